@@ -1,0 +1,4 @@
+// PLACEHOLDER: filled by the feature's issue.
+export function TimersSection() {
+  return null;
+}

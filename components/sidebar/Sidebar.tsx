@@ -1,0 +1,78 @@
+import type { ComponentType } from 'preact';
+import { useComputed, type ReadonlySignal } from '@preact/signals';
+import { messagesFor } from '../../utils/i18n';
+import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
+import { sidebarMessages } from './messages';
+
+export interface MountedFeature {
+  id: string;
+  title: () => string;
+  /** Null when the feature failed to start: it shows a notice instead. */
+  Panel: ComponentType | null;
+}
+
+export interface SidebarProps {
+  collapsed: ReadonlySignal<boolean>;
+  onToggle: () => void;
+  health: ReadonlySignal<InboxHealth>;
+  features: ReadonlySignal<MountedFeature[] | null>;
+}
+
+const t = messagesFor(sidebarMessages);
+
+export function LayoutNotice({ health }: { health: InboxHealth }) {
+  if (health.recognized && health.missing.length === 0) return null;
+  const parts = (health.recognized ? health.missing : (['list', 'thread', 'composer'] as InboxPart[]).filter((p) => !health.found[p]))
+    .map((p) => t.value[`part_${p}`])
+    .join(', ');
+  return (
+    <div class="ip-notice ip-notice--warn" role="status" data-testid="layout-notice">
+      <strong>{health.recognized ? t.value.layoutMissing(parts) : t.value.layoutNotRecognized}</strong>
+      {!health.recognized && parts && <p>{t.value.layoutMissing(parts)}</p>}
+      <p>{t.value.layoutHint}</p>
+    </div>
+  );
+}
+
+export function Sidebar({ collapsed, onToggle, health, features }: SidebarProps) {
+  const isCollapsed = collapsed.value;
+  const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
+  return (
+    <aside
+      class={`ip-sidebar${isCollapsed ? ' ip-sidebar--collapsed' : ''}`}
+      aria-label={t.value.appName}
+      data-testid="inbox-pilot-sidebar"
+    >
+      <button
+        type="button"
+        class="ip-toggle"
+        aria-expanded={!isCollapsed}
+        aria-label={title.value}
+        title={title.value}
+        onClick={onToggle}
+        data-testid="sidebar-toggle"
+      >
+        <span aria-hidden="true">{isCollapsed ? '‹' : '›'}</span>
+        {isCollapsed && <span class="ip-toggle-label">{t.value.appName}</span>}
+      </button>
+      {!isCollapsed && (
+        <div class="ip-body">
+          <header class="ip-header">
+            <h1>{t.value.appName}</h1>
+          </header>
+          <LayoutNotice health={health.value} />
+          {features.value === null ? (
+            <p class="ip-muted">{t.value.loading}</p>
+          ) : (
+            features.value.map((f) => (
+              <section class="ip-section" key={f.id} data-feature={f.id} aria-label={f.title()}>
+                <h2>{f.title()}</h2>
+                {f.Panel ? <f.Panel /> : <p class="ip-notice ip-notice--error">{t.value.featureFailed}</p>}
+              </section>
+            ))
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

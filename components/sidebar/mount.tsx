@@ -1,0 +1,82 @@
+import { render } from 'preact';
+import { effect, signal, computed } from '@preact/signals';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createClock } from '../../utils/clock';
+import { resolveLocale, uiLocale } from '../../utils/i18n';
+import { createInboxSource } from '../../utils/inbox/live';
+import { isInboxUrl } from '../../utils/inbox/url';
+import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed } from '../../utils/settings/general';
+import { liveItem } from '../../utils/settings/live';
+import type { FeatureEnv, SidebarFeature } from '../features/types';
+import { Sidebar, type MountedFeature } from './Sidebar';
+import { reservePageSpace } from './reserve-space';
+
+/** Width of the open sidebar; the page is narrowed by as much so Meta's composer and Send stay uncovered. */
+export const SIDEBAR_WIDTH = 320;
+
+async function startFeatures(features: SidebarFeature[], env: FeatureEnv): Promise<MountedFeature[]> {
+  return Promise.all(
+    features.map(async (f) => {
+      try {
+        const { Panel } = await f.init(env);
+        return { id: f.id, title: f.title, Panel };
+      } catch (error) {
+        console.warn(`[Inbox Pilot] feature "${f.id}" could not start`, error);
+        return { id: f.id, title: f.title, Panel: null };
+      }
+    }),
+  );
+}
+
+/** Wires the sidebar into the inbox page. Everything is bound to `ctx` and torn down with it. */
+export async function mountSidebar(ctx: ContentScriptContext, features: SidebarFeature[]) {
+  const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
+  const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
+  await Promise.all([general.ready, collapsed.ready]);
+  ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
+
+  const inbox = createInboxSource(ctx);
+  const now = createClock(ctx.signal);
+  const health = computed(() => inbox.snapshot.value.health);
+  const mounted = signal<MountedFeature[] | null>(null);
+  const onInbox = signal(isInboxUrl(location.href));
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => (onInbox.value = isInboxUrl(newUrl.href)));
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'inbox-pilot-sidebar',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    isolateEvents: true,
+    onMount(container) {
+      const app = document.createElement('div');
+      container.append(app);
+      render(
+        <Sidebar
+          collapsed={collapsed}
+          health={health}
+          features={mounted}
+          onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
+        />,
+        app,
+      );
+      return app;
+    },
+    onRemove(app) {
+      if (app) render(null, app);
+    },
+  });
+
+  ctx.onInvalidated(
+    effect(() => {
+      const visible = onInbox.value;
+      if (visible && !ui.mounted) ui.mount();
+      if (!visible && ui.mounted) ui.remove();
+    }),
+  );
+  ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
+
+  mounted.value = await startFeatures(features, { ctx, inbox, now, general });
+  return { inbox, ui };
+}

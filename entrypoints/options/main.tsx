@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/ui/page.css';
+
+render(<OptionsApp />, document.getElementById('app')!);

@@ -1,0 +1,117 @@
+import type { ReadonlySignal } from '@preact/signals';
+
+/**
+ * Plain data the inbox adapter makes of Meta's page. Nothing outside
+ * utils/inbox/ sees a DOM node or a selector: features consume these types.
+ * Times are epoch milliseconds.
+ */
+
+export type InboxLocale = 'en' | 'fr';
+/** 'exact': observed live or from a machine timestamp; 'approximate': parsed from a coarse token like `5m`. */
+export type Precision = 'exact' | 'approximate';
+
+export interface TimeRange {
+  start: number;
+  end: number;
+}
+
+export interface InboxPage {
+  /** `asset_id` from the URL: the Page id. */
+  assetId: string | null;
+  name: string | null;
+}
+
+export interface ConversationRow {
+  /** `selected_item_id` when known, otherwise a stable key from the row (see utils/inbox/keys.ts). */
+  key: string;
+  /** `selected_item_id` when the row carries it (older layouts' hrefs, or the open row). */
+  id: string | null;
+  customerName: string | null;
+  preview: string;
+  /** Who wrote the last message, from the preview's `You:`/`Vous :` prefix. */
+  lastFrom: 'customer' | 'page' | 'unknown';
+  /** When the last message was sent, as the interval its time token denotes. */
+  lastAt: TimeRange | null;
+  unread: boolean;
+  selected: boolean;
+}
+
+export type MessageSide = 'customer' | 'page' | 'system';
+
+export interface ThreadMessage {
+  /** Stable within a thread across re-renders (position among same-text messages + text hash). */
+  key: string;
+  side: MessageSide;
+  /** For page messages: the name from the group's `Sent by` label, if any. */
+  agent: string | null;
+  text: string;
+  /** From the nearest date separator above, when one gives a time. */
+  at: TimeRange | null;
+}
+
+export interface OpenConversation {
+  /** `selected_item_id`. */
+  id: string | null;
+  key: string;
+  customerName: string | null;
+  messages: ThreadMessage[];
+}
+
+export interface ComposerState {
+  found: boolean;
+  enabled: boolean;
+  text: string;
+  kind: 'lexical' | 'draftjs' | 'textarea' | 'contenteditable' | null;
+}
+
+export type InboxPart = 'list' | 'thread' | 'composer';
+
+export interface InboxHealth {
+  /** Parts recognised on the page. */
+  found: Record<InboxPart, boolean>;
+  /** Parts that should be there but are not (e.g. a thread is open but no composer). */
+  missing: InboxPart[];
+  /** True when the page looks like an inbox at all. */
+  recognized: boolean;
+}
+
+export interface InboxSnapshot {
+  url: string;
+  takenAt: number;
+  locale: InboxLocale | null;
+  page: InboxPage;
+  conversations: ConversationRow[];
+  open: OpenConversation | null;
+  composer: ComposerState;
+  health: InboxHealth;
+}
+
+interface EventBase {
+  /** Deterministic: the same happening seen twice (re-render, two tabs) has the same id. */
+  id: string;
+  pageId: string | null;
+  /** Conversation key (`selected_item_id` where known). */
+  conversation: string;
+  customerName: string | null;
+  at: number;
+}
+
+export type InboxEvent =
+  | (EventBase & { kind: 'customer-message'; precision: Precision; /** latest possible time when approximate */ atLatest?: number })
+  | (EventBase & { kind: 'reply-sent'; agent: string | null; via: 'this-browser' | 'observed'; precision: Precision })
+  | (EventBase & { kind: 'conversation-opened' });
+
+export type InsertResult =
+  | { ok: true; method: 'beforeinput' | 'execCommand' | 'paste' | 'native-setter' }
+  | { ok: false; reason: 'no-composer' | 'disabled' | 'wrong-conversation' | 'rejected' };
+
+/** The live adapter as features see it (created once per content-script run). */
+export interface InboxSource {
+  snapshot: ReadonlySignal<InboxSnapshot>;
+  /** Subscribe to domain events; returns an unsubscribe function. */
+  onEvent(listener: (event: InboxEvent) => void): () => void;
+  /** Opens a conversation by activating its row's title (never the row's action buttons). */
+  openConversation(key: string): boolean;
+  /** Inserts text at the caret of Meta's composer. Never sends. */
+  insertText(text: string, options?: { conversation?: string | null; replaceAll?: boolean }): Promise<InsertResult>;
+}

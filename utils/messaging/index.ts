@@ -1,0 +1,65 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from './protocol';
+
+export type { MessageType, RequestOf, ResponseOf } from './protocol';
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).app === 'inbox-pilot' &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+function unwrap<T>(reply: unknown, type: string): T {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+    throw new Error(`No handler answered "${type}"`);
+  }
+  const r = reply as Reply<T>;
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+/** Sends a message to the background worker (from content, popup or options). */
+export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const envelope: Envelope<K> = { app: 'inbox-pilot', type, data };
+  return unwrap<ResponseOf<K>>(await browser.runtime.sendMessage(envelope), type);
+}
+
+/** Sends a message to one tab's content script (from the background). */
+export async function sendToTab<K extends MessageType>(tabId: number, type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const envelope: Envelope<K> = { app: 'inbox-pilot', type, data };
+  return unwrap<ResponseOf<K>>(await browser.tabs.sendMessage(tabId, envelope), type);
+}
+
+export type Handler<K extends MessageType> = (
+  data: RequestOf<K>,
+  sender: Browser.runtime.MessageSender,
+) => ResponseOf<K> | Promise<ResponseOf<K>>;
+
+export type Handlers = { [K in MessageType]?: Handler<K> };
+
+/**
+ * Registers handlers for some message types. Several features may each call
+ * it; a message no handler here knows is left for other listeners (returns
+ * undefined), so contexts do not answer for each other.
+ */
+export function onMessages(handlers: Handlers, signal?: AbortSignal): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = handlers[message.type] as Handler<MessageType> | undefined;
+    if (!handler) return undefined;
+    return (async (): Promise<Reply<unknown>> => {
+      try {
+        return { ok: true, value: await handler(message.data, sender) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
+  };
+  browser.runtime.onMessage.addListener(listener);
+  const remove = () => browser.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', remove, { once: true });
+  return remove;
+}
