@@ -7,6 +7,7 @@ import { TimersSection } from './sections/TimersSection';
 import { DraftSection } from './sections/DraftSection';
 import { RepliesSection } from './sections/RepliesSection';
 import { DataSection } from './sections/DataSection';
+import { SettingsTransferSection } from './sections/SettingsTransferSection';
 
 const t = messagesFor(optionsMessages);
 
@@ -32,6 +33,7 @@ export function OptionsApp() {
       <DraftSection />
       <RepliesSection />
       <DataSection />
+      <SettingsTransferSection />
     </main>
   );
 }
