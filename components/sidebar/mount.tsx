@@ -8,6 +8,7 @@ import { createInboxSource } from '../../utils/inbox/live';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
+import { startStatsSender } from '../../utils/stats/sender';
 import type { FeatureEnv, SidebarFeature } from '../features/types';
 import { Sidebar, type MountedFeature } from './Sidebar';
 import { reservePageSpace } from './reserve-space';
@@ -36,7 +37,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   await Promise.all([general.ready, collapsed.ready]);
   ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
 
-  const inbox = createInboxSource(ctx);
+  const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
   const now = createClock(ctx.signal);
   const health = computed(() => inbox.snapshot.value.health);
   const mounted = signal<MountedFeature[] | null>(null);
@@ -78,5 +79,6 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
 
   mounted.value = await startFeatures(features, { ctx, inbox, now, general });
+  startStatsSender(ctx, inbox);
   return { inbox, ui };
 }

@@ -1,4 +1,7 @@
 import { onMessages } from '../messaging';
+import { registerRepliesBackground } from '../replies/background';
+import { registerTimersBackground } from '../timing/background';
+import { registerStatsBackground } from '../stats/background';
 
 /**
  * The background worker's wiring. Listeners are registered synchronously on
@@ -9,4 +12,7 @@ export function startBackground(): void {
   onMessages({
     'core:ping': () => ({ at: Date.now() }),
   });
+  registerRepliesBackground();
+  registerTimersBackground();
+  registerStatsBackground();
 }

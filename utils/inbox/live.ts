@@ -1,23 +1,285 @@
-// PLACEHOLDER until the adapter lands (issue 3): reports an unrecognized page.
 import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { InboxSnapshot, InboxSource } from './types';
+import { insertIntoComposer } from './composer';
+import { findAll, findFirst } from './dom';
+import { EventTracker } from './events';
+import { createBatchedObserver, type Batch } from './observer';
+import {
+  health,
+  readComposer,
+  readList,
+  readPageName,
+  readRow,
+  readThread,
+  snapshotContext,
+  type SnapshotOptions,
+} from './snapshot';
+import { sameSnapshot } from './same';
+import type { InboxEvent, InboxSnapshot, InboxSource, InsertResult } from './types';
+import { inboxUrlIds } from './url';
 
-export function createInboxSource(_ctx: ContentScriptContext): InboxSource {
-  const snapshot = signal<InboxSnapshot>({
-    url: location.href,
-    takenAt: Date.now(),
-    locale: null,
-    page: { assetId: null, name: null },
-    conversations: [],
-    open: null,
-    composer: { found: false, enabled: false, text: '', kind: null },
-    health: { found: { list: false, thread: false, composer: false }, missing: [], recognized: false },
-  });
-  return {
-    snapshot,
-    onEvent: () => () => undefined,
-    openConversation: () => false,
-    insertText: async () => ({ ok: false, reason: 'no-composer' }),
+/**
+ * The live adapter: one batched observer rooted at the inbox's main region,
+ * a snapshot signal kept current by re-reading only the parts a batch
+ * touched, and domain events from utils/inbox/events.ts. Every entry point
+ * catches its errors: nothing may throw into Meta's page.
+ */
+export interface InboxSourceOptions {
+  /** The agent using this browser (general settings' agentName); read when a reply is sent here. */
+  agentName?: () => string | null;
+  timeZone?: string;
+  /** Test seams. */
+  doc?: Document;
+  now?: () => number;
+  /** Benchmark seam: how long each batch took (ms) and how many mutation records it held. */
+  onBatchTimed?: (ms: number, records: number) => void;
+}
+
+/** What of the content-script context the source uses (a fake one in tests). */
+export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'> & Partial<Pick<ContentScriptContext, 'addEventListener'>>;
+
+const RECENT_MAX = 100;
+const HISTORY_MAX = 200;
+/**
+ * The last events this content script emitted (ids, kinds, times, agent;
+ * never text). For tests and debugging: the e2e spec reads it from the
+ * extension's isolated world through DevTools protocol; the page cannot see
+ * isolated-world globals.
+ */
+export const recentEvents: InboxEvent[] = [];
+
+export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions = {}): InboxSource {
+  const doc = options.doc ?? document;
+  const win = doc.defaultView ?? window;
+  const now = options.now ?? (() => Date.now());
+  const knownIds = new Map<string, string>();
+  const snapOptions: SnapshotOptions = { timeZone: options.timeZone, knownIds };
+  const agentName = options.agentName ?? (() => null);
+  const tracker = new EventTracker({ agentName });
+  const listeners = new Set<(e: InboxEvent) => void>();
+
+  const url = () => win.location.href;
+  let lastUrl = url();
+  let parts = { list: null as Element | null, thread: [] as Element[], composer: null as Element | null };
+  interface Reading {
+    snapshot: InboxSnapshot;
+    list: ReturnType<typeof readList>;
+    thread: ReturnType<typeof readThread>;
+    composer: InboxSnapshot['composer'];
+  }
+  let current: Reading = readAll(now());
+  const snapshot = signal<InboxSnapshot>(current.snapshot);
+
+  function readAll(at: number, previous?: Reading, dirty?: { list: boolean; thread: boolean; composer: boolean }): Reading {
+    const c = snapshotContext(doc, url(), at, snapOptions);
+    // No `dirty`: something outside the known parts changed, re-read everything.
+    const full = !previous || !dirty;
+    const list = full || dirty.list ? readList(c) : previous.list;
+    for (const row of list.conversations) if (row.selected && c.selectedId && row.rowKey) knownIds.set(row.rowKey, c.selectedId);
+    const thread = full || dirty.thread || dirty.list ? readThread(c, list.conversations) : previous.thread;
+    const composer = full || dirty.composer ? readComposer(doc).state : previous.composer;
+    const pageName = full ? readPageName(doc) : previous.snapshot.page.name;
+    const snap: InboxSnapshot = {
+      url: c.url,
+      takenAt: at,
+      locale: c.locale,
+      page: { assetId: inboxUrlIds(c.url).assetId, name: pageName },
+      conversations: list.conversations,
+      open: thread.open,
+      composer,
+      health: health(list.found, thread, composer.found),
+    };
+    return { snapshot: snap, list, thread, composer };
+  }
+
+  function rememberParts() {
+    parts = {
+      list: findFirst(doc, 'list').value,
+      thread: [findFirst(doc, 'header').value, findFirst(doc, 'messageList').value].filter((e): e is Element => e !== null),
+      composer: findFirst(doc, 'composer').value,
+    };
+  }
+
+  /** Which parts a batch touched; null when something else changed (re-read everything). */
+  function classify(batch: Batch): { list: boolean; thread: boolean; composer: boolean } | null {
+    if (batch.overflow || batch.forced || url() !== lastUrl) return null;
+    const dirty = { list: false, thread: false, composer: false };
+    for (const t of batch.targets) {
+      if (parts.composer?.contains(t)) dirty.composer = true;
+      else if (parts.list?.contains(t)) dirty.list = true;
+      else if (parts.thread.some((p) => p.contains(t))) dirty.thread = true;
+      else return null;
+    }
+    return dirty;
+  }
+
+  /** This source's events so far (bounded): replayed to late subscribers, who dedupe by id. */
+  const history: InboxEvent[] = [];
+
+  function emit(events: InboxEvent[]) {
+    for (const e of events) {
+      recentEvents.push(e);
+      if (recentEvents.length > RECENT_MAX) recentEvents.shift();
+      history.push(e);
+      if (history.length > HISTORY_MAX) history.shift();
+      for (const l of listeners) {
+        try {
+          l(e);
+        } catch (error) {
+          console.warn('[Inbox Pilot] inbox event listener failed', error);
+        }
+      }
+    }
+  }
+
+  function process(batch: Batch) {
+    const started = options.onBatchTimed ? performance.now() : 0;
+    try {
+      const at = now();
+      const dirty = classify(batch);
+      current = readAll(at, current, dirty ?? undefined);
+      if (!dirty) {
+        lastUrl = url();
+        observer.reroot();
+      }
+      rememberParts();
+      if (!sameSnapshot(snapshot.peek(), current.snapshot)) snapshot.value = current.snapshot;
+      emit(tracker.update(current.snapshot, batch.firstAt, at));
+      if (tracker.busy) scheduleTick();
+    } catch (error) {
+      console.warn('[Inbox Pilot] could not read the inbox', error);
+    }
+    options.onBatchTimed?.(performance.now() - started, batch.records);
+  }
+
+  let tickTimer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleTick() {
+    if (tickTimer !== null) return;
+    tickTimer = setTimeout(() => {
+      tickTimer = null;
+      try {
+        emit(tracker.tick(now()));
+        if (tracker.busy) scheduleTick();
+      } catch (error) {
+        console.warn('[Inbox Pilot] inbox tick failed', error);
+      }
+    }, 500);
+  }
+
+  /** The narrowest stable ancestor of the inbox parts: Meta's main region, else the body. */
+  function observerRoot(): Node {
+    const anchor = findFirst(doc, 'list').value ?? findFirst(doc, 'messageList').value ?? findFirst(doc, 'composer').value;
+    return anchor?.closest('[role="main"]') ?? doc.body ?? doc.documentElement;
+  }
+
+  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, now });
+  rememberParts();
+  emit(tracker.update(current.snapshot, now(), now()));
+
+  // SPA navigation: WXT's location watcher, the history API's popstate, and a slow check that the observed root is still in the page.
+  const refresh = () => observer.request();
+  if (ctx.addEventListener) ctx.addEventListener(win, 'wxt:locationchange', refresh);
+  win.addEventListener('popstate', refresh, { signal: ctx.signal });
+  const liveness = setInterval(() => {
+    const root = observer.root;
+    if (!root || !root.isConnected || root === doc.body || url() !== lastUrl) refresh();
+  }, 1000);
+
+  // Replies sent from this browser: Enter (not Shift+Enter, not while composing) or a click on Send, with text in the composer.
+  const onSendIntent = (target: EventTarget | null) => {
+    try {
+      const composer = findFirst(doc, 'composer').value;
+      if (!composer) return;
+      const text = readComposer(doc).state.text;
+      if (!text.trim()) return;
+      const inComposer = target instanceof win.Node && composer.contains(target);
+      const onSend = target instanceof win.Element && findAll(doc, 'sendButton').value.some((b) => b.contains(target));
+      if (!inComposer && !onSend) return;
+      tracker.noteSendIntent(text, now());
+      scheduleTick();
+    } catch (error) {
+      console.warn('[Inbox Pilot] could not follow a send', error);
+    }
   };
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) onSendIntent(e.target);
+    },
+    { capture: true, signal: ctx.signal },
+  );
+  doc.addEventListener('click', (e) => onSendIntent(e.target), { capture: true, signal: ctx.signal });
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearInterval(liveness);
+    if (tickTimer !== null) clearTimeout(tickTimer);
+    listeners.clear();
+  });
+
+  const source: InboxSource = {
+    snapshot,
+    onEvent(listener) {
+      // Features subscribe after the page was first read: they get what happened so far, on the next microtask.
+      const replay = [...history];
+      listeners.add(listener);
+      queueMicrotask(() => {
+        for (const e of replay) {
+          if (!listeners.has(listener)) return;
+          try {
+            listener(e);
+          } catch (error) {
+            console.warn('[Inbox Pilot] inbox event listener failed', error);
+          }
+        }
+      });
+      return () => void listeners.delete(listener);
+    },
+    openConversation(key) {
+      try {
+        const c = snapshotContext(doc, url(), now(), snapOptions);
+        const list = findFirst(doc, 'list').value;
+        if (!list) return false;
+        for (const row of findAll(list, 'row').value) {
+          const r = readRow(row, c);
+          if (r.key !== key && r.rowKey !== key && r.id !== key) continue;
+          // The title, never the row's action buttons ("Move to Done" would remove it from Meta's metrics).
+          const title = findFirst(row, 'rowTitle').value ?? row;
+          (title as HTMLElement).click();
+          observer.request();
+          return true;
+        }
+        return false;
+      } catch (error) {
+        console.warn('[Inbox Pilot] could not open a conversation', error);
+        return false;
+      }
+    },
+    async insertText(text, opts = {}): Promise<InsertResult> {
+      try {
+        const expected = opts.conversation ?? null;
+        const before = current.snapshot.open;
+        const expectedName = expected !== null && before?.key === expected ? before.customerName : null;
+        const stillExpected = () => {
+          if (expected === null) return true;
+          const fresh = readThread(snapshotContext(doc, url(), now(), snapOptions), current.snapshot.conversations).open;
+          return !!fresh && fresh.key === expected && (expectedName === null || fresh.customerName === expectedName);
+        };
+        const result = await insertIntoComposer(doc, text, { replaceAll: opts.replaceAll, stillExpected });
+        observer.request();
+        return result;
+      } catch (error) {
+        console.warn('[Inbox Pilot] could not insert text', error);
+        return { ok: false, reason: 'rejected' };
+      }
+    },
+  };
+
+  // Reachable only from this extension's isolated world (DevTools, the e2e spec): never from the page.
+  (globalThis as Record<string, unknown>).__inboxPilotDebug = {
+    events: () => recentEvents.map((e) => ({ ...e })),
+    snapshot: () => snapshot.peek(),
+    insertText: (text: string, opts?: { conversation?: string | null; replaceAll?: boolean }) => source.insertText(text, opts),
+  };
+  return source;
 }

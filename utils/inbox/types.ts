@@ -34,6 +34,8 @@ export interface ConversationRow {
   lastAt: TimeRange | null;
   unread: boolean;
   selected: boolean;
+  /** The name + avatar key of the row (utils/inbox/keys.ts), even when `key` is a `selected_item_id`. */
+  rowKey?: string;
 }
 
 export type MessageSide = 'customer' | 'page' | 'system';
@@ -47,6 +49,8 @@ export interface ThreadMessage {
   text: string;
   /** From the nearest date separator above, when one gives a time. */
   at: TimeRange | null;
+  /** Page message labelled with an automated sender (instant reply, away message): not a human reply. */
+  automated?: boolean;
 }
 
 export interface OpenConversation {

@@ -61,13 +61,18 @@ export function parseSettingsFile(text: string): ParsedSettings {
   }
   const file = data as SettingsFile;
   if (file.version !== SETTINGS_FILE_VERSION) return { ok: false, errors: [{ code: 'unsupported-version', version: file.version }] };
-  if (typeof file.settings !== 'object' || file.settings === null) return { ok: false, errors: [{ code: 'not-settings-file' }] };
+  if (typeof file.settings !== 'object' || file.settings === null || Array.isArray(file.settings)) return { ok: false, errors: [{ code: 'not-settings-file' }] };
 
   const errors: SettingsImportError[] = [];
   const values: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(file.settings)) {
     const section = settingsSections[name];
     if (!section) continue;
+    // Validators read missing fields as defaults: a non-object section would silently reset them all.
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      errors.push({ code: 'invalid-section', section: name, issues: [{ code: 'invalid' }] });
+      continue;
+    }
     const { value, issues } = section.validate(raw);
     if (issues.length) errors.push({ code: 'invalid-section', section: name, issues });
     else values[name] = value;

@@ -9,4 +9,12 @@ export interface StatsMessages {
     request: { agent: string | null; pageId: string | null };
     response: { responses: number; withinTarget: number; withinTargetPct: number | null };
   };
+  /** Content -> background: which tab am I (keys the sender's durable outbox, which survives a reload). */
+  'stats:hello': { request: void; response: { tabId: number | null } };
+  /** Options -> background: merge a team bundle (parsed JSON or its text). All or nothing. */
+  'stats:import': { request: { bundle: unknown }; response: { added: number; duplicates: number } };
+  /** Options -> background: erase every response and pairing state. */
+  'stats:erase': { request: void; response: { erased: true } };
+  /** Options -> background: apply the retention now (also runs daily by alarm). */
+  'stats:purge': { request: void; response: { deleted: number } };
 }

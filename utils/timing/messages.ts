@@ -1,5 +1,19 @@
+import type { AlertItem, ConversationTrack } from './types';
+
 /** Timers: badge and desktop warnings (content -> background), and opening a conversation (background -> content). */
 export interface AlertsMessages {
   /** Background -> content: open this conversation (a notification was clicked). */
   'inbox:open-conversation': { request: { conversation: string }; response: { opened: boolean } };
+  /**
+   * Content -> background: the tab's current waiting list (sent when it changes).
+   * The background sets the tab's badge and raises each warning once. The tab id comes from the sender.
+   */
+  'alerts:update': {
+    request: { pageId: string | null; openNow: boolean; items: AlertItem[] };
+    response: { notified: number };
+  };
+  /** Content -> background: keep the timers' memory across page reloads (storage.session: times and names, no message text). */
+  'timers:save': { request: { pageId: string | null; tracks: ConversationTrack[] }; response: { saved: number } };
+  /** Content -> background: what was saved for this Page in this browser session. */
+  'timers:restore': { request: { pageId: string | null }; response: { tracks: ConversationTrack[] } };
 }

@@ -1,8 +1,18 @@
-// PLACEHOLDER until issue 5 lands.
 import type { SidebarFeature } from '../types';
-import { uiLocale } from '../../../utils/i18n';
+import { messagesFor } from '../../../utils/i18n';
+import { draftUiMessages } from './messages';
+import { createDraftState } from './state';
+import { DraftPanel } from './DraftPanel';
+import './style.css';
+
+const t = messagesFor(draftUiMessages);
+
+/** Draft checks: Meta's writing advice applied to the reply being typed, with one-click fixes (never sends). */
 export const draftFeature: SidebarFeature = {
   id: 'draft',
-  title: () => (uiLocale.value === 'fr' ? 'Votre brouillon' : 'Your draft'),
-  init: () => ({ Panel: () => <p class="ip-muted">…</p> }),
+  title: () => t.value.title,
+  init(env) {
+    const state = createDraftState(env);
+    return { Panel: () => <DraftPanel state={state} /> };
+  },
 };

@@ -1,8 +1,18 @@
-// PLACEHOLDER until issue 6 lands.
 import type { SidebarFeature } from '../types';
-import { uiLocale } from '../../../utils/i18n';
+import { messagesFor } from '../../../utils/i18n';
+import { repliesPanelMessages } from './messages';
+import { createRepliesState } from './state';
+import { RepliesPanel } from './Panel';
+import './style.css';
+
+const t = messagesFor(repliesPanelMessages);
+
+/** Saved replies: suggestions for the open conversation, library search, insertion (never sends). */
 export const repliesFeature: SidebarFeature = {
   id: 'replies',
-  title: () => (uiLocale.value === 'fr' ? 'Réponses enregistrées' : 'Saved replies'),
-  init: () => ({ Panel: () => <p class="ip-muted">…</p> }),
+  title: () => t.value.title,
+  init(env) {
+    const state = createRepliesState(env);
+    return { Panel: () => <RepliesPanel state={state} /> };
+  },
 };

@@ -1,8 +1,25 @@
-// PLACEHOLDER until issue 4 lands.
+import { computed } from '@preact/signals';
+import { messagesFor } from '../../../utils/i18n';
 import type { SidebarFeature } from '../types';
-import { uiLocale } from '../../../utils/i18n';
+import { createTimersController } from './controller';
+import { timerMessages } from './messages';
+import { TimersPanel } from './TimersPanel';
+import './style.css';
+
+const t = messagesFor(timerMessages);
+
+/** Reply timers: who is waiting, for how long, against the target (issue 4). */
 export const timersFeature: SidebarFeature = {
   id: 'timers',
-  title: () => (uiLocale.value === 'fr' ? 'En attente de réponse' : 'Waiting for a reply'),
-  init: () => ({ Panel: () => <p class="ip-muted">…</p> }),
+  title: () => t.value.title,
+  async init(env) {
+    const controller = await createTimersController(env);
+    const health = computed(() => env.inbox.snapshot.value.health);
+    const targetMinutes = computed(() => env.general.value.targetMinutes);
+    return {
+      Panel: () => (
+        <TimersPanel views={controller.views} health={health} today={controller.today} targetMinutes={targetMinutes} open={controller.open} />
+      ),
+    };
+  },
 };

@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import { messagesFor } from '../../../utils/i18n';
+import type { Finding } from '../../../utils/draft';
+import type { FixId } from '../../../utils/draft/fixes';
+import { draftUiMessages, ruleLabelKey } from './messages';
+import type { DraftState, FixOutcome } from './state';
+
+const t = messagesFor(draftUiMessages);
+
+/** Longest excerpt of the draft shown under a finding. */
+const EXCERPT_MAX = 80;
+
+function excerpt(text: string, finding: Finding): string | null {
+  if (finding.start === undefined || finding.end === undefined || finding.end <= finding.start) return null;
+  const span = text.slice(finding.start, finding.end).replace(/\s+/g, ' ').trim();
+  return span.length > EXCERPT_MAX ? `${span.slice(0, EXCERPT_MAX - 1)}…` : span;
+}
+
+function fixLabel(fix: FixId, name: string): string {
+  if (fix === 'append-sign-off') return t.value.fixAppendSignOff(name);
+  if (fix === 'replace-sign-off') return t.value.fixReplaceSignOff(name);
+  return t.value.fixNumberedList;
+}
+
+function outcomeText(outcome: FixOutcome): string {
+  if (outcome.ok) return t.value.fixApplied;
+  const key = `fixFailed_${outcome.reason.replace(/-/g, '_')}` as keyof typeof t.value;
+  const text = t.value[key];
+  return typeof text === 'string' ? text : t.value.fixFailed_rejected;
+}
+
+function NamePrompt({ state }: { state: DraftState }) {
+  const [name, setName] = useState('');
+  const [failed, setFailed] = useState(false);
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    setFailed(!(await state.saveAgentName(name)));
+  };
+  return (
+    <form class="ip-notice ip-draft-name" onSubmit={onSubmit} data-testid="draft-name-prompt">
+      <label for="ip-draft-name-input">{t.value.askName}</label>
+      <div class="ip-draft-name-row">
+        <input
+          id="ip-draft-name-input"
+          type="text"
+          maxLength={40}
+          autocomplete="given-name"
+          placeholder={t.value.askNamePlaceholder}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          data-testid="draft-name-input"
+        />
+        <button type="submit" class="ip-btn ip-btn--primary" data-testid="draft-name-save">{t.value.askNameSave}</button>
+        <button type="button" class="ip-btn" onClick={() => state.dismissNamePrompt()} data-testid="draft-name-later">{t.value.askNameLater}</button>
+      </div>
+      {failed && <p role="alert">{t.value.askNameSaveFailed}</p>}
+    </form>
+  );
+}
+
+function FindingItem({ state, finding, text }: { state: DraftState; finding: Finding; text: string }) {
+  const [status, setStatus] = useState<FixOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fix = state.fixFor(finding);
+  const span = excerpt(text, finding);
+  const label = t.value[ruleLabelKey(finding.rule)];
+  const onFix = async () => {
+    if (!fix) return;
+    setBusy(true);
+    setStatus(await state.applyFix(finding, fix));
+    setBusy(false);
+  };
+  return (
+    <li class={`ip-draft-finding ip-draft-finding--${finding.severity}`} data-testid="draft-finding" data-rule={finding.rule}>
+      <div class="ip-draft-finding-head">
+        <span class="ip-draft-badge">{finding.severity === 'warn' ? t.value.severity_warn : t.value.severity_info}</span>
+        <strong>{typeof label === 'string' ? label : finding.rule}</strong>
+      </div>
+      <p class="ip-draft-message">{finding.message}</p>
+      {span && <mark class="ip-draft-span" data-testid="draft-span">{span}</mark>}
+      {fix && (
+        <button type="button" class="ip-btn ip-draft-fix" disabled={busy} onClick={onFix} data-testid="draft-fix" data-fix={fix}>
+          {fixLabel(fix, state.agentFirstName.value)}
+        </button>
+      )}
+      {status && (
+        <p class={`ip-draft-status${status.ok ? ' ip-state-ok' : ' ip-state-late'}`} role="status" data-testid="draft-fix-status">
+          {outcomeText(status)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function DraftPanel({ state }: { state: DraftState }) {
+  const { text, findings } = state.checked.value;
+  const blank = text.trim() === '';
+  return (
+    <div class="ip-draft" data-testid="draft-panel">
+      {state.askName.value && <NamePrompt state={state} />}
+      {!state.composerFound.value && findings.length === 0 ? (
+        <p class="ip-muted" data-testid="draft-no-composer">{t.value.noComposer}</p>
+      ) : blank && findings.length === 0 ? (
+        <p class="ip-muted" data-testid="draft-empty">{t.value.empty}</p>
+      ) : findings.length === 0 ? (
+        <p class="ip-state-ok ip-draft-ok" role="status" data-testid="draft-ok">✓ {t.value.looksGood}</p>
+      ) : (
+        <>
+          <p class="ip-muted" aria-live="polite">{t.value.count(findings.length)}</p>
+          <ul class="ip-list ip-draft-findings">
+            {findings.map((f, i) => (
+              <FindingItem key={`${f.rule}:${f.start ?? ''}:${i}:${text.length}`} state={state} finding={f} text={text} />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { onMessages, sendMessage } from '../../../utils/messaging';
+import { liveItem } from '../../../utils/settings/live';
+import { isOpenAt } from '../../../utils/timing/business-hours';
+import { DEFAULT_TIMING_SETTINGS, effectiveSchedule, timingSettings, type TimingSettings } from '../../../utils/timing/settings';
+import { alertsChanged, computeTimers, toAlertItems, waitingTracks } from '../../../utils/timing/timers';
+import { applyEvent, applySnapshot, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timing/tracker';
+import type { AlertItem, TimerView, TrackerState } from '../../../utils/timing/types';
+import type { InboxEvent } from '../../../utils/inbox/types';
+import type { FeatureEnv } from '../types';
+
+/**
+ * Wires the pure timing core to one inbox tab: tracker state fed by the
+ * adapter's snapshots and events, views recomputed on the shared clock, the
+ * waiting list reported to the background (badge + warnings) only when it
+ * changes, the tracker saved for page reloads, today's share from stats.
+ */
+
+export interface TodayFigure {
+  withinTargetPct: number;
+  responses: number;
+}
+
+export interface TimersController {
+  settings: ReadonlySignal<TimingSettings>;
+  tracks: ReadonlySignal<TrackerState>;
+  views: ReadonlySignal<TimerView[]>;
+  /** Null when the stats are unavailable (the header hides the figure). */
+  today: ReadonlySignal<TodayFigure | null>;
+  open(key: string): boolean;
+}
+
+/** Limits on messages to the background: the list is only sent when it changes, saves are debounced. */
+const SAVE_DEBOUNCE_MS = 1_000;
+const RESTORE_TIMEOUT_MS = 1_500;
+const STATS_PERIOD_MS = 60_000;
+const STATS_AFTER_REPLY_MS = 2_000;
+/** Hidden tabs: re-check at least this often (Chrome throttles hidden timers to about once a minute anyway). */
+const WATCHDOG_MAX_MS = 60_000;
+const WATCHDOG_MIN_MS = 1_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
+}
+
+export async function createTimersController(env: FeatureEnv): Promise<TimersController> {
+  const { ctx, inbox } = env;
+  const settings = liveItem(timingSettings, DEFAULT_TIMING_SETTINGS, ctx.signal);
+  await settings.ready;
+
+  const tracks = signal<TrackerState>(emptyTracker);
+  const pageId = computed(() => inbox.snapshot.value.page.assetId);
+
+  // Events arriving while the saved tracker loads are applied after it.
+  const pending: InboxEvent[] = [];
+  let restored = false;
+  let repliesSeen = 0;
+  const onEvent = (event: InboxEvent) => {
+    if (event.kind === 'reply-sent') repliesSeen++;
+    if (!restored) return void pending.push(event);
+    tracks.value = applyEvent(tracks.peek(), event);
+  };
+  const unsubscribe = inbox.onEvent((e) => {
+    try {
+      onEvent(e);
+    } catch (error) {
+      console.warn('[Inbox Pilot] timers: bad event', error);
+    }
+  });
+  ctx.onInvalidated(unsubscribe);
+
+  const saved = await withTimeout(sendMessage('timers:restore', { pageId: pageId.peek() }), RESTORE_TIMEOUT_MS, { tracks: [] });
+  batch(() => {
+    let state = restoreTracks(emptyTracker, saved.tracks);
+    for (const e of pending.splice(0)) state = applyEvent(state, e);
+    tracks.value = state;
+    restored = true;
+  });
+
+  ctx.onInvalidated(effect(() => {
+    const snap = inbox.snapshot.value;
+    tracks.value = applySnapshot(tracks.peek(), snap);
+  }));
+
+  // The shared clock stops while the tab is hidden, which is exactly when a desktop warning matters:
+  // a watchdog wakes at the next state change (or every minute) and moves this clock on its own.
+  const wake = signal(0);
+  const clock = computed(() => Math.max(env.now.value, wake.value));
+  const waiting = computed(() => waitingTracks(tracks.value));
+  const views = computed(() =>
+    computeTimers(waiting.value, {
+      now: clock.value,
+      targetMinutes: env.general.value.targetMinutes,
+      settings: settings.value,
+      pageId: pageId.value,
+    }),
+  );
+
+  // Badge and warnings: report the list when what the background acts on changes.
+  let lastItems: AlertItem[] | null = null;
+  let lastOpen = true;
+  let retry = false;
+  const report = (force = false) => {
+    const list = views.value;
+    const openNow = isOpenAt(clock.value, effectiveSchedule(settings.value));
+    if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
+    const items = toAlertItems(list);
+    lastItems = items;
+    lastOpen = openNow;
+    sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(() => (retry = true)); // retried below, not every tick
+  };
+  ctx.onInvalidated(effect(() => report()));
+  const leadMs = () => settings.peek().warningLeadMinutes * 60_000;
+  let watchdogTimer: number | undefined;
+  const scheduleWatchdog = () => {
+    // Wall time until the next change is at least the counted time left (business time never runs faster).
+    let next = WATCHDOG_MAX_MS;
+    for (const v of views.peek()) {
+      if (v.state === 'late') continue;
+      const until = v.state === 'soon' ? v.leftMs : v.leftMs - leadMs();
+      if (until > 0 && until < next) next = until;
+    }
+    clearTimeout(watchdogTimer);
+    watchdogTimer = ctx.setTimeout(() => {
+      if (typeof document === 'undefined' || document.visibilityState === 'hidden') wake.value = Date.now();
+      scheduleWatchdog();
+    }, Math.max(WATCHDOG_MIN_MS, next + 250));
+  };
+  // Re-planned whenever the set of waiting conversations changes.
+  ctx.onInvalidated(effect(() => {
+    void waiting.value;
+    void settings.value;
+    scheduleWatchdog();
+  }));
+
+  // A failed send (worker starting, extension reloading) is retried at a slow pace.
+  ctx.setInterval(() => {
+    if (!retry) return;
+    retry = false;
+    report(true);
+  }, 10_000);
+  ctx.onInvalidated(() => void sendMessage('alerts:update', { pageId: pageId.peek(), openNow: true, items: [] }).catch(() => undefined));
+
+  // Keep the tracker across reloads (times and names only, via the background's session storage).
+  let saveTimer: number | undefined;
+  ctx.onInvalidated(effect(() => {
+    const state = tracks.value;
+    if (!restored) return;
+    clearTimeout(saveTimer);
+    saveTimer = ctx.setTimeout(() => {
+      const kept = pruneTracks(state, Date.now());
+      sendMessage('timers:save', { pageId: pageId.peek(), tracks: Object.values(kept) }).catch(() => undefined);
+    }, SAVE_DEBOUNCE_MS);
+  }));
+
+  // Today's share within target, from the stats helper (hidden when unavailable).
+  const today = signal<TodayFigure | null>(null);
+  const refreshToday = () => {
+    const agent = env.general.peek().agentName.trim() || null;
+    sendMessage('stats:today', { agent, pageId: pageId.peek() }).then(
+      (r) => (today.value = r && typeof r.withinTargetPct === 'number' && r.responses > 0 ? { withinTargetPct: r.withinTargetPct, responses: r.responses } : null),
+      () => (today.value = null),
+    );
+  };
+  refreshToday();
+  ctx.setInterval(refreshToday, STATS_PERIOD_MS);
+  let lastReplies = 0;
+  ctx.setInterval(() => {
+    if (repliesSeen !== lastReplies) {
+      lastReplies = repliesSeen;
+      refreshToday();
+    }
+  }, STATS_AFTER_REPLY_MS);
+
+  // A clicked desktop warning asks this tab to open the conversation.
+  onMessages({ 'inbox:open-conversation': ({ conversation }) => ({ opened: inbox.openConversation(conversation) }) }, ctx.signal);
+
+  return {
+    settings,
+    tracks,
+    views,
+    today,
+    open: (key) => {
+      try {
+        return inbox.openConversation(key);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

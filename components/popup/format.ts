@@ -1,0 +1,20 @@
+import type { UiLocale } from '../../utils/i18n';
+
+/** Percent for display: floored to one decimal so "90%" never shows for 89.96% against a 90% goal. */
+export function formatPct(pct: number | null): string {
+  if (pct === null) return '–';
+  return String(Math.floor(pct * 10) / 10);
+}
+
+export function dateFormatter(locale: UiLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options);
+}
+
+/** "5 min", "1 h 30" — the target as people say it. */
+export function formatTarget(seconds: number): string {
+  const m = seconds / 60;
+  if (m < 60) return `${Math.round(m * 10) / 10} min`;
+  const h = Math.floor(m / 60);
+  const rest = Math.round(m % 60);
+  return rest ? `${h} h ${String(rest).padStart(2, '0')}` : `${h} h`;
+}

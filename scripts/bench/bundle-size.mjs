@@ -1,0 +1,107 @@
+// Gzipped size of each built entrypoint in .output/chrome-mv3.
+//
+// An entrypoint's size is the sum of the gzipped sizes (zlib, default level 6,
+// each file on its own, as it sits in the package) of every file it loads:
+// its script, the chunks that script statically imports (followed
+// transitively), and its CSS. Shared chunks count in every entrypoint that
+// loads them, because each context parses them separately.
+//
+// Run alone: `node scripts/bench/bundle-size.mjs` (after `npx wxt build`).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+export const outputDir = join(root, '.output/chrome-mv3');
+
+/** The content script must stay small: it is parsed on every inbox page load. */
+export const CONTENT_SCRIPT_AIM_KB = 40;
+
+const gzKB = (file) => gzipSync(readFileSync(file)).length / 1024;
+
+/** Static imports in a built ES module (`import x from "./a.js"`, `import "./b.js"`, `export * from "./c.js"`). */
+function staticImports(file) {
+  const code = readFileSync(file, 'utf8');
+  const found = new Set();
+  for (const m of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g)) found.add(m[1]);
+  return [...found].map((spec) => (spec.startsWith('/') ? join(outputDir, spec) : resolve(dirname(file), spec)));
+}
+
+/** Every file an entry script loads, itself included. */
+function closure(entryFiles) {
+  const seen = new Set();
+  const queue = [...entryFiles];
+  while (queue.length) {
+    const file = normalize(queue.shift());
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    if (file.endsWith('.js')) queue.push(...staticImports(file));
+  }
+  return [...seen];
+}
+
+/** The scripts and stylesheets an HTML page references. */
+function htmlAssets(htmlFile) {
+  const html = readFileSync(htmlFile, 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)=["']([^"']+)["']/g)].map((m) => m[1]);
+  return refs
+    .filter((r) => /\.(js|css)$/.test(r))
+    .map((r) => (r.startsWith('/') ? join(outputDir, r) : resolve(dirname(htmlFile), r)));
+}
+
+/** Entrypoints as the manifest declares them. */
+export function entrypoints() {
+  const manifest = JSON.parse(readFileSync(join(outputDir, 'manifest.json'), 'utf8'));
+  const list = [];
+  for (const [i, cs] of (manifest.content_scripts ?? []).entries()) {
+    const name = (cs.js?.[0] ?? `content-script-${i}`).replace(/^content-scripts\//, '').replace(/\.js$/, '');
+    list.push({ name: `content script (${name})`, kind: 'content', files: [...(cs.js ?? []), ...(cs.css ?? [])].map((f) => join(outputDir, f)) });
+  }
+  // With cssInjectionMode 'ui', the content script's CSS is a web-accessible file fetched into the shadow root.
+  for (const war of manifest.web_accessible_resources ?? []) {
+    for (const res of war.resources ?? []) {
+      if (res.startsWith('content-scripts/') && res.endsWith('.css')) {
+        const entry = list.find((e) => e.kind === 'content' && res.includes(e.name.match(/\((.+)\)/)?.[1] ?? '\0'));
+        if (entry) entry.files.push(join(outputDir, res));
+      }
+    }
+  }
+  if (manifest.background?.service_worker) list.push({ name: 'background worker', kind: 'background', files: [join(outputDir, manifest.background.service_worker)] });
+  const pages = [
+    ['popup', manifest.action?.default_popup],
+    ['options page', manifest.options_ui?.page ?? manifest.options_page],
+  ];
+  for (const [name, page] of pages) {
+    if (page) list.push({ name, kind: 'page', files: [join(outputDir, page), ...htmlAssets(join(outputDir, page))] });
+  }
+  return list;
+}
+
+export function measure() {
+  return entrypoints().map((e) => {
+    const files = closure(e.files);
+    const kb = files.reduce((sum, f) => sum + gzKB(f), 0);
+    return { ...e, files: files.map((f) => relative(outputDir, f)), kb };
+  });
+}
+
+export async function run() {
+  if (!existsSync(join(outputDir, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npx wxt build` first');
+  const rows = [];
+  for (const e of measure()) {
+    const isContent = e.kind === 'content';
+    rows.push({
+      figure: `${e.name}, gzipped (${e.files.length} file${e.files.length === 1 ? '' : 's'})`,
+      value: Math.round(e.kb * 10) / 10,
+      unit: 'KB',
+      aim: isContent ? `< ${CONTENT_SCRIPT_AIM_KB} KB` : 'report only',
+      ok: isContent ? e.kb < CONTENT_SCRIPT_AIM_KB : true,
+    });
+  }
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const e of measure()) console.log(`${e.name}: ${e.kb.toFixed(1)} KB gz  [${e.files.join(', ')}]`);
+}

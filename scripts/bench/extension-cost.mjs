@@ -1,0 +1,125 @@
+// The content script's cost on the inbox page, in Chromium, WITH and WITHOUT
+// the extension in the same run.
+//
+// Page: the simulated inbox with 500 conversations x 300 messages, one
+// conversation open. Load: a deterministic mutation burst (60 tasks, 16 ms
+// apart, 100 DOM mutations each incl. list re-renders, a new customer
+// message every 10th task), then 1 s to settle (the extension's debounced
+// work and 1-second clock count too).
+//
+// Figures:
+// - main-thread time ratio: CDP Performance.getMetrics TaskDuration (thread
+//   CPU time) over the burst; each round measures both browsers back to back
+//   (order alternating) and gives one paired ratio; the figure is the median
+//   of ROUNDS paired ratios, and their spread is reported as the noise;
+// - from a trace of one more burst in the with-extension browser: the time
+//   spent in the extension's code (outermost calls whose script is
+//   chrome-extension://...), the longest such slice in one task, and long
+//   tasks (>= 50 ms) that the extension caused (would be < 50 ms without its part);
+// - main-world PerformanceObserver 'longtask' counts in both browsers.
+//
+// Run alone: `node scripts/bench/extension-cost.mjs` (after `npx wxt build`).
+import { pathToFileURL } from 'node:url';
+import {
+  analyseTrace,
+  cdpFor,
+  diff,
+  launchPair,
+  mainThreadMetrics,
+  median,
+  mutationBurst,
+  openBenchInbox,
+  round,
+  traceDuring,
+  waitForSidebar,
+} from './lib/chromium.mjs';
+
+const ROUNDS = Number(process.env.BENCH_COST_ROUNDS ?? 9);
+const PAGE = { conversations: 500, messages: 300 };
+const BURST = { steps: 60, perStep: 100, gapMs: 16 };
+const SETTLE_MS = 1000;
+
+async function measureBurst(page, cdp) {
+  const before = await mainThreadMetrics(cdp);
+  const longBefore = await page.evaluate(() => window.__longTasks.length);
+  await mutationBurst(page, BURST);
+  await page.waitForTimeout(SETTLE_MS);
+  const after = await mainThreadMetrics(cdp);
+  const longAfter = await page.evaluate(() => window.__longTasks.length);
+  return { ...diff(before, after), longTasks: longAfter - longBefore };
+}
+
+export async function measure(log = () => undefined) {
+  const pair = await launchPair();
+  try {
+    const pages = {};
+    const cdps = {};
+    for (const name of ['without', 'with']) {
+      pages[name] = await openBenchInbox(pair[name], PAGE);
+      cdps[name] = await cdpFor(pair[name], pages[name]);
+    }
+    await waitForSidebar(pages.with);
+    // Warm-up: JIT and caches in both, so round 1 is not special.
+    for (const name of ['without', 'with']) await mutationBurst(pages[name], { ...BURST, steps: 30 });
+
+    const samples = { without: [], with: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      // Alternate the order so a slow moment of the machine hits both sides alike.
+      const order = r % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
+      for (const name of order) {
+        const s = await measureBurst(pages[name], cdps[name]);
+        samples[name].push(s);
+        log(`round ${r + 1} ${name}: task ${(s.task * 1000).toFixed(0)} ms, script ${(s.script * 1000).toFixed(0)} ms, long tasks ${s.longTasks}`);
+      }
+    }
+
+    const paired = samples.with.map((w, i) => w.task / samples.without[i].task).sort((a, b) => a - b);
+    const trace = analyseTrace(
+      await traceDuring(cdps.with, async () => {
+        await mutationBurst(pages.with, BURST);
+        await pages.with.waitForTimeout(SETTLE_MS);
+      }),
+    );
+    log(`trace: ${JSON.stringify(trace)}`);
+
+    const errors = await pair.with.allErrors();
+    const task = { without: median(samples.without.map((s) => s.task)), with: median(samples.with.map((s) => s.task)) };
+    return {
+      rounds: ROUNDS,
+      samples,
+      taskMs: { without: task.without * 1000, with: task.with * 1000 },
+      ratio: median(paired),
+      ratioSpread: { low: paired[Math.floor(paired.length / 4)], high: paired[Math.ceil((3 * paired.length) / 4) - 1] },
+      // Against the baseline's main-thread time for the same burst (the trace's own total includes tracing overhead).
+      ownShare: trace.extensionMs / (task.without * 1000),
+      longTasks: { without: median(samples.without.map((s) => s.longTasks)), with: median(samples.with.map((s) => s.longTasks)) },
+      trace,
+      errors,
+    };
+  } finally {
+    await Promise.allSettled([pair.with.close(), pair.without.close()]);
+  }
+}
+
+export async function run() {
+  const m = await measure((line) => console.log(line));
+  const where = `${PAGE.conversations} conversations, mutation burst`;
+  return [
+    { figure: `main-thread time ratio with/without extension (${where}, median of ${m.rounds})`, value: round(m.ratio, 3), unit: 'x', aim: '< 1.05', ok: m.ratio < 1.05 },
+    { figure: 'paired-ratio spread, interquartile (noise of the figure above)', value: round(m.ratioSpread.high - m.ratioSpread.low, 3), unit: 'x', aim: 'report only', ok: true },
+    { figure: "extension's own JS as a share of the page's main-thread time (trace)", value: round(m.ownShare * 100, 2), unit: '%', aim: '< 5 %', ok: m.ownShare < 0.05 },
+    { figure: 'main-thread time per burst without extension', value: round(m.taskMs.without, 0), unit: 'ms', aim: 'report only', ok: true },
+    { figure: 'main-thread time per burst with extension', value: round(m.taskMs.with, 0), unit: 'ms', aim: 'report only', ok: true },
+    { figure: 'extension code time in one burst (trace)', value: round(m.trace.extensionMs, 1), unit: 'ms', aim: 'report only', ok: true },
+    { figure: 'longest extension slice in one task (trace)', value: round(m.trace.maxExtensionInOneTaskMs, 1), unit: 'ms', aim: '< 50 ms', ok: m.trace.maxExtensionInOneTaskMs < 50 },
+    { figure: 'long tasks caused by the extension (trace)', value: m.trace.longTasksCausedByExtension, unit: 'tasks', aim: '0', ok: m.trace.longTasksCausedByExtension === 0 },
+    { figure: 'long tasks per burst, page without extension (longtask observer)', value: m.longTasks.without, unit: 'tasks', aim: 'report only', ok: true },
+    { figure: 'long tasks per burst, page with extension (longtask observer)', value: m.longTasks.with, unit: 'tasks', aim: 'report only (noisy: see the trace figure)', ok: true },
+    { figure: 'errors in the page or extension during the bench', value: m.errors.length, unit: 'errors', aim: '0', ok: m.errors.length === 0 },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const m = await measure((line) => console.log(line));
+  console.log(JSON.stringify({ ...m, samples: undefined }, null, 2));
+}

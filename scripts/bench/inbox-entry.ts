@@ -1,0 +1,28 @@
+// Bundled by scripts/bench/inbox.mjs into the simulated inbox page (main world) to time the adapter in real Chromium.
+import { takeSnapshot } from '../../utils/inbox/snapshot';
+import { createInboxSource } from '../../utils/inbox/live';
+
+const w = window as unknown as Record<string, unknown>;
+w.__inboxBench = {
+  snapshots(n: number) {
+    const times: number[] = [];
+    let rows = 0;
+    let messages = 0;
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const s = takeSnapshot(document, location.href, Date.now());
+      times.push(performance.now() - t);
+      rows = s.conversations.length;
+      messages = s.open?.messages.length ?? 0;
+    }
+    return { times, rows, messages };
+  },
+  startObserver() {
+    const batches: Array<{ ms: number; records: number }> = [];
+    const abort = new AbortController();
+    const ctx = { signal: abort.signal, onInvalidated: (cb: () => void) => abort.signal.addEventListener('abort', cb) };
+    createInboxSource(ctx as never, { agentName: () => 'Marie', onBatchTimed: (ms, records) => batches.push({ ms, records }) });
+    w.__inboxBenchStop = () => abort.abort();
+    w.__inboxBenchBatches = batches;
+  },
+};

@@ -1,0 +1,86 @@
+// Inbox adapter benchmark: snapshot and live observer on the simulated inbox with
+// 500 conversations and 300 messages in the open thread, under a burst of 1,000
+// mutations, in real Chromium (no extension: the adapter is bundled into the page).
+//   node scripts/bench/inbox.mjs
+// Aims (issue 3): a snapshot under 2 ms, no batch over 4 ms.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { findChrome, inboxUrl, simulatedFile } from '../../tests/e2e/browser.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function bundle() {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: ROOT,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: path.join(ROOT, 'scripts/bench/inbox-entry.ts'), formats: ['iife'], name: 'InboxBench', fileName: 'inbox-bench' },
+    },
+  });
+  const outputs = Array.isArray(out) ? out : [out];
+  const chunk = outputs.flatMap((o) => o.output).find((c) => c.type === 'chunk');
+  return chunk.code;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => Math.round(x * 1000) / 1000;
+
+export async function run() {
+  const code = await bundle();
+  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--headless=new', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = url.protocol === 'https:' ? simulatedFile(url) : null;
+      if (!file) return route.abort();
+      return route.fulfill({ status: 200, contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', body: await readFile(file) });
+    });
+    const page = await context.newPage();
+    await page.goto(inboxUrl({ conversations: 500, messages: 300, speed: 'off' }));
+    await page.waitForFunction(() => '__sim' in window);
+    const id = await page.evaluate(() => window.__sim.list()[3].id);
+    await page.evaluate((id) => window.__sim.openConversation(id), id);
+    await page.locator('[data-lexical-editor="true"]').waitFor();
+    await page.addScriptTag({ content: code });
+
+    // Snapshot: warm up (JIT), then time 60 reads.
+    await page.evaluate(() => window.__inboxBench.snapshots(10));
+    const snap = await page.evaluate(() => window.__inboxBench.snapshots(60));
+
+    // Observer: one burst of 1,000 mutations plus live traffic, batches timed inside the page.
+    await page.evaluate(() => window.__inboxBench.startObserver());
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.__inboxBenchBatches.splice(0));
+    await page.evaluate(() => window.__sim.burst(1000));
+    await page.waitForTimeout(400);
+    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Hello, is anyone there?'), id);
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.__sim.burst(1000));
+    await page.waitForTimeout(400);
+    const batches = await page.evaluate(() => window.__inboxBenchBatches.slice());
+    const records = batches.reduce((n, b) => n + b.records, 0);
+    const maxBatch = Math.max(...batches.map((b) => b.ms));
+
+    const snapMedian = median(snap.times);
+    const snapP90 = [...snap.times].sort((a, b) => a - b)[Math.floor(snap.times.length * 0.9)];
+    return [
+      { figure: `inbox snapshot, median (${snap.rows} visible rows of 500, ${snap.messages} thread messages)`, value: round(snapMedian), unit: 'ms', aim: '< 2 ms', ok: snapMedian < 2 },
+      { figure: 'inbox snapshot, p90', value: round(snapP90), unit: 'ms', aim: '< 2 ms', ok: snapP90 < 2 },
+      { figure: `inbox observer, slowest batch (${batches.length} batches for ${records} mutation records)`, value: round(maxBatch), unit: 'ms', aim: '< 4 ms', ok: maxBatch < 4 },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const figures = await run();
+  for (const f of figures) console.log(`${f.ok ? 'ok  ' : 'SLOW'} ${f.figure}: ${f.value} ${f.unit} (aim ${f.aim})`);
+}

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Stats benchmark (issue 7): with N responses stored (default 1,000,000: 50
+// agents over 52 weeks, 25,000 of them in the measured week), in Chromium,
+// using the extension's own Dexie schema, summary and CSV code bundled by
+// Vite into a plain page on a routed origin:
+//   - open the database + read one week by index range + per-agent summary
+//     (what the popup does when it opens; aim < 150 ms),
+//   - read that week + build its 25,000-row detail CSV + Blob (aim < 500 ms),
+//   - bytes stored per response (navigator.storage.estimate delta / N).
+// Seeding is bounded by a time budget (BENCH_STATS_SEED_BUDGET_MS, default
+// 150 s); if it runs out, the figures say at which N they were measured.
+// Standalone: `node scripts/bench/stats.mjs` (BENCH_STATS_N to change N).
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const N = Number(process.env.BENCH_STATS_N ?? 1_000_000);
+const WEEK_N = 25_000;
+const SEED_BUDGET_MS = Number(process.env.BENCH_STATS_SEED_BUDGET_MS ?? 150_000);
+
+const ENTRY = (abs) => `
+import { openStatsDb } from ${JSON.stringify(abs('utils/stats/db.ts'))};
+import { responsesBetween, dayColumnsBetween } from ${JSON.stringify(abs('utils/stats/store.ts'))};
+import { DayColumnsBuilder } from ${JSON.stringify(abs('utils/stats/columns.ts'))};
+import { summarizeWeek } from ${JSON.stringify(abs('utils/stats/summary.ts'))};
+import { analyzeColumns, matchSlowest } from ${JSON.stringify(abs('utils/stats/analysis.ts'))};
+import { detailCsv } from ${JSON.stringify(abs('utils/stats/csv.ts'))};
+import { weekRange, shiftWeek, isoWeekOf, formatIsoWeek } from ${JSON.stringify(abs('utils/stats/week.ts'))};
+
+const NAME = 'inbox-pilot-stats';
+const PAGE = '104522908812345';
+const week = shiftWeek(isoWeekOf(Date.now()), -1); // the last full week
+const range = weekRange(week);
+const WEEK_MS = range.end - range.start;
+
+let seed = 42;
+const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647; // Park–Miller: exact in doubles
+
+function record(i, weekIndex) {
+  const start = range.start - (51 - weekIndex) * WEEK_MS;
+  const repliedAt = Math.floor(start + rand() * (WEEK_MS - 1));
+  const seconds = Math.round(-Math.log(1 - rand()) * 420);
+  const customerAt = repliedAt - seconds * 1000;
+  const conversation = 't_' + (100000000 + i);
+  return {
+    id: PAGE + '|' + conversation + '|' + Math.floor(customerAt / 1000),
+    pageId: PAGE,
+    conversation,
+    customerAt,
+    repliedAt,
+    agent: 'Agent ' + String(i % 50).padStart(2, '0'),
+    responseSeconds: seconds,
+    businessResponseSeconds: Math.round(seconds * 0.8),
+    withinTarget: seconds <= 300,
+    source: i % 3 ? 'observed' : 'this-browser',
+    precision: i % 10 ? 'exact' : 'approximate',
+  };
+}
+
+async function usage() {
+  const e = await navigator.storage.estimate();
+  return e.usage || 0;
+}
+
+window.seed = async (n, weekN, budgetMs) => {
+  await indexedDB.deleteDatabase(NAME);
+  const db = openStatsDb(NAME);
+  await db.open();
+  const before = await usage();
+  const t0 = performance.now();
+  const CHUNK = 20000;
+  const columns = new DayColumnsBuilder(); // what the background keeps up to date on every write
+  let i = 0;
+  // The measured week first (so it is complete even if the budget runs out), then the other 51 weeks.
+  while (i < n) {
+    const batch = [];
+    for (let k = 0; k < CHUNK && i < n; k++, i++) batch.push(record(i, i < weekN ? 51 : Math.floor(((i - weekN) / Math.max(1, n - weekN)) * 51)));
+    await db.responses.bulkAdd(batch);
+    for (const r of batch) columns.add(r);
+    if (performance.now() - t0 > budgetMs && i >= weekN) break;
+  }
+  await db.days.bulkPut(columns.finish());
+  const seedMs = performance.now() - t0;
+  db.close();
+  // Let LevelDB flush before asking for the estimate.
+  await new Promise((r) => setTimeout(r, 1500));
+  const after = await usage();
+  return { stored: i, seedMs, bytes: after - before };
+};
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+window.compareSlices = async () => {
+  const db = openStatsDb(NAME);
+  const out = { 1: [], 3: [], 7: [] };
+  for (let k = 0; k < 4; k++) for (const n of [1, 3, 7]) { const t = performance.now(); await responsesBetween(db, range.start, range.end, undefined, n); out[n].push(Math.round(performance.now() - t)); }
+  db.close();
+  return out;
+};
+
+window.measure = async (runs) => {
+  const summary = [];
+  const summaryOnly = [];
+  const csv = [];
+  const csvBuild = [];
+  let rows = 0;
+  let weekCount = 0;
+  let csvBytes = 0;
+  for (let r = 0; r < runs; r++) {
+    // As the popup opens: a new connection, the week's day columns by key range, one pass, then the 5 slowest records.
+    let t = performance.now();
+    const db = openStatsDb(NAME);
+    const columns = await dayColumnsBetween(db, range.start, range.end);
+    const c0 = performance.now();
+    const a = analyzeColumns(columns, { week, targetSeconds: 300, useBusinessTime: false, pageId: null });
+    summaryOnly.push(performance.now() - c0);
+    const slow = matchSlowest(a.slowest, await db.responses.where('repliedAt').anyOf(a.slowest.map((x) => x.repliedAt)).toArray());
+    summary.push(performance.now() - t);
+    rows = a.rows.length - 1;
+    weekCount = a.rows[a.rows.length - 1].responses;
+    if (slow.length !== 5) throw new Error('slowest lookup failed');
+
+    t = performance.now();
+    const again = await responsesBetween(db, range.start, range.end);
+    const b0 = performance.now();
+    const text = detailCsv(again, { week: formatIsoWeek(week), targetSeconds: 300, useBusinessTime: false });
+    const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
+    csv.push(performance.now() - t);
+    csvBuild.push(performance.now() - b0);
+    csvBytes = blob.size;
+    db.close();
+  }
+  return { summaryMs: median(summary), summaryFirstMs: summary[0], summaryComputeMs: median(summaryOnly), csvMs: median(csv), csvBuildMs: median(csvBuild), agents: rows, weekCount, csvBytes };
+};
+`;
+
+async function bundle() {
+  const { build } = await import(pathToFileURL(join(root, 'node_modules/vite/dist/node/index.js')).href);
+  const dir = mkdtempSync(join(tmpdir(), 'inbox-pilot-stats-bench-'));
+  const entry = join(dir, 'entry.js');
+  writeFileSync(entry, ENTRY((p) => join(root, p)));
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    build: {
+      outDir: join(dir, 'out'),
+      emptyOutDir: true,
+      minify: true,
+      lib: { entry, formats: ['iife'], name: 'StatsBench', fileName: () => 'bench.js' },
+    },
+  });
+  const js = readFileSync(join(dir, 'out/bench.js'), 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return js;
+}
+
+export async function run() {
+  const js = await bundle();
+  const { chromium } = await import('playwright-core');
+  const { findChrome } = await import(pathToFileURL(join(root, 'tests/e2e/browser.mjs')).href);
+  // A persistent profile on disk, like the extension's real database (incognito keeps IndexedDB in memory, slower and unlike production).
+  const profile = mkdtempSync(join(tmpdir(), 'inbox-pilot-stats-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChrome(),
+    headless: false,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname !== 'bench.local') return route.abort();
+      if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: js });
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>' });
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(SEED_BUDGET_MS + 120_000);
+    await page.goto('https://bench.local/');
+    await page.waitForFunction(() => typeof window.seed === 'function');
+    const seeded = await page.evaluate(([n, w, b]) => window.seed(n, w, b), [N, WEEK_N, SEED_BUDGET_MS]);
+    if (process.env.BENCH_STATS_COMPARE) console.log(await page.evaluate(() => window.compareSlices()));
+    const m = await page.evaluate((runs) => window.measure(runs), 5);
+    const full = seeded.stored >= N;
+    const at = full ? '' : ` (measured with ${seeded.stored.toLocaleString('en')} stored, seeding budget ran out before ${N.toLocaleString('en')})`;
+    const perResponse = seeded.bytes / seeded.stored;
+    return [
+      { figure: `stats: popup open: DB + week's day columns + per-agent summary + 5 slowest, ${m.weekCount.toLocaleString('en')} responses, ${m.agents} agents${at}`, value: Math.round(m.summaryMs), unit: 'ms', aim: '< 150', ok: m.summaryMs < 150 },
+      { figure: 'stats: of which the one-pass analysis (summary + chart + slowest)', value: Math.round(m.summaryComputeMs * 10) / 10, unit: 'ms', aim: 'info', ok: true },
+      { figure: `stats: detail CSV of the week (${m.weekCount.toLocaleString('en')} rows, ${(m.csvBytes / 1e6).toFixed(1)} MB)${at}`, value: Math.round(m.csvMs), unit: 'ms', aim: '< 500', ok: m.csvMs < 500 },
+      { figure: 'stats: of which building the CSV text + Blob (the rest is the indexed read)', value: Math.round(m.csvBuildMs), unit: 'ms', aim: 'info', ok: true },
+      { figure: `stats: bytes stored per response (storage.estimate delta / ${seeded.stored.toLocaleString('en')})`, value: Math.round(perResponse), unit: 'B', aim: 'info', ok: true },
+      { figure: `stats: seeding ${seeded.stored.toLocaleString('en')} responses with bulkAdd (setup, not an aim)`, value: Math.round(seeded.seedMs / 1000), unit: 's', aim: 'info', ok: true },
+    ];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const started = Date.now();
+  const rows = await run();
+  for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'MISS'} ${r.figure}: ${r.value} ${r.unit} (aim ${r.aim})`);
+  console.log(`total ${Math.round((Date.now() - started) / 1000)} s`);
+}

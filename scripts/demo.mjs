@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run demo`: builds the extension, opens Chromium with it on the simulated
+// Business Suite inbox (served as https://business.facebook.com/latest/inbox/...
+// by request routing, see tests/e2e/browser.mjs), with customers writing in.
+//
+//   npm run demo                 headed when a display exists, until the window is closed
+//   npm run demo -- --headless   writes demo-output/inbox.png and demo-output/popup.png, then exits
+//   npm run demo -- --fr         the French inbox (and a French browser)
+//   npm run demo -- --no-build   reuse .output/chrome-mv3
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launch, ROOT, findChrome, sidebar } from '../tests/e2e/browser.mjs';
+
+const args = new Set(process.argv.slice(2));
+const french = args.has('--fr');
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
+const headless = args.has('--headless') || !hasDisplay;
+const outDir = path.join(ROOT, 'demo-output');
+
+function fail(message) {
+  console.error(`\n✖ ${message}`);
+  process.exit(1);
+}
+
+try {
+  findChrome();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+if (!args.has('--no-build')) {
+  console.log('Building the extension (wxt build)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (build.status !== 0) fail('The build failed (see above).');
+}
+
+if (!headless) console.log('Opening Chromium with Inbox Pilot on the simulated inbox…');
+else if (!args.has('--headless')) console.log('No display found: running headless and writing screenshots.');
+
+const browser = await launch({ headed: !headless, locale: french ? 'fr-FR' : 'en-US' });
+const page = await browser.openInbox({ speed: 'normal', ...(french ? { locale: 'fr_FR' } : {}) });
+await sidebar(page).waitFor({ timeout: 15_000 }).catch(() => fail('The Inbox Pilot sidebar did not appear on the simulated inbox.'));
+
+if (!headless) {
+  console.log(`Simulated inbox: ${page.url()}`);
+  console.log('Customers write in every 15–45 s. Close the browser window (or press Ctrl+C) to stop.');
+  await new Promise((resolve) => {
+    browser.context.on('close', resolve);
+    process.once('SIGINT', () => void browser.close().then(resolve, resolve));
+  });
+  process.exit(0);
+}
+
+// Headless: let a few customers write in (fast stream for a moment), open the
+// conversation waiting longest among the recent ones, then take the pictures.
+await page.evaluate(() => window.__sim.setSpeed('fast'));
+await page.waitForTimeout(6_000);
+await page.evaluate(() => {
+  window.__sim.setSpeed('normal');
+  const waiting = window.__sim.list().filter((c) => c.lastFrom === 'customer');
+  const target = waiting[Math.min(2, waiting.length - 1)] ?? window.__sim.list()[0];
+  if (target) window.__sim.openConversation(target.id);
+});
+await page.waitForTimeout(2_500);
+mkdirSync(outDir, { recursive: true });
+const inboxPng = path.join(outDir, 'inbox.png');
+await page.screenshot({ path: inboxPng });
+
+const popup = await browser.openPopup();
+await popup.waitForLoadState('networkidle').catch(() => undefined);
+await popup.waitForTimeout(800);
+const popupPng = path.join(outDir, 'popup.png');
+await popup.screenshot({ path: popupPng });
+
+const errors = await browser.allErrors();
+await browser.close();
+console.log(`Inbox with the sidebar: ${inboxPng}`);
+console.log(`Popup:                  ${popupPng}`);
+if (errors.length) {
+  console.warn(`Errors seen while running (${errors.length}):`);
+  for (const e of errors) console.warn(`  ${e.where}: ${e.text}`);
+}

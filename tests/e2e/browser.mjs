@@ -1,0 +1,292 @@
+// @ts-check
+// Real-browser harness: Chromium + the built extension + the simulated inbox
+// served as https://business.facebook.com/... by request routing. Every
+// request that is not the simulated inbox or the extension's own files is
+// blocked and logged, so a test can prove the extension makes no request.
+// Plain ESM with JSDoc so vitest specs and scripts/demo.mjs share it.
+
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The built extension; E2E_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild .output). */
+export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ? path.resolve(process.env.E2E_EXTENSION_DIR) : path.join(ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/inbox');
+/** The Page id the simulated inbox is opened with. */
+export const PAGE_ID = '104522908812345';
+const FB_HOSTS = new Set(['business.facebook.com', 'www.facebook.com']);
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/microsoft-edge',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** The Chromium-family browser to drive: CHROME_PATH, else a common install path. */
+export function findChrome() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH points to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium-family browser found. Install one (Debian/Ubuntu: `apt-get install -y chromium`) ' +
+        `or set CHROME_PATH to its executable. Looked in: ${CANDIDATES.join(', ')}`,
+    );
+  }
+  return found;
+}
+
+/** @type {Record<string, string>} */
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
+
+/** @param {string} file */
+async function fileBody(file) {
+  return { status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: await readFile(file) };
+}
+
+/**
+ * What the simulated facebook.com serves for a URL (null: unknown path, 404).
+ * @param {URL} url
+ */
+export function simulatedFile(url) {
+  if (url.pathname.startsWith('/__sim/')) {
+    const file = path.resolve(FIXTURES_DIR, '.' + decodeURIComponent(url.pathname.slice('/__sim'.length)));
+    return file.startsWith(FIXTURES_DIR + path.sep) && existsSync(file) ? file : null;
+  }
+  if (url.pathname === '/latest' || url.pathname.startsWith('/latest/')) return path.join(FIXTURES_DIR, 'index.html');
+  if (url.pathname === '/' && url.hostname === 'www.facebook.com') return path.join(FIXTURES_DIR, 'facebook-home.html');
+  return null;
+}
+
+/**
+ * @typedef {{ url: string, method: string, from: string, outcome: 'served' | 'not-found' | 'blocked' | 'extension' | 'unrouted' }} RequestRecord
+ * @typedef {{ where: string, text: string }} ErrorRecord
+ * @typedef {{ headed?: boolean, extensionDir?: string, viewport?: { width: number, height: number }, locale?: string, slowMo?: number }} LaunchOptions
+ * @typedef {{ host?: 'business' | 'www', tab?: string, path?: string, speed?: 'normal' | 'fast' | 'off', locale?: 'en_US' | 'fr_FR', [param: string]: string | number | undefined }} InboxOptions
+ */
+
+/** @param {import('playwright-core').Request} req */
+function requestSource(req) {
+  try {
+    const sw = req.serviceWorker();
+    if (sw) return `service-worker ${sw.url()}`;
+  } catch {
+    /* older Playwright */
+  }
+  try {
+    const frame = req.frame();
+    return `frame ${frame.url()}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Launches Chromium with the extension. Close it with `browser.close()`.
+ * @param {LaunchOptions} [options]
+ */
+export async function launch(options = {}) {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  // A build running in parallel empties the folder for a few seconds: wait for it rather than fail.
+  for (let waited = 0; !existsSync(path.join(extensionDir, 'manifest.json')); waited += 500) {
+    if (waited >= 30_000) throw new Error(`No built extension in ${extensionDir}. Run \`npx wxt build\` first.`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const headed = options.headed ?? false;
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChrome(),
+    headless: false, // headless is asked for with --headless=new below: the old mode cannot load extensions
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale: options.locale ?? 'en-US',
+    slowMo: options.slowMo,
+    args: [
+      ...(headed ? [] : ['--headless=new']),
+      '--no-sandbox',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+      // Nothing may reach the real network: hosts that escape routing do not resolve.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...(options.locale?.startsWith('fr') ? ['--lang=fr-FR'] : []),
+    ],
+  });
+
+  /** @type {RequestRecord[]} */
+  const requests = [];
+  /** @type {ErrorRecord[]} */
+  const errors = [];
+
+  /** @type {Map<import('playwright-core').Request, RequestRecord>} */
+  const byRequest = new Map();
+  const recordOf = (/** @type {import('playwright-core').Request} */ req) => {
+    let record = byRequest.get(req);
+    if (!record) {
+      const extension = req.url().startsWith('chrome-extension:');
+      record = { url: req.url(), method: req.method(), from: requestSource(req), outcome: extension ? 'extension' : 'unrouted' };
+      byRequest.set(req, record);
+      if (!req.url().startsWith('data:')) requests.push(record);
+    }
+    return record;
+  };
+  // Every request is recorded, including those the router never sees (service worker fetches, beacons).
+  context.on('request', (req) => void recordOf(req));
+  await context.route('**/*', async (route) => {
+    const req = route.request();
+    const record = recordOf(req);
+    const url = new URL(req.url());
+    if (url.protocol === 'chrome-extension:') {
+      record.outcome = 'extension';
+      return route.continue();
+    }
+    if (url.protocol === 'https:' && FB_HOSTS.has(url.hostname)) {
+      const file = simulatedFile(url);
+      if (file) {
+        record.outcome = 'served';
+        return route.fulfill(await fileBody(file));
+      }
+      record.outcome = 'not-found';
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found (simulated facebook.com)' });
+    }
+    record.outcome = 'blocked';
+    return route.abort('blockedbyclient');
+  });
+
+  const watchPage = (/** @type {import('playwright-core').Page} */ page) => {
+    page.on('pageerror', (err) => errors.push({ where: `page ${page.url()}`, text: String(err.stack ?? err) }));
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      // Blocked requests are reported through `requests`, not as errors.
+      if (/Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(msg.text())) return;
+      errors.push({ where: `console ${page.url()}`, text: msg.text() });
+    });
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const watchWorker = (/** @type {import('playwright-core').Worker} */ w) => {
+    w.on('console', (msg) => msg.type() === 'error' && errors.push({ where: `service worker ${w.url()}`, text: msg.text() }));
+    // Uncaught errors in the worker are kept inside it and collected at check time.
+    w.evaluate(() => {
+      const g = /** @type {any} */ (globalThis);
+      g.__harnessErrors = g.__harnessErrors ?? [];
+      self.addEventListener('error', (e) => g.__harnessErrors.push(String(e.message)));
+      self.addEventListener('unhandledrejection', (e) => g.__harnessErrors.push(String(e.reason)));
+    }).catch(() => undefined);
+  };
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
+
+  // The persistent context opens with one blank tab: reuse it for the first page.
+  let spare = context.pages()[0] ?? null;
+  const newPage = async () => {
+    const page = spare && spare.url() === 'about:blank' ? spare : await context.newPage();
+    spare = null;
+    return page;
+  };
+
+  const browser = {
+    context,
+    extensionId,
+    requests,
+    errors,
+    /** The service worker of the extension (restarted workers are looked up again). */
+    worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+
+    /**
+     * Opens the simulated inbox (speed off and English unless told) and waits until it is rendered.
+     * @param {InboxOptions} [opts]
+     */
+    async openInbox(opts = {}) {
+      const page = await newPage();
+      await page.goto(inboxUrl(opts));
+      await page.waitForFunction(() => '__sim' in window);
+      return page;
+    },
+
+    /** Opens any URL in a new tab (e.g. https://business.facebook.com/latest/home). @param {string} url */
+    async openPage(url) {
+      const page = await newPage();
+      await page.goto(url);
+      return page;
+    },
+
+    /** The popup page in a tab sized like a popup: its content's size, at most 800×600 as Chrome allows. */
+    async openPopup() {
+      const page = await newPage();
+      await page.setViewportSize({ width: 120, height: 60 });
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(200); // let the popup render its first data
+      const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+      await page.setViewportSize({ width: Math.min(800, Math.max(200, size.width)), height: Math.min(600, Math.max(100, size.height)) });
+      return page;
+    },
+
+    async openOptions() {
+      const page = await newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    },
+
+    /** Requests that left the simulated inbox and the extension's own files (should be empty). */
+    unexpectedRequests() {
+      return requests.filter((r) => r.outcome !== 'served' && r.outcome !== 'extension');
+    },
+
+    /** Requests made by extension contexts (pages and service worker) to anything but their own files. */
+    extensionNetworkRequests() {
+      return requests.filter((r) => r.outcome !== 'extension' && /chrome-extension:\/\//.test(r.from));
+    },
+
+    /** Page, console and service-worker errors seen so far. */
+    async allErrors() {
+      const fromWorker = await browser
+        .worker()
+        .evaluate(() => /** @type {string[]} */ (/** @type {any} */ (globalThis).__harnessErrors ?? []))
+        .catch(() => []);
+      return [...errors, ...fromWorker.map((text) => ({ where: 'service worker', text }))];
+    },
+
+    async close() {
+      await context.close();
+    },
+  };
+  return browser;
+}
+
+/**
+ * The URL of the simulated inbox for these options.
+ * @param {InboxOptions} [opts]
+ */
+export function inboxUrl(opts = {}) {
+  const { host = 'business', tab = 'all', path: p, ...rest } = opts;
+  const url = new URL(`https://${host}.facebook.com${p ?? `/latest/inbox/${tab}`}`);
+  const params = { asset_id: PAGE_ID, speed: 'off', ...rest };
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url.href;
+}
+
+/** The sidebar's root inside its shadow root (Playwright CSS pierces open shadow roots). @param {import('playwright-core').Page} page */
+export function sidebar(page) {
+  return page.locator('inbox-pilot-sidebar [data-testid="inbox-pilot-sidebar"]');
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPrelude } from '../fixtures/variants/index.mjs';
+import { launch, sidebar, type E2EBrowser } from './harness';
+import { openWatchedInbox, sendWithComposer, waitForFeatures } from './reliability-support';
+
+/**
+ * Hostile content: customer names and messages holding HTML, script, RTL
+ * marks, zero-width characters, a 10,000-character word and emoji. The sim
+ * shows them as text (like Meta); the sidebar must show them as text too:
+ * nothing runs, no element is made from them, and the name reads exactly as
+ * the page shows it.
+ */
+const HOSTILE_NAMES = [
+  `<img src=x onerror="window.__pwned='img'">Zoé <b>Martin</b>`,
+  `<script>window.__pwned='script'</script>Léa`,
+  `\u202Eevil\u202C Ahmed \u0623\u062D\u0645\u062F\u200F Ali`,
+  `Jo\u200Bhn\u200C Do\u200De\u2060 Smith`,
+  `Z${'a'.repeat(9_998)}z`,
+  `👩‍👩‍👧‍👦 Zoë 🇫🇷 🎉`,
+];
+const HOSTILE_MESSAGES = [
+  `<img src=x onerror="window.__pwned='msg-img'"> where is my order?`,
+  `<script>window.__pwned='msg-script'</script> hello`,
+  `\u202Bمرحبا\u202C order \u200F#123`,
+  `zero\u200Bwidth\u200D message`,
+  `${'W'.repeat(10_000)}`,
+  `=HYPERLINK("https://evil.example","click") 🎉👍🏽`,
+];
+
+// The sim draws names from a seed; this main-world script shows chosen names instead
+// wherever the page shows a conversation's name (row title, avatar alt, thread header),
+// from the first render on, so the extension only ever sees the hostile names.
+const renameScript = (names: Record<string, string>) =>
+  withPrelude(`
+const names = ${JSON.stringify(names)};
+const has = (k) => Object.prototype.hasOwnProperty.call(names, k);
+keepApplied((doc) => {
+  const main = doc.querySelector('[role="main"]');
+  if (!main) return;
+  rewriteText(main, (text) => (has(text) ? names[text] : text));
+  for (const img of main.querySelectorAll('img[alt]')) {
+    const alt = img.getAttribute('alt');
+    if (has(alt)) setAttr(img, 'alt', names[alt]);
+  }
+});`);
+
+const SIM = { conversations: '6', seed: '5' };
+
+let browser: E2EBrowser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('hostile content', () => {
+  it('is shown inert and intact in the sidebar', async () => {
+    // The sim's names for these params, then the same page with every name made hostile.
+    const probe = await browser.openInbox(SIM);
+    const simNames = await probe.evaluate(() => window.__sim.list().map((c) => c.name));
+    await probe.close();
+    expect(simNames).toHaveLength(HOSTILE_NAMES.length);
+    const mapping = Object.fromEntries(simNames.map((n, i) => [n, HOSTILE_NAMES[i]!]));
+
+    const { page, problems } = await openWatchedInbox(browser, SIM, [renameScript(mapping)]);
+    try {
+      await sidebar(page).waitFor({ state: 'visible' });
+      await waitForFeatures(page);
+      // Each customer writes a hostile message, so every conversation waits for a reply.
+      await page.evaluate((messages) => {
+        window.__sim.list().forEach((c, i) => window.__sim.addCustomerMessage(c.id, messages[i]!));
+      }, HOSTILE_MESSAGES);
+      // Open one of them so the thread (and the open-conversation features) see hostile text too.
+      await page.evaluate(() => window.__sim.openConversation(window.__sim.list()[0]!.id));
+      await page.waitForTimeout(1500);
+
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector('inbox-pilot-sidebar')!.shadowRoot!;
+        const all = [...root.querySelectorAll('*')];
+        return {
+          names: [...root.querySelectorAll('[data-testid="timer-name"]')].map((e) => e.textContent ?? ''),
+          scripts: root.querySelectorAll('script, iframe, object, embed').length,
+          handlers: all.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).map((e) => e.tagName),
+          injectedImages: root.querySelectorAll('img[src="x"]').length,
+          injectedBold: [...root.querySelectorAll('b')].filter((b) => b.textContent === 'Martin').length,
+          pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+        };
+      });
+      for (const name of HOSTILE_NAMES) expect(shown.names, `name shown intact: ${name.slice(0, 40)}`).toContain(name);
+      expect(shown.scripts).toBe(0);
+      expect(shown.handlers).toEqual([]);
+      expect(shown.injectedImages).toBe(0);
+      expect(shown.injectedBold).toBe(0);
+      expect(shown.pwned).toBeNull();
+
+      // The page still works with all that text around.
+      const sent = await sendWithComposer(page, 'Merci ! 🎉 <b>not bold</b>');
+      expect(sent.text).toBe('Merci ! 🎉 <b>not bold</b>');
+      expect(problems.filter((p) => p.kind !== 'console.warn')).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sidebar, type E2EBrowser } from './harness';
+import { openWatchedInbox, sendWithComposer, waitForFeatures } from './reliability-support';
+
+/**
+ * The extension never talks to the network: not from its service worker, its
+ * popup or options page, nor from its content script (whose requests would
+ * show up as the inbox page's). The harness routes every request and records
+ * where it came from; only the simulated inbox's own files and the extension's
+ * packaged files may be loaded.
+ */
+let browser: E2EBrowser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('no network requests from the extension', () => {
+  it('while the inbox, the sidebar, the popup and the options page are used', async () => {
+    const { page, problems } = await openWatchedInbox(browser, { speed: 'fast' });
+    const id = await page.evaluate(() => window.__sim.list()[0]!.id);
+    await page.evaluate((id) => window.__sim.openConversation(id), id);
+    await sidebar(page).waitFor({ state: 'visible' });
+    await waitForFeatures(page);
+    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Is the shop open on Sunday? https://example.com/photo.jpg'), id);
+    await sendWithComposer(page, 'Hello, yes from 10:00 to 13:00. Marie');
+    await page.waitForTimeout(3000); // the fast stream brings more messages meanwhile
+
+    const popup = await browser.openPopup();
+    await popup.locator('#app > *').first().waitFor();
+    const options = await browser.openOptions();
+    await options.locator('#app > *').first().waitFor();
+    await options.waitForTimeout(1500);
+
+    expect(browser.extensionNetworkRequests()).toEqual([]);
+    expect(browser.unexpectedRequests()).toEqual([]);
+    // The inbox page loaded only the sim's files and the extension's packaged stylesheet.
+    const fromInbox = browser.requests.filter((r) => r.from.includes('/latest/inbox'));
+    expect(fromInbox.length).toBeGreaterThan(0);
+    for (const r of fromInbox) {
+      if (r.outcome === 'extension') expect(r.url).toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/`));
+      else expect(new URL(r.url).pathname, r.url).toMatch(/^\/(latest\/|__sim\/)/);
+    }
+    expect(problems.filter((p) => p.kind === 'exception')).toEqual([]);
+
+    // The detector itself works: a request from the service worker is seen (so the checks above can fail).
+    await browser
+      .worker()
+      .evaluate(() => fetch('https://tracker.example.net/collect').catch(() => undefined))
+      .catch(() => undefined);
+    await expect.poll(() => browser.extensionNetworkRequests().map((r) => r.url)).toContain('https://tracker.example.net/collect');
+
+    await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+});
+
+describe('no message text is stored', () => {
+  it('customer and agent message text never reaches extension storage or databases', async () => {
+    const CUSTOMER = 'QX7 customer secret: my address is 12 rue des Lilas';
+    const AGENT = 'QX7 agent reply: it ships from Lyon tomorrow';
+    const { page } = await openWatchedInbox(browser, { conversations: '5' });
+    const id = await page.evaluate(() => window.__sim.list()[0]!.id);
+    await page.evaluate((id) => window.__sim.openConversation(id), id);
+    await sidebar(page).waitFor({ state: 'visible' });
+    await waitForFeatures(page);
+    await page.evaluate(({ id, text }) => window.__sim.addCustomerMessage(id, text), { id, text: CUSTOMER });
+    await page.waitForTimeout(1000);
+    await sendWithComposer(page, AGENT);
+    await page.evaluate(({ id }) => window.__sim.agentReply(id, 'QX7 colleague reply text', 'Paul Girard'), { id });
+    await page.waitForTimeout(2500); // let timers, stats and replies record what they record
+
+    // Everything the extension keeps: storage areas and every IndexedDB database of its origin.
+    const stored = await browser.worker().evaluate(async () => {
+      type Area = { get(keys: null): Promise<Record<string, unknown>> };
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
+      const dump: Record<string, unknown> = {};
+      dump.local = await chrome.storage.local.get(null);
+      dump.session = await chrome.storage.session.get(null);
+      for (const info of await indexedDB.databases()) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(info.name!);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          dump[`${info.name}/${store}`] = await new Promise((resolve, reject) => {
+            const req = db.transaction(store).objectStore(store).getAll();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+        }
+        db.close();
+      }
+      return JSON.stringify(dump);
+    });
+    console.info(`[privacy] stored: ${stored.length} chars; holds the conversation id: ${stored.includes(id)}`);
+    expect(stored.length).toBeGreaterThan(2);
+    expect(stored).not.toContain('QX7');
+    // The page's own storage is Meta's: the extension leaves nothing there either.
+    const pageStorage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(pageStorage).not.toContain('QX7');
+    await page.close();
+  });
+});

@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, sidebar, PAGE_ID, type E2EBrowser } from './harness';
+
+// Stats end to end: the adapter's events reach the background through the
+// content-side sender, are paired and stored in IndexedDB, and the popup and
+// its CSV show them. One browser for the file; each test uses its own conversations.
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Stored {
+  id: string;
+  pageId: string;
+  conversation: string;
+  agent: string;
+  responseSeconds: number;
+  source: string;
+}
+
+/** Every stored response, read with plain IndexedDB from an extension page (the popup). */
+async function storedResponses(extensionPage: Page): Promise<Stored[]> {
+  return extensionPage.evaluate(async () => {
+    const exists = (await indexedDB.databases()).some((d) => d.name === 'inbox-pilot-stats');
+    if (!exists) return [];
+    return new Promise<Stored[]>((resolve, reject) => {
+      const open = indexedDB.open('inbox-pilot-stats');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('responses')) return resolve([]);
+        const get = db.transaction('responses').objectStore('responses').getAll();
+        get.onsuccess = () => {
+          resolve(get.result as Stored[]);
+          db.close();
+        };
+        get.onerror = () => reject(get.error);
+      };
+    });
+  });
+}
+
+async function waitForResponses(extensionPage: Page, conversations: string[], count: number, timeout = 20_000) {
+  const started = Date.now();
+  let found: Stored[] = [];
+  while (Date.now() - started < timeout) {
+    found = (await storedResponses(extensionPage)).filter((r) => conversations.includes(r.conversation));
+    if (found.length >= count) return found;
+    await extensionPage.waitForTimeout(300);
+  }
+  return found;
+}
+
+/** Opens a conversation nobody answered yet in the sim, and returns its id. */
+async function openFreshConversation(page: Page, index: number): Promise<string> {
+  const id = await page.evaluate((i) => window.__sim.list()[i]!.id, index);
+  await page.evaluate((id) => window.__sim.openConversation(id), id);
+  await page.locator('[data-lexical-editor="true"]').waitFor();
+  return id;
+}
+
+/** A customer message then, a moment later, a reply from `agent` in the open conversation. */
+async function exchange(page: Page, id: string, agent: string, waitMs = 1200) {
+  await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Bonjour, ma commande est-elle partie ?'), id);
+  await page.waitForTimeout(waitMs);
+  await page.evaluate(([id, agent]) => window.__sim.agentReply(id!, 'Oui, elle est partie ce matin.', agent!), [id, agent]);
+}
+
+describe('stats end to end', () => {
+  it('replies in the simulated inbox appear in the popup table', async () => {
+    const inbox = await browser.openInbox();
+    await sidebar(inbox).waitFor();
+    const id = await openFreshConversation(inbox, 0);
+    await exchange(inbox, id, 'Paul Girard');
+
+    const popup = await browser.openPopup();
+    const stored = await waitForResponses(popup, [id], 1);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ pageId: PAGE_ID, conversation: id, agent: 'Paul Girard' });
+    expect(stored[0]!.responseSeconds).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(stored)).not.toContain('commande'); // no message text at rest
+
+    await popup.reload();
+    const row = popup.locator('[data-testid="stats-table"] tbody tr[data-agent="Paul Girard"]');
+    await row.waitFor();
+    await expect(row.locator('[data-col="responses"]').textContent()).resolves.toBe('1');
+    await inbox.close();
+    await popup.close();
+  });
+
+  it('loses no response when the service worker is stopped while events flow', async () => {
+    const inbox = await browser.openInbox();
+    await sidebar(inbox).waitFor();
+    const popup = await browser.openPopup();
+    const cdp = await browser.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    const ids: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const id = await openFreshConversation(inbox, i);
+      ids.push(id);
+      await inbox.evaluate((id) => window.__sim.addCustomerMessage(id, 'Vous êtes ouverts demain ?'), id);
+      // Stop the worker between the customer message and the reply, and again right after the reply.
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await inbox.waitForTimeout(400);
+      await inbox.evaluate((id) => window.__sim.agentReply(id, 'Oui, de 9 h à 18 h.', 'Paul Girard'), id);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await inbox.waitForTimeout(150);
+    }
+    const stored = await waitForResponses(popup, ids, 4, 30_000);
+    expect(stored.map((r) => r.conversation).sort()).toEqual([...ids].sort());
+    await cdp.detach();
+    await inbox.close();
+    await popup.close();
+  });
+
+  it('two inbox tabs record each response once', async () => {
+    const a = await browser.openInbox();
+    const b = await browser.openInbox();
+    await sidebar(a).waitFor();
+    await sidebar(b).waitFor();
+    // Same seed, same conversations: both tabs see the same happenings, as two tabs on Meta's inbox do.
+    const id = await openFreshConversation(a, 5);
+    await openFreshConversation(b, 5);
+    for (const page of [a, b]) await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Bonjour !'), id);
+    await a.waitForTimeout(1000);
+    for (const page of [a, b]) await page.evaluate((id) => window.__sim.agentReply(id, 'Bonjour, que puis-je pour vous ?', 'Léa Martin'), id);
+
+    const popup = await browser.openPopup();
+    await waitForResponses(popup, [id], 1);
+    await popup.waitForTimeout(2000); // time for the second tab's events to arrive (and be ignored)
+    const stored = (await storedResponses(popup)).filter((r) => r.conversation === id);
+    expect(stored).toHaveLength(1);
+    await a.close();
+    await b.close();
+    await popup.close();
+  });
+
+  it('the summary CSV download matches the table', async () => {
+    const popup = await browser.openPopup();
+    await popup.locator('[data-testid="stats-table"]').waitFor();
+    const table = await popup.locator('[data-testid="stats-table"] tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-agent'), r.querySelector('[data-col="responses"]')!.textContent]),
+    );
+    const total = await popup.locator('[data-testid="stats-table"] tfoot [data-col="responses"]').textContent();
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-summary').click()]);
+    expect(download.suggestedFilename()).toMatch(/^stats-\d{4}-W\d{2}-summary\.csv$/);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFweek,agent,responses,')).toBe(true);
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const week = download.suggestedFilename().slice(6, 14);
+    expect(lines.slice(0, -1).map((c) => [c[1], c[2]]).sort()).toEqual([...table].sort());
+    expect(lines.at(-1)!.slice(0, 3)).toEqual([week, '', total]);
+
+    const [detail] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-detail').click()]);
+    const rows = (await readFile((await detail.path())!, 'utf8')).trim().split('\r\n').slice(1);
+    expect(String(rows.length)).toBe(total);
+    await popup.close();
+  });
+
+  it('raised no uncaught error anywhere', async () => {
+    expect(await browser.allErrors()).toEqual([]);
+  });
+});

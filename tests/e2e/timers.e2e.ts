@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, sidebar, type E2EBrowser } from './harness';
+
+// Reply timers on the simulated inbox, with the real adapter, worker and Chromium notifications.
+let browser: E2EBrowser;
+
+/** The extension's `chrome` as seen from the service worker (typed loosely on purpose). */
+type WorkerChrome = {
+  storage: { local: { set(v: Record<string, unknown>): Promise<void>; remove(k: string[]): Promise<void> }; session: { get(k: string): Promise<Record<string, unknown>> } };
+  notifications: { create: (...args: unknown[]) => unknown; getAll(): Promise<Record<string, unknown>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  tabs: { query(q: { url: string }): Promise<Array<{ id: number }>> };
+};
+
+beforeAll(async () => {
+  browser = await launch();
+  // Spy on notifications inside the worker: every create() call is recorded by id.
+  await browser.worker().evaluate(() => {
+    const g = globalThis as unknown as { chrome: WorkerChrome; __created?: string[] };
+    if (g.__created) return;
+    g.__created = [];
+    const original = g.chrome.notifications.create.bind(g.chrome.notifications);
+    g.chrome.notifications.create = (...args: unknown[]) => {
+      g.__created!.push(String(args[0]));
+      return original(...args);
+    };
+  });
+});
+afterAll(async () => {
+  await browser?.worker().evaluate(async () => {
+    const g = globalThis as unknown as { chrome: WorkerChrome };
+    await g.chrome.storage.local.remove(['settings.general', 'settings.timing']);
+  }).catch(() => undefined);
+  await browser?.close();
+});
+
+const panel = (page: Page) => sidebar(page).locator('[data-feature="timers"]');
+const rowFor = (page: Page, name: string) => panel(page).locator('[data-testid="timer-row"]', { hasText: name });
+
+async function setSettings(general: Record<string, unknown>, timing: Record<string, unknown>) {
+  await browser.worker().evaluate(async ([general, timing]) => {
+    const g = globalThis as unknown as { chrome: WorkerChrome };
+    await g.chrome.storage.local.set({
+      'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'en', ...general },
+      'settings.timing': { warningLeadMinutes: 1, businessHours: null, timeBasis: 'auto', notifications: { enabled: true, quietOutsideHours: true }, ...timing },
+    });
+  }, [general, timing] as const);
+}
+
+async function inboxTabBadge(): Promise<string> {
+  return browser.worker().evaluate(async () => {
+    const g = globalThis as unknown as { chrome: WorkerChrome };
+    const [tab] = await g.chrome.tabs.query({ url: 'https://business.facebook.com/*' });
+    return tab ? g.chrome.action.getBadgeText({ tabId: tab.id }) : '';
+  });
+}
+
+const createdIds = () => browser.worker().evaluate(() => (globalThis as unknown as { __created: string[] }).__created.slice());
+
+describe('reply timers', () => {
+  it('a new customer message starts a counting timer; a reply removes it; the badge matches', async () => {
+    await setSettings({}, { notifications: { enabled: false, quietOutsideHours: true } });
+    const page = await browser.openInbox();
+    await panel(page).waitFor();
+    const id = await page.evaluate(() => window.__sim.addCustomerMessage('new', 'Bonjour, où en est ma commande ?'));
+    const name = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)!.name, id);
+
+    const row = rowFor(page, name);
+    await row.waitFor({ timeout: 10_000 });
+    const first = await row.locator('[data-testid="timer-elapsed"]').textContent();
+    await page.waitForTimeout(2_200);
+    const later = await row.locator('[data-testid="timer-elapsed"]').textContent();
+    expect(later).not.toBe(first); // it counts
+    expect(await row.getAttribute('data-state')).toBe('ok');
+
+    // The badge shows as many waiting conversations as the sidebar.
+    const count = Number(await panel(page).locator('[data-testid="timers-count"]').getAttribute('data-count'));
+    expect(count).toBe(await panel(page).locator('[data-testid="timer-row"]').count());
+    await expect.poll(inboxTabBadge, { timeout: 5_000 }).toBe(count > 0 ? String(count) : '');
+
+    // Another agent answers: the clock stops for everyone.
+    await page.evaluate((id) => window.__sim.agentReply(id, 'Bonjour, elle part demain.', 'Paul Girard'), id);
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    const after = Number(await panel(page).locator('[data-testid="timers-count"]').getAttribute('data-count'));
+    await expect.poll(inboxTabBadge, { timeout: 5_000 }).toBe(after > 0 ? String(after) : '');
+    await page.close();
+  });
+
+  it('an old message raises "soon" then "late" desktop warnings, exactly once each', async () => {
+    // Target 4.2 min, warning 1.5 min before: a message 3–4 minutes old is "soon" at once and late within ~70 s.
+    await setSettings({ targetMinutes: 4.2 }, { warningLeadMinutes: 1.5 });
+    const page = await browser.openInbox();
+    await panel(page).waitFor();
+    const id = await page.evaluate(() => window.__sim.addCustomerMessage('new', 'Vous êtes ouverts dimanche ?', { ageMinutes: 3 }));
+    const name = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)!.name, id);
+    const row = rowFor(page, name);
+    await row.waitFor({ timeout: 10_000 });
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('soon');
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 90_000, interval: 1000 }).toBe('late');
+    await page.waitForTimeout(3_000); // time for any duplicate to show up
+
+    const key = (await row.getAttribute('data-key')) ?? '';
+    const mine = (await createdIds()).filter((n) => n.endsWith(`|${encodeURIComponent(key)}`));
+    expect(mine.filter((n) => n.includes('|soon|'))).toHaveLength(1);
+    expect(mine.filter((n) => n.includes('|late|'))).toHaveLength(1);
+    // The sidebar shows "~": the start came from the list's coarse "3m" token.
+    expect(await row.locator('[data-testid="timer-elapsed"]').textContent()).toMatch(/^~/);
+    // The badge still matches the sidebar.
+    const count = Number(await panel(page).locator('[data-testid="timers-count"]').getAttribute('data-count'));
+    await expect.poll(inboxTabBadge, { timeout: 5_000 }).toBe(String(count));
+    await page.close();
+  }, 150_000);
+});

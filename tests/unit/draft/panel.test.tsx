@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createDraftState } from '../../../components/features/draft/state';
+import { DraftPanel } from '../../../components/features/draft/DraftPanel';
+import { draftFeature } from '../../../components/features/draft';
+import { uiLocale } from '../../../utils/i18n';
+import { draftSettings, DEFAULT_DRAFT_SETTINGS } from '../../../utils/draft/settings';
+import { DEFAULT_GENERAL_SETTINGS, generalSettings, type GeneralSettings } from '../../../utils/settings/general';
+import { liveItem } from '../../../utils/settings/live';
+import type { InboxEvent, InboxSnapshot, InboxSource, InsertResult } from '../../../utils/inbox/types';
+
+const INBOX = 'https://business.facebook.com/latest/inbox';
+
+function snapshot(text: string, options: { url?: string; found?: boolean; enabled?: boolean } = {}): InboxSnapshot {
+  return {
+    url: options.url ?? `${INBOX}/messenger?asset_id=1&selected_item_id=t_1`,
+    takenAt: 0,
+    locale: 'fr',
+    page: { assetId: '1', name: 'Acme' },
+    conversations: [],
+    open: { id: 't_1', key: 't_1', customerName: 'Julie Martin', messages: [] },
+    composer: { found: options.found ?? true, enabled: options.enabled ?? true, text, kind: 'lexical' },
+    health: { found: { list: true, thread: true, composer: true }, missing: [], recognized: true },
+  };
+}
+
+let root: HTMLElement;
+let abort: AbortController;
+
+/** A fake adapter: the composer text is a signal; insertText with replaceAll rewrites it (like the real one). */
+function fakeInbox(initial: InboxSnapshot) {
+  const snap = signal(initial);
+  const insertText = vi.fn(async (text: string, options?: { conversation?: string | null; replaceAll?: boolean }): Promise<InsertResult> => {
+    const current = snap.value;
+    snap.value = { ...current, composer: { ...current.composer, text: options?.replaceAll ? text : current.composer.text + text } };
+    return { ok: true, method: 'beforeinput' };
+  });
+  const inbox: InboxSource = {
+    snapshot: snap,
+    onEvent: (_l: (e: InboxEvent) => void) => () => undefined,
+    openConversation: () => false,
+    insertText,
+  };
+  const type = (text: string) => (snap.value = { ...snap.value, composer: { ...snap.value.composer, text } });
+  return { inbox, snap, insertText, type };
+}
+
+async function mount(initial: InboxSnapshot, general: Partial<GeneralSettings> = { agentName: 'Marie', companyNames: ['Acme'] }, savedReplies: () => Promise<string[]> = async () => []) {
+  await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, ...general });
+  abort = new AbortController();
+  const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
+  const generalSignal = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, abort.signal);
+  await generalSignal.ready;
+  const fake = fakeInbox(initial);
+  const state = createDraftState({ ctx, inbox: fake.inbox, general: generalSignal }, { loadSavedReplies: savedReplies, debounceMs: 20 });
+  render(<DraftPanel state={state} />, root);
+  return { ...fake, state };
+}
+
+const findings = () => [...root.querySelectorAll<HTMLElement>('[data-testid="draft-finding"]')];
+const rules = () => findings().map((f) => f.dataset.rule);
+const byRule = (rule: string) => findings().find((f) => f.dataset.rule === rule);
+
+beforeEach(() => {
+  uiLocale.value = 'en';
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  abort?.abort();
+});
+
+describe('draft panel', () => {
+  it('shows findings for the typed draft after a pause, with the span and a UI-language explanation', async () => {
+    const { type } = await mount(snapshot(''));
+    expect(root.querySelector('[data-testid="draft-empty"]')).not.toBeNull();
+    type('Bonjour Julie,\nVotre colis est parti ce matin.\nCordialement,\nL’équipe Acme');
+    // Debounced: nothing yet right after typing.
+    expect(findings()).toHaveLength(0);
+    await vi.waitFor(() => expect(rules()).toContain('company-sign-off'));
+    const item = byRule('company-sign-off')!;
+    expect(item.querySelector('[data-testid="draft-span"]')!.textContent).toBe('L’équipe Acme');
+    // The draft is French but the agent reads English.
+    expect(item.textContent).toMatch(/Signed with the company/);
+  });
+
+  it('replaces a company sign-off with the agent name through insertText(replaceAll)', async () => {
+    const { type, insertText, snap } = await mount(snapshot(''));
+    type('Bonjour Julie,\nVotre colis est parti ce matin.\nCordialement,\nL’équipe Acme');
+    await vi.waitFor(() => expect(byRule('company-sign-off')).toBeDefined());
+    byRule('company-sign-off')!.querySelector<HTMLButtonElement>('[data-testid="draft-fix"]')!.click();
+    await vi.waitFor(() => expect(insertText).toHaveBeenCalledTimes(1));
+    expect(insertText.mock.calls[0]![1]).toEqual({ conversation: 't_1', replaceAll: true });
+    expect(snap.value.composer.text).toBe('Bonjour Julie,\nVotre colis est parti ce matin.\nCordialement,\nMarie');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-ok"]')).not.toBeNull());
+  });
+
+  it('appends "— first name" when the draft is unsigned', async () => {
+    const { type, snap } = await mount(snapshot(''), { agentName: 'Marie Dupont', companyNames: [] });
+    type('Hi Emma, your order shipped this morning and should arrive on Thursday.');
+    await vi.waitFor(() => expect(byRule('missing-sign-off')).toBeDefined());
+    const button = byRule('missing-sign-off')!.querySelector<HTMLButtonElement>('[data-testid="draft-fix"]')!;
+    expect(button.textContent).toContain('— Marie');
+    button.click();
+    await vi.waitFor(() => expect(snap.value.composer.text).toBe('Hi Emma, your order shipped this morning and should arrive on Thursday.\n— Marie'));
+  });
+
+  it('turns steps written as prose into a numbered list', async () => {
+    const { type, snap } = await mount(snapshot(''));
+    type('Hi Zoe,\nTo reset your password, open the app, then tap Settings, then select Account and finally tap Reset password.\nMarie');
+    await vi.waitFor(() => expect(byRule('steps-as-prose')).toBeDefined());
+    byRule('steps-as-prose')!.querySelector<HTMLButtonElement>('[data-testid="draft-fix"]')!.click();
+    await vi.waitFor(() => expect(snap.value.composer.text).toContain('1. Open the app'));
+    expect(snap.value.composer.text).toBe('Hi Zoe,\nTo reset your password:\n1. Open the app\n2. Tap Settings\n3. Select Account\n4. Tap Reset password\nMarie');
+  });
+
+  it('says when a fix could not be written, and changes nothing', async () => {
+    const { type, insertText, snap } = await mount(snapshot(''));
+    insertText.mockResolvedValueOnce({ ok: false, reason: 'wrong-conversation' });
+    type('Bonjour, votre commande est partie ce matin, elle arrive demain chez vous.');
+    await vi.waitFor(() => expect(byRule('missing-sign-off')).toBeDefined());
+    byRule('missing-sign-off')!.querySelector<HTMLButtonElement>('[data-testid="draft-fix"]')!.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-fix-status"]')?.textContent).toMatch(/Another conversation/));
+    expect(snap.value.composer.text).toBe('Bonjour, votre commande est partie ce matin, elle arrive demain chez vous.');
+  });
+
+  it('shows "looks good" for a clean draft, in French when the UI is French', async () => {
+    uiLocale.value = 'fr';
+    const { type } = await mount(snapshot(''));
+    type('Bonjour Julie,\nVotre colis est parti ce matin.\nBonne journée,\nMarie');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-ok"]')?.textContent).toMatch(/C’est bon/));
+    expect(findings()).toHaveLength(0);
+  });
+
+  it('flags private data only in the comments tabs', async () => {
+    const text = 'Bonjour, appelez-nous au 06 12 34 56 78.\nMarie';
+    const comments = await mount(snapshot(text, { url: `${INBOX}/facebook?asset_id=1` }));
+    await vi.waitFor(() => expect(rules()).toContain('sensitive-in-public'));
+    comments.type(text + ' ');
+    render(null, root);
+    abort.abort();
+    await mount(snapshot(text, { url: `${INBOX}/instagram_direct?asset_id=1` }));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-ok"]')).not.toBeNull());
+  });
+
+  it('explains the closed window when the composer is disabled', async () => {
+    await mount(snapshot('', { enabled: false }));
+    await vi.waitFor(() => expect(rules()).toEqual(['window-closed']));
+    expect(byRule('window-closed')!.textContent).toMatch(/7 days/);
+  });
+
+  it('flags a saved reply pasted unchanged, and survives a failing saved-replies source', async () => {
+    const saved = 'Hi, our shop is open Monday to Saturday from 10am to 7pm, and on Sundays from 11am to 5pm.';
+    await mount(snapshot(`${saved}\nMarie`), undefined, async () => [saved]);
+    await vi.waitFor(() => expect(rules()).toContain('unadapted-saved-reply'));
+    render(null, root);
+    abort.abort();
+    await mount(snapshot(`${saved}\nMarie`), undefined, async () => {
+      throw new Error('no handler');
+    });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-ok"]')).not.toBeNull());
+  });
+
+  it('asks for the first name once when it is unknown, and saves it to the general settings', async () => {
+    const { type } = await mount(snapshot(''), { agentName: '', companyNames: [] });
+    expect(root.querySelector('[data-testid="draft-name-prompt"]')).not.toBeNull();
+    type('Hi Emma, your order shipped this morning and should arrive on Thursday.');
+    await vi.waitFor(() => expect(byRule('missing-sign-off')).toBeDefined());
+    // No name: no signing fix to offer yet.
+    expect(byRule('missing-sign-off')!.querySelector('[data-testid="draft-fix"]')).toBeNull();
+    const input = root.querySelector<HTMLInputElement>('[data-testid="draft-name-input"]')!;
+    input.value = '  Marie ';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(input.value).toBe('  Marie '));
+    root.querySelector<HTMLButtonElement>('[data-testid="draft-name-save"]')!.click();
+    await vi.waitFor(async () => expect((await generalSettings.getValue()).agentName).toBe('Marie'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-name-prompt"]')).toBeNull());
+    await vi.waitFor(() => expect(byRule('missing-sign-off')!.querySelector('[data-testid="draft-fix"]')?.textContent).toContain('— Marie'));
+  });
+
+  it('does not ask again once dismissed', async () => {
+    await mount(snapshot(''), { agentName: '' });
+    root.querySelector<HTMLButtonElement>('[data-testid="draft-name-later"]')!.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-name-prompt"]')).toBeNull());
+    render(null, root);
+    abort.abort();
+    await mount(snapshot(''), { agentName: '' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(root.querySelector('[data-testid="draft-name-prompt"]')).toBeNull();
+  });
+
+  it('follows the rule switches from the options', async () => {
+    await draftSettings.setValue({ ...DEFAULT_DRAFT_SETTINGS, enabled: { ...DEFAULT_DRAFT_SETTINGS.enabled, 'missing-sign-off': false } });
+    const { type } = await mount(snapshot(''));
+    type('Bonjour, votre commande est partie ce matin, elle arrive demain chez vous.');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-ok"]')).not.toBeNull());
+  });
+
+  it('is a sidebar feature whose init never needs the page', async () => {
+    abort = new AbortController();
+    const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
+    const { inbox } = fakeInbox(snapshot('', { found: false }));
+    const { Panel } = await draftFeature.init({ ctx, inbox, now: signal(0), general: signal(DEFAULT_GENERAL_SETTINGS) });
+    render(<Panel />, root);
+    expect(root.querySelector('[data-testid="draft-no-composer"]')).not.toBeNull();
+    expect(draftFeature.id).toBe('draft');
+  });
+});

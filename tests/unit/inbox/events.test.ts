@@ -1,0 +1,182 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EventTracker, HISTORY_CHUNK, LABEL_WAIT_MS, SEND_WAIT_MS, SETTLE_MS } from '../../../utils/inbox/events';
+import { takeSnapshot } from '../../../utils/inbox/snapshot';
+import type { InboxEvent } from '../../../utils/inbox/types';
+import { buildInbox, type Built, type RowSpec, type ThreadItem } from './build';
+
+const URL_OPEN = 'https://business.facebook.com/latest/inbox/all?asset_id=42&selected_item_id=1001';
+const T0 = Date.UTC(2026, 1, 24, 9, 0);
+const TZ = 'Europe/Paris';
+
+const HISTORY: ThreadItem[] = [
+  { separator: 'Today 09:40' },
+  { side: 'customer', text: 'Hello, is my order shipped?' },
+  { side: 'page', text: 'Yes, this morning.' },
+  { label: 'Sent by Paul Girard' },
+];
+const ROWS: RowSpec[] = [
+  { name: 'Alice Martin', preview: 'You: Yes, this morning.', token: '5m', selected: true },
+  { name: 'Bruno Petit', preview: 'Where is my parcel?', token: '2h', unread: true },
+  { name: 'Chloé Roux', preview: 'You: Thanks!', token: 'Yesterday' },
+];
+
+let dom: Built;
+let thread: ThreadItem[];
+const snap = (now: number, url = URL_OPEN) => takeSnapshot(document, url, now, { timeZone: TZ });
+const tracker = (agent = 'Marie') => new EventTracker({ agentName: () => agent });
+const kinds = (events: InboxEvent[]) => events.map((e) => e.kind);
+
+beforeEach(() => {
+  dom = buildInbox();
+  dom.setRows(ROWS);
+  thread = [...HISTORY];
+  dom.setThread('Alice Martin', thread);
+});
+
+function push(...items: ThreadItem[]) {
+  thread.push(...items);
+  dom.setThread('Alice Martin', thread); // Meta/the sim re-create every node of the thread
+}
+
+describe('EventTracker: the page as loaded', () => {
+  it('reports the open conversation and approximate customer messages from row tokens, nothing live', () => {
+    const events = tracker().update(snap(T0), T0, T0);
+    expect(kinds(events)).toEqual(['conversation-opened', 'customer-message']);
+    expect(events[0]).toMatchObject({ conversation: '1001', customerName: 'Alice Martin', pageId: '42' });
+    expect(events[1]).toMatchObject({ precision: 'approximate', customerName: 'Bruno Petit', at: T0 - 3 * 3_600_000, atLatest: T0 - 2 * 3_600_000 });
+  });
+});
+
+describe('EventTracker: live thread', () => {
+  it('a customer message arriving gives one exact event, at the time of the first mutation; re-renders give none', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const later = T0 + SETTLE_MS + 1000;
+    push({ side: 'customer', text: 'And the tracking number?' });
+    const events = t.update(snap(later), later - 40, later);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'customer-message', precision: 'exact', at: later - 40, conversation: '1001' });
+    dom.setThread('Alice Martin', thread); // same content, new nodes
+    expect(t.update(snap(later + 100), later + 100, later + 100)).toEqual([]);
+  });
+
+  it('two tabs seeing the same message at different times give it the same id', () => {
+    const a = tracker();
+    const b = tracker();
+    a.update(snap(T0), T0, T0);
+    b.update(snap(T0 + 700), T0 + 700, T0 + 700);
+    push({ side: 'customer', text: 'And the tracking number?' });
+    const at = T0 + 10_000;
+    const [ea] = a.update(snap(at), at, at);
+    const [eb] = b.update(snap(at + 1300), at + 1300, at + 1300);
+    expect(ea!.id).toBe(eb!.id);
+    expect(ea!.id).not.toMatch(/tracking/i); // no text in ids
+  });
+
+  it('the same text twice is two messages', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    push({ side: 'customer', text: 'Hello?' });
+    const [first] = t.update(snap(T0 + 5000), T0 + 5000, T0 + 5000);
+    push({ side: 'customer', text: 'Hello?' });
+    const [second] = t.update(snap(T0 + 9000), T0 + 9000, T0 + 9000);
+    expect(first!.id).not.toBe(second!.id);
+  });
+
+  it('a reply by another agent is attributed to them; an automated reply is not a reply', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    push({ side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
+    const events = t.update(snap(T0 + 5000), T0 + 5000, T0 + 5000);
+    expect(events).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'observed', agent: 'Paul Girard' })]);
+    push({ side: 'page', text: 'We are closed.' }, { label: 'Sent by Automated response' });
+    expect(t.update(snap(T0 + 9000), T0 + 9000, T0 + 9000)).toEqual([]);
+  });
+
+  it('a page message whose label renders later waits for it, or goes out without an agent', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const at = T0 + 5000;
+    push({ side: 'page', text: 'One moment.' });
+    expect(t.update(snap(at), at, at)).toEqual([]);
+    push({ label: 'Sent by Paul Girard' });
+    expect(t.update(snap(at + 300), at + 300, at + 300)).toEqual([expect.objectContaining({ agent: 'Paul Girard', at })]);
+
+    push({ side: 'page', text: 'Still there?' }, { separator: 'Today 10:30' });
+    expect(t.update(snap(at + 1000), at + 1000, at + 1000)).toEqual([]);
+    expect(t.tick(at + 1000 + LABEL_WAIT_MS)).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: null, via: 'observed' })]);
+  });
+
+  it('history loading (many messages at once, or right after opening) is not live', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    push({ side: 'customer', text: 'late render' });
+    expect(t.update(snap(T0 + SETTLE_MS / 2), T0, T0 + SETTLE_MS / 2)).toEqual([]);
+    const many = Array.from({ length: HISTORY_CHUNK + 1 }, (_, i) => ({ side: 'customer' as const, text: `older ${i}` }));
+    push(...many);
+    expect(t.update(snap(T0 + 10_000), T0 + 10_000, T0 + 10_000)).toEqual([]);
+  });
+});
+
+describe('EventTracker: replies sent from this browser', () => {
+  it('Enter, composer empties, bubble appears: exactly one reply with the configured agent; another tab gets the same id', () => {
+    const here = tracker('Marie');
+    const other = tracker('Paul');
+    here.update(snap(T0), T0, T0);
+    other.update(snap(T0), T0, T0);
+    const sentAt = T0 + 20_000;
+    here.noteSendIntent('Sure, here it is: 1Z999', sentAt);
+    push({ side: 'page', text: 'Sure, here it is: 1Z999' }, { label: 'Sent by Marie Dupont' });
+    const events = [...here.update(snap(sentAt + 50), sentAt + 10, sentAt + 50), ...here.tick(sentAt + SEND_WAIT_MS + 10)];
+    expect(events).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', agent: 'Marie', at: sentAt })]);
+    const seenElsewhere = other.update(snap(sentAt + 900), sentAt + 900, sentAt + 900);
+    expect(seenElsewhere).toEqual([expect.objectContaining({ via: 'observed', agent: 'Marie Dupont', id: events[0]!.id })]);
+  });
+
+  it('no bubble: reported after the wait, only if the composer emptied', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    (dom.composer as unknown as { model: string }).model = 'draft';
+    t.update(snap(T0 + 100), T0 + 100, T0 + 100);
+    t.noteSendIntent('draft', T0 + 200);
+    // Composer still holds the text (the send was refused): nothing.
+    expect(t.update(snap(T0 + 300), T0 + 300, T0 + 300)).toEqual([]);
+    expect(t.tick(T0 + 200 + SEND_WAIT_MS)).toEqual([]);
+    t.noteSendIntent('draft', T0 + 5000);
+    (dom.composer as unknown as { model: string }).model = '';
+    t.update(snap(T0 + 5100), T0 + 5100, T0 + 5100);
+    expect(t.tick(T0 + 5000 + SEND_WAIT_MS)).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', agent: 'Marie' })]);
+  });
+});
+
+describe('EventTracker: conversation list', () => {
+  const url = 'https://business.facebook.com/latest/inbox/all?asset_id=42';
+  it('a row whose last message changes to the customer gives an exact event; the open conversation is left to the thread', () => {
+    const t = tracker();
+    // No conversation open: the detail pane is empty.
+    dom.setThread('', []);
+    dom.header.replaceChildren();
+    dom.setRows(ROWS.map((r) => ({ ...r, selected: false })));
+    t.update(snap(T0, url), T0, T0);
+    dom.setRows([{ ...ROWS[0]!, selected: false, preview: 'Thanks a lot', token: '1m' }, { ...ROWS[2]!, preview: 'One more question', token: '1m' }, ROWS[1]!]);
+    const events = t.update(snap(T0 + 5000, url), T0 + 4000, T0 + 5000);
+    expect(events.map((e) => [e.kind, e.customerName, e.kind === 'customer-message' && e.precision])).toEqual([
+      ['customer-message', 'Alice Martin', 'exact'],
+      ['customer-message', 'Chloé Roux', 'exact'],
+    ]);
+    const t2 = tracker();
+    dom.setRows(ROWS);
+    t2.update(snap(T0), T0, T0);
+    dom.setRows([{ ...ROWS[0]!, preview: 'Thanks a lot', token: '1m' }, ROWS[1]!, ROWS[2]!]);
+    expect(t2.update(snap(T0 + 5000), T0 + 4000, T0 + 5000).filter((e) => e.customerName === 'Alice Martin')).toEqual([]);
+  });
+
+  it('rows scrolling out and back in are not new messages', () => {
+    const t = tracker();
+    t.update(snap(T0, url), T0, T0);
+    dom.setRows([ROWS[0]!]);
+    expect(t.update(snap(T0 + 1000, url), T0 + 1000, T0 + 1000)).toEqual([]);
+    dom.setRows(ROWS);
+    expect(t.update(snap(T0 + 2000, url), T0 + 2000, T0 + 2000)).toEqual([]);
+  });
+});

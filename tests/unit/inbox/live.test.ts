@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInboxSource } from '../../../utils/inbox/live';
+import { createBatchedObserver } from '../../../utils/inbox/observer';
+import { SETTLE_MS } from '../../../utils/inbox/events';
+import type { InboxEvent, InboxSource } from '../../../utils/inbox/types';
+import { buildInbox, h, type Built, type ThreadItem } from './build';
+
+const TZ = 'Europe/Paris';
+const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+
+describe('batched observer', () => {
+  it('buffers any number of mutations into one batch per frame', async () => {
+    const root = h('div');
+    document.body.replaceChildren(root);
+    const batches: number[] = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, onBatch: (b) => batches.push(b.records) });
+    for (let i = 0; i < 1000; i++) root.append(h('span', {}, String(i)));
+    await settle();
+    expect(batches).toEqual([1000]);
+    root.firstElementChild!.remove();
+    await settle();
+    expect(batches).toEqual([1000, 1]);
+    observer.disconnect();
+    root.append(h('span'));
+    await settle();
+    expect(batches).toHaveLength(2);
+  });
+
+  it('caps the nodes it keeps and reports overflow instead', async () => {
+    const root = h('div');
+    document.body.replaceChildren(root);
+    const seen: Array<{ overflow: boolean; targets: number }> = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, maxTargets: 10, onBatch: (b) => seen.push({ overflow: b.overflow, targets: b.targets.length }) });
+    for (let i = 0; i < 50; i++) root.append(h('span'));
+    await settle();
+    expect(seen).toEqual([{ overflow: true, targets: 0 }]);
+    observer.disconnect();
+  });
+});
+
+describe('createInboxSource (happy-dom)', () => {
+  let dom: Built;
+  let clock: number;
+  let abort: AbortController;
+  let source: InboxSource;
+  let events: InboxEvent[];
+  let thread: ThreadItem[];
+  let initial: InboxEvent[];
+
+  const start = async () => {
+    abort = new AbortController();
+    const ctx = { signal: abort.signal, onInvalidated: (cb: () => void) => abort.signal.addEventListener('abort', cb) };
+    source = createInboxSource(ctx as never, { agentName: () => 'Marie', timeZone: TZ, now: () => clock });
+    events = [];
+    source.onEvent((e) => events.push(e));
+    await Promise.resolve();
+    initial = events;
+    events = [];
+  };
+  const push = (...items: ThreadItem[]) => {
+    thread.push(...items);
+    dom.setThread('Alice Martin', thread);
+  };
+
+  beforeEach(async () => {
+    history.replaceState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1001');
+    clock = Date.UTC(2026, 1, 24, 9, 0);
+    dom = buildInbox();
+    dom.setRows([
+      { name: 'Alice Martin', preview: 'You: Yes.', token: '5m', selected: true },
+      { name: 'Bruno Petit', preview: 'Where is my parcel?', token: '2h', unread: true },
+    ]);
+    thread = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Yes.' }, { label: 'Sent by Paul Girard' }];
+    dom.setThread('Alice Martin', thread);
+    await start();
+  });
+  afterEach(() => abort.abort());
+
+  it('starts with a current snapshot; a subscriber gets what was read at load, nothing live', () => {
+    expect(source.snapshot.value.open).toMatchObject({ id: '1001', customerName: 'Alice Martin' });
+    expect(source.snapshot.value.health.recognized).toBe(true);
+    expect(initial.map((e) => [e.kind, e.customerName, 'precision' in e ? e.precision : null])).toEqual([
+      ['conversation-opened', 'Alice Martin', null],
+      ['customer-message', 'Bruno Petit', 'approximate'],
+    ]);
+  });
+
+  it('emits one customer-message when a message arrives, however many mutations carry it', async () => {
+    clock += SETTLE_MS + 1000;
+    push({ side: 'customer', text: 'Any news?' });
+    dom.setThread('Alice Martin', thread); // a second re-render in the same frame
+    await settle();
+    expect(events.map((e) => [e.kind, e.conversation])).toEqual([['customer-message', '1001']]);
+    expect(source.snapshot.value.open!.messages.at(-1)!.text).toBe('Any news?');
+  });
+
+  it('follows SPA navigation to another conversation', async () => {
+    history.pushState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1002');
+    dom.setRows([
+      { name: 'Alice Martin', preview: 'You: Yes.', token: '5m' },
+      { name: 'Bruno Petit', preview: 'Where is my parcel?', token: '2h', selected: true },
+    ]);
+    dom.setThread('Bruno Petit', [{ separator: 'Today 07:00' }, { side: 'customer', text: 'Where is my parcel?' }]);
+    await settle();
+    expect(events.filter((e) => e.kind === 'conversation-opened').map((e) => [e.conversation, e.customerName])).toEqual([['1002', 'Bruno Petit']]);
+    expect(source.snapshot.value.open).toMatchObject({ id: '1002', customerName: 'Bruno Petit' });
+    expect(source.snapshot.value.conversations.find((r) => r.selected)!.key).toBe('1002');
+  });
+
+  it('Enter in the composer, then the bubble: exactly one reply, by the configured agent', async () => {
+    clock += SETTLE_MS + 1000;
+    (dom.composer as unknown as { model: string }).model = 'On its way!';
+    await settle();
+    dom.composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+    await settle(700);
+    expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
+  });
+
+  it('Shift+Enter is a new line, not a send', async () => {
+    clock += SETTLE_MS + 1000;
+    (dom.composer as unknown as { model: string }).model = 'Line one';
+    dom.composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true }));
+    clock += 5000;
+    await settle(700);
+    expect(events).toEqual([]);
+  });
+
+  it('keeps the same snapshot object when nothing a feature shows changed', async () => {
+    const before = source.snapshot.value;
+    dom.list.append(h('div', { 'aria-hidden': 'true' }));
+    await settle();
+    expect(source.snapshot.value).toBe(before);
+  });
+
+  it('stops when the content script context is invalidated', async () => {
+    abort.abort();
+    clock += SETTLE_MS + 1000;
+    push({ side: 'customer', text: 'Hello?' });
+    await settle();
+    expect(events).toEqual([]);
+  });
+
+  it('opens a conversation by clicking its title, never the row actions', () => {
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).closest('[role="button"]') ? 'action' : 'title'), { signal: abort.signal });
+    const bruno = source.snapshot.value.conversations.find((r) => r.customerName === 'Bruno Petit')!;
+    expect(source.openConversation(bruno.key)).toBe(true);
+    expect(source.openConversation('no-such-key')).toBe(false);
+    expect(clicks).toEqual(['title']);
+  });
+
+  it('inserts text through the adapter and refuses another conversation', async () => {
+    expect(await source.insertText('Hello Alice', { conversation: '1001' })).toEqual({ ok: true, method: 'beforeinput' });
+    expect((dom.composer as unknown as { model: string }).model).toBe('Hello Alice');
+    expect(await source.insertText('x', { conversation: '1002' })).toEqual({ ok: false, reason: 'wrong-conversation' });
+    expect(await source.insertText('Bye', { replaceAll: true })).toEqual({ ok: true, method: 'beforeinput' });
+    expect((dom.composer as unknown as { model: string }).model).toBe('Bye');
+  });
+});

@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InboxSnapshot } from '../../../utils/inbox/types';
+import type { Fixture } from './fixtures';
+import { takeSnapshot } from '../../../utils/inbox/snapshot';
+import { loadFixture } from './fixtures';
+
+const TZ = 'Europe/Paris';
+const snap = (name: string) => {
+  const f = loadFixture(name);
+  return { f, s: takeSnapshot(f.doc, f.url, f.now, { timeZone: TZ }) };
+};
+
+describe('takeSnapshot on the simulated inbox (English, rendered copy)', () => {
+  // Fixtures share the global document: load in a hook, when this block runs.
+  let s: InboxSnapshot;
+  let f: Fixture;
+  beforeAll(() => void ({ s, f } = snap('sim-en.html')));
+
+  it('reads the page and its language', () => {
+    expect(s.locale).toBe('en');
+    expect(s.page).toEqual({ assetId: '104522908812345', name: 'Atelier Lumen' });
+    expect(s.health).toEqual({ found: { list: true, thread: true, composer: true }, missing: [], recognized: true });
+  });
+
+  it('reads the visible rows: keys, names, who wrote last, exact times from data-utime, unread', () => {
+    expect(s.conversations.length).toBeGreaterThan(10);
+    const [first, ...rest] = s.conversations;
+    expect(first).toMatchObject({ key: '102598441175650', id: '102598441175650', customerName: 'Mateo Lewis', selected: true, unread: false, lastFrom: 'page' });
+    expect(first!.preview).toBe('You: Let me check that for you.');
+    for (const row of s.conversations) {
+      expect(row.customerName).toBeTruthy();
+      expect(row.lastAt!.end - row.lastAt!.start).toBe(1000);
+      expect(row.lastAt!.start).toBeLessThanOrEqual(f.now);
+    }
+    expect(rest.every((r) => r.key.startsWith('r:') && r.id === null)).toBe(true);
+    expect(new Set(s.conversations.map((r) => r.key)).size).toBe(s.conversations.length);
+    expect(rest.some((r) => r.unread)).toBe(true);
+    expect(rest.some((r) => !r.unread)).toBe(true);
+    expect(rest.some((r) => r.lastFrom === 'customer')).toBe(true);
+  });
+
+  it('reads the open thread: sides, agents from the Sent by label, system rows, times from separators', () => {
+    const open = s.open!;
+    expect(open).toMatchObject({ id: '102598441175650', key: '102598441175650', customerName: 'Mateo Lewis' });
+    const tail = open.messages.slice(-4);
+    expect(tail.map((m) => [m.side, m.agent, m.text])).toEqual([
+      ['customer', null, 'Hi, where is my order? It says shipped since Monday'],
+      ['customer', null, 'The order number is 51877'],
+      ['page', 'Paul Girard', 'Let me check that for you.'],
+      ['system', null, 'Paul Girard assigned this conversation to Marie Dupont.'],
+    ]);
+    expect(open.messages.every((m) => m.at !== null && m.at.start <= f.now)).toBe(true);
+    expect(open.messages.filter((m) => m.side === 'page').every((m) => m.agent)).toBe(true);
+    expect(new Set(open.messages.map((m) => m.key)).size).toBe(open.messages.length);
+  });
+
+  it('reads the empty Lexical composer', () => {
+    expect(s.composer).toEqual({ found: true, enabled: true, text: '', kind: 'lexical' });
+  });
+
+  it('is pure: the same document gives the same snapshot', () => {
+    const again = snap('sim-en.html').s;
+    expect(again).toEqual(s);
+  });
+});
+
+describe('takeSnapshot on the simulated inbox in French', () => {
+  it('reads French labels, tokens and the draft', () => {
+    const { s } = snap('sim-fr.html');
+    expect(s.locale).toBe('fr');
+    expect(s.conversations[0]).toMatchObject({ selected: true, lastFrom: 'page', customerName: 'Quentin Nguyen' });
+    expect(s.conversations.filter((r) => r.lastFrom === 'customer').length).toBeGreaterThan(3);
+    expect(s.conversations.every((r) => r.lastAt !== null)).toBe(true);
+    expect(s.open!.messages.at(-2)).toMatchObject({ side: 'page', agent: 'Paul Girard' });
+    expect(s.open!.messages.at(-1)).toMatchObject({ side: 'system' });
+    expect(s.composer).toEqual({ found: true, enabled: true, text: 'Bonjour Quentin,\nMarie', kind: 'lexical' });
+  });
+});
+
+describe('takeSnapshot on older layouts', () => {
+  it('textarea composer, link rows with ids, names from avatars, span bubbles', () => {
+    const { s } = snap('older-textarea.html');
+    expect(s.health.recognized).toBe(true);
+    expect(s.conversations.map((r) => [r.key, r.customerName, r.lastFrom, r.unread, r.selected])).toEqual([
+      ['222000000000001', 'Jean Martin', 'customer', true, false],
+      ['222000000000002', 'Alice Bernard', 'page', false, true],
+    ]);
+    expect(s.conversations[1]!.lastAt).toEqual({ start: Date.UTC(2026, 0, 4, 23), end: Date.UTC(2026, 0, 5, 23) });
+    expect(s.open!.customerName).toBe('Alice Bernard');
+    expect(s.open!.messages.map((m) => [m.side, m.agent, m.automated])).toEqual([
+      ['customer', null, false],
+      ['page', 'Marie', false],
+      ['customer', null, false],
+      ['page', 'Automated response', true],
+    ]);
+    expect(s.open!.messages[0]!.at).toEqual({ start: Date.UTC(2026, 0, 5, 15, 32), end: Date.UTC(2026, 0, 5, 15, 33) });
+    expect(s.composer).toEqual({ found: true, enabled: true, text: '', kind: 'textarea' });
+  });
+
+  it('Draft.js editor, role=row rows, abbr tokens, inline bold, heading header, banner Page name', () => {
+    const { s, f } = snap('older-draftjs.html');
+    expect(s.page.name).toBe('Boulangerie Soleil');
+    expect(s.conversations.map((r) => [r.customerName, r.preview, r.unread, r.selected, r.lastFrom])).toEqual([
+      ['Paul Petit', 'Do you have gluten-free bread?', true, false, 'customer'],
+      ['Emma Roux', 'You: We open at 7.', false, true, 'page'],
+    ]);
+    expect(s.conversations[0]!.lastAt).toEqual({ start: f.now - 6 * 60_000, end: f.now - 5 * 60_000 });
+    // No selected_item_id in the URL: the open conversation is keyed by its row.
+    expect(s.open!.key).toBe(s.conversations[1]!.key);
+    expect(s.open!.messages.map((m) => [m.side, m.agent])).toEqual([
+      ['customer', null],
+      ['page', 'Marie'],
+    ]);
+    expect(s.composer).toEqual({ found: true, enabled: true, text: 'Bonjour Emma\nSecond line', kind: 'draftjs' });
+  });
+});
+
+describe('takeSnapshot on a page it does not recognize', () => {
+  it('says so, with every part missing, and does not throw', () => {
+    const { s } = snap('nothing-recognizable.html');
+    expect(s.health).toEqual({ found: { list: false, thread: false, composer: false }, missing: ['list'], recognized: false });
+    expect(s.conversations).toEqual([]);
+    expect(s.composer.found).toBe(false);
+  });
+});
+
+describe('keys', () => {
+  it('a row keeps its key across a re-render and differs between customers', () => {
+    const a = snap('sim-en.html').s.conversations.map((r) => r.key);
+    const b = snap('sim-en.html').s.conversations.map((r) => r.key);
+    expect(b).toEqual(a);
+  });
+});

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { sendMessage } from '../../../utils/messaging';
+import { RepliesDatabase } from '../../../utils/replies/db';
+import { INSERT_TOP_COMMAND, registerRepliesBackground } from '../../../utils/replies/background';
+import { libraryRevision } from '../../../utils/replies/revision';
+import { STARTER_REPLIES } from '../../../utils/replies/starter';
+
+let db: RepliesDatabase | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+});
+
+function start() {
+  let onCommand: ((command: string) => void) | null = null;
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((fn) => void (onCommand = fn as (c: string) => void));
+  db = new RepliesDatabase(`bg-${Math.random()}`);
+  registerRepliesBackground(db);
+  return { command: (c: string) => onCommand?.(c) };
+}
+
+describe('replies background', () => {
+  it('serves the library (seeded) and summaries through messages', async () => {
+    start();
+    const { replies } = await sendMessage('replies:list', undefined);
+    expect(replies).toHaveLength(STARTER_REPLIES.length);
+    expect(Object.keys(replies[0]!).sort()).toEqual(expect.arrayContaining(['id', 'title', 'body', 'language', 'tags']));
+  });
+
+  it('seeds on install and bumps the revision on every change', async () => {
+    start();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect(await db!.replies.count()).toBe(STARTER_REPLIES.length));
+    const before = await libraryRevision.getValue();
+    const { reply } = await sendMessage('replies:save', { draft: { title: 'New', body: 'Text', language: 'en', tags: [] } });
+    expect(await libraryRevision.getValue()).toBe(before + 1);
+    const { deleted } = await sendMessage('replies:delete', { ids: [reply.id] });
+    await sendMessage('replies:restore', { replies: deleted });
+    expect((await sendMessage('replies:library', undefined)).replies.map((r) => r.id)).toContain(reply.id);
+  });
+
+  it('turns store errors into rejected messages with the code', async () => {
+    start();
+    await expect(sendMessage('replies:save', { draft: { title: '', body: '', language: 'en', tags: [] } })).rejects.toThrow('invalid');
+  });
+
+  it('records usage and outcome', async () => {
+    start();
+    const { replies } = await sendMessage('replies:list', undefined);
+    const { usageId } = await sendMessage('replies:used', { replyId: replies[0]!.id, conversation: 't_9' });
+    expect(await sendMessage('replies:outcome', { usageId, edited: false })).toEqual({ recorded: true });
+    const { records } = await sendMessage('replies:usage', {});
+    expect(records).toEqual([expect.objectContaining({ replyId: replies[0]!.id, conversation: 't_9', edited: false })]);
+  });
+
+  it('forwards the keyboard command to the active tab', async () => {
+    const { command } = start();
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 42 } as never]);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: { inserted: true } });
+    command('something-else');
+    expect(sent).not.toHaveBeenCalled();
+    command(INSERT_TOP_COMMAND);
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(42, expect.objectContaining({ type: 'replies:insert-top' })));
+  });
+});

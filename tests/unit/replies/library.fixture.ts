@@ -1,0 +1,71 @@
+import { STARTER_REPLIES } from '../../../utils/replies/starter';
+import type { RankableReply } from '../../../utils/replies/types';
+
+/**
+ * A realistic team library: the starter set plus the questions a small
+ * online shop with a physical store gets, in French and English (64 replies).
+ */
+const pairs: Array<[key: string, fr: [string, string, string[]], en: [string, string, string[]]]> = [
+  ['payment-methods', ['Moyens de paiement', 'Nous acceptons la carte bancaire, PayPal et le paiement en 3 fois sans frais dès 100 €.', ['paiement', 'carte']],
+    ['Payment methods', 'We accept cards, PayPal and interest-free payment in 3 instalments from €100.', ['payment', 'card']]],
+  ['invoice', ['Demande de facture', 'Vous trouverez votre facture dans votre espace client, rubrique Mes commandes. Je peux aussi vous l’envoyer par e-mail.', ['facture']],
+    ['Invoice request', 'Your invoice is in your account under My orders. I can also email it to you.', ['invoice', 'receipt']]],
+  ['cancel', ['Annuler une commande', 'Tant que la commande n’est pas expédiée, je peux l’annuler et vous rembourser intégralement. Donnez-moi votre numéro de commande.', ['annulation', 'commande']],
+    ['Cancel an order', 'As long as the order has not shipped, I can cancel it and refund you in full. Please send me your order number.', ['cancellation', 'order']]],
+  ['address-change', ['Changer l’adresse de livraison', 'Si le colis n’est pas encore parti, je peux modifier l’adresse de livraison. Envoyez-moi la nouvelle adresse complète.', ['adresse', 'livraison']],
+    ['Change the delivery address', 'If the parcel has not left yet, I can change the delivery address. Send me the full new address.', ['address', 'delivery']]],
+  ['size-exchange', ['Échange de taille', 'Aucun souci pour échanger la taille : renvoyez l’article avec le bon d’échange, nous envoyons la nouvelle taille dès réception.', ['échange', 'taille']],
+    ['Size exchange', 'No problem exchanging the size: send the item back with the exchange slip and we ship the new size as soon as we receive it.', ['exchange', 'size']]],
+  ['size-guide', ['Guide des tailles', 'Notre guide des tailles est sur chaque fiche produit. Si vous hésitez entre deux tailles, prenez la plus grande.', ['taille', 'guide']],
+    ['Size guide', 'Our size guide is on every product page. If you are between two sizes, take the larger one.', ['size', 'fit']]],
+  ['damaged', ['Article reçu abîmé', 'Je suis désolée que l’article soit arrivé cassé ! Envoyez-moi une photo du produit et du colis, et je vous renvoie un article neuf sans frais.', ['cassé', 'abîmé', 'défectueux']],
+    ['Item arrived damaged', 'I am sorry the item arrived broken! Send me a photo of the product and the box and I will send you a new one free of charge.', ['broken', 'damaged', 'defective']]],
+  ['missing-item', ['Article manquant dans le colis', 'Désolée, il manque un article dans votre colis. Je vérifie avec l’entrepôt et je vous envoie l’article manquant.', ['manquant', 'colis']],
+    ['Item missing from the parcel', 'Sorry, an item is missing from your parcel. I am checking with the warehouse and will send the missing item.', ['missing', 'parcel']]],
+  ['wrong-item', ['Mauvais article reçu', 'Toutes nos excuses pour l’erreur de préparation. Je vous envoie le bon article et une étiquette de retour gratuite pour l’autre.', ['erreur', 'mauvais article']],
+    ['Wrong item received', 'Our apologies for the picking mistake. I am sending the right item and a free return label for the other one.', ['mistake', 'wrong item']]],
+  ['promo-code', ['Code promo qui ne fonctionne pas', 'Les codes promo ne se cumulent pas et s’appliquent dès 50 € d’achat. Dites-moi le code et je regarde pourquoi il ne fonctionne pas.', ['code promo', 'réduction']],
+    ['Promo code not working', 'Promo codes cannot be combined and apply from €50. Tell me the code and I will check why it does not work.', ['promo code', 'discount', 'coupon']]],
+  ['gift-card', ['Carte cadeau', 'Nos cartes cadeaux sont valables un an, en boutique et sur le site, de 20 € à 200 €.', ['carte cadeau']],
+    ['Gift card', 'Our gift cards are valid for one year, in store and online, from €20 to €200.', ['gift card', 'voucher']]],
+  ['stock', ['Disponibilité d’un produit', 'Ce produit est en rupture de stock pour le moment ; le réassort est prévu sous deux semaines. Je peux vous prévenir dès son retour.', ['stock', 'disponibilité', 'rupture']],
+    ['Product availability', 'This product is out of stock at the moment; a restock is expected within two weeks. I can let you know when it is back.', ['stock', 'availability', 'restock']]],
+  ['store-location', ['Adresse de la boutique', 'Notre boutique se trouve au 12 rue des Lilas à Lyon, à 2 minutes du métro Croix-Rousse.', ['adresse', 'boutique', 'magasin']],
+    ['Store location', 'Our shop is at 12 rue des Lilas in Lyon, 2 minutes from Croix-Rousse metro station.', ['address', 'store', 'shop']]],
+  ['click-collect', ['Retrait en boutique', 'Vous pouvez choisir le retrait gratuit en boutique : votre commande est prête sous 2 h, nous vous prévenons par SMS.', ['retrait', 'click and collect']],
+    ['Click and collect', 'You can choose free in-store pickup: your order is ready within 2 hours and we text you when it is.', ['pickup', 'click and collect']]],
+  ['international', ['Livraison à l’étranger', 'Nous livrons en Belgique, en Suisse et au Canada. Les frais de port à l’international sont calculés au panier.', ['international', 'étranger', 'frais de port']],
+    ['International shipping', 'We ship to Belgium, Switzerland and Canada. International shipping costs are shown in the basket.', ['international', 'abroad', 'shipping costs']]],
+  ['shipping-cost', ['Frais de livraison', 'La livraison est offerte dès 60 € d’achat ; en dessous, elle coûte 4,90 € en point relais et 6,90 € à domicile.', ['frais de port', 'livraison gratuite']],
+    ['Shipping costs', 'Delivery is free from €60; below that it costs €4.90 to a pickup point and €6.90 to your home.', ['shipping costs', 'free delivery']]],
+  ['lost-parcel', ['Colis perdu ou en retard', 'Je suis désolée pour ce retard ! J’ouvre une enquête auprès du transporteur. Si le colis n’est pas retrouvé sous 48 h, je vous en renvoie un ou je vous rembourse.', ['colis perdu', 'retard', 'transporteur']],
+    ['Lost or late parcel', 'I am sorry for the delay! I am opening an investigation with the carrier. If the parcel is not found within 48 hours, I will send another one or refund you.', ['lost parcel', 'late', 'carrier']]],
+  ['relay-point', ['Livraison en point relais', 'Vous avez 10 jours pour retirer votre colis en point relais avec une pièce d’identité et le code reçu par SMS.', ['point relais']],
+    ['Pickup point delivery', 'You have 10 days to collect your parcel at the pickup point with an ID and the code we texted you.', ['pickup point']]],
+  ['appointment', ['Prendre rendez-vous', 'Vous pouvez réserver un rendez-vous en boutique pour un essayage sur notre site, rubrique Rendez-vous.', ['rendez-vous', 'réservation']],
+    ['Book an appointment', 'You can book an in-store fitting appointment on our website, under Appointments.', ['appointment', 'booking']]],
+  ['warranty', ['Garantie et réparation', 'Tous nos produits sont garantis 2 ans. En cas de panne, envoyez-nous le produit avec la facture, la réparation est gratuite.', ['garantie', 'réparation', 'panne']],
+    ['Warranty and repairs', 'All our products come with a 2-year warranty. If it breaks down, send us the product with the invoice and the repair is free.', ['warranty', 'repair']]],
+  ['care', ['Conseils d’entretien', 'Lavez l’article à 30 °C à l’envers et laissez-le sécher à plat, sans sèche-linge.', ['entretien', 'lavage']],
+    ['Care instructions', 'Wash the item at 30 °C inside out and dry it flat, no tumble dryer.', ['care', 'washing']]],
+  ['password', ['Mot de passe oublié', 'Cliquez sur « Mot de passe oublié » sur la page de connexion : vous recevrez un lien par e-mail pour en créer un nouveau.', ['compte', 'mot de passe', 'connexion']],
+    ['Forgotten password', 'Click “Forgot password” on the login page and you will get an email link to set a new one.', ['account', 'password', 'login']]],
+  ['delete-account', ['Suppression du compte et données', 'Je peux supprimer votre compte et vos données personnelles. Confirmez-moi l’adresse e-mail du compte, c’est fait sous 72 h.', ['compte', 'données', 'rgpd']],
+    ['Delete my account and data', 'I can delete your account and your personal data. Confirm the account email address and it is done within 72 hours.', ['account', 'data', 'gdpr']]],
+  ['loyalty', ['Programme de fidélité', 'Chaque euro dépensé vous rapporte un point ; à 100 points, vous recevez un bon de 10 €.', ['fidélité', 'points']],
+    ['Loyalty programme', 'Every euro you spend earns one point; at 100 points you get a €10 voucher.', ['loyalty', 'points', 'rewards']]],
+  ['jobs', ['Candidature spontanée', 'Merci de votre intérêt ! Envoyez votre CV et quelques mots sur vous à recrutement@exemple.fr.', ['recrutement', 'emploi', 'candidature']],
+    ['Job application', 'Thanks for your interest! Send your CV and a few words about yourself to jobs@example.com.', ['jobs', 'hiring', 'application']]],
+  ['partnership', ['Partenariat / influence', 'Merci pour votre proposition de partenariat ! Écrivez à partenariats@exemple.fr avec votre média kit.', ['partenariat', 'influenceur', 'collaboration']],
+    ['Partnerships', 'Thanks for the partnership offer! Write to partners@example.com with your media kit.', ['partnership', 'influencer', 'collaboration']]],
+  ['holidays', ['Fermeture pour les fêtes', 'La boutique sera fermée du 24 décembre au 2 janvier. Les commandes passées pendant la fermeture partiront le 3 janvier.', ['fermeture', 'fêtes', 'noël', 'congés']],
+    ['Holiday closure', 'The shop will be closed from 24 December to 2 January. Orders placed during the closure will ship on 3 January.', ['closure', 'holidays', 'christmas']]],
+];
+
+export const LIBRARY: RankableReply[] = [
+  ...STARTER_REPLIES.map((r) => ({ id: r.starterKey, title: r.title, body: r.body, language: r.language, tags: r.tags, shortcut: r.shortcut })),
+  ...pairs.flatMap(([key, fr, en]) => [
+    { id: `${key}-fr`, title: fr[0], body: fr[1], language: 'fr' as const, tags: fr[2] },
+    { id: `${key}-en`, title: en[0], body: en[1], language: 'en' as const, tags: en[2] },
+  ]),
+];

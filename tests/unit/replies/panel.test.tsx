@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { fakeBrowser } from 'wxt/testing';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '../../../utils/messaging';
+import { RepliesDatabase } from '../../../utils/replies/db';
+import { registerRepliesBackground } from '../../../utils/replies/background';
+import { repliesFeature } from '../../../components/features/replies';
+import { fillPlaceholders } from '../../../utils/replies/placeholders';
+import { uiLocale } from '../../../utils/i18n';
+import { DEFAULT_GENERAL_SETTINGS } from '../../../utils/settings/general';
+import type { InboxEvent, InboxSnapshot, InsertResult, OpenConversation } from '../../../utils/inbox/types';
+
+let db: RepliesDatabase;
+let root: HTMLElement;
+let abort: AbortController;
+
+function snapshotWith(open: OpenConversation | null, composerText = ''): InboxSnapshot {
+  return {
+    url: 'https://business.facebook.com/latest/inbox/all?asset_id=1',
+    takenAt: 0,
+    locale: 'fr',
+    page: { assetId: '1', name: 'Boutique Lilas' },
+    conversations: [],
+    open,
+    composer: { found: true, enabled: true, text: composerText, kind: 'lexical' },
+    health: { found: { list: true, thread: true, composer: true }, missing: [], recognized: true },
+  };
+}
+
+const conversation = (text: string): OpenConversation => ({
+  id: 't_100',
+  key: 't_100',
+  customerName: 'Marie Dupont',
+  messages: [{ key: 'm1', side: 'customer', agent: null, text, at: null }],
+});
+
+async function mount(open: OpenConversation | null) {
+  const snapshot = signal(snapshotWith(open));
+  const listeners: Array<(e: InboxEvent) => void> = [];
+  const insertText = vi.fn(async (text: string, _options?: { conversation?: string | null }): Promise<InsertResult> => {
+    snapshot.value = snapshotWith(snapshot.value.open, snapshot.value.composer.text + text);
+    return { ok: true, method: 'beforeinput' };
+  });
+  abort = new AbortController();
+  const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
+  const inbox = { snapshot, onEvent: (l: (e: InboxEvent) => void) => (listeners.push(l), () => undefined), openConversation: () => false, insertText };
+  const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Léa' });
+  const { Panel } = await repliesFeature.init({ ctx, inbox, now: signal(0), general });
+  render(<Panel />, root);
+  await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')?.textContent ?? '').not.toMatch(/vide|empty/));
+  return { snapshot, insertText, emit: (e: InboxEvent) => listeners.forEach((l) => l(e)) };
+}
+
+const items = () => [...root.querySelectorAll<HTMLElement>('[data-testid="replies-item"]')];
+
+beforeEach(() => {
+  uiLocale.value = 'fr';
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  db = new RepliesDatabase(`panel-${Math.random()}`);
+  registerRepliesBackground(db);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  abort.abort();
+  await db.delete();
+});
+
+describe('saved replies panel', () => {
+  it('suggests the relevant reply with the matched words, and inserts it filled', async () => {
+    const { insertText } = await mount(conversation('Bonjour, vous êtes ouverts samedi ? c’est quoi vos horaires'));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+    expect(items().length).toBeLessThanOrEqual(3);
+    expect(items()[0]!.textContent).toContain('Horaires d’ouverture');
+    expect(items()[0]!.querySelector('[data-testid="replies-matched"]')!.textContent).toContain('horaires');
+
+    items()[0]!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(insertText).toHaveBeenCalled());
+    const [text, options] = insertText.mock.calls[0]!;
+    expect(text).toMatch(/^Bonjour Marie, nous sommes ouverts/);
+    expect(text).toContain('Léa');
+    expect(text).not.toContain('{cursor}');
+    expect(options).toEqual({ conversation: 't_100' });
+    await vi.waitFor(async () => expect((await db.usage.toArray()).length).toBe(1));
+  });
+
+  it('records whether the inserted reply was edited before sending', async () => {
+    const { snapshot, emit } = await mount(conversation('horaires ?'));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+    items()[0]!.querySelector('button')!.click();
+    await vi.waitFor(async () => expect((await db.usage.toArray()).length).toBe(1));
+    await new Promise((r) => setTimeout(r, 20));
+    snapshot.value = snapshotWith(snapshot.value.open, `${snapshot.value.composer.text} Et bon week-end !`);
+    emit({ kind: 'reply-sent', id: 'e1', pageId: '1', conversation: 't_100', customerName: 'Marie Dupont', at: Date.now(), agent: 'Léa', via: 'this-browser', precision: 'exact' });
+    await vi.waitFor(async () => expect((await db.usage.toArray())[0]).toMatchObject({ edited: true }));
+    const [usage] = await db.usage.toArray();
+    expect(JSON.stringify(usage)).not.toContain('week-end');
+  });
+
+  it('shows nothing for an unrelated message, and says so', async () => {
+    await mount(conversation('J’adore la photo de votre chat'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')!.textContent).toMatch(/Aucune réponse/));
+    expect(items()).toHaveLength(0);
+  });
+
+  it('searches the library, /shortcut finds by shortcut, arrows and Enter insert', async () => {
+    const { insertText } = await mount(conversation('merci'));
+    const input = root.querySelector<HTMLInputElement>('[data-testid="replies-search"]')!;
+    input.value = '/livr';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(items().map((i) => i.textContent)).toEqual([expect.stringContaining('Délais de livraison')]));
+
+    input.value = 'retour';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(1));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await vi.waitFor(() => expect(items()[1]!.getAttribute('aria-selected')).toBe('true'));
+    const chosen = items()[1]!.dataset.replyId;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(insertText).toHaveBeenCalledTimes(1));
+    const reply = (await sendMessage('replies:list', undefined)).replies.find((r) => r.id === chosen)!;
+    const filled = fillPlaceholders(reply.body, { customerName: 'Marie Dupont', agentName: 'Léa', pageName: 'Boutique Lilas' });
+    expect(insertText.mock.calls[0]![0]).toBe(filled.text);
+  });
+
+  it('inserts the top suggestion on the keyboard command', async () => {
+    const { insertText } = await mount(conversation('Mon colis n’est toujours pas arrivé'));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+    const answer = await fakeBrowser.runtime.sendMessage({ app: 'inbox-pilot', type: 'replies:insert-top', data: undefined });
+    expect(answer).toEqual({ ok: true, value: { inserted: true } });
+    expect(insertText).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why an insertion failed', async () => {
+    const { insertText } = await mount(conversation('horaires ?'));
+    insertText.mockResolvedValueOnce({ ok: false, reason: 'disabled' });
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+    items()[0]!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-status"]')!.textContent).toMatch(/désactivée/));
+    expect(await db.usage.count()).toBe(0);
+  });
+});

@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import { fakeBrowser } from 'wxt/testing';
+import { sendMessage } from '../../../utils/messaging';
+import { registerStatsBackground, collectOrphanOutboxes, PURGE_ALARM } from '../../../utils/stats/background';
+import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
+import { makeBundle } from '../../../utils/stats/bundle';
+import { statsSettings } from '../../../utils/stats/settings';
+import { generalSettings, DEFAULT_GENERAL_SETTINGS } from '../../../utils/settings/general';
+import { customer, MIN, reply, T0 } from './fixtures';
+
+/** Responses counted in the day columns the popup reads. */
+const columnCount = async () => (await statsDb().days.toArray()).reduce((n, d) => n + d.repliedAt.length, 0);
+
+beforeEach(async () => {
+  resetStatsDbForTests();
+  await Dexie.delete(STATS_DB_NAME);
+  registerStatsBackground();
+});
+
+describe('stats:events', () => {
+  it('records a response and acknowledges every event after the commit', async () => {
+    const events = [customer('a', T0), reply('a', T0 + 2 * MIN, 'Marie', 'this-browser')];
+    const { acked } = await sendMessage('stats:events', { events });
+    expect(acked).toEqual(events.map((e) => e.id));
+    const stored = await statsDb().responses.toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ pageId: 'page1', conversation: 'a', responseSeconds: 120, source: 'this-browser', agent: 'Marie', withinTarget: true });
+    expect(JSON.stringify(stored)).not.toContain('Jeanne'); // no customer name at rest
+    expect(JSON.stringify(await statsDb().pending.toArray())).not.toContain('Jeanne');
+  });
+
+  it('is idempotent: the same batch twice, or from two tabs, is stored once', async () => {
+    const events = [customer('a', T0), reply('a', T0 + MIN), customer('b', T0), reply('b', T0 + 9 * MIN)];
+    await sendMessage('stats:events', { events });
+    await sendMessage('stats:events', { events });
+    await sendMessage('stats:events', { events: [customer('a', T0 + 300), reply('a', T0 + MIN, 'Marie', 'observed')] });
+    expect(await statsDb().responses.count()).toBe(2);
+    expect(await columnCount()).toBe(2); // the popup's day columns agree
+  });
+
+  it('pairs across batches (state survives between messages and worker restarts)', async () => {
+    await sendMessage('stats:events', { events: [customer('a', T0)] });
+    resetStatsDbForTests(); // a new worker opens the database afresh
+    await sendMessage('stats:events', { events: [reply('a', T0 + 3 * MIN)] });
+    expect((await statsDb().responses.toArray()).map((r) => r.responseSeconds)).toEqual([180]);
+  });
+
+  it('judges against the configured target', async () => {
+    await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, targetMinutes: 15 });
+    await sendMessage('stats:events', { events: [customer('a', T0), reply('a', T0 + 10 * MIN)] });
+    expect((await statsDb().responses.toArray())[0]!.withinTarget).toBe(true);
+  });
+
+  it.each([
+    ['not an object', null, /expected \{ events/],
+    ['events not a list', { events: 'x' }, /expected \{ events/],
+    ['unknown kind', { events: [{ ...customer('a', T0), kind: 'message-deleted' }] }, /event 0: unknown kind "message-deleted"/],
+    ['bad time', { events: [{ ...customer('a', T0), at: 'yesterday' }] }, /event 0: "at" must be a finite number/],
+    ['far future', { events: [{ ...customer('a', T0), at: Date.now() + 7 * 86_400_000 }] }, /"at" is out of range/],
+    ['huge id', { events: [{ ...customer('a', T0), id: 'x'.repeat(5000) }] }, /"id" is longer than/],
+    ['bad via', { events: [{ ...reply('a', T0), via: 'api' }] }, /"via" must be one of/],
+    ['too many', { events: Array.from({ length: 501 }, (_, i) => customer('a', T0 + i)) }, /501 events in one batch/],
+  ])('rejects %s with a clear error and writes nothing', async (_name, data, message) => {
+    await expect(sendMessage('stats:events', data as never)).rejects.toThrow(message);
+    expect(await statsDb().responses.count()).toBe(0);
+  });
+});
+
+describe('stats:today', () => {
+  it('counts today\'s responses for one agent or the page', async () => {
+    const now = Date.now();
+    await sendMessage('stats:events', {
+      events: [customer('a', now - 20 * MIN), reply('a', now - 19 * MIN, 'Marie'), customer('b', now - 20 * MIN), reply('b', now - 5 * MIN, 'Paul')],
+    });
+    const today = await sendMessage('stats:today', { agent: null, pageId: 'page1' });
+    // The two replies may straddle midnight when the test runs at 00:1x; then only the later one counts.
+    expect([1, 2]).toContain(today.responses);
+    if (today.responses === 2) expect(today).toEqual({ responses: 2, withinTarget: 1, withinTargetPct: 50 });
+    expect((await sendMessage('stats:today', { agent: 'Paul', pageId: null })).responses).toBe(1);
+    expect(await sendMessage('stats:today', { agent: 'Nobody', pageId: null })).toEqual({ responses: 0, withinTarget: 0, withinTargetPct: null });
+  });
+});
+
+describe('team bundles', () => {
+  const ours = async () => {
+    await sendMessage('stats:events', { events: [customer('a', T0), reply('a', T0 + MIN, 'Marie', 'this-browser')] });
+    return statsDb().responses.toArray();
+  };
+
+  it('merges, dedupes by id and by near-identical customer time, marks imported', async () => {
+    const mine = await ours();
+    const theirs = [
+      { ...mine[0]!, agent: 'Other' }, // same id
+      { ...mine[0]!, id: 'page1|a|other', customerAt: mine[0]!.customerAt + 2000 }, // the same response seen by another browser
+      { ...mine[0]!, id: 'page1|z|1', conversation: 'z', agent: 'Paul', source: 'this-browser' as const },
+    ];
+    const result = await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle(theirs)) });
+    expect(result).toEqual({ added: 1, duplicates: 2 });
+    expect(await columnCount()).toBe(2);
+    const all = await statsDb().responses.orderBy('id').toArray();
+    expect(all.map((r) => [r.conversation, r.agent, r.source])).toEqual([
+      ['a', 'Marie', 'this-browser'],
+      ['z', 'Paul', 'imported'],
+    ]);
+    expect(await sendMessage('stats:import', { bundle: makeBundle(theirs) })).toEqual({ added: 0, duplicates: 3 });
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not JSON/],
+    ['another file', JSON.stringify({ hello: 1 }), /not an Inbox Pilot stats bundle/],
+    ['a future version', JSON.stringify({ format: 'inbox-pilot-stats', version: 9, responses: [] }), /Unsupported bundle version 9/],
+    ['one bad record among good ones', 'BAD_LAST', /response 2: "repliedAt" is before "customerAt"/],
+  ])('refuses %s and changes nothing', async (_name, bundle, message) => {
+    const mine = await ours();
+    const input =
+      bundle === 'BAD_LAST'
+        ? makeBundle([{ ...mine[0]!, id: 'good', conversation: 'g' }, { ...mine[0]!, id: 'bad', repliedAt: mine[0]!.customerAt - 1 }])
+        : bundle;
+    await expect(sendMessage('stats:import', { bundle: input })).rejects.toThrow(message);
+    expect((await statsDb().responses.toArray()).map((r) => r.id)).toEqual(mine.map((r) => r.id));
+  });
+});
+
+describe('retention and erasing', () => {
+  it('purges responses older than the retention and schedules a daily alarm', async () => {
+    const now = Date.now();
+    const old = now - 3 * 7 * 86_400_000;
+    await sendMessage('stats:events', { events: [customer('old', old), reply('old', old + MIN), customer('new', now - 10 * MIN), reply('new', now - 9 * MIN)] });
+    await statsSettings.setValue({ retentionWeeks: 2, csvSeparator: 'auto' });
+    expect(await sendMessage('stats:purge', undefined)).toEqual({ deleted: 1 });
+    expect((await statsDb().responses.toArray()).map((r) => r.conversation)).toEqual(['new']);
+    expect(await columnCount()).toBe(1);
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(PURGE_ALARM))?.periodInMinutes).toBe(1440));
+  });
+
+  it('the alarm runs the purge', async () => {
+    const old = Date.now() - 60 * 7 * 86_400_000;
+    await sendMessage('stats:events', { events: [customer('old', old), reply('old', old + MIN)] });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: PURGE_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(0));
+  });
+
+  it('erases everything', async () => {
+    await sendMessage('stats:events', { events: [customer('a', T0), reply('a', T0 + MIN), customer('b', T0)] });
+    await sendMessage('stats:erase', undefined);
+    expect(await statsDb().responses.count()).toBe(0);
+    expect(await statsDb().pending.count()).toBe(0);
+    expect(await statsDb().days.count()).toBe(0);
+  });
+
+  it('collects the outbox a closed tab left behind', async () => {
+    await fakeBrowser.storage.local.set({ 'stats.outbox.tab-999': { savedAt: 0, events: [customer('a', T0), reply('a', T0 + MIN)] } });
+    expect(await collectOrphanOutboxes()).toBe(2);
+    expect(await statsDb().responses.count()).toBe(1);
+    expect(await fakeBrowser.storage.local.get('stats.outbox.tab-999')).toEqual({});
+  });
+});

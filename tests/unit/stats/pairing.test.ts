@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvents, type PairingConfig } from '../../../utils/stats/pairing';
+import type { PendingRecord } from '../../../utils/stats/types';
+import { customer, MIN, reply, T0, wallConfig } from './fixtures';
+import type { InboxEvent } from '../../../utils/inbox/types';
+
+function run(events: InboxEvent[], config: PairingConfig = wallConfig, states = new Map<string, PendingRecord>()) {
+  return { ...applyEvents(states, events, config, T0), states };
+}
+
+describe('pairing customer messages with replies', () => {
+  it('a burst counts from its first message, answered by the first reply', () => {
+    const { responses } = run([customer('a', T0), customer('a', T0 + MIN), customer('a', T0 + 2 * MIN), reply('a', T0 + 4 * MIN), reply('a', T0 + 5 * MIN)]);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ conversation: 'a', customerAt: T0, repliedAt: T0 + 4 * MIN, responseSeconds: 240, withinTarget: true, agent: 'Marie' });
+  });
+
+  it('two agents in one conversation: each reply closes the message before it', () => {
+    const { responses } = run([customer('a', T0), reply('a', T0 + 2 * MIN, 'Marie'), customer('a', T0 + 10 * MIN), reply('a', T0 + 20 * MIN, 'Paul'), reply('a', T0 + 21 * MIN, 'Marie')]);
+    expect(responses.map((r) => [r.agent, r.responseSeconds, r.withinTarget])).toEqual([
+      ['Marie', 120, true],
+      ['Paul', 600, false],
+    ]);
+  });
+
+  it('replies with no customer message before them are not responses', () => {
+    expect(run([reply('a', T0), reply('a', T0 + MIN)]).responses).toEqual([]);
+  });
+
+  it('sorts a batch by time, message before reply at the same instant', () => {
+    const { responses } = run([reply('a', T0 + 3 * MIN), customer('a', T0), reply('b', T0), customer('b', T0)]);
+    expect(responses.map((r) => [r.conversation, r.responseSeconds])).toEqual([
+      ['b', 0],
+      ['a', 180],
+    ]);
+  });
+
+  it('is idempotent: the same events again (resend, second tab) add nothing', () => {
+    const events = [customer('a', T0), reply('a', T0 + MIN)];
+    const states = new Map<string, PendingRecord>();
+    expect(run(events, wallConfig, states).responses).toHaveLength(1);
+    expect(run(events, wallConfig, states).responses).toHaveLength(0);
+    // A second tab sees the same happenings with other ids and an approximate time.
+    expect(run([customer('a', T0 - 20_000, 'approximate'), reply('a', T0 + MIN, 'Marie', 'observed')], wallConfig, states).responses).toHaveLength(0);
+  });
+
+  it('keeps state across batches (a stopped worker resumes)', () => {
+    const states = new Map<string, PendingRecord>();
+    expect(run([customer('a', T0)], wallConfig, states).responses).toHaveLength(0);
+    const later = run([reply('a', T0 + 7 * MIN)], wallConfig, states).responses;
+    expect(later).toHaveLength(1);
+    expect(later[0]!.responseSeconds).toBe(420);
+  });
+
+  it('an earlier unanswered message seen late moves the start back', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('a', T0 + 5 * MIN)], wallConfig, states);
+    const { responses } = run([customer('a', T0), reply('a', T0 + 6 * MIN)], wallConfig, states);
+    expect(responses[0]!.customerAt).toBe(T0);
+  });
+
+  it('replies across midnight and week ends keep wall seconds', () => {
+    const sunday = Date.UTC(2026, 10, 22, 23, 58);
+    const { responses } = run([customer('a', sunday), reply('a', sunday + 4 * MIN)]);
+    expect(responses[0]).toMatchObject({ responseSeconds: 240, customerAt: sunday, repliedAt: sunday + 4 * MIN });
+  });
+
+  it('judges business time when configured, and marks approximate pairs', () => {
+    const config: PairingConfig = { ...wallConfig, businessMillis: () => 60_000, useBusinessTime: true };
+    const { responses } = run([customer('a', T0, 'approximate'), reply('a', T0 + 60 * MIN)], config);
+    expect(responses[0]).toMatchObject({ responseSeconds: 3600, businessResponseSeconds: 60, withinTarget: true, precision: 'approximate' });
+  });
+
+  it('credits this browser\'s unlabeled replies to the agent setting, others to unknown', () => {
+    const { responses } = run([customer('a', T0), reply('a', T0 + MIN, null, 'this-browser'), customer('b', T0), reply('b', T0 + MIN, null, 'observed')]);
+    expect(responses.map((r) => [r.conversation, r.agent, r.source])).toEqual([
+      ['a', 'Moi', 'this-browser'],
+      ['b', '', 'observed'],
+    ]);
+  });
+
+  it('ids depend on page, conversation and customer time only', () => {
+    const a = run([customer('a', T0), reply('a', T0 + MIN, 'Marie')]).responses[0]!;
+    const b = run([customer('a', T0 + 400), reply('a', T0 + 2 * MIN, 'Paul', 'this-browser')]).responses[0]!;
+    expect(a.id).toBe(b.id);
+    const other = run([customer('a', T0, 'exact', null), reply('a', T0 + MIN, 'Marie', 'observed', 'exact', null)]).responses[0]!;
+    expect(other.id).not.toBe(a.id);
+    expect(other.pageId).toBe('');
+  });
+});

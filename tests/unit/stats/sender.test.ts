@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import { fakeBrowser } from 'wxt/testing';
+import type { InboxEvent } from '../../../utils/inbox/types';
+import { onMessages } from '../../../utils/messaging';
+import { startStatsSender } from '../../../utils/stats/sender';
+import { registerStatsBackground } from '../../../utils/stats/background';
+import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
+import { OUTBOX_PREFIX } from '../../../utils/stats/outbox';
+import { customer, MIN, reply, T0 } from './fixtures';
+
+function fakeInbox() {
+  const listeners = new Set<(e: InboxEvent) => void>();
+  return {
+    onEvent(l: (e: InboxEvent) => void) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    emit(e: InboxEvent) {
+      for (const l of listeners) l(e);
+    },
+  };
+}
+
+const fast = { flushDelayMs: 5, retryMs: 10, maxRetryMs: 40, sweepMs: 50 };
+
+async function outboxes() {
+  const all = await fakeBrowser.storage.local.get(null);
+  return Object.entries(all).filter(([k]) => k.startsWith(OUTBOX_PREFIX));
+}
+
+beforeEach(async () => {
+  resetStatsDbForTests();
+  await Dexie.delete(STATS_DB_NAME);
+});
+
+describe('stats sender: resend until acknowledged', () => {
+  it('batches events to the background and clears its outbox once acknowledged', async () => {
+    registerStatsBackground();
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, fast);
+    await sender.ready;
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    inbox.emit({ kind: 'conversation-opened', id: 'o1', pageId: 'page1', conversation: 'a', customerName: null, at: T0 });
+    await vi.waitFor(() => expect(sender.unacked()).toBe(0));
+    expect(await statsDb().responses.count()).toBe(1);
+    await vi.waitFor(async () => expect(await outboxes()).toEqual([]));
+    abort.abort();
+  });
+
+  it('keeps events while the worker is down (durably, without names) and delivers them when it is back', async () => {
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, fast); // no background listening yet: the worker is stopped
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sender.unacked()).toBe(2);
+    expect(await statsDb().responses.count()).toBe(0);
+
+    registerStatsBackground(); // the worker starts again
+    await vi.waitFor(() => expect(sender.unacked()).toBe(0), { timeout: 2000 });
+    expect(await statsDb().responses.count()).toBe(1);
+    abort.abort();
+  });
+
+  it('a worker that commits then dies before answering gets a resend, stored once', async () => {
+    registerStatsBackground();
+    let failFirst = true;
+    // Registered after the real handler: runs after it, and "kills" the first answer.
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { type?: string }).type === 'stats:events' && failFirst) {
+        failFirst = false;
+        return new Promise((_, reject) => setTimeout(() => reject(new Error('worker stopped')), 20));
+      }
+      return undefined;
+    });
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, fast);
+    await sender.ready;
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    await vi.waitFor(() => expect(sender.unacked()).toBe(0), { timeout: 2000 });
+    expect(failFirst).toBe(false);
+    expect(await statsDb().responses.count()).toBe(1);
+    abort.abort();
+  });
+
+  it('a reloaded page resends what the previous page left unacknowledged', async () => {
+    const inbox1 = fakeInbox();
+    const page1 = new AbortController();
+    // hello answers with the tab id (both pages of the tab); no stats:events handler yet (worker down).
+    const stop = onMessages({ 'stats:hello': () => ({ tabId: 7 }) });
+    const first = startStatsSender(page1, inbox1, fast);
+    await first.ready;
+    inbox1.emit(customer('a', T0));
+    inbox1.emit(reply('a', T0 + MIN));
+    await vi.waitFor(async () => {
+      const [entry] = await outboxes();
+      expect(entry?.[0]).toBe('stats.outbox.tab-7');
+      expect((entry?.[1] as { events: unknown[] }).events).toHaveLength(2);
+    });
+    const [[, saved]] = (await outboxes()) as [[string, unknown]];
+    expect(JSON.stringify(saved)).not.toContain('Jeanne');
+    page1.abort(); // reload: the first page's memory is gone
+
+    registerStatsBackground();
+    const page2 = new AbortController();
+    const second = startStatsSender(page2, fakeInbox(), fast);
+    await second.ready;
+    await vi.waitFor(() => expect(second.unacked()).toBe(0), { timeout: 2000 });
+    expect(await statsDb().responses.count()).toBe(1);
+    expect(await outboxes()).toEqual([]);
+    page2.abort();
+    stop();
+  });
+
+  it('drops an event the background refuses instead of blocking the rest', async () => {
+    registerStatsBackground();
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, fast);
+    await sender.ready;
+    const realNow = Date.now;
+    // This tab's clock runs 3 days ahead: the background refuses that event.
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 3 * 86_400_000);
+    inbox.emit(customer('late', realNow() + 2.5 * 86_400_000));
+    vi.mocked(Date.now).mockRestore();
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    await vi.waitFor(() => expect(sender.unacked()).toBe(0), { timeout: 2000 });
+    expect(await statsDb().responses.count()).toBe(1);
+    abort.abort();
+  });
+});

@@ -1,0 +1,47 @@
+import { signal } from '@preact/signals';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FeatureEnv } from '../../../components/features/types';
+import type { InboxEvent, InboxSnapshot, InboxSource } from '../../../utils/inbox/types';
+import { DEFAULT_GENERAL_SETTINGS } from '../../../utils/settings/general';
+import { snapshot } from './fixtures';
+
+/** A fake InboxSource and feature env: signals the test drives, calls it records. */
+export function fakeEnv(start: number, initial: InboxSnapshot = snapshot([], start)) {
+  const abort = new AbortController();
+  const listeners = new Set<(e: InboxEvent) => void>();
+  const opened: string[] = [];
+  const snap = signal(initial);
+  const inbox: InboxSource = {
+    snapshot: snap,
+    onEvent: (l) => (listeners.add(l), () => listeners.delete(l)),
+    openConversation: (key) => (opened.push(key), key !== 'unopenable'),
+    insertText: async () => ({ ok: false, reason: 'no-composer' }),
+  };
+  const invalidated: Array<() => void> = [];
+  const ctx = {
+    signal: abort.signal,
+    onInvalidated: (fn: () => void) => (invalidated.push(fn), () => undefined),
+    setInterval: (fn: () => void, ms: number) => {
+      const id = setInterval(fn, ms);
+      invalidated.push(() => clearInterval(id));
+      return id as unknown as number;
+    },
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+    addEventListener: () => undefined,
+  } as unknown as ContentScriptContext;
+  const now = signal(start);
+  const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Marie' });
+  const env: FeatureEnv = { ctx, inbox, now, general };
+  return {
+    env,
+    snap,
+    now,
+    general,
+    opened,
+    emit: (e: InboxEvent) => listeners.forEach((l) => l(e)),
+    dispose: () => {
+      abort.abort();
+      invalidated.splice(0).forEach((f) => f());
+    },
+  };
+}

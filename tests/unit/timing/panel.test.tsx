@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { timersFeature } from '../../../components/features/timers';
+import { onMessages, sendMessage } from '../../../utils/messaging';
+import { uiLocale } from '../../../utils/i18n';
+import { customer, MIN, HOUR, replied, row, snapshot, T0 } from './fixtures';
+import { fakeEnv } from './fake-env';
+
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  cleanup.forEach((f) => f());
+  cleanup = [];
+  uiLocale.value = 'en';
+});
+
+const flush = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+
+async function mount(fake: ReturnType<typeof fakeEnv>) {
+  const { Panel } = await timersFeature.init(fake.env);
+  const host = document.createElement('div');
+  document.body.append(host);
+  await act(() => render(<Panel />, host));
+  cleanup.push(() => {
+    render(null, host);
+    host.remove();
+    fake.dispose();
+  });
+  return host;
+}
+
+/** Answers the messages the panel sends, as the background would. */
+function fakeBackground(stats: { responses: number; withinTarget: number; withinTargetPct: number | null } | 'fail') {
+  const updates: unknown[] = [];
+  const stop = onMessages({
+    'timers:restore': () => ({ tracks: [] }),
+    'timers:save': () => ({ saved: 0 }),
+    'alerts:update': (data) => (updates.push(data), { notified: 0 }),
+    'stats:today': () => {
+      if (stats === 'fail') throw new Error('stats unavailable');
+      return stats;
+    },
+  });
+  cleanup.push(stop);
+  return updates;
+}
+
+const rows = (host: HTMLElement) => [...host.querySelectorAll<HTMLButtonElement>('[data-testid="timer-row"]')];
+
+describe('timers panel', () => {
+  it('lists waiting conversations by urgency with text states, and counts on the shared clock', async () => {
+    fakeBackground({ responses: 10, withinTarget: 8, withinTargetPct: 80 });
+    const fake = fakeEnv(T0 + 2 * MIN);
+    const host = await mount(fake);
+    await act(() => {
+      fake.emit(customer('recent', T0 + MIN, { customerName: 'Recent' }));
+      fake.emit(customer('old', T0 - 10 * MIN, { customerName: 'Old' }));
+    });
+    await flush();
+    expect(rows(host).map((r) => r.dataset.key)).toEqual(['old', 'recent']);
+    expect(rows(host)[0]!.textContent).toContain('Late');
+    expect(rows(host)[1]!.textContent).toContain('On time');
+    expect(host.querySelector('[data-testid="timers-count"]')!.textContent).toBe('2 waiting');
+    expect(host.querySelector('[data-testid="timers-share"]')!.textContent).toBe('80% within 5 min today');
+
+    const elapsedNode = rows(host)[1]!.querySelector('[data-testid="timer-elapsed"]')!;
+    expect(elapsedNode.textContent).toBe('1 min 00');
+    await act(() => void (fake.now.value = T0 + 2 * MIN + 5000));
+    expect(rows(host)[1]!.querySelector('[data-testid="timer-elapsed"]')).toBe(elapsedNode); // same node: no list re-render
+    expect(elapsedNode.textContent).toBe('1 min 05');
+
+    // Into the warning lead: the state text changes.
+    await act(() => void (fake.now.value = T0 + 5 * MIN + 1000));
+    expect(rows(host)[1]!.dataset.state).toBe('soon');
+    expect(rows(host)[1]!.textContent).toContain('Reply soon');
+  });
+
+  it('a reply by any agent removes the row; a new message brings it back', async () => {
+    fakeBackground('fail');
+    const fake = fakeEnv(T0 + MIN);
+    const host = await mount(fake);
+    await act(() => fake.emit(customer('a', T0)));
+    expect(rows(host)).toHaveLength(1);
+    await act(() => fake.emit(replied('a', T0 + 30_000, 'Paul')));
+    expect(rows(host)).toHaveLength(0);
+    expect(host.querySelector('[data-testid="timers-empty"]')).not.toBeNull();
+    await act(() => fake.emit(customer('a', T0 + 50_000)));
+    expect(rows(host)).toHaveLength(1);
+    // Stats failing: the share is hidden, the rest still works.
+    expect(host.querySelector('[data-testid="timers-share"]')).toBeNull();
+  });
+
+  it('opens a conversation on click (and says so when it cannot)', async () => {
+    fakeBackground('fail');
+    const fake = fakeEnv(T0 + MIN);
+    const host = await mount(fake);
+    await act(() => {
+      fake.emit(customer('a', T0));
+      fake.emit(customer('unopenable', T0));
+    });
+    await act(() => rows(host).find((r) => r.dataset.key === 'a')!.click());
+    expect(fake.opened).toEqual(['a']);
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+    await act(() => rows(host).find((r) => r.dataset.key === 'unopenable')!.click());
+    expect(host.querySelector('[role="alert"]')).not.toBeNull();
+    // Rows are buttons: reachable and operable by keyboard.
+    expect(rows(host).every((r) => r.tagName === 'BUTTON' && r.type === 'button')).toBe(true);
+  });
+
+  it('shows hostile names inert and intact', async () => {
+    fakeBackground('fail');
+    const names = ['<img src=x onerror="alert(1)">', '\u202Eevil\u202C name', 'a'.repeat(300), '👩‍👩‍👧‍👦 Zoë'];
+    const fake = fakeEnv(T0 + MIN);
+    const host = await mount(fake);
+    await act(() => names.forEach((n, i) => fake.emit(customer(`k${i}`, T0 + i, { customerName: n }))));
+    const shown = [...host.querySelectorAll('[data-testid="timer-name"]')].map((n) => n.textContent);
+    expect(shown.sort()).toEqual([...names].sort());
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.querySelector('[data-testid="timer-name"]')!.getAttribute('dir')).toBe('auto');
+  });
+
+  it('marks approximate times and shows the messaging window under 3 h', async () => {
+    fakeBackground('fail');
+    const now = T0 + 22 * HOUR;
+    const fake = fakeEnv(now, snapshot([row('a', { customerName: 'Coarse', lastAt: { start: T0, end: T0 + HOUR } })], now));
+    const host = await mount(fake);
+    const r = rows(host)[0]!;
+    expect(r.querySelector('[data-testid="timer-elapsed"]')!.textContent!.startsWith('~')).toBe(true);
+    expect(r.querySelector('[data-testid="timer-window"]')!.textContent).toBe('24-h window: ~2 h 00 left');
+  });
+
+  it('empty state, layout-not-recognized state, French', async () => {
+    fakeBackground('fail');
+    uiLocale.value = 'fr';
+    const base = snapshot([], T0);
+    const fake = fakeEnv(T0, { ...base, health: { found: { list: false, thread: false, composer: false }, missing: [], recognized: false } });
+    const host = await mount(fake);
+    expect(host.querySelector('[data-testid="timers-not-recognized"]')!.textContent).toContain('liste des conversations');
+    expect(host.querySelector('[data-testid="timers-empty"]')).toBeNull();
+    await act(() => void (fake.snap.value = base));
+    expect(host.querySelector('[data-testid="timers-empty"]')!.textContent).toContain('Personne');
+    expect(host.querySelector('[data-testid="timers-count"]')!.textContent).toBe('Personne en attente');
+  });
+
+  it('reports the waiting list to the background only when it changes, and answers inbox:open-conversation', async () => {
+    const updates = fakeBackground('fail') as Array<{ items: Array<{ key: string; state: string }> }>;
+    const fake = fakeEnv(T0 + MIN);
+    await mount(fake);
+    await act(() => fake.emit(customer('a', T0)));
+    await flush();
+    const sent = updates.length;
+    expect(updates.at(-1)!.items).toEqual([expect.objectContaining({ key: 'a', state: 'ok' })]);
+    await act(() => void (fake.now.value = T0 + MIN + 1000));
+    await flush();
+    expect(updates.length).toBe(sent); // a tick alone sends nothing
+    await act(() => void (fake.now.value = T0 + 4 * MIN + 1000));
+    await flush();
+    expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+    // A clicked desktop warning reaches the tab as 'inbox:open-conversation'.
+    expect(await sendMessage('inbox:open-conversation', { conversation: 'a' })).toEqual({ opened: true });
+    expect(fake.opened).toEqual(['a']);
+  });
+
+  it('keeps warning while the tab is hidden (the shared clock stops; a watchdog wakes at the next change)', async () => {
+    const updates = fakeBackground('fail') as Array<{ items: Array<{ key: string; state: string }> }>;
+    const start = Date.now();
+    const fake = fakeEnv(start); // env.now never moves in this test, like a hidden tab's clock
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    cleanup.push(() => void delete (document as unknown as Record<string, unknown>).visibilityState);
+    expect(document.visibilityState).toBe('hidden');
+    await mount(fake);
+    // Soon in 1.2 s (target 5 min, warning 1 min before).
+    await act(() => fake.emit(customer('a', start - 4 * MIN + 1200)));
+    await flush();
+    expect(updates.at(-1)!.items[0]!.state).toBe('ok');
+    await act(() => new Promise((r) => setTimeout(r, 2_600)));
+    expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+  });
+});

@@ -1,0 +1,75 @@
+import { allLabels, type InboxLabels } from './labels';
+import { SELECTORS, type Alternative, type SelectorKind } from './selectors';
+
+/**
+ * The engine for the selector table: compiles `{label}` placeholders once,
+ * tries alternatives in order and reports which one matched. Nothing here
+ * keeps a node: every call re-queries (Meta's list is virtualized and its
+ * thread is re-rendered, held nodes go stale).
+ */
+
+type LabelKey = Exclude<keyof InboxLabels, 'lang' | 'time'>;
+const cssEscape = (s: string) => s.replace(/["\\]/g, '\\$&');
+
+const compiled = new WeakMap<Alternative, string>();
+/** The alternative's CSS with every placeholder expanded to every language's labels. */
+export function cssOf(alt: Alternative): string {
+  let css = compiled.get(alt);
+  if (css !== undefined) return css;
+  const parts = alt.css.split(/,(?![^[]*\])/).map((p) => p.trim());
+  const out: string[] = [];
+  for (const part of parts) {
+    const m = /\{(\w+)\}/.exec(part);
+    if (!m) out.push(part);
+    else for (const value of allLabels(m[1] as LabelKey)) out.push(part.replaceAll(m[0], cssEscape(value)));
+  }
+  css = out.join(', ');
+  compiled.set(alt, css);
+  return css;
+}
+
+/** Elements one alternative stands for under `root` (document order, mapped, tested). */
+export function matchAlternative(root: ParentNode, alt: Alternative, limit = Infinity): Element[] {
+  const out: Element[] = [];
+  const seen = new Set<Element>();
+  for (const candidate of root.querySelectorAll(cssOf(alt))) {
+    if (alt.test && !alt.test(candidate)) continue;
+    const el = alt.map ? alt.map(candidate) : candidate;
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
+    out.push(el);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export interface Found<T> {
+  value: T;
+  /** Index of the alternative that matched, -1 when none did. */
+  via: number;
+}
+
+/** The first element of the first alternative that matches. */
+export function findFirst(root: ParentNode, kind: SelectorKind): Found<Element | null> {
+  const alts = SELECTORS[kind];
+  for (let i = 0; i < alts.length; i++) {
+    const [el] = matchAlternative(root, alts[i]!, 1);
+    if (el) return { value: el, via: i };
+  }
+  return { value: null, via: -1 };
+}
+
+/** Every element of the first alternative that matches anything. */
+export function findAll(root: ParentNode, kind: SelectorKind): Found<Element[]> {
+  const alts = SELECTORS[kind];
+  for (let i = 0; i < alts.length; i++) {
+    const els = matchAlternative(root, alts[i]!);
+    if (els.length) return { value: els, via: i };
+  }
+  return { value: [], via: -1 };
+}
+
+/** Whether `el` itself is matched by some alternative of `kind` (alternatives with `map` are skipped). */
+export function isKind(el: Element, kind: SelectorKind): boolean {
+  return SELECTORS[kind].some((alt) => !alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el)));
+}

@@ -1,0 +1,303 @@
+import { hash, messageKey, textHash } from './keys';
+import type { ConversationRow, InboxEvent, InboxSnapshot, ThreadMessage } from './types';
+
+/**
+ * Turns successive snapshots into domain events. Pure state machine (no DOM,
+ * no timers): the live source feeds it snapshots, send intents and clock
+ * ticks. Choices, and why:
+ *
+ * - History already on the page when it loads (or when a thread opens) is
+ *   never reported as live. Rows first seen with the customer as last writer
+ *   give an *approximate* customer-message (time = the interval of the row's
+ *   token): it tells stats/timers about messages that arrived while nobody
+ *   watched. Messages seen arriving are *exact* (time = first mutation).
+ * - Ids: thread events hash conversation + message key (section minute, side,
+ *   text hash, occurrence; see keys.ts), so two tabs showing the same thread
+ *   agree and a re-render changes nothing. List-only events hash
+ *   conversation + preview hash + a 5-minute bucket of the time (two tabs
+ *   agree except across a bucket boundary; documented limitation). When the
+ *   conversation is open in this tab, only the thread reports it.
+ * - A reply typed here (Enter/Send, then the composer empties) waits for its
+ *   bubble so its id is the bubble's id, the one other tabs compute from the
+ *   thread. No bubble within SEND_WAIT_MS: it is reported with a predicted key.
+ * - Page messages labelled with an automated sender are not replies (Meta
+ *   excludes them from response time too).
+ */
+
+export const SEND_WAIT_MS = 3000;
+/** A new page message without its `Sent by` label yet waits this long for it. */
+export const LABEL_WAIT_MS = 2500;
+/** Messages appearing this soon after a thread opens are its history still rendering. */
+export const SETTLE_MS = 1500;
+/** More new messages than this at once is history loading (scroll up, re-fetch), not live traffic. */
+export const HISTORY_CHUNK = 5;
+const LIST_BUCKET_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+const MAX_REMEMBERED = 5000;
+
+interface PendingSend {
+  conversation: string;
+  customerName: string | null;
+  textHash: string;
+  predictedKey: string;
+  at: number;
+  agent: string | null;
+  confirmed: boolean;
+}
+
+interface HeldMessage {
+  conversation: string;
+  customerName: string | null;
+  key: string;
+  seenAt: number;
+}
+
+export interface TrackerOptions {
+  /** The agent using this browser (general settings), read when a send happens. */
+  agentName: () => string | null;
+}
+
+export class EventTracker {
+  private rows = new Map<string, string>();
+  private listReady = false;
+  private thread: { key: string; known: Set<string>; openedAt: number } | null = null;
+  private pending: PendingSend[] = [];
+  private held = new Map<string, HeldMessage>();
+  private emitted = new Set<string>();
+  private last: InboxSnapshot | null = null;
+
+  constructor(private readonly options: TrackerOptions) {}
+
+  /** Events for a new snapshot. `observedAt`: when the first mutation of this batch happened. */
+  update(snap: InboxSnapshot, observedAt: number, now: number): InboxEvent[] {
+    const out: InboxEvent[] = [];
+    this.last = snap;
+    const pageId = snap.page.assetId;
+    this.confirmSends(snap);
+    this.updateThread(snap, observedAt, now, out);
+    this.updateList(snap, observedAt, out);
+    this.updatePending(now, out);
+    return this.dedupe(out.map((e) => ({ ...e, pageId })));
+  }
+
+  /** Clock tick without DOM change: flushes replies whose bubble or label never came. */
+  tick(now: number): InboxEvent[] {
+    if (!this.last) return [];
+    const out: InboxEvent[] = [];
+    this.confirmSends(this.last);
+    this.updatePending(now, out);
+    return this.dedupe(out.map((e) => ({ ...e, pageId: this.last!.page.assetId })));
+  }
+
+  /** Whether ticks are still needed. */
+  get busy(): boolean {
+    return this.pending.length > 0 || this.held.size > 0;
+  }
+
+  /** The agent pressed Enter or Send while the composer held `text` (the text itself is hashed, not kept). */
+  noteSendIntent(text: string, at: number): void {
+    const snap = this.last;
+    const open = snap?.open;
+    if (!open || !text.trim()) return;
+    const lastSection = [...open.messages].reverse().find((m) => m.at)?.at?.start ?? null;
+    const sameText = open.messages.filter((m) => m.side === 'page' && textHash(m.text) === textHash(text)).length;
+    this.pending.push({
+      conversation: open.key,
+      customerName: open.customerName,
+      textHash: textHash(text),
+      predictedKey: messageKey(lastSection, 'page', text, sameText),
+      at,
+      agent: this.options.agentName()?.trim() || null,
+      confirmed: false,
+    });
+  }
+
+  // ---------------------------------------------------------------- thread
+
+  private updateThread(snap: InboxSnapshot, observedAt: number, now: number, out: InboxEvent[]) {
+    const open = snap.open;
+    if (!open || !snap.health.found.thread) {
+      if (!open) this.thread = null;
+      return;
+    }
+    if (!this.thread || this.thread.key !== open.key) {
+      this.thread = { key: open.key, known: new Set(open.messages.map((m) => m.key)), openedAt: now };
+      out.push({
+        kind: 'conversation-opened',
+        id: `co:${hash(`${open.key}|${Math.floor(observedAt / 60_000)}`)}`,
+        pageId: null,
+        conversation: open.key,
+        customerName: open.customerName,
+        at: observedAt,
+      });
+      return;
+    }
+    const t = this.thread;
+    let lastKnown = -1;
+    open.messages.forEach((m, i) => t.known.has(m.key) && (lastKnown = i));
+    const fresh = open.messages.filter((m, i) => !t.known.has(m.key) && i > lastKnown);
+    const settling = now - t.openedAt < SETTLE_MS;
+    const live = !settling && fresh.length <= HISTORY_CHUNK;
+    for (const m of open.messages) t.known.add(m.key);
+    if (live) for (const m of fresh) this.onNewMessage(open.key, open.customerName, m, observedAt, out);
+    // Held page messages whose label has rendered since.
+    for (const h of [...this.held.values()]) {
+      if (h.conversation !== open.key) continue;
+      const m = open.messages.find((x) => x.key === h.key);
+      if (m?.agent) {
+        this.held.delete(`${h.conversation}|${h.key}`);
+        if (!m.automated) out.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
+      }
+    }
+  }
+
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]) {
+    const id = (prefix: string) => `${prefix}:${hash(`${conversation}|${m.key}`)}`;
+    if (m.side === 'customer') {
+      out.push({ kind: 'customer-message', id: id('cm'), pageId: null, conversation, customerName, at, precision: 'exact' });
+      return;
+    }
+    if (m.side !== 'page' || m.automated) return;
+    const mine = this.takePending(conversation, m);
+    if (mine) {
+      out.push({ kind: 'reply-sent', id: id('rs'), pageId: null, conversation, customerName, at: mine.at, agent: mine.agent, via: 'this-browser', precision: 'exact' });
+    } else if (m.agent) {
+      out.push(this.observedReply(conversation, customerName, m, at));
+    } else {
+      this.held.set(`${conversation}|${m.key}`, { conversation, customerName, key: m.key, seenAt: at });
+    }
+  }
+
+  private observedReply(conversation: string, customerName: string | null, m: ThreadMessage, at: number): InboxEvent {
+    return {
+      kind: 'reply-sent',
+      id: `rs:${hash(`${conversation}|${m.key}`)}`,
+      pageId: null,
+      conversation,
+      customerName,
+      at,
+      agent: m.agent,
+      via: 'observed',
+      precision: 'exact',
+    };
+  }
+
+  /** The pending send this new page bubble is: same text first, else the oldest pending send of the conversation. */
+  private takePending(conversation: string, m: ThreadMessage): PendingSend | null {
+    const candidates = this.pending.filter((p) => p.conversation === conversation);
+    const agent = this.options.agentName()?.trim().toLowerCase();
+    const match =
+      candidates.find((p) => p.textHash === textHash(m.text)) ??
+      candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent));
+    if (!match) return null;
+    this.pending.splice(this.pending.indexOf(match), 1);
+    return match;
+  }
+
+  // ---------------------------------------------------------------- list
+
+  private updateList(snap: InboxSnapshot, observedAt: number, out: InboxEvent[]) {
+    if (!snap.health.found.list) return;
+    const first = !this.listReady;
+    this.listReady = true;
+    const openKey = snap.open && snap.health.found.thread ? snap.open.key : null;
+    for (const row of snap.conversations) {
+      const sig = `${row.lastFrom}|${textHash(row.preview)}`;
+      const prev = this.rows.get(row.key) ?? (row.rowKey ? this.rows.get(row.rowKey) : undefined);
+      this.rows.set(row.key, sig);
+      if (prev === sig || row.lastFrom !== 'customer') continue;
+      const isOpenHere = openKey !== null && (row.key === openKey || row.selected);
+      if (prev === undefined || first) {
+        // First sight (page load, scrolled into view, or a brand-new conversation).
+        const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
+        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, observedAt));
+        else if (row.lastAt) out.push(this.approximate(row, sig));
+      } else if (!isOpenHere) {
+        // The row's last message changed and the customer wrote it.
+        const stale = row.lastAt !== null && row.lastAt.end < observedAt - 3 * 60_000;
+        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, observedAt));
+      }
+    }
+    if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
+  }
+
+  private listEvent(row: ConversationRow, sig: string, at: number): InboxEvent {
+    return {
+      kind: 'customer-message',
+      id: `cm:${hash(`${row.key}|list|${sig}|${Math.floor(at / LIST_BUCKET_MS)}`)}`,
+      pageId: null,
+      conversation: row.key,
+      customerName: row.customerName,
+      at,
+      precision: 'exact',
+    };
+  }
+
+  private approximate(row: ConversationRow, sig: string): InboxEvent {
+    const at = row.lastAt!;
+    return {
+      kind: 'customer-message',
+      id: `cm~${hash(`${row.key}|${sig}|${Math.floor(at.start / DAY_MS)}`)}`,
+      pageId: null,
+      conversation: row.key,
+      customerName: row.customerName,
+      at: at.start,
+      atLatest: at.end,
+      precision: 'approximate',
+    };
+  }
+
+  // ---------------------------------------------------------------- pending sends and labels
+
+  /** A send is real once the composer of its conversation is empty (Meta clears it when the message leaves). */
+  private confirmSends(snap: InboxSnapshot) {
+    for (const p of this.pending) {
+      if (!p.confirmed && snap.open?.key === p.conversation && snap.composer.found && snap.composer.text.trim() === '') p.confirmed = true;
+    }
+  }
+
+  private updatePending(now: number, out: InboxEvent[]) {
+    for (const p of [...this.pending]) {
+      if (now - p.at < SEND_WAIT_MS) continue;
+      this.pending.splice(this.pending.indexOf(p), 1);
+      if (!p.confirmed) continue; // the composer never emptied: nothing was sent
+      out.push({
+        kind: 'reply-sent',
+        id: `rs:${hash(`${p.conversation}|${p.predictedKey}`)}`,
+        pageId: null,
+        conversation: p.conversation,
+        customerName: p.customerName,
+        at: p.at,
+        agent: p.agent,
+        via: 'this-browser',
+        precision: 'exact',
+      });
+    }
+    for (const h of [...this.held.values()]) {
+      if (now - h.seenAt < LABEL_WAIT_MS) continue;
+      this.held.delete(`${h.conversation}|${h.key}`);
+      out.push({
+        kind: 'reply-sent',
+        id: `rs:${hash(`${h.conversation}|${h.key}`)}`,
+        pageId: null,
+        conversation: h.conversation,
+        customerName: h.customerName,
+        at: h.seenAt,
+        agent: null,
+        via: 'observed',
+        precision: 'exact',
+      });
+    }
+  }
+
+  private dedupe(events: InboxEvent[]): InboxEvent[] {
+    const out: InboxEvent[] = [];
+    for (const e of events) {
+      if (this.emitted.has(e.id)) continue;
+      this.emitted.add(e.id);
+      if (this.emitted.size > MAX_REMEMBERED) this.emitted.delete(this.emitted.values().next().value!);
+      out.push(e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * One MutationObserver that only buffers. Its callback records the mutated
+ * nodes and asks for one frame; the work (re-reading the page) happens once
+ * per frame in `onBatch`, however many mutations arrived (Meta re-renders
+ * whole rows and threads several times a second). In a hidden tab frames do
+ * not run, so a timer stands in for them.
+ */
+export interface Batch {
+  /** Mutation records buffered since the last batch. */
+  records: number;
+  /** When the first of them was buffered (the best estimate of when the change happened). */
+  firstAt: number;
+  /** Mutated nodes (capped; `overflow` when more). Only read during the batch, never kept. */
+  targets: Node[];
+  overflow: boolean;
+  /** Asked for without a mutation (navigation, timer, explicit flush). */
+  forced: boolean;
+}
+
+export interface BatchedObserverOptions {
+  win: Window;
+  /** The narrowest node that will contain every part of the inbox. Called again on every re-root. */
+  root: () => Node;
+  onBatch: (batch: Batch) => void;
+  now?: () => number;
+  /** Stop buffering nodes beyond this many (a full re-read is cheaper than classifying them). */
+  maxTargets?: number;
+}
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  // Only attributes that carry inbox state; not `style` (virtualized rows move by transform on every scroll).
+  attributeFilter: ['aria-selected', 'aria-current', 'aria-disabled', 'contenteditable', 'href', 'data-utime', 'class', 'role', 'aria-label'],
+};
+
+export function createBatchedObserver(options: BatchedObserverOptions) {
+  const { win } = options;
+  const now = options.now ?? (() => Date.now());
+  const maxTargets = options.maxTargets ?? 2000;
+  let targets: Node[] = [];
+  let records = 0;
+  let firstAt = 0;
+  let overflow = false;
+  let forced = false;
+  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let root: Node | null = null;
+  let disconnected = false;
+
+  const observer = new (win as unknown as typeof globalThis).MutationObserver((list: MutationRecord[]) => {
+    buffer(list);
+    schedule();
+  });
+
+  function buffer(list: MutationRecord[]) {
+    if (!list.length) return;
+    if (records === 0) firstAt = now();
+    records += list.length;
+    if (!overflow) {
+      for (const r of list) {
+        if (targets.length >= maxTargets) {
+          overflow = true;
+          targets = [];
+          break;
+        }
+        targets.push(r.target);
+      }
+    }
+  }
+
+  function schedule() {
+    if (disconnected || frame !== null || timer !== null) return;
+    if (win.document.visibilityState === 'visible' && typeof win.requestAnimationFrame === 'function') {
+      frame = win.requestAnimationFrame(run);
+    }
+    // Frames stop in hidden tabs: a timer makes sure the batch still runs (it also covers a tab hidden after scheduling).
+    timer = setTimeout(run, frame !== null ? 250 : 50);
+  }
+
+  function run() {
+    if (frame !== null) win.cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+    frame = timer = null;
+    if (disconnected) return;
+    const batch: Batch = { records, firstAt: records ? firstAt : now(), targets, overflow, forced };
+    targets = [];
+    records = 0;
+    overflow = false;
+    forced = false;
+    options.onBatch(batch);
+  }
+
+  function reroot() {
+    if (disconnected) return;
+    const next = options.root();
+    if (next === root) return;
+    observer.disconnect();
+    root = next;
+    observer.observe(root, OBSERVE);
+  }
+
+  reroot();
+  return {
+    /** Observes the root `options.root()` gives now (after navigation or when the old root left the page). */
+    reroot,
+    /** Asks for a batch without a mutation. */
+    request() {
+      forced = true;
+      schedule();
+    },
+    /** Runs the pending batch now (tests, benchmarks). */
+    flush() {
+      buffer(observer.takeRecords());
+      run();
+    },
+    get root() {
+      return root;
+    },
+    disconnect() {
+      disconnected = true;
+      observer.disconnect();
+      if (frame !== null) win.cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
+
+export type BatchedObserver = ReturnType<typeof createBatchedObserver>;

@@ -1,0 +1,38 @@
+import type { InboxSnapshot, TimeRange } from './types';
+
+/**
+ * Whether two snapshots say the same thing, so the signal only changes when
+ * something a feature shows did (not on every batch: relative tokens like
+ * `5m` shift their parsed interval a little with each read).
+ */
+const TIME_SLACK = 60_000;
+const sameRange = (a: TimeRange | null, b: TimeRange | null) =>
+  a === b || (!!a && !!b && Math.abs(a.start - b.start) < TIME_SLACK && Math.abs(a.end - b.end) < TIME_SLACK);
+
+export function sameSnapshot(a: InboxSnapshot, b: InboxSnapshot): boolean {
+  if (a.url !== b.url || a.locale !== b.locale || a.page.assetId !== b.page.assetId || a.page.name !== b.page.name) return false;
+  const ha = a.health;
+  const hb = b.health;
+  if (ha.recognized !== hb.recognized || ha.missing.join() !== hb.missing.join()) return false;
+  if (ha.found.list !== hb.found.list || ha.found.thread !== hb.found.thread || ha.found.composer !== hb.found.composer) return false;
+  const ca = a.composer;
+  const cb = b.composer;
+  if (ca.found !== cb.found || ca.enabled !== cb.enabled || ca.text !== cb.text || ca.kind !== cb.kind) return false;
+  if (a.conversations.length !== b.conversations.length) return false;
+  for (let i = 0; i < a.conversations.length; i++) {
+    const x = a.conversations[i]!;
+    const y = b.conversations[i]!;
+    if (x.key !== y.key || x.preview !== y.preview || x.lastFrom !== y.lastFrom || x.unread !== y.unread || x.selected !== y.selected) return false;
+    if (x.customerName !== y.customerName || !sameRange(x.lastAt, y.lastAt)) return false;
+  }
+  const oa = a.open;
+  const ob = b.open;
+  if (!oa || !ob) return oa === ob;
+  if (oa.key !== ob.key || oa.id !== ob.id || oa.customerName !== ob.customerName || oa.messages.length !== ob.messages.length) return false;
+  for (let i = 0; i < oa.messages.length; i++) {
+    const x = oa.messages[i]!;
+    const y = ob.messages[i]!;
+    if (x.key !== y.key || x.agent !== y.agent || x.side !== y.side || !sameRange(x.at, y.at)) return false;
+  }
+  return true;
+}

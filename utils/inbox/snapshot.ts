@@ -1,0 +1,394 @@
+import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
+import { findAll, findFirst, isKind, matchAlternative } from './dom';
+import { isAgentLabelText, isSystemText, isTransientText, SELECTORS } from './selectors';
+import { messageKey, rowKey, hash } from './keys';
+import { looksLikeTimeToken, parseTimeToken, utimeInterval } from './time-token';
+import { inboxUrlIds } from './url';
+import type {
+  ComposerState,
+  ConversationRow,
+  InboxHealth,
+  InboxLocale,
+  InboxSnapshot,
+  MessageSide,
+  OpenConversation,
+  ThreadMessage,
+  TimeRange,
+} from './types';
+
+/**
+ * The inbox page as plain data. Pure: reads the document, writes nothing,
+ * keeps no node. Split in parts (list, thread, composer) so the live source
+ * can re-read only the part a mutation touched.
+ */
+export interface SnapshotOptions {
+  /** IANA zone the page shows times in (default: the browser's). */
+  timeZone?: string;
+  /** Row keys (name + avatar) already tied to a `selected_item_id` (the live source learns them). */
+  knownIds?: ReadonlyMap<string, string>;
+}
+
+interface Ctx {
+  doc: Document;
+  url: string;
+  now: number;
+  tz: string;
+  locale: InboxLocale | null;
+  selectedId: string | null;
+  knownIds: ReadonlyMap<string, string>;
+}
+
+export const defaultTimeZone = (): string => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+};
+
+const textOf = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const range = (r: { start: Date; end: Date } | null): TimeRange | null => (r ? { start: r.start.getTime(), end: r.end.getTime() } : null);
+
+/** The page's interface language: `<html lang>`, else the language of a label found on the page. */
+export function detectLocale(doc: Document): InboxLocale | null {
+  const own = labelsFor(doc.documentElement.getAttribute('lang'));
+  if (own && (own.lang === 'en' || own.lang === 'fr')) return own.lang;
+  const title = normalizeLabel(doc.title);
+  for (const l of LANGUAGES) {
+    if (l.inboxList.some((label) => title.includes(normalizeLabel(label)))) return l.lang as InboxLocale;
+  }
+  return null;
+}
+
+function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptions): Ctx {
+  return {
+    doc,
+    url,
+    now,
+    tz: options.timeZone ?? defaultTimeZone(),
+    locale: detectLocale(doc),
+    selectedId: inboxUrlIds(url).selectedItemId,
+    knownIds: options.knownIds ?? new Map(),
+  };
+}
+
+// ------------------------------------------------------------------ list
+
+/** Rows inside the list's visible area; every row when the page has no layout (tests) or is hidden. */
+function visibleRows(list: Element, rows: Element[]): Element[] {
+  if (rows.length <= 1) return rows;
+  const box = (list.querySelector('[role="list"]') ?? list).getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return rows;
+  const out = rows.filter((row) => {
+    const r = row.getBoundingClientRect();
+    return r.height > 0 && r.bottom > box.top && r.top < box.bottom;
+  });
+  return out;
+}
+
+function selectedIdFromHref(row: Element): string | null {
+  const link = row.matches('a[href*="selected_item_id"]') ? row : row.querySelector('a[href*="selected_item_id"]');
+  const href = link?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, 'https://business.facebook.com/').searchParams.get('selected_item_id');
+  } catch {
+    return null;
+  }
+}
+
+function isSelectedRow(row: Element): boolean {
+  const sel = '[aria-selected="true"], [aria-current="page"], [aria-current="true"]';
+  return row.matches(sel) || row.querySelector(sel) !== null;
+}
+
+function nameOf(el: Element | null): string | null {
+  if (!el) return null;
+  const name = el.tagName === 'IMG' ? (el.getAttribute('alt') ?? '') : textOf(el);
+  return name || null;
+}
+
+export function readRow(row: Element, c: Ctx): ConversationRow {
+  const titleEl = findFirst(row, 'rowTitle').value;
+  const customerName = nameOf(titleEl);
+  const avatarSrc = row.querySelector('img')?.getAttribute('src');
+
+  const timeEl = findFirst(row, 'rowTime').value;
+  let lastAt: TimeRange | null = null;
+  if (timeEl) {
+    lastAt = range(utimeInterval(timeEl.getAttribute('data-utime'))) ?? range(parseTimeToken(textOf(timeEl), c.now, c.locale, c.tz));
+  }
+  const actions = normalizedLabels('rowActions');
+  const timeText = timeEl ? textOf(timeEl) : null;
+  // The first text of any alternative that is not the name, the time or an action label.
+  let preview = '';
+  for (const alt of SELECTORS.rowPreview) {
+    const t = matchAlternative(row, alt)
+      .map(textOf)
+      .find((t) => t && t !== customerName && t !== timeText && !actions.includes(normalizeLabel(t)) && !looksLikeTimeToken(t));
+    if (t) {
+      preview = t;
+      break;
+    }
+  }
+  const normalizedPreview = normalizeLabel(preview);
+  const lastFrom = !preview
+    ? 'unknown'
+    : normalizedLabels('youPrefix').some((p) => normalizedPreview.startsWith(p))
+      ? 'page'
+      : 'customer';
+  const unread = findFirst(row, 'rowUnread').value !== null;
+  const selected = isSelectedRow(row);
+  const basis = rowKey(customerName, avatarSrc, preview);
+  const id = selectedIdFromHref(row) ?? (selected && c.selectedId ? c.selectedId : null) ?? c.knownIds.get(basis) ?? null;
+  return { key: id ?? basis, id, customerName, preview, lastFrom, lastAt, unread, selected, rowKey: basis };
+}
+
+export function readList(c: Ctx): { found: boolean; via: number; conversations: ConversationRow[] } {
+  const list = findFirst(c.doc, 'list');
+  if (!list.value) return { found: false, via: -1, conversations: [] };
+  const rows = findAll(list.value, 'row').value;
+  const seen = new Set<string>();
+  const conversations: ConversationRow[] = [];
+  for (const row of visibleRows(list.value, rows)) {
+    const r = readRow(row, c);
+    if (seen.has(r.key)) continue; // overscan duplicates, nested matches
+    seen.add(r.key);
+    conversations.push(r);
+  }
+  return { found: true, via: list.via, conversations };
+}
+
+// ------------------------------------------------------------------ thread
+
+type Item =
+  | { type: 'message'; el: Element; text: string }
+  | { type: 'label'; el: Element; agent: string }
+  | { type: 'separator'; el: Element; at: TimeRange | null }
+  | { type: 'system'; el: Element; text: string }
+  | { type: 'avatar'; el: Element };
+
+const EDITOR = '[contenteditable], [role="textbox"], textarea';
+
+/** One pass over the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
+function threadItems(list: Element, c: Ctx): Item[] {
+  const textAlt = findFirst(list, 'messageText').via;
+  const bubbleCss = SELECTORS.messageText[textAlt]?.css ?? null;
+  const items: Item[] = [];
+  let consumed: Element | null = null;
+  for (const el of list.querySelectorAll('*')) {
+    if (consumed && consumed.contains(el)) continue;
+    if (el.matches(EDITOR)) {
+      consumed = el;
+      continue;
+    }
+    if (el.tagName === 'IMG') {
+      if (el.getAttribute('alt')) items.push({ type: 'avatar', el });
+      continue;
+    }
+    const isBubble = bubbleCss !== null && el.matches(bubbleCss);
+    const isSeparatorRole = el.getAttribute('role') === 'separator';
+    if (!isBubble && !isSeparatorRole && el.childElementCount > 0) continue;
+    const raw = textOf(el);
+    if (!raw) continue;
+    const t = normalizeLabel(raw);
+    consumed = el;
+    if (isSeparatorRole || (!isBubble && looksLikeTimeToken(raw) && /\d/.test(raw))) {
+      items.push({ type: 'separator', el, at: range(parseTimeToken(raw, c.now, c.locale, c.tz)) });
+    } else if (!isBubble && isAgentLabelText(t)) {
+      const prefix = normalizedLabels('sentByPrefix').find((p) => t.startsWith(p))!;
+      items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim() });
+    } else if (!isBubble && isSystemText(t)) {
+      items.push({ type: 'system', el, text: raw });
+    } else if (isBubble) {
+      items.push({ type: 'message', el, text: raw });
+    } else if (isTransientText(t)) {
+      // "is typing…", "Seen": not messages
+    }
+  }
+  return items;
+}
+
+/** Left/right from layout when the browser has one; null in layout-less documents (happy-dom) or hidden threads. */
+function sidesFromLayout(list: Element, messages: Element[]): Map<Element, MessageSide> | null {
+  const box = list.getBoundingClientRect();
+  if (box.width === 0) return null;
+  const rtl = (list.ownerDocument.documentElement.getAttribute('dir') ?? '').toLowerCase() === 'rtl';
+  const mid = box.left + box.width / 2;
+  const out = new Map<Element, MessageSide>();
+  for (const el of messages) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) return null;
+    const right = (r.left + r.right) / 2 > mid;
+    out.set(el, right !== rtl ? 'page' : 'customer');
+  }
+  return out;
+}
+
+/** Without layout: a message is the customer's when its row (or the next flagged row of its run) has an avatar. */
+function sidesFromStructure(list: Element, items: Item[]): Map<Element, MessageSide> {
+  const out = new Map<Element, MessageSide>();
+  const all = items.map((i) => i.el);
+  if (!all.length) return out;
+  const lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
+  const groupOf = (el: Element) => {
+    let g: Element = el;
+    while (g.parentElement && g.parentElement !== lca && g !== lca) g = g.parentElement;
+    return g;
+  };
+  const avatarGroups = new Set(items.filter((i) => i.type === 'avatar').map((i) => groupOf(i.el)));
+  let pending: Element[] = [];
+  const settle = (side: MessageSide) => {
+    for (const el of pending) out.set(el, side);
+    pending = [];
+  };
+  for (const item of items) {
+    if (item.type === 'message') {
+      if (avatarGroups.has(groupOf(item.el))) {
+        pending.push(item.el);
+        settle('customer');
+      } else pending.push(item.el);
+    } else if (item.type === 'label') settle('page');
+    else if (item.type === 'separator' || item.type === 'system') settle('page');
+  }
+  settle('page');
+  return out;
+}
+
+function commonAncestor(a: Element, b: Element, fallback: Element): Element {
+  let x: Element | null = a;
+  while (x && !x.contains(b)) x = x.parentElement;
+  return x ?? fallback;
+}
+
+export function readMessages(list: Element, c: Ctx): ThreadMessage[] {
+  const items = threadItems(list, c);
+  const bubbles = items.filter((i) => i.type === 'message').map((i) => i.el);
+  const sides = sidesFromLayout(list, bubbles) ?? sidesFromStructure(list, items);
+  const automated = normalizedLabels('automatedAgents');
+  const messages: ThreadMessage[] = [];
+  const occurrences = new Map<string, number>();
+  let section: TimeRange | null = null;
+  let group: ThreadMessage[] = [];
+  for (const item of items) {
+    if (item.type === 'separator') {
+      section = item.at;
+      group = [];
+    } else if (item.type === 'system') {
+      messages.push(makeMessage('system', item.text));
+      group = [];
+    } else if (item.type === 'label') {
+      const isAuto = automated.includes(normalizeLabel(item.agent));
+      for (const m of group) {
+        m.agent = item.agent;
+        if (isAuto) m.automated = true;
+      }
+      group = [];
+    } else if (item.type === 'message') {
+      const side = sides.get(item.el) ?? 'page';
+      const m = makeMessage(side, item.text);
+      messages.push(m);
+      if (side === 'page') group.push(m);
+      else group = [];
+    }
+  }
+  return messages;
+
+  function makeMessage(side: MessageSide, text: string): ThreadMessage {
+    const sectionMinute = section ? section.start : null;
+    const base = messageKey(sectionMinute, side, text, 0).replace(/\.0$/, '');
+    const n = occurrences.get(base) ?? 0;
+    occurrences.set(base, n + 1);
+    return { key: `${base}.${n}`, side, agent: null, text, at: section, automated: false };
+  }
+}
+
+export function readThread(c: Ctx, rows: ConversationRow[]): { found: boolean; header: boolean; open: OpenConversation | null } {
+  const header = findFirst(c.doc, 'header').value;
+  const list = findFirst(c.doc, 'messageList').value;
+  if (!header && !list && !c.selectedId) return { found: false, header: false, open: null };
+  let customerName: string | null = null;
+  if (header) {
+    const nameEl = header.matches('h2') ? header : findFirst(header, 'headerName').value;
+    customerName = nameOf(nameEl);
+  }
+  const selectedRow = rows.find((r) => r.selected) ?? (customerName ? rows.find((r) => r.customerName === customerName) : undefined);
+  customerName ??= selectedRow?.customerName ?? null;
+  const key = c.selectedId ?? selectedRow?.key ?? (customerName ? `h:${hash(normalizeLabel(customerName))}` : 'unknown');
+  const messages = list ? readMessages(list, c) : [];
+  // An empty detail pane ("Select a conversation") is a thread area with no conversation open.
+  const open = c.selectedId || customerName || messages.length ? { id: c.selectedId, key, customerName, messages } : null;
+  return { found: list !== null, header: header !== null, open };
+}
+
+// ------------------------------------------------------------------ composer
+
+/** The composer's text: textarea value, or paragraphs of a contenteditable joined by newlines (zero-width characters dropped). */
+export function composerText(el: Element): string {
+  if (el.tagName === 'TEXTAREA') return (el as HTMLTextAreaElement).value;
+  const blocks = [...el.children].filter((ch) => /^(P|DIV)$/.test(ch.tagName));
+  const raw = blocks.length ? blocks.map((b) => blockText(b)).join('\n') : (el.textContent ?? '');
+  return raw.replace(/[\u200b\ufeff]/g, '');
+}
+function blockText(b: Element): string {
+  // Draft.js nests blocks: div[data-contents] > div[data-block] > ...
+  const inner = [...b.children].filter((ch) => ch.hasAttribute('data-block') || ch.hasAttribute('data-contents'));
+  if (inner.length) return inner.map(blockText).join('\n');
+  return b.textContent ?? '';
+}
+
+export function composerKind(el: Element): ComposerState['kind'] {
+  if (el.tagName === 'TEXTAREA') return 'textarea';
+  if (el.getAttribute('data-lexical-editor') === 'true') return 'lexical';
+  if (el.classList.contains('public-DraftEditor-content') || el.querySelector('[data-contents="true"]')) return 'draftjs';
+  return 'contenteditable';
+}
+
+export function composerEnabled(el: Element): boolean {
+  if (el.getAttribute('aria-disabled') === 'true') return false;
+  if (el.tagName === 'TEXTAREA') return !(el as HTMLTextAreaElement).disabled && !(el as HTMLTextAreaElement).readOnly;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+export function readComposer(doc: Document): { state: ComposerState; el: Element | null } {
+  const el = findFirst(doc, 'composer').value;
+  if (!el) return { state: { found: false, enabled: false, text: '', kind: null }, el: null };
+  return { state: { found: true, enabled: composerEnabled(el), text: composerText(el), kind: composerKind(el) }, el };
+}
+
+// ------------------------------------------------------------------ page and health
+
+export function readPageName(doc: Document): string | null {
+  return nameOf(findFirst(doc, 'pageName').value);
+}
+
+export function health(list: boolean, thread: { found: boolean; header: boolean; open: OpenConversation | null }, composer: boolean): InboxHealth {
+  const found = { list, thread: thread.found || thread.header, composer };
+  const missing: InboxHealth['missing'] = [];
+  if (!list) missing.push('list');
+  if (thread.open && !thread.found) missing.push('thread');
+  if ((thread.found || thread.header) && !composer) missing.push('composer');
+  return { found, missing, recognized: list || found.thread };
+}
+
+/** A snapshot of the whole page. */
+export function takeSnapshot(doc: Document, url: string, now: number, options: SnapshotOptions = {}): InboxSnapshot {
+  const c = makeCtx(doc, url, now, options);
+  const list = readList(c);
+  const thread = readThread(c, list.conversations);
+  const composer = readComposer(doc);
+  return {
+    url,
+    takenAt: now,
+    locale: c.locale,
+    page: { assetId: inboxUrlIds(url).assetId, name: readPageName(doc) },
+    conversations: list.conversations,
+    open: thread.open,
+    composer: composer.state,
+    health: health(list.found, thread, composer.state.found),
+  };
+}
+
+export { makeCtx as snapshotContext, isKind };
+export type { Ctx as SnapshotContext };

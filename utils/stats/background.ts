@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import { onMessages } from '../messaging';
+import { dayRange } from './week';
+import { statsDb } from './db';
+import { loadPairingConfig } from './config';
+import { validateBundle } from './bundle';
+import { StatsInputError } from './validate';
+import { validateEventsRequest, validateEvent } from './validate';
+import { eraseAll, importResponses, ingestEvents, purgeOlderThan, responsesBetween } from './store';
+import { statsSettings, DEFAULT_STATS_SETTINGS } from './settings';
+import { OUTBOX_PREFIX, outboxTabId, type Outbox } from './outbox';
+
+export const PURGE_ALARM = 'stats:purge';
+const WEEK_MS = 7 * 86_400_000;
+
+async function purge(now = Date.now()): Promise<{ deleted: number }> {
+  const { retentionWeeks } = await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS);
+  return purgeOlderThan(statsDb(), now - retentionWeeks * WEEK_MS);
+}
+
+/** Ingests what closed tabs left in their outboxes (a tab closed while the worker was stopped). */
+export async function collectOrphanOutboxes(): Promise<number> {
+  const all = await browser.storage.local.get(null);
+  let collected = 0;
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(OUTBOX_PREFIX)) continue;
+    const tabId = outboxTabId(key);
+    if (tabId !== null && (await browser.tabs.get(tabId).then((tab) => Boolean(tab), () => false))) continue; // its tab still runs
+    const outbox = value as Partial<Outbox> | undefined;
+    if (tabId === null && (outbox?.savedAt ?? 0) > Date.now() - 10 * 60_000) continue; // an instance key still in use
+    const events = (Array.isArray(outbox?.events) ? outbox.events : []).flatMap((e) => {
+      try {
+        return [validateEvent(e)];
+      } catch {
+        return []; // a corrupt leftover is dropped, not retried forever
+      }
+    });
+    if (events.length) await ingestEvents(statsDb(), events, await loadPairingConfig());
+    await browser.storage.local.remove(key);
+    collected += events.length;
+  }
+  return collected;
+}
+
+async function housekeeping(): Promise<void> {
+  await purge();
+  await collectOrphanOutboxes();
+}
+
+/** The stats part of the background worker: registered synchronously on every worker start. */
+export function registerStatsBackground(): void {
+  onMessages({
+    'stats:hello': (_data, sender) => ({ tabId: sender.tab?.id ?? null }),
+    'stats:events': async (data) => {
+      const events = validateEventsRequest(data);
+      const { acked } = await ingestEvents(statsDb(), events, await loadPairingConfig());
+      return { acked };
+    },
+    'stats:today': async (data) => {
+      const agent = typeof data?.agent === 'string' ? data.agent : null;
+      const pageId = typeof data?.pageId === 'string' ? data.pageId : null;
+      const { start, end } = dayRange(Date.now());
+      const config = await loadPairingConfig();
+      const rows = (await responsesBetween(statsDb(), start, end, agent)).filter((r) => pageId === null || r.pageId === pageId);
+      const withinTarget = rows.filter((r) => (config.useBusinessTime ? r.businessResponseSeconds : r.responseSeconds) <= config.targetSeconds).length;
+      return { responses: rows.length, withinTarget, withinTargetPct: rows.length ? (100 * withinTarget) / rows.length : null };
+    },
+    'stats:import': async (data) => {
+      // Everything is validated before the one transaction: a bad bundle changes nothing.
+      const records = validateBundle((data as { bundle?: unknown } | undefined)?.bundle);
+      return importResponses(statsDb(), records);
+    },
+    'stats:erase': async () => {
+      await eraseAll(statsDb());
+      return { erased: true as const };
+    },
+    'stats:purge': () => purge(),
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PURGE_ALARM) void housekeeping().catch((e) => console.warn('[Inbox Pilot] stats housekeeping failed', e));
+  });
+  void (async () => {
+    if (!(await browser.alarms.get(PURGE_ALARM))) await browser.alarms.create(PURGE_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  })().catch((e) => console.warn('[Inbox Pilot] could not schedule the stats purge', e));
+}
+

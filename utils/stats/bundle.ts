@@ -1,0 +1,49 @@
+import { StatsInputError, validateResponseRecord } from './validate';
+import type { ResponseRecord } from './types';
+
+/**
+ * The team bundle: every response of one browser, to merge into a manager's
+ * browser. Versioned so a later format can still read this one.
+ */
+export const BUNDLE_FORMAT = 'inbox-pilot-stats';
+export const BUNDLE_VERSION = 1;
+/** A runtime message carries at most 64 MiB; ~250 bytes a response keeps a bundle well under it. */
+export const MAX_BUNDLE_RESPONSES = 200_000;
+
+export interface StatsBundle {
+  format: typeof BUNDLE_FORMAT;
+  version: typeof BUNDLE_VERSION;
+  exportedAt: string;
+  responses: ResponseRecord[];
+}
+
+export function makeBundle(responses: ResponseRecord[], now = Date.now()): StatsBundle {
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: new Date(now).toISOString(), responses };
+}
+
+export function bundleFileName(now = Date.now()): string {
+  return `inbox-pilot-stats-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+/**
+ * Checks a whole bundle (parsed JSON or its text) before anything is written;
+ * throws StatsInputError with the first problem. Every response comes out
+ * with source 'imported'.
+ */
+export function validateBundle(input: unknown, now = Date.now()): ResponseRecord[] {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch {
+      throw new StatsInputError('This file is not JSON.');
+    }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new StatsInputError('This file is not an Inbox Pilot stats bundle.');
+  const raw = data as Record<string, unknown>;
+  if (raw.format !== BUNDLE_FORMAT) throw new StatsInputError('This file is not an Inbox Pilot stats bundle.');
+  if (raw.version !== BUNDLE_VERSION) throw new StatsInputError(`Unsupported bundle version ${JSON.stringify(raw.version)} (this version reads ${BUNDLE_VERSION}).`);
+  if (!Array.isArray(raw.responses)) throw new StatsInputError('The bundle has no "responses" list.');
+  if (raw.responses.length > MAX_BUNDLE_RESPONSES) throw new StatsInputError(`The bundle holds ${raw.responses.length} responses (at most ${MAX_BUNDLE_RESPONSES}).`);
+  return raw.responses.map((r, i) => ({ ...validateResponseRecord(r, `response ${i + 1}`, now), source: 'imported' as const }));
+}

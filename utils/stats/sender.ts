@@ -1,0 +1,172 @@
+import { browser } from 'wxt/browser';
+import type { InboxEvent, InboxSource } from '../inbox/types';
+import { sendMessage } from '../messaging';
+import { outboxKey, type Outbox } from './outbox';
+import { MAX_EVENTS_PER_BATCH, validateEvent } from './validate';
+
+/**
+ * Content side of the stats: forwards the adapter's events to the background
+ * in batches and keeps every event until the background acknowledges it
+ * (acks come after the IndexedDB commit). Unacknowledged events live in
+ * memory and in storage.local (one key per tab), so neither a stopped
+ * service worker nor a reload of the page loses a response. Ingestion is
+ * idempotent, so resending is always safe.
+ */
+export interface StatsSenderOptions {
+  /** Wait this long after an event before sending, to batch bursts. */
+  flushDelayMs?: number;
+  batchSize?: number;
+  /** First retry delay after a failed send; doubles up to maxRetryMs. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  /** Safety net: try again this often while anything is unacknowledged. */
+  sweepMs?: number;
+}
+
+export interface StatsSender {
+  /** Resolves once the durable outbox of this tab is loaded. */
+  ready: Promise<void>;
+  /** Number of events not yet acknowledged. */
+  unacked(): number;
+  /** Sends now (tests, and the e2e harness through the page). */
+  flush(): Promise<void>;
+}
+
+const RELEVANT: ReadonlySet<InboxEvent['kind']> = new Set(['customer-message', 'reply-sent']);
+
+export function startStatsSender(
+  ctx: { signal: AbortSignal },
+  inbox: Pick<InboxSource, 'onEvent'>,
+  options: StatsSenderOptions = {},
+): StatsSender {
+  const flushDelay = options.flushDelayMs ?? 300;
+  const batchSize = Math.min(options.batchSize ?? 200, MAX_EVENTS_PER_BATCH);
+  const retryBase = options.retryMs ?? 500;
+  const retryMax = options.maxRetryMs ?? 10_000;
+  const instance = Math.random().toString(36).slice(2, 10);
+
+  let queue = new Map<string, InboxEvent>();
+  let key: string | null = null;
+  let sending = false;
+  let retryDelay = retryBase;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let writes: Promise<unknown> = Promise.resolve();
+
+  const warn = (what: string, error: unknown) => console.warn(`[Inbox Pilot] stats: ${what}`, error);
+
+  /** Writes the outbox after the previous write (in order), or removes it when empty. */
+  const persist = () => {
+    if (key === null) return writes;
+    const k = key;
+    const events = [...queue.values()];
+    writes = writes
+      .then(() => (events.length ? browser.storage.local.set({ [k]: { savedAt: Date.now(), events } satisfies Outbox }) : browser.storage.local.remove(k)))
+      .catch((e) => warn('could not save the outbox', e));
+    return writes;
+  };
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, delay);
+  };
+
+  async function ensureKey(): Promise<void> {
+    if (key !== null) return;
+    const { tabId } = await sendMessage('stats:hello', undefined);
+    if (key !== null) return;
+    key = outboxKey(tabId, instance);
+    // Events left by this tab's previous page (reload) go first, then what arrived meanwhile.
+    const stored = (await browser.storage.local.get(key))[key] as Partial<Outbox> | undefined;
+    const merged = new Map<string, InboxEvent>();
+    for (const e of Array.isArray(stored?.events) ? stored.events : []) {
+      try {
+        const clean = validateEvent(e);
+        merged.set(clean.id, clean);
+      } catch {
+        /* a corrupt leftover is dropped */
+      }
+    }
+    for (const [id, e] of queue) merged.set(id, e);
+    queue = merged;
+    await persist();
+  }
+
+  async function flush(): Promise<void> {
+    if (sending || stopped) return;
+    sending = true;
+    try {
+      await ensureKey();
+      while (queue.size && !stopped) {
+        const batch = [...queue.values()].slice(0, batchSize);
+        try {
+          const { acked } = await sendMessage('stats:events', { events: batch });
+          for (const id of acked) queue.delete(id);
+          retryDelay = retryBase;
+          await persist();
+          if (!acked.length) break;
+        } catch (error) {
+          // A rejected event (e.g. a clock far off) must not block the others forever.
+          const bad = /event (\d+)/.exec(error instanceof Error ? error.message : '');
+          const badEvent = bad ? batch[Number(bad[1])] : undefined;
+          if (badEvent && /stats:events: event/.test(String(error))) {
+            warn('dropped an event the background refused', error);
+            queue.delete(badEvent.id);
+            await persist();
+            continue;
+          }
+          throw error;
+        }
+      }
+    } catch {
+      // Worker stopped or restarting: keep everything and retry with backoff.
+      schedule(retryDelay);
+      retryDelay = Math.min(retryDelay * 2, retryMax);
+    } finally {
+      sending = false;
+    }
+  }
+
+  const unsubscribe = inbox.onEvent((event) => {
+    try {
+      if (!RELEVANT.has(event.kind)) return;
+      const clean = validateEvent(event); // also drops the customer's name
+      queue.set(clean.id, clean);
+      void persist();
+      schedule(flushDelay);
+    } catch (error) {
+      warn('ignored an invalid event', error);
+    }
+  });
+
+  const sweep = setInterval(() => {
+    if (queue.size && timer === undefined) void flush();
+  }, options.sweepMs ?? 15_000);
+
+  ctx.signal.addEventListener(
+    'abort',
+    () => {
+      stopped = true;
+      unsubscribe();
+      clearInterval(sweep);
+      if (timer !== undefined) clearTimeout(timer);
+      // The outbox stays in storage: the next page of this tab sends it.
+    },
+    { once: true },
+  );
+
+  const ready = (async () => {
+    try {
+      await ensureKey();
+    } catch {
+      /* worker unreachable for now: flush() retries */
+    }
+    if (queue.size) void flush();
+  })();
+
+  return { ready, unacked: () => queue.size, flush };
+}

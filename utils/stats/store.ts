@@ -1,0 +1,126 @@
+import { Dexie } from 'dexie';
+import type { InboxEvent } from '../inbox/types';
+import { buildDayColumns, DAY_MS, utcDay } from './columns';
+import type { StatsDb } from './db';
+import { applyEvents, type PairingConfig } from './pairing';
+import { pairingKey, type PendingRecord, type ResponseRecord } from './types';
+
+/**
+ * The background's writes. Each runs in one Dexie transaction: callers
+ * acknowledge only after the returned promise resolves, i.e. after commit.
+ */
+
+/** Rebuilds the day columns of these UTC days from the responses table (call inside a transaction holding both). */
+export async function rebuildDays(db: StatsDb, days: Iterable<number>): Promise<void> {
+  for (const day of new Set(days)) {
+    const records = await db.responses.where('repliedAt').between(day * DAY_MS, (day + 1) * DAY_MS, true, false).toArray();
+    await db.days.where('[day+pageId]').between([day, Dexie.minKey], [day, Dexie.maxKey]).delete();
+    await db.days.bulkPut(buildDayColumns(records));
+  }
+}
+
+/** Pairs a batch of (validated) events and stores the responses; returns the events' ids, all acknowledged. */
+export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: PairingConfig, now = Date.now()): Promise<{ acked: string[]; recorded: number }> {
+  const relevant = events.filter((e) => e.kind !== 'conversation-opened');
+  let recorded = 0;
+  if (relevant.length) {
+    await db.transaction('rw', [db.responses, db.pending, db.days], async () => {
+      const keys = [...new Set(relevant.map((e) => pairingKey(e.pageId ?? '', e.conversation)))];
+      const found = await db.pending.bulkGet(keys);
+      const states = new Map<string, PendingRecord>();
+      found.forEach((s) => s && states.set(s.key, s));
+      const { responses, changed } = applyEvents(states, relevant, config, now);
+      if (responses.length) {
+        const existing = await db.responses.bulkGet(responses.map((r) => r.id));
+        // Never downgrade this browser's own record to an observed or imported copy.
+        const toWrite = responses.filter((r, i) => existing[i]?.source !== 'this-browser');
+        await db.responses.bulkPut(toWrite);
+        await rebuildDays(db, toWrite.map((r) => utcDay(r.repliedAt)));
+        recorded = toWrite.length;
+      }
+      await db.pending.bulkPut([...changed].map((k) => states.get(k)!));
+    });
+  }
+  return { acked: events.map((e) => e.id), recorded };
+}
+
+/** Two browsers saw the same response if the customer message times are this close. */
+export const SAME_RESPONSE_WINDOW_MS = 60_000;
+
+/** Merges validated bundle records: skips ids we hold and near-identical responses recorded by another browser. */
+export async function importResponses(db: StatsDb, records: ResponseRecord[]): Promise<{ added: number; duplicates: number }> {
+  return db.transaction('rw', db.responses, db.days, async () => {
+    const unique = new Map<string, ResponseRecord>();
+    for (const r of records) if (!unique.has(r.id)) unique.set(r.id, r);
+    const candidates = [...unique.values()];
+    const existing = await db.responses.bulkGet(candidates.map((r) => r.id));
+    const fresh = candidates.filter((_, i) => !existing[i]);
+    const conversations = [...new Set(fresh.map((r) => JSON.stringify([r.pageId, r.conversation])))].map((k) => JSON.parse(k) as [string, string]);
+    const near = new Map<string, number[]>();
+    if (conversations.length) {
+      await db.responses
+        .where('[pageId+conversation]')
+        .anyOf(conversations)
+        .each((r) => {
+          const k = pairingKey(r.pageId, r.conversation);
+          const list = near.get(k) ?? [];
+          list.push(r.customerAt);
+          near.set(k, list);
+        });
+    }
+    const toAdd: ResponseRecord[] = [];
+    for (const r of fresh) {
+      const k = pairingKey(r.pageId, r.conversation);
+      const times = near.get(k) ?? [];
+      if (times.some((t) => Math.abs(t - r.customerAt) < SAME_RESPONSE_WINDOW_MS)) continue;
+      times.push(r.customerAt);
+      near.set(k, times);
+      toAdd.push(r);
+    }
+    await db.responses.bulkAdd(toAdd);
+    await rebuildDays(db, toAdd.map((r) => utcDay(r.repliedAt)));
+    return { added: toAdd.length, duplicates: records.length - toAdd.length };
+  });
+}
+
+/** Deletes responses replied before the cut-off and pairing states idle since then. */
+export async function purgeOlderThan(db: StatsDb, cutoff: number): Promise<{ deleted: number }> {
+  return db.transaction('rw', [db.responses, db.pending, db.days], async () => {
+    const deleted = await db.responses.where('repliedAt').below(cutoff).delete();
+    await db.pending.where('updatedAt').below(cutoff).delete();
+    await db.days.where('[day+pageId]').below([utcDay(cutoff), Dexie.minKey]).delete();
+    await rebuildDays(db, [utcDay(cutoff)]);
+    return { deleted };
+  });
+}
+
+export async function eraseAll(db: StatsDb): Promise<void> {
+  await db.transaction('rw', [db.responses, db.pending, db.days], async () => {
+    await db.responses.clear();
+    await db.pending.clear();
+    await db.days.clear();
+  });
+}
+
+/**
+ * Responses replied in [start, end), by index range: one agent's via
+ * [agent+repliedAt], else via repliedAt. A long range is read as `slices`
+ * concurrent sub-ranges in one transaction, so the database fetches the next
+ * slice while this thread deserializes the previous one.
+ */
+export async function responsesBetween(db: StatsDb, start: number, end: number, agent?: string | null, slices = 1): Promise<ResponseRecord[]> {
+  const n = Math.max(1, Math.floor(slices));
+  const bounds = Array.from({ length: n + 1 }, (_, i) => (i === n ? end : Math.floor(start + ((end - start) * i) / n)));
+  const read = (a: number, b: number) =>
+    agent !== undefined && agent !== null
+      ? db.responses.where('[agent+repliedAt]').between([agent, a], [agent, b], true, false).toArray()
+      : db.responses.where('repliedAt').between(a, b, true, false).toArray();
+  if (n === 1) return read(start, end);
+  const parts = await db.transaction('r', db.responses, () => Promise.all(bounds.slice(0, n).map((a, i) => read(a, bounds[i + 1]!))));
+  return parts.flat();
+}
+
+/** The day columns overlapping [start, end) (the reader trims to its exact range). */
+export function dayColumnsBetween(db: StatsDb, start: number, end: number) {
+  return db.days.where('[day+pageId]').between([utcDay(start), Dexie.minKey], [utcDay(end - 1), Dexie.maxKey], true, true).toArray();
+}

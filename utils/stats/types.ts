@@ -1,0 +1,57 @@
+import type { Precision } from '../inbox/types';
+
+export type ResponseSource = 'this-browser' | 'observed' | 'imported';
+
+/**
+ * One response: the first Page reply after a customer's first unanswered
+ * message. No message text and no customer name: only ids, times and the
+ * agent's label.
+ */
+export interface ResponseRecord {
+  /** Deterministic: see responseId(). */
+  id: string;
+  /** `asset_id`; '' when the page was unknown (IndexedDB cannot index null inside compound keys). */
+  pageId: string;
+  /** Conversation key (`selected_item_id` where known). */
+  conversation: string;
+  /** Epoch ms of the customer's first unanswered message. */
+  customerAt: number;
+  /** Epoch ms of the reply. A response belongs to the week (and day) of its reply. */
+  repliedAt: number;
+  /** The `Sent by` label; '' when unknown. */
+  agent: string;
+  /** Wall-clock seconds between the two. */
+  responseSeconds: number;
+  /** Seconds counted inside business hours (equals responseSeconds when no hours are set). */
+  businessResponseSeconds: number;
+  /** Judged at recording time, with the target and time basis of that moment. */
+  withinTarget: boolean;
+  source: ResponseSource;
+  /** 'approximate' if either end's time was approximate. */
+  precision: Precision;
+}
+
+/** Per-conversation pairing state, so a stopped worker forgets nothing between batches. */
+export interface PendingRecord {
+  /** pairingKey(pageId, conversation) */
+  key: string;
+  pageId: string;
+  conversation: string;
+  /** The first unanswered customer message, or null when the conversation is answered. */
+  customerAt: number | null;
+  customerPrecision: Precision | null;
+  /** The latest reply seen: customer messages at or before it were already answered. */
+  lastReplyAt: number | null;
+  updatedAt: number;
+}
+
+export const UNKNOWN_AGENT = '';
+
+export function pairingKey(pageId: string, conversation: string): string {
+  return `${pageId}|${conversation}`;
+}
+
+/** Same page, conversation and customer message second => same response, whoever saw it. */
+export function responseId(pageId: string, conversation: string, customerAt: number): string {
+  return `${pageId}|${conversation}|${Math.floor(customerAt / 1000)}`;
+}

@@ -1,0 +1,128 @@
+import type { InboxEvent, Precision } from '../inbox/types';
+import type { ResponseRecord, ResponseSource } from './types';
+
+/**
+ * Strict checks of untrusted input (messages from content scripts, bundle
+ * files from other browsers). Each returns clean objects built field by
+ * field: unknown extra fields are dropped, never copied, and customer names
+ * are not kept.
+ */
+export class StatsInputError extends Error {
+  override name = 'StatsInputError';
+}
+
+export const MAX_EVENTS_PER_BATCH = 500;
+export const MAX_ID_LENGTH = 300;
+export const MAX_KEY_LENGTH = 200;
+export const MAX_AGENT_LENGTH = 100;
+/** 2000-01-01: anything earlier is not an inbox event. */
+const MIN_TIME = 946_684_800_000;
+/** Clocks drift; a day ahead is a broken clock or a forged message. */
+const MAX_FUTURE_MS = 86_400_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function str(raw: Record<string, unknown>, field: string, max: number, where: string, allowEmpty = false): string {
+  const v = raw[field];
+  if (typeof v !== 'string') throw new StatsInputError(`${where}: "${field}" must be a string`);
+  if (!allowEmpty && v.length === 0) throw new StatsInputError(`${where}: "${field}" is empty`);
+  if (v.length > max) throw new StatsInputError(`${where}: "${field}" is longer than ${max} characters`);
+  return v;
+}
+
+function nullableStr(raw: Record<string, unknown>, field: string, max: number, where: string): string | null {
+  if (raw[field] === null || raw[field] === undefined) return null;
+  return str(raw, field, max, where, true);
+}
+
+function time(raw: Record<string, unknown>, field: string, where: string, now: number): number {
+  const v = raw[field];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new StatsInputError(`${where}: "${field}" must be a finite number (epoch ms)`);
+  if (v < MIN_TIME || v > now + MAX_FUTURE_MS) throw new StatsInputError(`${where}: "${field}" is out of range`);
+  return Math.round(v);
+}
+
+function oneOf<T extends string>(raw: Record<string, unknown>, field: string, allowed: readonly T[], where: string): T {
+  const v = raw[field];
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new StatsInputError(`${where}: "${field}" must be one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+const PRECISIONS: readonly Precision[] = ['exact', 'approximate'];
+
+/** One adapter event; throws StatsInputError naming the problem. */
+export function validateEvent(input: unknown, where = 'event', now = Date.now()): InboxEvent {
+  if (!isObject(input)) throw new StatsInputError(`${where}: not an object`);
+  const base = {
+    id: str(input, 'id', MAX_ID_LENGTH, where),
+    pageId: nullableStr(input, 'pageId', MAX_KEY_LENGTH, where),
+    conversation: str(input, 'conversation', MAX_KEY_LENGTH, where),
+    // Personal data the stats never need: dropped at the door.
+    customerName: null,
+    at: time(input, 'at', where, now),
+  };
+  switch (input.kind) {
+    case 'customer-message': {
+      const atLatest = input.atLatest === undefined ? undefined : time(input, 'atLatest', where, now);
+      if (atLatest !== undefined && atLatest < base.at) throw new StatsInputError(`${where}: "atLatest" is before "at"`);
+      return { ...base, kind: 'customer-message', precision: oneOf(input, 'precision', PRECISIONS, where), ...(atLatest !== undefined ? { atLatest } : {}) };
+    }
+    case 'reply-sent':
+      return {
+        ...base,
+        kind: 'reply-sent',
+        agent: nullableStr(input, 'agent', MAX_AGENT_LENGTH, where),
+        via: oneOf(input, 'via', ['this-browser', 'observed'] as const, where),
+        precision: oneOf(input, 'precision', PRECISIONS, where),
+      };
+    case 'conversation-opened':
+      return { ...base, kind: 'conversation-opened' };
+    default:
+      throw new StatsInputError(`${where}: unknown kind ${JSON.stringify(String(input.kind)).slice(0, 60)}`);
+  }
+}
+
+/** The `stats:events` request: `{ events: InboxEvent[] }`, at most MAX_EVENTS_PER_BATCH. */
+export function validateEventsRequest(input: unknown, now = Date.now()): InboxEvent[] {
+  if (!isObject(input) || !Array.isArray(input.events)) throw new StatsInputError('stats:events: expected { events: [...] }');
+  if (input.events.length > MAX_EVENTS_PER_BATCH) {
+    throw new StatsInputError(`stats:events: ${input.events.length} events in one batch (at most ${MAX_EVENTS_PER_BATCH})`);
+  }
+  return input.events.map((e, i) => validateEvent(e, `stats:events: event ${i}`, now));
+}
+
+const SOURCES: readonly ResponseSource[] = ['this-browser', 'observed', 'imported'];
+const MAX_RESPONSE_SECONDS = 400 * 86_400;
+
+/** One stored response read from a bundle; throws StatsInputError. */
+export function validateResponseRecord(input: unknown, where: string, now = Date.now()): ResponseRecord {
+  if (!isObject(input)) throw new StatsInputError(`${where}: not an object`);
+  const customerAt = time(input, 'customerAt', where, now);
+  const repliedAt = time(input, 'repliedAt', where, now);
+  if (repliedAt < customerAt) throw new StatsInputError(`${where}: "repliedAt" is before "customerAt"`);
+  const seconds = (field: string) => {
+    const v = input[field];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_RESPONSE_SECONDS) {
+      throw new StatsInputError(`${where}: "${field}" must be a number of seconds`);
+    }
+    return v;
+  };
+  const responseSeconds = seconds('responseSeconds');
+  const businessResponseSeconds = seconds('businessResponseSeconds');
+  if (typeof input.withinTarget !== 'boolean') throw new StatsInputError(`${where}: "withinTarget" must be true or false`);
+  return {
+    id: str(input, 'id', MAX_ID_LENGTH, where),
+    pageId: str(input, 'pageId', MAX_KEY_LENGTH, where, true),
+    conversation: str(input, 'conversation', MAX_KEY_LENGTH, where),
+    customerAt,
+    repliedAt,
+    agent: str(input, 'agent', MAX_AGENT_LENGTH, where, true),
+    responseSeconds,
+    businessResponseSeconds,
+    withinTarget: input.withinTarget,
+    source: oneOf(input, 'source', SOURCES, where),
+    precision: oneOf(input, 'precision', PRECISIONS, where),
+  };
+}

@@ -1,0 +1,136 @@
+import { businessMillis, isOpenAt, type Schedule } from './business-hours';
+import { effectiveSchedule, type TimingSettings } from './settings';
+import type { AlertItem, ConversationTrack, TimerState, TimerView, TrackerState } from './types';
+
+/**
+ * From the tracker's memory, the settings and `now`: every conversation
+ * waiting for a reply, with its clock, state and messaging windows. Pure.
+ */
+
+export const MESSAGING_WINDOW_MS = 24 * 3_600_000;
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3_600_000;
+/** The sidebar shows the window left under this. */
+export const WINDOW_SHOWN_UNDER_MS = 3 * 3_600_000;
+
+export interface TimerOptions {
+  now: number;
+  targetMinutes: number;
+  settings: Pick<TimingSettings, 'warningLeadMinutes' | 'businessHours' | 'timeBasis'>;
+  /** Only this Page's conversations (null/undefined = all). */
+  pageId?: string | null;
+}
+
+/** `ok` / `soon` / `late`, or `paused` while the business is closed (business time only). */
+export function stateFor(leftMs: number, leadMs: number, countingBusinessTime: boolean, openNow: boolean): TimerState {
+  if (leftMs <= 0) return 'late';
+  if (countingBusinessTime && !openNow) return 'paused';
+  return leftMs <= leadMs ? 'soon' : 'ok';
+}
+
+const STATE_RANK: Record<TimerState, number> = { late: 0, soon: 1, ok: 2, paused: 3 };
+
+/** Most urgent first: late (most overdue first), soon, ok, then paused; by time left within each. */
+export function byUrgency(a: TimerView, b: TimerView): number {
+  return STATE_RANK[a.state] - STATE_RANK[b.state] || a.leftMs - b.leftMs || a.waitingSince - b.waitingSince || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * The waiting conversations, oldest wait first. Computed when the tracker
+ * changes (not on every tick): that order is already the urgency order,
+ * since the counted time can only be larger for an older wait.
+ */
+export function waitingTracks(tracks: TrackerState): ConversationTrack[] {
+  const out: ConversationTrack[] = [];
+  for (const key in tracks) if (tracks[key]!.waitingSince !== null) out.push(tracks[key]!);
+  return out.sort((a, b) => a.waitingSince! - b.waitingSince! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export function computeTimers(tracks: TrackerState | readonly ConversationTrack[], opts: TimerOptions): TimerView[] {
+  const schedule: Schedule | null = effectiveSchedule(opts.settings);
+  const openNow = isOpenAt(opts.now, schedule);
+  const targetMs = Math.max(0, opts.targetMinutes) * 60_000;
+  const leadMs = Math.max(0, opts.settings.warningLeadMinutes) * 60_000;
+  const out: TimerView[] = [];
+  const list = Array.isArray(tracks) ? (tracks as readonly ConversationTrack[]) : waitingTracks(tracks as TrackerState);
+  for (const t of list) {
+    if (t.waitingSince === null) continue;
+    if (opts.pageId && t.pageId && t.pageId !== opts.pageId) continue;
+    const lastCustomer = t.lastCustomerAt ?? t.waitingSince;
+    // Past the 7-day human-agent window nobody can answer any more: not "waiting" in any useful sense.
+    if (opts.now - lastCustomer >= HUMAN_AGENT_WINDOW_MS) continue;
+    const elapsedWallMs = Math.max(0, opts.now - t.waitingSince);
+    const elapsedBusinessMs = schedule ? businessMillis(t.waitingSince, opts.now, schedule) : elapsedWallMs;
+    const countedMs = schedule ? elapsedBusinessMs : elapsedWallMs;
+    const leftMs = targetMs - countedMs;
+    const windowLeftMs = lastCustomer + MESSAGING_WINDOW_MS - opts.now;
+    out.push({
+      key: t.key,
+      customerName: t.customerName,
+      waitingSince: t.waitingSince,
+      lastReplyAt: t.lastReplyAt,
+      precision: t.waitingPrecision,
+      elapsedWallMs,
+      elapsedBusinessMs,
+      countedMs,
+      targetMs,
+      leftMs,
+      state: stateFor(leftMs, leadMs, schedule !== null, openNow),
+      windowLeftMs,
+      humanAgentLeftMs: lastCustomer + HUMAN_AGENT_WINDOW_MS - opts.now,
+      windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
+    });
+  }
+  // Nearly free on the presorted list (TimSort), and keeps the order right for any input.
+  return out.sort(byUrgency);
+}
+
+/** Which messaging window to show for a row, if any (only when under 3 hours left). */
+export function windowNotice(v: Pick<TimerView, 'windowLeftMs' | 'humanAgentLeftMs'>):
+  | { kind: 'messaging' | 'human-agent'; leftMs: number }
+  | null {
+  if (v.windowLeftMs !== null && v.windowLeftMs > 0) {
+    return v.windowLeftMs < WINDOW_SHOWN_UNDER_MS ? { kind: 'messaging', leftMs: v.windowLeftMs } : null;
+  }
+  if (v.humanAgentLeftMs !== null && v.humanAgentLeftMs > 0 && v.humanAgentLeftMs < WINDOW_SHOWN_UNDER_MS) {
+    return { kind: 'human-agent', leftMs: v.humanAgentLeftMs };
+  }
+  return null;
+}
+
+/** The worst state of a list, for the badge colour. */
+export function worstState(views: ReadonlyArray<Pick<TimerView, 'state'>>): TimerState | null {
+  let worst: TimerState | null = null;
+  for (const v of views) if (worst === null || STATE_RANK[v.state] < STATE_RANK[worst]) worst = v.state;
+  return worst;
+}
+
+export function toAlertItems(views: readonly TimerView[]): AlertItem[] {
+  return views.map((v) => ({
+    key: v.key,
+    customerName: v.customerName,
+    waitingSince: v.waitingSince,
+    lastReplyAt: v.lastReplyAt,
+    state: v.state,
+    leftMs: v.leftMs,
+    precision: v.precision,
+  }));
+}
+
+/**
+ * Whether the background must hear about this list: true when something it
+ * acts on changed (not on every tick). Allocation-free: runs every second.
+ */
+export function alertsChanged(previous: readonly AlertItem[] | null, views: readonly TimerView[]): boolean {
+  if (!previous || previous.length !== views.length) return true;
+  for (let i = 0; i < views.length; i++) {
+    const a = previous[i]!;
+    const v = views[i]!;
+    if (a.key !== v.key || a.state !== v.state || a.waitingSince !== v.waitingSince || a.lastReplyAt !== v.lastReplyAt || a.customerName !== v.customerName) return true;
+  }
+  return false;
+}
+
+/** Changes only when something the background acts on changes (not every second). */
+export function alertSignature(items: readonly AlertItem[], openNow: boolean): string {
+  return `${openNow ? 1 : 0}|` + items.map((i) => `${i.key}:${i.state}:${i.waitingSince}:${i.lastReplyAt ?? ''}:${i.customerName ?? ''}`).join('|');
+}

@@ -1,0 +1,64 @@
+import type { Precision } from '../inbox/types';
+
+/** The waiting state of a conversation, shown by text, icon and colour. */
+export type TimerState = 'ok' | 'soon' | 'late' | 'paused';
+
+/**
+ * What the timers remember about one conversation: times only, never message
+ * text. Kept by the reducer in tracker.ts and persisted per Page through the
+ * background (storage.session) so a page reload keeps the clocks.
+ */
+export interface ConversationTrack {
+  key: string;
+  pageId: string | null;
+  customerName: string | null;
+  /** The customer's FIRST unanswered message (earliest possible time); null = answered / not waiting. */
+  waitingSince: number | null;
+  /** Latest possible time of that message (equals waitingSince when exact). */
+  waitingLatest: number | null;
+  waitingPrecision: Precision;
+  /** The customer's LAST message (earliest possible time): the 24-hour and 7-day windows count from it. */
+  lastCustomerAt: number | null;
+  lastCustomerPrecision: Precision;
+  /** The latest reply by any agent (or automation seen as a Page message). */
+  lastReplyAt: number | null;
+  /** When we last learned something about it (for pruning). */
+  seenAt: number;
+}
+
+export type TrackerState = Readonly<Record<string, ConversationTrack>>;
+
+/** One waiting conversation as the sidebar and the background see it at `now`. */
+export interface TimerView {
+  key: string;
+  customerName: string | null;
+  waitingSince: number;
+  lastReplyAt: number | null;
+  /** 'approximate' when any time it rests on came from a coarse list token. */
+  precision: Precision;
+  elapsedWallMs: number;
+  elapsedBusinessMs: number;
+  /** The elapsed time the target is checked against (business or wall, per settings). */
+  countedMs: number;
+  targetMs: number;
+  /** targetMs - countedMs: negative once late. */
+  leftMs: number;
+  state: TimerState;
+  /** Time left in the 24-hour messaging window (<= 0 once closed). Null when the last customer message is unknown. */
+  windowLeftMs: number | null;
+  /** Time left in the 7-day human-agent window. */
+  humanAgentLeftMs: number | null;
+  windowPrecision: Precision;
+}
+
+/** What the content script reports to the background for the badge and the warnings. */
+export interface AlertItem {
+  key: string;
+  customerName: string | null;
+  waitingSince: number;
+  /** Ends an episode: a reply after a notified `waitingSince` means the next warning is a new one. */
+  lastReplyAt: number | null;
+  state: TimerState;
+  leftMs: number;
+  precision: Precision;
+}
