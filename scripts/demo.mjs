@@ -54,14 +54,21 @@ if (!headless) {
 
 // Headless: let a few customers write in (fast stream for a moment), open the
 // conversation waiting longest among the recent ones, then take the pictures.
+// Before that, the demo plays the agent once (types a reply and presses Enter,
+// as a person would) so the popup has a response to show.
 await page.evaluate(() => window.__sim.setSpeed('fast'));
 await page.waitForTimeout(6_000);
-await page.evaluate(() => {
-  window.__sim.setSpeed('normal');
-  const waiting = window.__sim.list().filter((c) => c.lastFrom === 'customer');
-  const target = waiting[Math.min(2, waiting.length - 1)] ?? window.__sim.list()[0];
-  if (target) window.__sim.openConversation(target.id);
-});
+await page.evaluate(() => window.__sim.setSpeed('normal'));
+const waitingIds = await page.evaluate(() => window.__sim.list().filter((c) => c.lastFrom === 'customer').map((c) => c.id));
+if (waitingIds.length > 1) {
+  await page.evaluate((id) => window.__sim.openConversation(id), waitingIds[0]);
+  await page.locator('[data-lexical-editor="true"]').click();
+  await page.keyboard.type(french ? 'Bonjour ! Je regarde ça tout de suite.' : 'Hi! Let me check that for you right away.', { delay: 15 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1_000);
+}
+const target = waitingIds[Math.min(2, waitingIds.length - 1)];
+if (target) await page.evaluate((id) => window.__sim.openConversation(id), target);
 await page.waitForTimeout(2_500);
 mkdirSync(outDir, { recursive: true });
 const inboxPng = path.join(outDir, 'inbox.png');

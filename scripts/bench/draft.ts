@@ -1,8 +1,6 @@
 // Benchmark: checkDraft on drafts of 200, 2,000 and 10,000 characters (median
 // time per call), plus adversarial 10,000-character inputs that would expose
 // quadratic behaviour. Run alone: `npx vite-node scripts/bench/draft.ts`.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { checkDraft, type DraftContext } from '../../utils/draft';
 
@@ -73,6 +71,9 @@ export async function run(): Promise<Row[]> {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-if (process.argv.slice(1).some((arg) => resolve(arg) === fileURLToPath(import.meta.url))) {
+// Run alone (`npx vite-node scripts/bench/draft.ts`): vite-node hides the file from argv, so
+// "alone" means "not loaded by the bench runner (scripts/bench/lib/run-one.mjs sets BENCH_FILE)".
+const invokedByRunner = !!process.env.BENCH_FILE || process.argv.some((a) => a.endsWith('run-one.mjs'));
+if (!invokedByRunner) {
   for (const row of await run()) console.log(`${row.ok ? 'ok  ' : 'MISS'} ${row.figure}: ${row.value} ${row.unit} (aim ${row.aim})`);
 }

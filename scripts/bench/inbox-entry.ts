@@ -26,3 +26,26 @@ w.__inboxBench = {
     w.__inboxBenchBatches = batches;
   },
 };
+
+import { readList, readThread, readComposer, readPageName, snapshotContext } from '../../utils/inbox/snapshot';
+w.__inboxBenchParts = (n: number) => {
+  const acc = { ctx: 0, list: 0, thread: 0, composer: 0, page: 0 };
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    const c = snapshotContext(document, location.href, Date.now(), {});
+    acc.ctx += performance.now() - t;
+    t = performance.now();
+    const l = readList(c);
+    acc.list += performance.now() - t;
+    t = performance.now();
+    readThread(c, l.conversations);
+    acc.thread += performance.now() - t;
+    t = performance.now();
+    readComposer(document);
+    acc.composer += performance.now() - t;
+    t = performance.now();
+    readPageName(document);
+    acc.page += performance.now() - t;
+  }
+  return Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, v / n]));
+};

@@ -53,6 +53,7 @@ export async function run() {
     // Snapshot: warm up (JIT), then time 60 reads.
     await page.evaluate(() => window.__inboxBench.snapshots(10));
     const snap = await page.evaluate(() => window.__inboxBench.snapshots(60));
+    if (process.env.BENCH_PARTS) console.log(await page.evaluate(() => window.__inboxBenchParts(20)));
 
     // Observer: one burst of 1,000 mutations plus live traffic, batches timed inside the page.
     await page.evaluate(() => window.__inboxBench.startObserver());

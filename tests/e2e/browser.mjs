@@ -129,6 +129,9 @@ export async function launch(options = {}) {
     ],
   });
 
+  // Fail in seconds, not after Playwright's default 30 s: the simulated inbox is local.
+  context.setDefaultTimeout(10_000);
+
   /** @type {RequestRecord[]} */
   const requests = [];
   /** @type {ErrorRecord[]} */

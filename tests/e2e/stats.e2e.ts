@@ -57,12 +57,20 @@ async function waitForResponses(extensionPage: Page, conversations: string[], co
   return found;
 }
 
-/** Opens a conversation nobody answered yet in the sim, and returns its id. */
-async function openFreshConversation(page: Page, index: number): Promise<string> {
-  const id = await page.evaluate((i) => window.__sim.list()[i]!.id, index);
+/**
+ * The sim's conversation ids in their initial order. Every tab starts from
+ * the same seeded inbox while the stats database lives on, so each test uses
+ * its own positions of this list.
+ */
+async function conversationIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__sim.list().map((c) => c.id));
+}
+
+/** Opens a conversation and waits until the adapter treats new bubbles as live, not as history still rendering. */
+async function openConversation(page: Page, id: string): Promise<void> {
   await page.evaluate((id) => window.__sim.openConversation(id), id);
   await page.locator('[data-lexical-editor="true"]').waitFor();
-  return id;
+  await page.waitForTimeout(2000);
 }
 
 /** A customer message then, a moment later, a reply from `agent` in the open conversation. */
@@ -76,7 +84,8 @@ describe('stats end to end', () => {
   it('replies in the simulated inbox appear in the popup table', async () => {
     const inbox = await browser.openInbox();
     await sidebar(inbox).waitFor();
-    const id = await openFreshConversation(inbox, 0);
+    const id = (await conversationIds(inbox))[0]!;
+    await openConversation(inbox, id);
     await exchange(inbox, id, 'Paul Girard');
 
     const popup = await browser.openPopup();
@@ -100,10 +109,9 @@ describe('stats end to end', () => {
     const popup = await browser.openPopup();
     const cdp = await browser.context.newCDPSession(popup);
     await cdp.send('ServiceWorker.enable');
-    const ids: string[] = [];
-    for (let i = 1; i <= 4; i++) {
-      const id = await openFreshConversation(inbox, i);
-      ids.push(id);
+    const ids = (await conversationIds(inbox)).slice(1, 5);
+    for (const id of ids) {
+      await openConversation(inbox, id);
       await inbox.evaluate((id) => window.__sim.addCustomerMessage(id, 'Vous êtes ouverts demain ?'), id);
       // Stop the worker between the customer message and the reply, and again right after the reply.
       await cdp.send('ServiceWorker.stopAllWorkers');
@@ -125,8 +133,10 @@ describe('stats end to end', () => {
     await sidebar(a).waitFor();
     await sidebar(b).waitFor();
     // Same seed, same conversations: both tabs see the same happenings, as two tabs on Meta's inbox do.
-    const id = await openFreshConversation(a, 5);
-    await openFreshConversation(b, 5);
+    const id = (await conversationIds(a))[5]!;
+    expect((await conversationIds(b))[5]).toBe(id);
+    await openConversation(a, id);
+    await openConversation(b, id);
     for (const page of [a, b]) await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Bonjour !'), id);
     await a.waitForTimeout(1000);
     for (const page of [a, b]) await page.evaluate((id) => window.__sim.agentReply(id, 'Bonjour, que puis-je pour vous ?', 'Léa Martin'), id);

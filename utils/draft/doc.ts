@@ -43,7 +43,7 @@ function once<T>(compute: () => T): () => T {
 export function analyse(text: string, ctx: DraftContext, settings: DraftRuleSettings): Doc {
   const folded = fold(text);
   const lines = splitLines(text);
-  const locale = ctx.locale ?? detectLocale(text);
+  const locale = ctx.locale ?? detectLocale(text, folded);
   const ui = ctx.uiLocale ?? locale;
   const doc: Doc = {
     text,

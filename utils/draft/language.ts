@@ -10,20 +10,21 @@ const EN = new Set(
 );
 
 /** At most this many characters are sampled: the language of a draft shows early. */
-const SAMPLE = 2000;
+const SAMPLE = 1500;
 
 /**
  * Guesses the draft's language from its function words (and accents as a
- * tie-breaker). English wins an empty or undecidable draft.
+ * tie-breaker). English wins an empty or undecidable draft. `folded` is
+ * `fold(text)` when the caller already has it.
  */
-export function detectLocale(text: string): DraftLocale {
+export function detectLocale(text: string, folded?: string): DraftLocale {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const words = (folded ? folded.slice(0, SAMPLE) : fold(sample)).match(/[a-z]+/g) ?? [];
   let fr = 0;
   let en = 0;
-  for (const m of sample.matchAll(/[\p{L}]+/gu)) {
-    const w = fold(m[0]);
+  for (const w of words) {
     if (FR.has(w)) fr++;
-    if (EN.has(w)) en++;
+    else if (EN.has(w)) en++;
   }
   if (/[éèêàçùœ]/i.test(sample)) fr += 1;
   return fr > en ? 'fr' : 'en';

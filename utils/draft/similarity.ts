@@ -7,11 +7,12 @@ import { fold } from './text';
  */
 const PLACEHOLDER_TOKEN_RE = /\{\{[^}]*\}\}|\{[^}]*\}|\[[^\]]*\]|<[^>]*>|%[^%\s]+%/;
 
-export function shingles(text: string): Map<string, number> {
+/** `folded`: the text already folded (saves a pass when the caller has it). */
+export function shingles(text: string, folded?: string): Map<string, number> {
   const out = new Map<string, number>();
   // No bigram across a placeholder: "Bonjour {prénom}, votre…" must not make "bonjour votre".
-  for (const segment of text.split(PLACEHOLDER_TOKEN_RE)) {
-    const words = fold(segment).match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const segment of (folded ?? fold(text)).split(PLACEHOLDER_TOKEN_RE)) {
+    const words = segment.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (words.length === 1 && out.size === 0 && !PLACEHOLDER_TOKEN_RE.test(text)) out.set(words[0]!, 1);
     for (let i = 1; i < words.length; i++) {
       const key = `${words[i - 1]} ${words[i]}`;
@@ -51,8 +52,8 @@ export function cachedShingles(text: string): Map<string, number> {
 }
 
 /** The best similarity (0–1) of `draft` to any of `replies`, with its index. */
-export function bestMatch(draft: string, replies: readonly string[]): { index: number; score: number } | null {
-  const d = shingles(draft);
+export function bestMatch(draft: string, replies: readonly string[], foldedDraft?: string): { index: number; score: number } | null {
+  const d = shingles(draft, foldedDraft);
   let best: { index: number; score: number } | null = null;
   replies.forEach((reply, index) => {
     if (typeof reply !== 'string' || !reply.trim()) return;

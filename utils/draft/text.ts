@@ -15,21 +15,24 @@ for (const [from, to] of [['’', "'"], ['‘', "'"], ['ʼ', "'"], ['œ', 'o'], 
   foldTable.set(from, to);
 }
 
+function foldChar(c: string): string {
+  const mapped = foldTable.get(c);
+  if (mapped !== undefined) return mapped;
+  const lower = c.toLowerCase();
+  return lower.length === 1 ? lower : c;
+}
+
 /** Lower-case, accent-free copy of `text` with the same length (offsets carry over). */
 export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  // Fast path: the engine lower-cases, then only non-ASCII characters are mapped one by one.
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, (_c, i: number) => foldChar(text.charAt(i)));
+  // Rare: a character whose lower case is longer ("İ"): character by character.
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
     const code = c.charCodeAt(0);
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-    else {
-      const mapped = foldTable.get(c);
-      if (mapped !== undefined) out += mapped;
-      else {
-        const lower = c.toLowerCase();
-        out += lower.length === 1 ? lower : c;
-      }
-    }
+    out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c) : foldChar(c);
   }
   return out;
 }
@@ -106,9 +109,19 @@ export function trimSpan(text: string, start: number, end: number): Span {
 /** Emoji, pictographs, variation selectors and joiners (what decorates a sign-off). */
 export const EMOJI_RE = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3]/u;
 
+/** Words (runs of letters or digits; an apostrophe or hyphen inside keeps one word), counted in one pass. */
 export function wordCount(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(WORD_RE)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const wordChar =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x2aff && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f));
+    // "aujourd'hui", "peut-être": the joiner does not start a new word.
+    const joiner = inWord && (c === 39 || c === 0x2019 || c === 45);
+    if (wordChar && !inWord) n++;
+    inWord = wordChar || (joiner && i + 1 < text.length && /[\p{L}\p{N}]/u.test(text.charAt(i + 1)));
+  }
   return n;
 }
 

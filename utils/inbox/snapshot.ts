@@ -38,12 +38,19 @@ interface Ctx {
   knownIds: ReadonlyMap<string, string>;
 }
 
+/** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
+let zoneCache: { zone: string; at: number } | null = null;
 export const defaultTimeZone = (): string => {
+  const now = Date.now();
+  if (zoneCache && now - zoneCache.at < 60_000) return zoneCache.zone;
+  let zone = 'UTC';
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    // keep UTC
   }
+  zoneCache = { zone, at: now };
+  return zone;
 };
 
 const textOf = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -74,9 +81,11 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
 
 // ------------------------------------------------------------------ list
 
-/** Rows inside the list's visible area; every row when the page has no layout (tests) or is hidden. */
+/** Rows inside the list's visible area; every row when the page has no layout (tests) or is hidden, or the list is virtualized. */
+const VIRTUALIZED_MAX = 40;
 function visibleRows(list: Element, rows: Element[]): Element[] {
-  if (rows.length <= 1) return rows;
+  // A virtualized list mounts only what is (nearly) visible: no layout read needed.
+  if (rows.length <= VIRTUALIZED_MAX) return rows;
   const box = (list.querySelector('[role="list"]') ?? list).getBoundingClientRect();
   if (box.width === 0 && box.height === 0) return rows;
   const out = rows.filter((row) => {
@@ -170,43 +179,114 @@ type Item =
 
 const EDITOR = '[contenteditable], [role="textbox"], textarea';
 
-/** One pass over the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element, c: Ctx): Item[] {
+/** Rows of the thread read at most (plus back to the start of their date section): enough for every consumer, bounded cost. */
+export const THREAD_TAIL_ROWS = 120;
+
+function isSeparatorRow(row: Element): boolean {
+  if (row.getAttribute('role') === 'separator' || row.querySelector('[role="separator"]')) return true;
+  const raw = textOf(row);
+  return raw.length > 0 && raw.length <= 40 && /\d/.test(raw) && looksLikeTimeToken(raw);
+}
+
+/**
+ * The thread's rows to read: the children of the element holding every bubble,
+ * the last THREAD_TAIL_ROWS of them, extended back to a date separator so the
+ * occurrence counts of message keys stay complete for each section.
+ */
+function threadWindow(list: Element, bubbleCss: string | null): { roots: Element[]; includeRoots: boolean; omitted: boolean } {
+  const bubbles = bubbleCss ? list.querySelectorAll(bubbleCss) : null;
+  if (!bubbles || bubbles.length < 2) return { roots: [list], includeRoots: false, omitted: false };
+  const parent = commonAncestor(bubbles[0]!, bubbles[bubbles.length - 1]!, list);
+  const rows = [...parent.children];
+  if (rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
+  let start = rows.length - THREAD_TAIL_ROWS;
+  const floor = Math.max(0, start - 300);
+  while (start > floor && !isSeparatorRow(rows[start]!)) start--;
+  return { roots: rows.slice(start), includeRoots: true, omitted: start > 0 };
+}
+
+/** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
+function threadItems(list: Element, c: Ctx): { items: Item[]; omitted: boolean } {
   const textAlt = findFirst(list, 'messageText').via;
   const bubbleCss = SELECTORS.messageText[textAlt]?.css ?? null;
   const items: Item[] = [];
+  const window_ = threadWindow(list, bubbleCss);
   let consumed: Element | null = null;
-  for (const el of list.querySelectorAll('*')) {
-    if (consumed && consumed.contains(el)) continue;
+  const visit = (el: Element) => {
+    if (consumed && consumed.contains(el)) return;
     if (el.matches(EDITOR)) {
       consumed = el;
-      continue;
+      return;
     }
     if (el.tagName === 'IMG') {
       if (el.getAttribute('alt')) items.push({ type: 'avatar', el });
-      continue;
+      return;
     }
     const isBubble = bubbleCss !== null && el.matches(bubbleCss);
     const isSeparatorRole = el.getAttribute('role') === 'separator';
-    if (!isBubble && !isSeparatorRole && el.childElementCount > 0) continue;
+    if (!isBubble && !isSeparatorRole && el.childElementCount > 0) return;
     const raw = textOf(el);
-    if (!raw) continue;
+    if (!raw) return;
     const t = normalizeLabel(raw);
     consumed = el;
-    if (isSeparatorRole || (!isBubble && looksLikeTimeToken(raw) && /\d/.test(raw))) {
-      items.push({ type: 'separator', el, at: range(parseTimeToken(raw, c.now, c.locale, c.tz)) });
-    } else if (!isBubble && isAgentLabelText(t)) {
+    if (!isSeparatorRole && !isBubble && isAgentLabelText(t)) {
       const prefix = normalizedLabels('sentByPrefix').find((p) => t.startsWith(p))!;
       items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim() });
-    } else if (!isBubble && isSystemText(t)) {
+    } else if (!isSeparatorRole && !isBubble && isSystemText(t)) {
       items.push({ type: 'system', el, text: raw });
+    } else if (isSeparatorRole || (!isBubble && /\d/.test(raw) && looksLikeTimeToken(raw))) {
+      items.push({ type: 'separator', el, at: range(parseTimeToken(raw, c.now, c.locale, c.tz)) });
     } else if (isBubble) {
       items.push({ type: 'message', el, text: raw });
-    } else if (isTransientText(t)) {
-      // "is typing…", "Seen": not messages
     }
+    // Anything else ("is typing…", "Seen", reactions) is not a message.
+    void isTransientText;
+  };
+  for (const root of window_.roots) {
+    if (window_.includeRoots) visit(root);
+    for (const el of root.querySelectorAll('*')) visit(el);
   }
-  return items;
+  return { items, omitted: window_.omitted };
+}
+
+/**
+ * Sides from structure: a message whose row holds an avatar is the customer's,
+ * and so are the rows before it in the same run (Meta shows the avatar on the
+ * last bubble of a customer group); a run closed by a `Sent by` label is the
+ * Page's. Runs closed by a separator, a system row or the end are unsure:
+ * layout decides them (left/right) when the browser has one, else the Page.
+ * Layout is read only for those, so a batch rarely forces a layout.
+ */
+function sides(list: Element, items: Item[]): Map<Element, MessageSide> {
+  const out = new Map<Element, MessageSide>();
+  const all = items.map((i) => i.el);
+  if (!all.length) return out;
+  const lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
+  const groupOf = (el: Element) => {
+    let g: Element = el;
+    while (g.parentElement && g.parentElement !== lca && g !== lca) g = g.parentElement;
+    return g;
+  };
+  const avatarGroups = new Set(items.filter((i) => i.type === 'avatar').map((i) => groupOf(i.el)));
+  const unsure: Element[] = [];
+  let pending: Element[] = [];
+  const settle = (side: MessageSide | null) => {
+    for (const el of pending) side ? out.set(el, side) : unsure.push(el);
+    pending = [];
+  };
+  for (const item of items) {
+    if (item.type === 'message') {
+      pending.push(item.el);
+      if (avatarGroups.has(groupOf(item.el))) settle('customer');
+    } else if (item.type === 'label') settle('page');
+    else if (item.type === 'separator' || item.type === 'system') settle(null);
+  }
+  settle(null);
+  if (unsure.length) {
+    const layout = sidesFromLayout(list, unsure);
+    for (const el of unsure) out.set(el, layout?.get(el) ?? 'page');
+  }
+  return out;
 }
 
 /** Left/right from layout when the browser has one; null in layout-less documents (happy-dom) or hidden threads. */
@@ -225,46 +305,15 @@ function sidesFromLayout(list: Element, messages: Element[]): Map<Element, Messa
   return out;
 }
 
-/** Without layout: a message is the customer's when its row (or the next flagged row of its run) has an avatar. */
-function sidesFromStructure(list: Element, items: Item[]): Map<Element, MessageSide> {
-  const out = new Map<Element, MessageSide>();
-  const all = items.map((i) => i.el);
-  if (!all.length) return out;
-  const lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
-  const groupOf = (el: Element) => {
-    let g: Element = el;
-    while (g.parentElement && g.parentElement !== lca && g !== lca) g = g.parentElement;
-    return g;
-  };
-  const avatarGroups = new Set(items.filter((i) => i.type === 'avatar').map((i) => groupOf(i.el)));
-  let pending: Element[] = [];
-  const settle = (side: MessageSide) => {
-    for (const el of pending) out.set(el, side);
-    pending = [];
-  };
-  for (const item of items) {
-    if (item.type === 'message') {
-      if (avatarGroups.has(groupOf(item.el))) {
-        pending.push(item.el);
-        settle('customer');
-      } else pending.push(item.el);
-    } else if (item.type === 'label') settle('page');
-    else if (item.type === 'separator' || item.type === 'system') settle('page');
-  }
-  settle('page');
-  return out;
-}
-
 function commonAncestor(a: Element, b: Element, fallback: Element): Element {
   let x: Element | null = a;
   while (x && !x.contains(b)) x = x.parentElement;
   return x ?? fallback;
 }
 
-export function readMessages(list: Element, c: Ctx): ThreadMessage[] {
-  const items = threadItems(list, c);
-  const bubbles = items.filter((i) => i.type === 'message').map((i) => i.el);
-  const sides = sidesFromLayout(list, bubbles) ?? sidesFromStructure(list, items);
+export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
+  const { items, omitted } = threadItems(list, c);
+  const sideOf = sides(list, items);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];
   const occurrences = new Map<string, number>();
@@ -285,14 +334,14 @@ export function readMessages(list: Element, c: Ctx): ThreadMessage[] {
       }
       group = [];
     } else if (item.type === 'message') {
-      const side = sides.get(item.el) ?? 'page';
+      const side = sideOf.get(item.el) ?? 'page';
       const m = makeMessage(side, item.text);
       messages.push(m);
       if (side === 'page') group.push(m);
       else group = [];
     }
   }
-  return messages;
+  return { messages, omitted };
 
   function makeMessage(side: MessageSide, text: string): ThreadMessage {
     const sectionMinute = section ? section.start : null;
@@ -315,9 +364,10 @@ export function readThread(c: Ctx, rows: ConversationRow[]): { found: boolean; h
   const selectedRow = rows.find((r) => r.selected) ?? (customerName ? rows.find((r) => r.customerName === customerName) : undefined);
   customerName ??= selectedRow?.customerName ?? null;
   const key = c.selectedId ?? selectedRow?.key ?? (customerName ? `h:${hash(normalizeLabel(customerName))}` : 'unknown');
-  const messages = list ? readMessages(list, c) : [];
+  const { messages, omitted } = list ? readMessages(list, c) : { messages: [], omitted: false };
   // An empty detail pane ("Select a conversation") is a thread area with no conversation open.
-  const open = c.selectedId || customerName || messages.length ? { id: c.selectedId, key, customerName, messages } : null;
+  const open: OpenConversation | null =
+    c.selectedId || customerName || messages.length ? { id: c.selectedId, key, customerName, messages, ...(omitted ? { earlierOmitted: true } : {}) } : null;
   return { found: list !== null, header: header !== null, open };
 }
 

@@ -104,7 +104,8 @@ function clockFrom(hStr: string | undefined, miStr: string | undefined, ap: stri
 interface Ctx {
   now: number;
   tz: string;
-  today: { y: number; m: number; d: number; wd: number };
+  /** Today's civil date in `tz`: computed on first use (Intl is the costly part of a parse). */
+  readonly today: { y: number; m: number; d: number; wd: number };
 }
 
 const minuteAt = (c: Ctx, date: { y: number; m: number; d: number }, clock: { h: number; mi: number }) => {
@@ -222,8 +223,18 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
     if (!text || text.length > 40) return null;
     const nowMs = typeof now === 'number' ? now : now.getTime();
     const tz = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-    const w = wallTime(nowMs, tz);
-    const c: Ctx = { now: nowMs, tz, today: { y: w.y, m: w.m, d: w.d, wd: w.wd } };
+    let today: Ctx['today'] | null = null;
+    const c: Ctx = {
+      now: nowMs,
+      tz,
+      get today() {
+        if (!today) {
+          const w = wallTime(nowMs, tz);
+          today = { y: w.y, m: w.m, d: w.d, wd: w.wd };
+        }
+        return today;
+      },
+    };
     const own = labelsFor(locale);
     const dayFirst = own ? own.time.dayFirst || /^en[-_](gb|au|nz|ie|in|za)/i.test(locale ?? '') : false;
     const order = own ? [own, ...LANGUAGES.filter((l) => l !== own)] : LANGUAGES;
@@ -248,6 +259,14 @@ export function utimeInterval(value: string | null | undefined): TokenInterval |
 export function looksLikeTimeToken(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 40 || !/\d|[a-zà-ü]/i.test(trimmed)) return false;
-  return (parseTimeToken(trimmed, SYNTAX_NOW, 'en', 'UTC') ?? parseTimeToken(trimmed, SYNTAX_NOW, 'fr', 'UTC')) !== null;
+  // The same texts come back on every read of the page (separators, labels, tokens): remember the answer.
+  let known = syntaxCache.get(trimmed);
+  if (known === undefined) {
+    known = (parseTimeToken(trimmed, SYNTAX_NOW, 'en', 'UTC') ?? parseTimeToken(trimmed, SYNTAX_NOW, 'fr', 'UTC')) !== null;
+    if (syntaxCache.size > 5000) syntaxCache.clear();
+    syntaxCache.set(trimmed, known);
+  }
+  return known;
 }
+const syntaxCache = new Map<string, boolean>();
 const SYNTAX_NOW = Date.UTC(2026, 5, 15, 12, 0);

@@ -58,7 +58,10 @@ export interface OpenConversation {
   id: string | null;
   key: string;
   customerName: string | null;
+  /** The last rows of the thread (complete date sections; see THREAD_TAIL_ROWS in snapshot.ts). */
   messages: ThreadMessage[];
+  /** True when older rows were on the page but not read (long threads). */
+  earlierOmitted?: boolean;
 }
 
 export interface ComposerState {

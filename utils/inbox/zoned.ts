@@ -37,8 +37,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-/** The wall time at `epoch` in `timeZone`. */
+/** The wall time at `epoch` in `timeZone` (from the cached offset: Intl is asked once per quarter hour of time). */
 export function wallTime(epoch: number, timeZone: string): WallTime & { s: number } {
+  const t = new Date(epoch + offsetAt(epoch, timeZone));
+  return {
+    y: t.getUTCFullYear(),
+    m: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+    wd: t.getUTCDay(),
+  };
+}
+
+function wallTimeFromIntl(epoch: number, timeZone: string): WallTime & { s: number } {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epoch))) parts[p.type] = p.value;
   return {
@@ -52,11 +65,25 @@ export function wallTime(epoch: number, timeZone: string): WallTime & { s: numbe
   };
 }
 
-/** Offset of `timeZone` from UTC at `epoch`, in ms (Paris in summer: +7,200,000). */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+/**
+ * Offset of `timeZone` from UTC at `epoch`, in ms (Paris in summer: +7,200,000).
+ * Zones change offset on quarter-hour boundaries, so one Intl call per zone
+ * and quarter hour is enough; the answers are cached.
+ */
 function offsetAt(epoch: number, timeZone: string): number {
-  const w = wallTime(epoch, timeZone);
-  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s);
-  return asUtc - Math.floor(epoch / 1000) * 1000;
+  const bucket = Math.floor(epoch / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const at = bucket * QUARTER_HOUR;
+    const w = wallTimeFromIntl(at, timeZone);
+    offset = Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s) - at;
+    if (offsets.size > 20_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { messagesFor } from '../../../utils/i18n';
 import type { SavedReplySummary } from '../../../utils/replies/messages';
+import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
 import { searchLibrary } from '../../../utils/replies/search';
 import { repliesPanelMessages } from './messages';
 import type { InsertOutcome, RepliesState } from './state';
@@ -12,8 +13,9 @@ interface Row {
   matchedWords: string[];
 }
 
-function preview(body: string): string {
-  const flat = body.replace(/\{cursor\}/g, '').replace(/\s+/g, ' ').trim();
+/** The reply as it would be inserted now (placeholders filled where known), on one short line. */
+function preview(body: string, values: PlaceholderValues): string {
+  const flat = fillPlaceholders(body, values).text.replace(/\s+/g, ' ');
   return flat.length > 110 ? `${flat.slice(0, 107)}…` : flat;
 }
 
@@ -129,7 +131,7 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
             {row.matchedWords.length > 0 && (
               <p class="ip-replies-matched" data-testid="replies-matched">{t.value.matched(row.matchedWords.join(', '))}</p>
             )}
-            <p class="ip-replies-preview">{preview(row.reply.body)}</p>
+            <p class="ip-replies-preview">{preview(row.reply.body, state.placeholderValues.value)}</p>
             <button
               type="button"
               class="ip-btn ip-btn--primary"

@@ -2,7 +2,7 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { onMessages, sendMessage } from '../../../utils/messaging';
 import type { SavedReplySummary } from '../../../utils/replies/messages';
 import { unansweredCustomerText } from '../../../utils/replies/conversation';
-import { fillPlaceholders } from '../../../utils/replies/placeholders';
+import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
 import { rankSavedReplies, type RankedReply } from '../../../utils/replies/rank';
 import { libraryRevision } from '../../../utils/replies/revision';
 import { detectLanguage } from '../../../utils/replies/text';
@@ -20,6 +20,8 @@ export interface RepliesState {
   pendingText: ReadonlySignal<string>;
   hasConversation: ReadonlySignal<boolean>;
   suggestions: ReadonlySignal<RankedReply<SavedReplySummary>[]>;
+  /** What the placeholders would be filled with now (for previews). */
+  placeholderValues: ReadonlySignal<PlaceholderValues>;
   insert(reply: SavedReplySummary): Promise<InsertOutcome>;
 }
 
@@ -71,15 +73,17 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
     }),
   );
 
+  const placeholderValues = computed<PlaceholderValues>(() => ({
+    customerName: inbox.snapshot.value.open?.customerName ?? null,
+    agentName: env.general.value.agentName,
+    pageName: inbox.snapshot.value.page.name,
+  }));
+
   async function insert(reply: SavedReplySummary): Promise<InsertOutcome> {
     const snapshot = inbox.snapshot.value;
     const open = snapshot.open;
     if (!open) return { ok: false, reason: 'no-conversation' };
-    const filled = fillPlaceholders(reply.body, {
-      customerName: open.customerName,
-      agentName: env.general.value.agentName,
-      pageName: snapshot.page.name,
-    });
+    const filled = fillPlaceholders(reply.body, placeholderValues.value);
     const composerBefore = snapshot.composer.text;
     const conversation = open.id ?? open.key;
     const result = await inbox.insertText(filled.text, { conversation });
@@ -102,5 +106,5 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
     ctx.signal,
   );
 
-  return { library, loadFailed, pendingText, hasConversation, suggestions, insert };
+  return { library, loadFailed, pendingText, hasConversation, suggestions, placeholderValues, insert };
 }

@@ -158,6 +158,33 @@ function TimerRow({ shape, byKey, onOpen, visibility }: RowProps) {
   );
 }
 
+interface GroupProps {
+  shapes: RowShape[];
+  byKey: ReadonlySignal<Map<string, TimerView>>;
+  onOpen: (key: string) => void;
+  visibility: Visibility;
+  locale: unknown;
+}
+
+/**
+ * Rows in groups of GROUP_SIZE: when one row changes state, the list compares
+ * a few groups and re-renders the one that holds it (the list is ordered by
+ * waiting start, so new rows land at the end and groups rarely shift).
+ */
+const GROUP_SIZE = 20;
+class RowGroup extends Component<GroupProps> {
+  override shouldComponentUpdate(next: GroupProps) {
+    const a = this.props;
+    if (next.locale !== a.locale || next.byKey !== a.byKey || next.shapes.length !== a.shapes.length) return true;
+    for (let i = 0; i < next.shapes.length; i++) if (next.shapes[i] !== a.shapes[i]) return true;
+    return false;
+  }
+  override render() {
+    const { shapes, ...rest } = this.props;
+    return <>{shapes.map((shape) => <Row key={shape.key} shape={shape} {...rest} />)}</>;
+  }
+}
+
 /** Re-renders a row only when its shape changed (or the language did: the parent re-renders then with new props). */
 class Row extends Component<RowProps & { locale: unknown }> {
   override shouldComponentUpdate(next: RowProps & { locale: unknown }) {
@@ -166,6 +193,12 @@ class Row extends Component<RowProps & { locale: unknown }> {
   override render() {
     return <TimerRow {...this.props} />;
   }
+}
+
+function groups<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 export function TimersPanel({ views, health, today, targetMinutes, open }: TimersPanelProps) {
@@ -187,8 +220,8 @@ export function TimersPanel({ views, health, today, targetMinutes, open }: Timer
         recognized && <p class="ip-muted" data-testid="timers-empty">{t.value.empty}</p>
       ) : (
         <ul class="ip-list" aria-label={t.value.listLabel} data-testid="timers-list">
-          {list.map((shape) => (
-            <Row key={shape.key} shape={shape} byKey={byKey} onOpen={onOpen} visibility={visibility} locale={locale} />
+          {groups(list, GROUP_SIZE).map((group, i) => (
+            <RowGroup key={i} shapes={group} byKey={byKey} onOpen={onOpen} visibility={visibility} locale={locale} />
           ))}
         </ul>
       )}

@@ -15,6 +15,8 @@ export interface CorpusCase {
 }
 
 export const BASE_CONTEXT: DraftContext = { agentName: 'Marie', companyNames: ['Acme', 'Maison Lumière'] };
+/** A second Page: a florist whose agent is Sophie. */
+const FLORIST: Partial<DraftContext> = { agentName: 'Sophie', companyNames: ['Les Jardins de Léa', 'JDL'] };
 
 const SAVED_RETURNS_FR =
   'Bonjour {first_name}, pour retourner un article vous disposez de 30 jours après réception. Le bon de retour est disponible dans votre espace client, rubrique Mes commandes. Le remboursement intervient sous 14 jours après réception du colis par notre entrepôt.';
@@ -168,4 +170,16 @@ export const CORPUS: CorpusCase[] = [
   { name: 'en public claim reference', text: 'Hello, your reference is 123456789012 for the claim.\nMarie', ctx: { publicReply: true }, present: ['sensitive-in-public'] },
   { name: 'fr brand in capitals is not shouting', text: 'Bonjour Léo, oui le meuble IKEA que vous avez commandé chez nous est livré monté.\nBonne soirée,\nMarie', present: [] },
   { name: 'en short shouted word', text: 'Hi Max, please do NOT open the box before the courier has left.\nThanks,\nMarie', present: ['shouting'] },
+
+  // ——— Another shop: a florist, agent Sophie ———
+  { name: 'fr florist team thanks as the last sentence', text: 'Bonjour,\nToute l’équipe des Jardins de Léa vous remercie pour votre confiance !', ctx: FLORIST, present: ['company-sign-off'] },
+  { name: 'fr florist name after an emoji', text: 'Hello Jules ! Tu peux passer à la boutique quand tu veux, on est ouverts jusqu’à 19h 😉 Sophie', ctx: FLORIST, present: [] },
+  { name: 'fr florist name with the shop after it', text: 'Bonjour Monique 🌷\n\nOui bien sûr, le bouquet peut être livré samedi matin à Rennes. Il suffit de choisir le créneau 9h-12h au moment de la commande.\n\nBelle journée à vous,\nSophie des Jardins de Léa', ctx: FLORIST, present: [] },
+  { name: 'fr florist tracking steps', text: 'Bonjour Anne, pour suivre votre commande : rendez-vous sur notre site, cliquez sur Mon compte puis sur Suivi, et enfin saisissez votre numéro de commande. Bonne journée ! Sophie', ctx: FLORIST, present: ['steps-as-prose'] },
+  { name: 'fr florist service client signature and filler', text: 'Bonjour,\n\nMerci de nous avoir contactés. Nous allons étudier votre demande et revenir vers vous rapidement.\n\nCordialement,\nLe service client des Jardins de Léa', ctx: FLORIST, present: ['company-sign-off', 'key-point-late'] },
+  { name: 'fr florist numbered with parentheses', text: 'Bonjour Laura,\n1) Connectez-vous\n2) Allez dans Mes commandes\n3) Cliquez sur Retour\nSophie', ctx: FLORIST, present: [] },
+  { name: 'fr florist URGENT', text: 'Bonjour, c’est URGENT : merci de nous renvoyer le formulaire signé avant vendredi.\nSophie', ctx: FLORIST, present: ['shouting'] },
+  { name: 'en florist brand acronym team', text: 'Hi,\nWe are closed on bank holidays.\nThe JDL team', ctx: FLORIST, present: ['company-sign-off'] },
+  { name: 'en florist name then Customer Care', text: 'Good morning Alice, your bouquet will be delivered between 2 and 4pm today.\n\nWarm regards,\nSophie\nCustomer Care', ctx: FLORIST, present: [] },
+  { name: 'fr florist public credit note number', text: 'Bonjour, votre avoir n° AV-2291 est valable 1 an. Sophie', ctx: { ...FLORIST, publicReply: true }, present: ['sensitive-in-public'] },
 ];

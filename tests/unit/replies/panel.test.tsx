@@ -77,6 +77,7 @@ describe('saved replies panel', () => {
     expect(items().length).toBeLessThanOrEqual(3);
     expect(items()[0]!.textContent).toContain('Horaires d’ouverture');
     expect(items()[0]!.querySelector('[data-testid="replies-matched"]')!.textContent).toContain('horaires');
+    expect(items()[0]!.querySelector('.ip-replies-preview')!.textContent).toMatch(/^Bonjour Marie, nous sommes/);
 
     items()[0]!.querySelector('button')!.click();
     await vi.waitFor(() => expect(insertText).toHaveBeenCalled());

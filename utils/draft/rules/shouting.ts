@@ -7,7 +7,13 @@ export const KNOWN_ACRONYMS = new Set(
   'SAV TVA PDF SMS RIB IBAN BIC TTC HT URL FAQ CGV CGU RGPD GDPR USA UK EU UE FR EN OK DM MP PM AM ASAP VAT ID PIN CEO API USB GPS SNCF RATP EDF CB TV HD PS NB SIRET SIREN TNT DHL UPS USPS GLS DPD LA LOL CV RH HR IT QR SAS SARL SA NFC WIFI WI FI APP IOS PC MAC RSVP FYI ETA ETA TBD PTO CET CEST UTC GMT EUR USD GBP AI IA SIM SSL FTP HTTP HTTPS WWW PNG JPG JPEG GIF MP3 MP4 DVD CD ATM SEPA PSD PAYPAL NOK KO COD TNT RDV CDI CDD SMIC PME TPE CSE DRH PDG DG DIY BBQ VIP XL XXL XS XXS'.split(' '),
 );
 
-const CAPS_WORD_RE = /(?<![\p{L}\p{N}_#@/-])\p{Lu}[\p{Lu}'’-]*\p{Lu}(?![\p{L}\p{N}_/-])/gu;
+// A cheap first character (upper-case Latin, Greek, Cyrillic ranges) lets the engine skip
+// most positions; the exact checks (first letter upper case, neighbours) follow in code.
+const CAPS_WORD_RE = /[A-ZÀ-ÖØ-Þ\u0100-\u024f\u0391-\u03a9\u0410-\u042f][\p{Lu}'’-]*\p{Lu}/gu;
+const UPPER_RE = /^\p{Lu}/u;
+/** A capital word glued to these is part of something else: a code, a handle, a path. */
+const BEFORE_RE = /[\p{L}\p{N}_#@/-]/u;
+const AFTER_RE = /[\p{L}\p{N}_/-]/u;
 const MARKS_RE = /[!?]{3,}|(?:[!?]\s){2,}[!?]/g;
 /** Template gaps (`XXX`, `{NAME}`, `[NOM]`) are reported by their own rule. */
 const GAP_CONTEXT_RE = /^[Xx]+$/;
@@ -41,6 +47,9 @@ export const shouting: Rule = {
       run = null;
     };
     for (const m of text.matchAll(CAPS_WORD_RE)) {
+      const prevChar = text.charAt(m.index - 1);
+      const nextChar = text.charAt(m.index + m[0].length);
+      if (!UPPER_RE.test(m[0]) || (prevChar && BEFORE_RE.test(prevChar)) || (nextChar && AFTER_RE.test(nextChar))) continue;
       const word = m[0].replace(/['’-]/g, '');
       const letters = word.length;
       const prev = text.charAt(m.index - 1);
