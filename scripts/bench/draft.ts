@@ -40,12 +40,12 @@ function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function time(text: string, runs: number): number {
-  for (let i = 0; i < 10; i++) checkDraft(text, CONTEXT);
+function time(text: string, runs: number, context: DraftContext = CONTEXT): number {
+  for (let i = 0; i < 10; i++) checkDraft(text, context);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    checkDraft(text, CONTEXT);
+    checkDraft(text, context);
     samples.push(performance.now() - t0);
   }
   return median(samples);
@@ -62,6 +62,10 @@ export async function run(): Promise<Row[]> {
   // Linear, not quadratic: 5x the text should cost well under 25x the time.
   const ratio = m10k / m2k;
   rows.push({ figure: 'checkDraft 10,000 / 2,000 chars time ratio', value: round(ratio), unit: 'x', aim: '< 10 (5 would be linear, 25 quadratic)', ok: ratio < 10 });
+  // Worst case for the saved-reply check: replies as long as the draft (no size shortcut).
+  const pasted = draftOf(2000);
+  const sameSize = time(pasted, 200, { ...CONTEXT, savedReplies: [...SAVED, pasted.replace('Julie', 'Paul'), draftOf(1900)] });
+  rows.push({ figure: 'checkDraft median, 2,000 chars, saved replies of the same size', value: round(sameSize), unit: 'ms', aim: '< 1 ms', ok: sameSize < 1 });
   const oneLine = time('Bonjour ' + 'votre colis ARRIVE demain puis cliquez 0612 '.repeat(240).slice(0, 10000), 30);
   rows.push({ figure: 'checkDraft median, 10,000 chars on one line (caps, digits, steps)', value: round(oneLine), unit: 'ms', aim: '< 10 ms', ok: oneLine < 10 });
   const noSpaces = time('a'.repeat(5000) + '1'.repeat(5000), 30);

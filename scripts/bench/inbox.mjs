@@ -20,7 +20,7 @@ async function bundle() {
     build: {
       write: false,
       minify: true,
-      lib: { entry: path.join(ROOT, 'scripts/bench/inbox-entry.ts'), formats: ['iife'], name: 'InboxBench', fileName: 'inbox-bench' },
+      lib: { entry: path.join(ROOT, 'scripts/bench/lib/inbox-entry.ts'), formats: ['iife'], name: 'InboxBench', fileName: 'inbox-bench' },
     },
   });
   const outputs = Array.isArray(out) ? out : [out];
@@ -68,6 +68,7 @@ export async function run() {
     const batches = await page.evaluate(() => window.__inboxBenchBatches.slice());
     const records = batches.reduce((n, b) => n + b.records, 0);
     const maxBatch = Math.max(...batches.map((b) => b.ms));
+    const maxLayout = Math.max(...batches.map((b) => b.layout));
 
     const snapMedian = median(snap.times);
     const snapP90 = [...snap.times].sort((a, b) => a - b)[Math.floor(snap.times.length * 0.9)];
@@ -75,6 +76,8 @@ export async function run() {
       { figure: `inbox snapshot, median (${snap.rows} visible rows of 500, ${snap.messages} thread messages)`, value: round(snapMedian), unit: 'ms', aim: '< 2 ms', ok: snapMedian < 2 },
       { figure: 'inbox snapshot, p90', value: round(snapP90), unit: 'ms', aim: '< 2 ms', ok: snapP90 < 2 },
       { figure: `inbox observer, slowest batch (${batches.length} batches for ${records} mutation records)`, value: round(maxBatch), unit: 'ms', aim: '< 4 ms', ok: maxBatch < 4 },
+      // Not the adapter's work: the page's pending style/layout, flushed before each batch (paid by the next frame anyway).
+      { figure: 'inbox observer, page layout flushed before the slowest such batch (information)', value: round(maxLayout), unit: 'ms', aim: 'n/a', ok: true },
     ];
   } finally {
     await browser.close();

@@ -110,17 +110,36 @@ describe('stats end to end', () => {
     const cdp = await browser.context.newCDPSession(popup);
     await cdp.send('ServiceWorker.enable');
     const ids = (await conversationIds(inbox)).slice(1, 5);
+    // Stop the worker every few milliseconds while the exchanges happen, so batches die in flight
+    // (before, during or after their transaction) and the sender has to keep and resend them.
+    let stopping = true;
+    const stopper = (async () => {
+      while (stopping) {
+        await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    })();
+    let outboxSeen = false;
     for (const id of ids) {
       await openConversation(inbox, id);
       await inbox.evaluate((id) => window.__sim.addCustomerMessage(id, 'Vous êtes ouverts demain ?'), id);
-      // Stop the worker between the customer message and the reply, and again right after the reply.
-      await cdp.send('ServiceWorker.stopAllWorkers');
       await inbox.waitForTimeout(400);
       await inbox.evaluate((id) => window.__sim.agentReply(id, 'Oui, de 9 h à 18 h.', 'Paul Girard'), id);
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await inbox.waitForTimeout(150);
+      // Stay on the conversation long enough for the adapter to see the reply bubble (it reads the DOM in batches).
+      await inbox.waitForTimeout(600);
+      // Unacknowledged events wait in the tab's durable outbox (no message text, no customer name there).
+      const outbox = await popup.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } };
+        const all = await chrome.storage.local.get(null);
+        return Object.entries(all).filter(([k]) => k.startsWith('stats.outbox.'));
+      });
+      if (outbox.some(([, v]) => (v as { events: unknown[] }).events.length > 0)) outboxSeen = true;
+      expect(JSON.stringify(outbox)).not.toMatch(/ouverts|9 h|customerName":"[^"]/);
     }
-    const stored = await waitForResponses(popup, ids, 4, 30_000);
+    stopping = false;
+    await stopper;
+    expect(outboxSeen).toBe(true);
+    const stored = await waitForResponses(popup, ids, 4, 40_000);
     expect(stored.map((r) => r.conversation).sort()).toEqual([...ids].sort());
     await cdp.detach();
     await inbox.close();

@@ -1,4 +1,5 @@
 import type { Span } from './text';
+import { fold } from './text';
 
 /**
  * Personal or account data that belongs in a private reply, not a public
@@ -31,9 +32,38 @@ function emails(text: string): Span[] {
 }
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g;
 const CARD_RE = /(?<!\d)\d(?:[ -]?\d){12,18}\b/g;
-/** Order, invoice, parcel and reference numbers: after a keyword, or a `#`/`n°` code with digits. */
-const ORDER_RE =
-  /(?:\b(?:commandes?|cdes?|cmd|orders?|factures?|invoices?|avoirs?|credit notes?|colis|parcel|suivi|tracking|reference|référence|ref|réf|dossier|ticket|reçu|receipt|transaction|contrat|contract|bon de (?:commande|retour))\b\.?\s*(?:(?:n°|no\.?|nº|num(?:éro|ero)?\.?|number|is|est|#|:)\s*)*|#|\bn°\s*|\bnº\s*)([A-Z]{0,6}[-_/]?\d[\dA-Z_/-]{3,})/giu;
+/**
+ * Order, invoice, parcel and reference numbers: a code with digits right after
+ * a keyword ("commande n°", "invoice", "suivi :") or after `#`/`n°`. Found from
+ * the digits (cheap to scan for), then the few characters before are checked.
+ * Both run on the folded text (lower case, no accents).
+ */
+const ORDER_LEAD_RE =
+  /(?:\b(?:commandes?|cdes?|cmd|orders?|factures?|invoices?|avoirs?|credit notes?|colis|parcel|suivi|tracking|reference|ref|dossier|ticket|recu|receipt|transaction|contrat|contract|bon de (?:commande|retour))\b\.?\s*(?:(?:n°|no\.?|nº|num(?:ero)?\.?|number|is|est|#|:)\s*)*|#|\bn°\s*|\bnº\s*)$/;
+const CODE_DIGITS_RE = /\d[\da-z_/-]{3,}/g;
+const LEAD_WINDOW = 48;
+
+function orderCodes(folded: string): Span[] {
+  const out: Span[] = [];
+  for (const m of folded.matchAll(CODE_DIGITS_RE)) {
+    // Up to six letters and one separator glued before the digits belong to the code ("fa-2024-00871", "a10234").
+    let start = m.index;
+    let j = start;
+    if (j > 0 && '-_/'.includes(folded.charAt(j - 1))) j--;
+    let letters = 0;
+    while (j > 0 && letters < 6 && /[a-z]/.test(folded.charAt(j - 1))) {
+      j--;
+      letters++;
+    }
+    if (letters > 0) start = j;
+    if (start > 0 && /[\p{L}\p{N}_]/u.test(folded.charAt(start - 1))) continue;
+    if (!ORDER_LEAD_RE.test(folded.slice(Math.max(0, start - LEAD_WINDOW), start))) continue;
+    const end = m.index + m[0].replace(/[-_/]+$/, '').length;
+    out.push({ start, end });
+  }
+  return out;
+}
+
 const STANDALONE_CODE_RE = /\b(?:[A-Z]{2,6}[-_]?\d{4,}(?:[-_]\d+)*|\d{3,}[-_]\d{3,}(?:[-_]\d+)*)\b/g;
 /** Candidates for phone numbers; the digits are then counted. */
 const PHONE_RE = /(?<![\d+(])(?:\+|\b00)?\(?\d[\d \u00a0\u202f.()-]{6,}\d\b/g;
@@ -96,7 +126,7 @@ function isPhone(candidate: string): boolean {
 }
 
 /** All sensitive spans, earlier kinds in this order win overlaps: IBAN, card, e-mail, order, phone, other codes, address. */
-export function findSensitive(text: string): SensitiveMatch[] {
+export function findSensitive(text: string, folded = fold(text)): SensitiveMatch[] {
   const found: SensitiveMatch[] = [];
   const overlaps = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
   const add = (kind: SensitiveKind, start: number, end: number) => {
@@ -108,11 +138,7 @@ export function findSensitive(text: string): SensitiveMatch[] {
     if (d.length >= 13 && d.length <= 19 && luhnValid(d) && !/^0[1-9]/.test(d)) add('card', m.index, m.index + m[0].length);
   }
   for (const m of emails(text)) add('email', m.start, m.end);
-  for (const m of text.matchAll(ORDER_RE)) {
-    const code = m[1]!;
-    const start = m.index + m[0].length - code.length;
-    add('order', start, start + code.replace(/[-_/]+$/, '').length);
-  }
+  for (const m of orderCodes(folded)) add('order', m.start, m.end);
   for (const m of text.matchAll(PHONE_RE)) {
     // The candidate may swallow a trailing bracket or dot; keep the number itself.
     const raw = m[0].replace(/[\s.(-]+$/, '');

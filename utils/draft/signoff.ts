@@ -65,7 +65,7 @@ const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 type Classified = { kind: 'agent' | 'name' | 'company'; span: Span } | null;
 
 /**
- * Whether `s` (at `offset` in the draft) reads as a signature on its own, and whose.
+ * Whether the text in `span` reads as a signature on its own, and whose.
  * Rejects sentences: too many words, digits, `?` `:` `;`, lowercase verbs.
  */
 function classifySigner(text: string, span: Span, ctx: Compiled): Classified {
@@ -121,33 +121,26 @@ function compile(ctx: SignOffContext): Compiled {
   };
 }
 
-/** Strips trailing emoji, spaces and `!`/`.` from a span (they decorate, they don't sign). */
-function trimTail(text: string, span: Span): Span;
-/** With `keepPunctuation`: the text without trailing emoji and spaces only. */
-function trimTail(text: string, span: Span, keepPunctuation: true): string;
-function trimTail(text: string, span: Span, keepPunctuation = false): Span | string {
-  if (keepPunctuation) {
-    let end = span.end;
-    for (;;) {
-      const prev = end - 1;
-      if (prev < span.start) break;
-      const code = text.charCodeAt(prev);
-      const ch = code >= 0xdc00 && code <= 0xdfff && prev - 1 >= span.start ? text.slice(prev - 1, end) : text.charAt(prev);
-      if (/\s/.test(ch) || EMOJI_RE.test(ch)) end -= ch.length;
-      else break;
-    }
-    return text.slice(span.start, end);
+const DECORATION_RE = /[\s!.…~]/;
+const SPACE_RE = /\s/;
+
+/** Where `span` ends once trailing emoji and characters matching `strip` are dropped (code-point aware). */
+function endWithout(text: string, span: Span, strip: RegExp): number {
+  let end = span.end;
+  while (end > span.start) {
+    const code = text.charCodeAt(end - 1);
+    const ch = code >= 0xdc00 && code <= 0xdfff && end - 2 >= span.start ? text.slice(end - 2, end) : text.charAt(end - 1);
+    if (!strip.test(ch) && !EMOJI_RE.test(ch)) break;
+    end -= ch.length;
   }
-  let { start, end } = span;
-  for (;;) {
-    const prev = end - 1;
-    if (prev < start) break;
-    const code = text.charCodeAt(prev);
-    const ch = code >= 0xdc00 && code <= 0xdfff && prev - 1 >= start ? text.slice(prev - 1, end) : text.charAt(prev);
-    if (/[\s!.…~]/.test(ch) || EMOJI_RE.test(ch)) end -= ch.length;
-    else break;
-  }
-  while (start < end && /[\s]/.test(text.charAt(start))) start++;
+  return end;
+}
+
+/** Strips trailing emoji, spaces, `!` and `.` (they decorate, they don't sign) and leading spaces. */
+function trimTail(text: string, span: Span): Span {
+  const end = endWithout(text, span, DECORATION_RE);
+  let start = span.start;
+  while (start < end && SPACE_RE.test(text.charAt(start))) start++;
   return { start, end };
 }
 
@@ -248,7 +241,7 @@ export function findSignOff(text: string, context: SignOffContext, folded = fold
   if (r0 && r0.kind !== 'closing-only') {
     // "Marie\nService client Acme": a person, then the team.
     // The line above must not end a sentence ("Texte.\nAcme" is not a person then a team).
-    if (r0.kind === 'company' && l1 && !/[.!?:;]\s*$/u.test(trimTail(text, { start: l1.start, end: l1.end }, true))) {
+    if (r0.kind === 'company' && l1 && !/[.!?:;]$/.test(text.slice(l1.start, endWithout(text, l1, SPACE_RE)))) {
       const r1 = analyseLine(text, folded, l1, ctx);
       if (r1 && (r1.kind === 'agent' || r1.kind === 'name')) return { kind: r1.kind, signer: r1.span };
     }

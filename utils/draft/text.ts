@@ -115,10 +115,10 @@ export function wordCount(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const wordChar =
+    const wordChar: boolean =
       (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x2aff && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f));
     // "aujourd'hui", "peut-être": the joiner does not start a new word.
-    const joiner = inWord && (c === 39 || c === 0x2019 || c === 45);
+    const joiner: boolean = inWord && (c === 39 || c === 0x2019 || c === 45);
     if (wordChar && !inWord) n++;
     inWord = wordChar || (joiner && i + 1 < text.length && /[\p{L}\p{N}]/u.test(text.charAt(i + 1)));
   }

@@ -6,25 +6,24 @@ import type { InsertResult } from './types';
  * Writing into Meta's composer the way its editor accepts input. Setting
  * innerHTML/innerText is never done: Lexical (and Draft.js) keep their own
  * model, revert foreign DOM changes, and would send an empty message.
- * Order for an editor: a `beforeinput` InputEvent (dispatched from the page's
- * main world through entrypoints/inbox-main.content.ts when that script
- * answers, else from here: the DOM event is the same object for both worlds),
- * then `document.execCommand('insertText')` (the browser fires a trusted
- * beforeinput), then a synthetic paste. For a textarea: the native value
+ * Order for an editor: a `beforeinput` InputEvent, then
+ * `document.execCommand('insertText')` (the browser fires a trusted
+ * beforeinput), then a synthetic paste. The beforeinput is dispatched from
+ * the content script's isolated world: a DOM event is one object seen by both
+ * worlds, and Chromium passes its `data` to the page's listeners (the e2e
+ * spec proves it on the Lexical-like sim). A main-world script was tried and
+ * dropped: every content script stays in the isolated world (security test),
+ * and it would only matter in Firefox, where page listeners may not read data
+ * of events built by an extension (execCommand then takes over). For a textarea: the native value
  * setter plus an `input` event, which React's onChange listens to. Each step
  * is read back; a step that changed the text but not as asked stops the
  * chain (trying more would insert twice). Send is never pressed.
  */
 
-export const BRIDGE_REQUEST = 'inbox-pilot:insert';
-export const BRIDGE_REPLY = 'inbox-pilot:inserted';
-
 export interface InsertOptions {
   replaceAll?: boolean;
   /** Returns true while the open conversation is still the one the caller meant. */
   stillExpected?: () => boolean;
-  /** ms to wait for the main-world bridge to answer. */
-  bridgeTimeoutMs?: number;
 }
 
 const normalize = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ').replace(/[\u200b\ufeff]/g, '');
@@ -43,26 +42,6 @@ function placeSelection(doc: Document, el: Element, replaceAll: boolean): void {
   if (!replaceAll) range.collapse(false);
   sel.removeAllRanges();
   sel.addRange(range);
-}
-
-/** Asks the main-world script to dispatch the beforeinput; resolves to whether it answered. */
-function viaBridge(doc: Document, win: Window, text: string, replaceAll: boolean, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const nonce = Math.random().toString(36).slice(2);
-    const onReply = (e: Event) => {
-      const detail = (e as CustomEvent<unknown>).detail;
-      if (typeof detail === 'string' && detail === nonce) finish(true);
-    };
-    const timer = win.setTimeout(() => finish(false), timeoutMs);
-    function finish(answered: boolean) {
-      win.clearTimeout(timer);
-      doc.removeEventListener(BRIDGE_REPLY, onReply);
-      resolve(answered);
-    }
-    doc.addEventListener(BRIDGE_REPLY, onReply);
-    // A JSON string: objects do not cross between worlds, strings do.
-    doc.dispatchEvent(new CustomEvent(BRIDGE_REQUEST, { detail: JSON.stringify({ text, replaceAll, nonce }) }));
-  });
 }
 
 /** The beforeinput Meta's editor handles for typed text (also what the main-world script dispatches). */
@@ -101,10 +80,7 @@ export async function insertIntoComposer(doc: Document, text: string, options: I
   const steps: Step[] = [
     {
       method: 'beforeinput',
-      run: async (target) => {
-        const answered = await viaBridge(doc, win, text, replaceAll, options.bridgeTimeoutMs ?? 150);
-        if (!answered) dispatchBeforeInput(target, text, win);
-      },
+      run: async (target) => dispatchBeforeInput(target, text, win),
     },
     {
       method: 'execCommand',

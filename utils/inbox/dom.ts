@@ -53,7 +53,9 @@ export interface Found<T> {
 export function findFirst(root: ParentNode, kind: SelectorKind): Found<Element | null> {
   const alts = SELECTORS[kind];
   for (let i = 0; i < alts.length; i++) {
-    const [el] = matchAlternative(root, alts[i]!, 1);
+    const alt = alts[i]!;
+    // Plain selectors: the browser's own first-match search is the fast path.
+    const el = alt.test || alt.map ? matchAlternative(root, alt, 1)[0] : root.querySelector(cssOf(alt));
     if (el) return { value: el, via: i };
   }
   return { value: null, via: -1 };

@@ -77,7 +77,17 @@ export class EventTracker {
     this.updateThread(snap, observedAt, now, out);
     this.updateList(snap, observedAt, out);
     this.updatePending(now, out);
-    return this.dedupe(out.map((e) => ({ ...e, pageId })));
+    for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
+    return this.dedupe(out.map((e) => this.finish(e, pageId)));
+  }
+
+  /** Row keys by conversation key, so every event can carry the key that survives the first opening. */
+  private rowKeys = new Map<string, string>();
+
+  private finish(e: InboxEvent, pageId: string | null): InboxEvent {
+    const rowKey = e.rowKey ?? this.rowKeys.get(e.conversation);
+    if (this.rowKeys.size > MAX_REMEMBERED) this.rowKeys.delete(this.rowKeys.keys().next().value!);
+    return rowKey ? { ...e, pageId, rowKey } : { ...e, pageId };
   }
 
   /** Clock tick without DOM change: flushes replies whose bubble or label never came. */
@@ -86,7 +96,7 @@ export class EventTracker {
     const out: InboxEvent[] = [];
     this.confirmSends(this.last);
     this.updatePending(now, out);
-    return this.dedupe(out.map((e) => ({ ...e, pageId: this.last!.page.assetId })));
+    return this.dedupe(out.map((e) => this.finish(e, this.last!.page.assetId)));
   }
 
   /** Whether ticks are still needed. */
@@ -227,6 +237,7 @@ export class EventTracker {
       id: `cm:${hash(`${row.key}|list|${sig}|${Math.floor(at / LIST_BUCKET_MS)}`)}`,
       pageId: null,
       conversation: row.key,
+      ...(row.rowKey ? { rowKey: row.rowKey } : {}),
       customerName: row.customerName,
       at,
       precision: 'exact',
@@ -240,6 +251,7 @@ export class EventTracker {
       id: `cm~${hash(`${row.key}|${sig}|${Math.floor(at.start / DAY_MS)}`)}`,
       pageId: null,
       conversation: row.key,
+      ...(row.rowKey ? { rowKey: row.rowKey } : {}),
       customerName: row.customerName,
       at: at.start,
       atLatest: at.end,

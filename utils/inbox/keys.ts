@@ -36,13 +36,30 @@ export function hash(text: string, seed = 0): string {
 
 /** Text as compared for identity: whitespace collapsed, case and apostrophes folded. */
 export function textHash(text: string): string {
-  return hash(normalizeLabel(text)).slice(0, 8);
+  let h = textHashes.get(text);
+  if (h === undefined) {
+    h = hash(normalizeLabel(text)).slice(0, 8);
+    if (textHashes.size > 5000) textHashes.clear();
+    textHashes.set(text, h);
+  }
+  return h;
 }
+const textHashes = new Map<string, string>();
+
+const dataAvatars = new Map<string, string>();
 
 /** Stable part of an avatar URL: the file name, without the signed query string. */
 export function avatarToken(src: string | null | undefined): string {
   if (!src) return '';
-  if (src.startsWith('data:')) return hash(src).slice(0, 6);
+  if (src.startsWith('data:')) {
+    let h = dataAvatars.get(src);
+    if (h === undefined) {
+      h = hash(src).slice(0, 6);
+      if (dataAvatars.size > 2000) dataAvatars.clear();
+      dataAvatars.set(src, h);
+    }
+    return h;
+  }
   try {
     const url = new URL(src, 'https://invalid.example/');
     return url.pathname.split('/').filter(Boolean).pop() ?? '';

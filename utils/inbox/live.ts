@@ -31,8 +31,12 @@ export interface InboxSourceOptions {
   /** Test seams. */
   doc?: Document;
   now?: () => number;
-  /** Benchmark seam: how long each batch took (ms) and how many mutation records it held. */
-  onBatchTimed?: (ms: number, records: number) => void;
+  /**
+   * Benchmark seam: how long each batch took (ms), how many mutation records it held, and how long
+   * the page's own pending style/layout took when flushed first (the page pays that in its next frame
+   * anyway; it is measured apart so the adapter's own cost is visible).
+   */
+  onBatchTimed?: (ms: number, records: number, pageLayoutMs: number) => void;
 }
 
 /** What of the content-script context the source uses (a fake one in tests). */
@@ -67,7 +71,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     thread: ReturnType<typeof readThread>;
     composer: InboxSnapshot['composer'];
   }
-  let current: Reading = readAll(now());
+  let current: Reading = safeReadAll(now());
   const snapshot = signal<InboxSnapshot>(current.snapshot);
 
   function readAll(at: number, previous?: Reading, dirty?: { list: boolean; thread: boolean; composer: boolean }): Reading {
@@ -90,6 +94,28 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       health: health(list.found, thread, composer.found),
     };
     return { snapshot: snap, list, thread, composer };
+  }
+
+  /** The first read must not fail the sidebar: an unreadable page is an unrecognized one. */
+  function safeReadAll(at: number): Reading {
+    try {
+      return readAll(at);
+    } catch (error) {
+      console.warn('[Inbox Pilot] could not read the inbox', error);
+      const thread = { found: false, header: false, open: null };
+      const composer = { found: false, enabled: false, text: '', kind: null };
+      const snap: InboxSnapshot = {
+        url: url(),
+        takenAt: at,
+        locale: null,
+        page: { assetId: inboxUrlIds(url()).assetId, name: null },
+        conversations: [],
+        open: null,
+        composer,
+        health: health(false, thread, false),
+      };
+      return { snapshot: snap, list: { found: false, via: -1, conversations: [] }, thread, composer };
+    }
   }
 
   function rememberParts() {
@@ -133,6 +159,12 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   }
 
   function process(batch: Batch) {
+    let pageLayoutMs = 0;
+    if (options.onBatchTimed) {
+      const t = performance.now();
+      doc.body?.getBoundingClientRect();
+      pageLayoutMs = performance.now() - t;
+    }
     const started = options.onBatchTimed ? performance.now() : 0;
     try {
       const at = now();
@@ -149,7 +181,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     } catch (error) {
       console.warn('[Inbox Pilot] could not read the inbox', error);
     }
-    options.onBatchTimed?.(performance.now() - started, batch.records);
+    options.onBatchTimed?.(performance.now() - started, batch.records, pageLayoutMs);
   }
 
   let tickTimer: ReturnType<typeof setTimeout> | null = null;
@@ -173,8 +205,12 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   }
 
   const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, now });
-  rememberParts();
-  emit(tracker.update(current.snapshot, now(), now()));
+  try {
+    rememberParts();
+    emit(tracker.update(current.snapshot, now(), now()));
+  } catch (error) {
+    console.warn('[Inbox Pilot] could not read the inbox', error);
+  }
 
   // SPA navigation: WXT's location watcher, the history API's popstate, and a slow check that the observed root is still in the page.
   const refresh = () => observer.request();
@@ -182,20 +218,23 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   win.addEventListener('popstate', refresh, { signal: ctx.signal });
   const liveness = setInterval(() => {
     const root = observer.root;
-    if (!root || !root.isConnected || root === doc.body || url() !== lastUrl) refresh();
+    // Re-read when the observed root left the page, the URL changed, or an unrecognized page may have rendered since.
+    if (!root || !root.isConnected || url() !== lastUrl || (root === doc.body && !current.snapshot.health.recognized)) refresh();
   }, 1000);
 
   // Replies sent from this browser: Enter (not Shift+Enter, not while composing) or a click on Send, with text in the composer.
-  const onSendIntent = (target: EventTarget | null) => {
+  const onSendIntent = (target: EventTarget | null, via: 'enter' | 'click') => {
     try {
-      const composer = findFirst(doc, 'composer').value;
-      if (!composer) return;
-      const text = readComposer(doc).state.text;
-      if (!text.trim()) return;
-      const inComposer = target instanceof win.Node && composer.contains(target);
-      const onSend = target instanceof win.Element && findAll(doc, 'sendButton').value.some((b) => b.contains(target));
-      if (!inComposer && !onSend) return;
-      tracker.noteSendIntent(text, now());
+      if (!(target instanceof win.Element)) return;
+      if (via === 'click') {
+        // Most clicks are not on Send: rule them out before reading anything.
+        const button = target.closest('[role="button"], button');
+        if (!button || !findAll(doc, 'sendButton').value.includes(button)) return;
+      }
+      const composer = readComposer(doc);
+      if (!composer.el || !composer.state.text.trim()) return;
+      if (via === 'enter' && !composer.el.contains(target)) return;
+      tracker.noteSendIntent(composer.state.text, now());
       scheduleTick();
     } catch (error) {
       console.warn('[Inbox Pilot] could not follow a send', error);
@@ -204,11 +243,11 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) onSendIntent(e.target);
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) onSendIntent(e.target, 'enter');
     },
     { capture: true, signal: ctx.signal },
   );
-  doc.addEventListener('click', (e) => onSendIntent(e.target), { capture: true, signal: ctx.signal });
+  doc.addEventListener('click', (e) => onSendIntent(e.target, 'click'), { capture: true, signal: ctx.signal });
 
   ctx.onInvalidated(() => {
     observer.disconnect();

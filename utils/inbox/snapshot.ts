@@ -180,7 +180,7 @@ type Item =
 const EDITOR = '[contenteditable], [role="textbox"], textarea';
 
 /** Rows of the thread read at most (plus back to the start of their date section): enough for every consumer, bounded cost. */
-export const THREAD_TAIL_ROWS = 120;
+export const THREAD_TAIL_ROWS = 60;
 
 function isSeparatorRow(row: Element): boolean {
   if (row.getAttribute('role') === 'separator' || row.querySelector('[role="separator"]')) return true;
@@ -194,15 +194,20 @@ function isSeparatorRow(row: Element): boolean {
  * occurrence counts of message keys stay complete for each section.
  */
 function threadWindow(list: Element, bubbleCss: string | null): { roots: Element[]; includeRoots: boolean; omitted: boolean } {
-  const bubbles = bubbleCss ? list.querySelectorAll(bubbleCss) : null;
-  if (!bubbles || bubbles.length < 2) return { roots: [list], includeRoots: false, omitted: false };
-  const parent = commonAncestor(bubbles[0]!, bubbles[bubbles.length - 1]!, list);
-  const rows = [...parent.children];
-  if (rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
+  const first = bubbleCss ? list.querySelector(bubbleCss) : null;
+  if (!first) return { roots: [list], includeRoots: false, omitted: false };
+  // The deepest last descendant is in the last row: the rows' parent holds both (no need to collect every bubble).
+  let last: Element = list;
+  while (last.lastElementChild) last = last.lastElementChild;
+  const parent = commonAncestor(first, last, list);
+  const rows = parent.children;
+  if (parent === first || rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
   let start = rows.length - THREAD_TAIL_ROWS;
   const floor = Math.max(0, start - 300);
   while (start > floor && !isSeparatorRow(rows[start]!)) start--;
-  return { roots: rows.slice(start), includeRoots: true, omitted: start > 0 };
+  const roots: Element[] = [];
+  for (let i = start; i < rows.length; i++) roots.push(rows[i]!);
+  return { roots, includeRoots: true, omitted: start > 0 };
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */

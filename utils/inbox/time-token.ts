@@ -207,6 +207,8 @@ function dated(c: Ctx, yearStr: string | undefined, month: number, d: number, hS
   return build(c.today.y - 1);
 }
 
+const parsed = new Map<string, { start: number; end: number } | null>();
+
 /** Leading/trailing punctuation Meta sometimes adds (`· 5m`, `5m ·`). */
 function clean(token: string): string {
   return normalizeLabel(token).replace(/^[·•,\s]+|[·•,\s]+$/g, '');
@@ -235,14 +237,24 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
         return today;
       },
     };
+    // Absolute tokens (dates, clock times) read the same all minute long: remember them.
+    const cacheKey = `${text}|${locale}|${tz}|${Math.floor(nowMs / 60_000)}`;
+    const cached = parsed.get(cacheKey);
+    if (cached !== undefined) return cached && { start: new Date(cached.start), end: new Date(cached.end) };
     const own = labelsFor(locale);
     const dayFirst = own ? own.time.dayFirst || /^en[-_](gb|au|nz|ie|in|za)/i.test(locale ?? '') : false;
     const order = own ? [own, ...LANGUAGES.filter((l) => l !== own)] : LANGUAGES;
+    let result: { start: number; end: number } | null = null;
     for (const labels of order) {
-      const r = parseWith(grammar(labels), text, c, dayFirst);
-      if (r) return { start: new Date(r.start), end: new Date(r.end) };
+      result = parseWith(grammar(labels), text, c, dayFirst);
+      if (result) break;
     }
-    return null;
+    // Relative tokens (`5m`) depend on the exact time and are cheap: never cached.
+    if (today !== null || result === null) {
+      if (parsed.size > 5000) parsed.clear();
+      parsed.set(cacheKey, result);
+    }
+    return result && { start: new Date(result.start), end: new Date(result.end) };
   } catch {
     return null;
   }

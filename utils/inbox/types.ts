@@ -99,6 +99,12 @@ interface EventBase {
   pageId: string | null;
   /** Conversation key (`selected_item_id` where known). */
   conversation: string;
+  /**
+   * The conversation's name + avatar key (utils/inbox/keys.ts) when its row is known. A conversation
+   * seen in the list before it was ever opened is keyed `r:…`; once opened its key becomes the
+   * `selected_item_id`: `rowKey` is the same in both, so consumers can join the two.
+   */
+  rowKey?: string;
   customerName: string | null;
   at: number;
 }

@@ -19,8 +19,6 @@ export interface RankOptions {
   locale?: string | null;
   /** How many replies at most (default 5). */
   limit?: number;
-  /** Lower the relevance floor (0..1 of the default) — the sidebar search uses a looser floor. */
-  floorFactor?: number;
 }
 
 export interface RankedReply<T extends RankableReply = RankableReply> {
@@ -247,7 +245,6 @@ function score<T extends RankableReply>(
   }
 
   const language = normaliseLocale(options.locale) ?? detectLanguage(message);
-  const floor = MIN_SCORE * (options.floorFactor ?? 1);
   // Keep only the best `limit` (sorted, best first) instead of sorting every matching reply.
   const best: Array<{ doc: number; score: number }> = [];
   for (const doc of touched) {
@@ -255,7 +252,7 @@ function score<T extends RankableReply>(
     let score = scores[doc]!;
     if (language && item.language !== 'any' && item.language !== language) score *= OTHER_LANGUAGE_FACTOR;
     // Floor: enough score, and either a title/tag hit or at least two of the message's words.
-    if (score < floor || (!strongHit[doc] && bitCount(matchedMask[doc]!) < 2)) continue;
+    if (score < MIN_SCORE || (!strongHit[doc] && bitCount(matchedMask[doc]!) < 2)) continue;
     if (best.length === limit && score <= best[limit - 1]!.score) continue;
     let at = best.length;
     while (at > 0 && best[at - 1]!.score < score) at--;

@@ -6,7 +6,7 @@
 import type { RepliesDatabase } from './db';
 import { STARTER_REPLIES } from './starter';
 import type { ReplyDraft, SavedReply, UsageRecord } from './types';
-import { validateReplyDraft } from './validate';
+import { LIMITS, validateReplyDraft } from './validate';
 
 export type StoreErrorCode = 'invalid' | 'shortcutTaken' | 'notFound' | 'tooMany';
 
@@ -101,7 +101,7 @@ export async function importReplies(db: RepliesDatabase, drafts: unknown[], now 
   const checked = drafts.map((d) => validateReplyDraft(d));
   if (checked.some((c) => c.issues.length)) throw new StoreError('invalid');
   return db.transaction('rw', db.replies, async () => {
-    if ((await db.replies.count()) + checked.length > 10000) throw new StoreError('tooMany');
+    if ((await db.replies.count()) + checked.length > LIMITS.replies) throw new StoreError('tooMany');
     const seen = new Set<string>();
     for (const { value } of checked) {
       if (!value.shortcut) continue;

@@ -7,11 +7,16 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
  */
 export function liveItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, fallback: T, abort: AbortSignal): ReadonlySignal<T> & { ready: Promise<void> } {
   const value = signal<T>(fallback);
+  // A write seen by the watcher is newer than the first read, which may resolve after it.
+  let updatedByWatch = false;
+  const unwatch = item.watch((v) => {
+    updatedByWatch = true;
+    value.value = v ?? fallback;
+  });
   const ready = item.getValue().then(
-    (v) => void (value.value = v),
+    (v) => void (updatedByWatch || (value.value = v)),
     () => undefined, // unreadable storage: keep the defaults, never throw into the page
   );
-  const unwatch = item.watch((v) => (value.value = v ?? fallback));
   abort.addEventListener('abort', unwatch, { once: true });
   return Object.assign(value, { ready });
 }

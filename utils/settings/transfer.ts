@@ -1,4 +1,6 @@
 import type { WxtStorageItem } from 'wxt/utils/storage';
+import { draftSettings, validateDraftSettings } from '../draft/settings';
+import { timingSettings, validateTimingSettings } from '../timing/settings';
 import { generalSettings, validateGeneralSettings } from './general';
 
 /**
@@ -22,6 +24,8 @@ type AnySection = SettingsSection<any>;
 
 export const settingsSections: Record<string, AnySection> = {
   general: { item: generalSettings, validate: validateGeneralSettings },
+  timing: { item: timingSettings, validate: validateTimingSettings },
+  draft: { item: draftSettings, validate: validateDraftSettings },
 };
 
 export interface SettingsFile {

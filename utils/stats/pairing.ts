@@ -1,5 +1,5 @@
 import type { InboxEvent } from '../inbox/types';
-import { pairingKey, responseId, UNKNOWN_AGENT, type PendingRecord, type ResponseRecord } from './types';
+import { MAX_WAITING, pairingKey, responseId, UNKNOWN_AGENT, type PendingRecord, type ResponseRecord } from './types';
 
 /**
  * Pairs customer messages with the replies that answered them, pure.
@@ -21,7 +21,7 @@ export interface PairingConfig {
 }
 
 export function emptyPending(pageId: string, conversation: string): PendingRecord {
-  return { key: pairingKey(pageId, conversation), pageId, conversation, customerAt: null, customerPrecision: null, lastReplyAt: null, updatedAt: 0 };
+  return { key: pairingKey(pageId, conversation), pageId, conversation, waiting: [], lastReplyAt: null, updatedAt: 0 };
 }
 
 /** Events in the order they happened; a customer message and a reply at the same instant: the message first. */
@@ -45,44 +45,126 @@ export function applyEvents(
   for (const e of chronological(events)) {
     if (e.kind === 'conversation-opened') continue;
     const pageId = e.pageId ?? '';
-    const key = pairingKey(pageId, e.conversation);
-    let s = states.get(key);
-    if (!s) {
-      s = emptyPending(pageId, e.conversation);
-      states.set(key, s);
-    }
+    const keys = pairingKeysOf(e);
+    const s = joinStates(states, keys, pageId, e.conversation);
     if (e.kind === 'customer-message') {
-      if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) continue; // already answered
-      if (s.customerAt !== null && s.customerAt <= e.at) continue; // a burst: the first message counts
-      s.customerAt = e.at;
-      s.customerPrecision = e.precision;
+      const item = customerItem(e, s.lastReplyAt);
+      if (!item) continue;
+      s.waiting = addCustomerMessage(s.waiting, item);
     } else {
       if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) continue; // seen already
-      if (s.customerAt !== null && e.at >= s.customerAt) {
-        const responseSeconds = Math.round((e.at - s.customerAt) / 1000);
-        const businessResponseSeconds = Math.round(config.businessMillis(s.customerAt, e.at) / 1000);
+      // The reply answers every message before it; the time counts from the first (a burst is one response).
+      const first = s.waiting[0];
+      if (first && first.at <= e.at) {
+        const responseSeconds = Math.round((e.at - first.at) / 1000);
+        const businessResponseSeconds = Math.round(config.businessMillis(first.at, e.at) / 1000);
         const judged = config.useBusinessTime ? businessResponseSeconds : responseSeconds;
         const agent = (e.agent ?? '').trim() || (e.via === 'this-browser' ? config.selfAgent : UNKNOWN_AGENT);
+        const conversation = bestConversation(s.conversation, e.conversation);
         responses.push({
-          id: responseId(pageId, e.conversation, s.customerAt),
+          id: responseId(pageId, conversation, first.at),
           pageId,
-          conversation: e.conversation,
-          customerAt: s.customerAt,
+          conversation,
+          customerAt: first.at,
           repliedAt: e.at,
           agent,
           responseSeconds,
           businessResponseSeconds,
           withinTarget: judged <= config.targetSeconds,
           source: e.via,
-          precision: e.precision === 'approximate' || s.customerPrecision === 'approximate' ? 'approximate' : 'exact',
+          precision: e.precision === 'approximate' || first.precision === 'approximate' ? 'approximate' : 'exact',
         });
-        s.customerAt = null;
-        s.customerPrecision = null;
       }
+      s.waiting = s.waiting.filter((w) => w.at > e.at);
       s.lastReplyAt = e.at;
     }
+    s.conversation = bestConversation(s.conversation, e.conversation);
     s.updatedAt = now;
-    changed.add(key);
+    for (const k of keys) changed.add(k);
   }
   return { responses, changed };
+}
+
+/** A never-opened conversation is keyed `r:…` by the adapter; its `selected_item_id` is the better name once known. */
+function bestConversation(a: string, b: string): string {
+  return a.startsWith('r:') && !b.startsWith('r:') ? b : a;
+}
+
+/**
+ * The keys an event's state lives under: its conversation key and, when the
+ * adapter gives one, its row key — the same before the first opening (list
+ * events, keyed `r:…`) and after it (thread events, keyed by id).
+ */
+export function pairingKeysOf(e: Pick<InboxEvent, 'pageId' | 'conversation' | 'rowKey'>): string[] {
+  const pageId = e.pageId ?? '';
+  const keys = [pairingKey(pageId, e.conversation)];
+  if (e.rowKey && e.rowKey !== e.conversation) keys.push(pairingKey(pageId, e.rowKey));
+  return keys;
+}
+
+/**
+ * One state for all the keys (merging what each held): the latest reply wins,
+ * and the earliest customer message after it stays the unanswered one. The
+ * same object is set under every key, so it is saved under each.
+ */
+function joinStates(states: Map<string, PendingRecord>, keys: string[], pageId: string, conversation: string): PendingRecord {
+  const found = [...new Set(keys.map((k) => states.get(k)).filter((s): s is PendingRecord => s !== undefined))];
+  let s: PendingRecord;
+  if (found.length === 0) s = emptyPending(pageId, conversation);
+  else if (found.length === 1) s = found[0]!;
+  else {
+    s = { ...found[0]! };
+    for (const other of found.slice(1)) {
+      if (other.lastReplyAt !== null && (s.lastReplyAt === null || other.lastReplyAt > s.lastReplyAt)) s.lastReplyAt = other.lastReplyAt;
+      s.conversation = bestConversation(s.conversation, other.conversation);
+    }
+    let waiting: PendingRecord['waiting'] = [];
+    for (const w of found.flatMap((x) => x.waiting)) {
+      if ((s.lastReplyAt === null || w.at > s.lastReplyAt) && !waiting.some((x) => x.at === w.at)) waiting = insertWaiting(waiting, w);
+    }
+    s.waiting = waiting;
+  }
+  for (const k of keys) states.set(k, s);
+  return s;
+}
+
+/** Inserted in time order; beyond MAX_WAITING the latest are dropped (only the first one is ever measured). */
+function insertWaiting(list: PendingRecord['waiting'], item: PendingRecord['waiting'][number]): PendingRecord['waiting'] {
+  const out = [...list, item].sort((a, b) => a.at - b.at);
+  return out.slice(0, MAX_WAITING);
+}
+
+type Waiting = PendingRecord['waiting'][number];
+
+/**
+ * The waiting entry for a customer message, or null when it was answered
+ * already. An approximate time (a coarse `2h` row token) whose interval
+ * reaches past the latest reply is a message after that reply: it starts
+ * just after it.
+ */
+function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, lastReplyAt: number | null): Waiting | null {
+  const latest = e.precision === 'approximate' ? Math.max(e.at, e.atLatest ?? e.at) : e.at;
+  if (lastReplyAt !== null && latest <= lastReplyAt) return null;
+  if (e.precision === 'approximate') {
+    const at = lastReplyAt !== null && e.at <= lastReplyAt ? lastReplyAt + 1 : e.at;
+    return { at, precision: 'approximate', atLatest: latest };
+  }
+  return { at: e.at, precision: 'exact' };
+}
+
+/**
+ * Adds a customer message unless it is one we hold: an approximate interval
+ * holding a known message is that message (a row token seen after the live
+ * bubble, or by a reloaded tab); an exact time inside an approximate
+ * interval replaces it.
+ */
+function addCustomerMessage(list: Waiting[], item: Waiting): Waiting[] {
+  const within = (t: number, w: Waiting) => t >= w.at && t <= (w.atLatest ?? w.at);
+  if (list.some((w) => w.at === item.at)) return list;
+  if (item.precision === 'approximate' && list.some((w) => within(w.at, item) || (w.precision === 'approximate' && within(item.at, w)))) return list;
+  if (item.precision === 'exact') {
+    const i = list.findIndex((w) => w.precision === 'approximate' && within(item.at, w));
+    if (i >= 0) return insertWaiting(list.filter((_, k) => k !== i), item);
+  }
+  return insertWaiting(list, item);
 }

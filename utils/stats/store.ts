@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import type { InboxEvent } from '../inbox/types';
 import { buildDayColumns, DAY_MS, utcDay } from './columns';
 import type { StatsDb } from './db';
-import { applyEvents, type PairingConfig } from './pairing';
+import { applyEvents, pairingKeysOf, type PairingConfig } from './pairing';
 import { pairingKey, type PendingRecord, type ResponseRecord } from './types';
 
 /**
@@ -25,7 +25,7 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
   let recorded = 0;
   if (relevant.length) {
     await db.transaction('rw', [db.responses, db.pending, db.days], async () => {
-      const keys = [...new Set(relevant.map((e) => pairingKey(e.pageId ?? '', e.conversation)))];
+      const keys = [...new Set(relevant.flatMap(pairingKeysOf))];
       const found = await db.pending.bulkGet(keys);
       const states = new Map<string, PendingRecord>();
       found.forEach((s) => s && states.set(s.key, s));
@@ -38,7 +38,8 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
         await rebuildDays(db, toWrite.map((r) => utcDay(r.repliedAt)));
         recorded = toWrite.length;
       }
-      await db.pending.bulkPut([...changed].map((k) => states.get(k)!));
+      // A state shared by a row key and a conversation key is saved under each.
+      await db.pending.bulkPut([...changed].map((k) => ({ ...states.get(k)!, key: k })));
     });
   }
   return { acked: events.map((e) => e.id), recorded };
@@ -83,11 +84,18 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
   });
 }
 
-/** Deletes responses replied before the cut-off and pairing states idle since then. */
-export async function purgeOlderThan(db: StatsDb, cutoff: number): Promise<{ deleted: number }> {
+/**
+ * Pairing states idle this long are dropped: Messenger lets a Page reply at
+ * most 7 days after the customer's last message (HUMAN_AGENT tag), so no
+ * reply can still come for them.
+ */
+export const PENDING_IDLE_MS = 8 * DAY_MS;
+
+/** Deletes responses replied before the cut-off and pairing states idle since then (or for PENDING_IDLE_MS). */
+export async function purgeOlderThan(db: StatsDb, cutoff: number, now = Date.now()): Promise<{ deleted: number }> {
   return db.transaction('rw', [db.responses, db.pending, db.days], async () => {
     const deleted = await db.responses.where('repliedAt').below(cutoff).delete();
-    await db.pending.where('updatedAt').below(cutoff).delete();
+    await db.pending.where('updatedAt').below(Math.max(cutoff, now - PENDING_IDLE_MS)).delete();
     await db.days.where('[day+pageId]').below([utcDay(cutoff), Dexie.minKey]).delete();
     await rebuildDays(db, [utcDay(cutoff)]);
     return { deleted };

@@ -37,15 +37,19 @@ export interface PendingRecord {
   key: string;
   pageId: string;
   conversation: string;
-  /** The first unanswered customer message, or null when the conversation is answered. */
-  customerAt: number | null;
-  customerPrecision: Precision | null;
+  /**
+   * Customer messages after the latest reply, oldest first (at most
+   * MAX_WAITING): the first is the one the next reply answers. Kept as a list
+   * so states seen under two keys (list row, thread) merge exactly.
+   */
+  waiting: Array<{ at: number; precision: Precision; /** approximate: latest possible time */ atLatest?: number }>;
   /** The latest reply seen: customer messages at or before it were already answered. */
   lastReplyAt: number | null;
   updatedAt: number;
 }
 
 export const UNKNOWN_AGENT = '';
+export const MAX_WAITING = 20;
 
 export function pairingKey(pageId: string, conversation: string): string {
   return `${pageId}|${conversation}`;

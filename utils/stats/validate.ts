@@ -62,6 +62,8 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
     // Personal data the stats never need: dropped at the door.
     customerName: null,
     at: time(input, 'at', where, now),
+    // The row's key, the same before and after the conversation's first opening (joins list and thread events).
+    ...(input.rowKey === undefined || input.rowKey === null ? {} : { rowKey: str(input, 'rowKey', MAX_KEY_LENGTH, where) }),
   };
   switch (input.kind) {
     case 'customer-message': {

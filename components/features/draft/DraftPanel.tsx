@@ -59,29 +59,41 @@ function NamePrompt({ state }: { state: DraftState }) {
   );
 }
 
-function FindingItem({ state, finding, text }: { state: DraftState; finding: Finding; text: string }) {
+/** Spans shown per rule at most ("TRÈS", "!!!", …). */
+const SPANS_MAX = 4;
+
+/** One card per rule: its explanations, the spans it concerns, and a fix when one is safe. */
+function FindingGroup({ state, findings, text }: { state: DraftState; findings: Finding[]; text: string }) {
   const [status, setStatus] = useState<FixOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const fix = state.fixFor(finding);
-  const span = excerpt(text, finding);
-  const label = t.value[ruleLabelKey(finding.rule)];
+  const first = findings[0]!;
+  const fixable = findings.map((f) => ({ finding: f, fix: state.fixFor(f) })).find((x) => x.fix !== null);
+  const messages = [...new Set(findings.map((f) => f.message))];
+  const spans = findings.map((f) => excerpt(text, f)).filter((x): x is string => !!x);
+  const label = t.value[ruleLabelKey(first.rule)];
+  const severity = findings.some((f) => f.severity === 'warn') ? 'warn' : 'info';
   const onFix = async () => {
-    if (!fix) return;
+    if (!fixable?.fix) return;
     setBusy(true);
-    setStatus(await state.applyFix(finding, fix));
+    setStatus(await state.applyFix(fixable.finding, fixable.fix));
     setBusy(false);
   };
   return (
-    <li class={`ip-draft-finding ip-draft-finding--${finding.severity}`} data-testid="draft-finding" data-rule={finding.rule}>
+    <li class={`ip-draft-finding ip-draft-finding--${severity}`} data-testid="draft-finding" data-rule={first.rule}>
       <div class="ip-draft-finding-head">
-        <span class="ip-draft-badge">{finding.severity === 'warn' ? t.value.severity_warn : t.value.severity_info}</span>
-        <strong>{typeof label === 'string' ? label : finding.rule}</strong>
+        <strong>{typeof label === 'string' ? label : first.rule}</strong>
+        <span class="ip-draft-badge">{severity === 'warn' ? t.value.severity_warn : t.value.severity_info}</span>
       </div>
-      <p class="ip-draft-message">{finding.message}</p>
-      {span && <mark class="ip-draft-span" data-testid="draft-span">{span}</mark>}
-      {fix && (
-        <button type="button" class="ip-btn ip-draft-fix" disabled={busy} onClick={onFix} data-testid="draft-fix" data-fix={fix}>
-          {fixLabel(fix, state.agentFirstName.value)}
+      {messages.map((m) => (
+        <p class="ip-draft-message" key={m}>{m}</p>
+      ))}
+      {spans.slice(0, SPANS_MAX).map((span, i) => (
+        <mark class="ip-draft-span" data-testid="draft-span" key={`${i}:${span}`}>{span}</mark>
+      ))}
+      {spans.length > SPANS_MAX && <p class="ip-muted">+{spans.length - SPANS_MAX}</p>}
+      {fixable?.fix && (
+        <button type="button" class="ip-btn ip-draft-fix" disabled={busy} onClick={onFix} data-testid="draft-fix" data-fix={fixable.fix}>
+          {fixLabel(fixable.fix, state.agentFirstName.value)}
         </button>
       )}
       {status && (
@@ -93,9 +105,21 @@ function FindingItem({ state, finding, text }: { state: DraftState; finding: Fin
   );
 }
 
+/** Findings grouped by rule, in the engine's order. */
+function byRule(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.rule);
+    if (group) group.push(f);
+    else groups.set(f.rule, [f]);
+  }
+  return [...groups.values()];
+}
+
 export function DraftPanel({ state }: { state: DraftState }) {
   const { text, findings } = state.checked.value;
   const blank = text.trim() === '';
+  const groups = byRule(findings);
   return (
     <div class="ip-draft" data-testid="draft-panel">
       {state.askName.value && <NamePrompt state={state} />}
@@ -107,10 +131,10 @@ export function DraftPanel({ state }: { state: DraftState }) {
         <p class="ip-state-ok ip-draft-ok" role="status" data-testid="draft-ok">✓ {t.value.looksGood}</p>
       ) : (
         <>
-          <p class="ip-muted" aria-live="polite">{t.value.count(findings.length)}</p>
+          <p class="ip-muted" aria-live="polite">{t.value.count(groups.length)}</p>
           <ul class="ip-list ip-draft-findings">
-            {findings.map((f, i) => (
-              <FindingItem key={`${f.rule}:${f.start ?? ''}:${i}:${text.length}`} state={state} finding={f} text={text} />
+            {groups.map((g) => (
+              <FindingGroup key={`${g[0]!.rule}:${text.length}`} state={state} findings={g} text={text} />
             ))}
           </ul>
         </>

@@ -140,7 +140,10 @@ export function DraftSection() {
                   />{' '}
                   {typeof label === 'string' ? label : id}
                 </label>
-                {form.enabled[id] && THRESHOLDS_OF[id]?.map(numberField)}
+                {form.enabled[id] && THRESHOLDS_OF[id] && (
+                  // Thresholds sit under their rule's switch.
+                  <div style={{ marginLeft: '24px', maxWidth: '360px' }}>{THRESHOLDS_OF[id].map(numberField)}</div>
+                )}
               </div>
             );
           })}

@@ -128,6 +128,16 @@ describe('draft panel', () => {
     expect(snap.value.composer.text).toBe('Bonjour, votre commande est partie ce matin, elle arrive demain chez vous.');
   });
 
+  it('groups the findings of one rule in one card with every span', async () => {
+    const { type } = await mount(snapshot(''));
+    type('Bonjour, c’est TRÈS URGENT, merci de répondre avant vendredi !!!\nMarie');
+    await vi.waitFor(() => expect(rules()).toEqual(['shouting']));
+    const spans = [...byRule('shouting')!.querySelectorAll('[data-testid="draft-span"]')].map((m) => m.textContent);
+    expect(spans).toEqual(['TRÈS URGENT', '!!!']);
+    expect(byRule('shouting')!.querySelectorAll('.ip-draft-message')).toHaveLength(2);
+    expect(root.textContent).toContain('1 point to check');
+  });
+
   it('shows "looks good" for a clean draft, in French when the UI is French', async () => {
     uiLocale.value = 'fr';
     const { type } = await mount(snapshot(''));
@@ -138,9 +148,8 @@ describe('draft panel', () => {
 
   it('flags private data only in the comments tabs', async () => {
     const text = 'Bonjour, appelez-nous au 06 12 34 56 78.\nMarie';
-    const comments = await mount(snapshot(text, { url: `${INBOX}/facebook?asset_id=1` }));
+    await mount(snapshot(text, { url: `${INBOX}/facebook?asset_id=1` }));
     await vi.waitFor(() => expect(rules()).toContain('sensitive-in-public'));
-    comments.type(text + ' ');
     render(null, root);
     abort.abort();
     await mount(snapshot(text, { url: `${INBOX}/instagram_direct?asset_id=1` }));

@@ -228,3 +228,20 @@ describe('context from the inbox', () => {
     expect(draftContextFrom({ url: '', composer: { ...composer, found: false } }, c, [], 'en').windowClosed).toBe(false);
   });
 });
+
+describe('linear helpers agree with their slow definitions', () => {
+  it('wordCount counts like the word regex', async () => {
+    const { wordCount, WORD_RE } = await import('../../../utils/draft/text');
+    for (const text of ['', 'Bonjour', "aujourd'hui peut-être l’équipe", 'CMD-48213, 06 12 34 56 78 !', '😀 mot 😀', 'a - b', "l'", 'Ça va ? Très bien.\nÀ demain']) {
+      expect(wordCount(text), text).toBe([...text.matchAll(WORD_RE)].length);
+    }
+  });
+  it('order codes need a keyword, # or n° right before them', () => {
+    const codes = (text: string) => findSensitive(text).filter((m) => m.kind === 'order').map((m) => text.slice(m.start, m.end));
+    expect(codes('Commande CMD-48213 partie')).toEqual(['CMD-48213']);
+    expect(codes('Votre COMMANDE N° 4587')).toEqual(['4587']);
+    expect(codes('réf. : AB12345')).toEqual(['AB12345']);
+    expect(codes('order #a10234')).toEqual(['a10234']);
+    expect(codes('le modèle abcdefgh1234 et 2023 ventes')).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ describe('insertIntoComposer', () => {
 
   it('uses beforeinput for a Lexical-like editor and reads it back', async () => {
     const dom = buildInbox();
-    expect(await insertIntoComposer(document, 'Bonjour', { bridgeTimeoutMs: 5 })).toEqual({ ok: true, method: 'beforeinput' });
+    expect(await insertIntoComposer(document, 'Bonjour')).toEqual({ ok: true, method: 'beforeinput' });
     expect((dom.composer as unknown as { model: string }).model).toBe('Bonjour');
   });
 
@@ -30,7 +30,7 @@ describe('insertIntoComposer', () => {
     dom.composer.replaceWith(deaf);
     deaf.addEventListener('beforeinput', (e) => e.preventDefault());
     deaf.addEventListener('paste', (e) => e.preventDefault());
-    expect(await insertIntoComposer(document, 'x', { bridgeTimeoutMs: 5 })).toEqual({ ok: false, reason: 'rejected' });
+    expect(await insertIntoComposer(document, 'x')).toEqual({ ok: false, reason: 'rejected' });
     deaf.setAttribute('contenteditable', 'false');
     expect(await insertIntoComposer(document, 'x')).toEqual({ ok: false, reason: 'disabled' });
     deaf.remove();
@@ -46,7 +46,7 @@ describe('insertIntoComposer', () => {
     dom.composer.parentElement!.append(h('div', { role: 'button', 'aria-label': 'Send' }));
     const clicks: number[] = [];
     document.querySelector('[aria-label="Send"]')!.addEventListener('click', () => clicks.push(1));
-    await insertIntoComposer(document, 'Line 1\nLine 2', { bridgeTimeoutMs: 5 });
+    await insertIntoComposer(document, 'Line 1\nLine 2');
     expect(keys).toEqual([]);
     expect(clicks).toEqual([]);
   });

@@ -180,3 +180,25 @@ describe('EventTracker: conversation list', () => {
     expect(t.update(snap(T0 + 2000, url), T0 + 2000, T0 + 2000)).toEqual([]);
   });
 });
+
+describe('EventTracker: conversation keys', () => {
+  it('events about the same conversation carry the same rowKey before and after it is first opened', () => {
+    const listUrl = 'https://business.facebook.com/latest/inbox/all?asset_id=42';
+    const dom2 = buildInbox();
+    dom2.setRows([{ name: 'Dora Blanc', preview: 'Hi', token: '1m' }]);
+    dom2.setThread('', []);
+    const t = tracker();
+    t.update(takeSnapshot(document, listUrl, T0, { timeZone: TZ }), T0, T0);
+    dom2.setRows([{ name: 'Dora Blanc', preview: 'Anyone there?', token: '1m' }]);
+    const [fromList] = t.update(takeSnapshot(document, listUrl, T0 + 5000, { timeZone: TZ }), T0 + 5000, T0 + 5000);
+    // Opened: the row is selected and the URL carries its id.
+    dom2.setRows([{ name: 'Dora Blanc', preview: 'Anyone there?', token: '1m', selected: true }]);
+    dom2.setThread('Dora Blanc', [{ separator: 'Today 09:59' }, { side: 'customer', text: 'Anyone there?' }]);
+    const openUrl = `${listUrl}&selected_item_id=555`;
+    const [opened] = t.update(takeSnapshot(document, openUrl, T0 + 9000, { timeZone: TZ }), T0 + 9000, T0 + 9000);
+    expect(fromList!.conversation).toMatch(/^r:/);
+    expect(opened).toMatchObject({ kind: 'conversation-opened', conversation: '555' });
+    expect(opened!.rowKey).toBe(fromList!.rowKey);
+    expect(fromList!.rowKey).toBe(fromList!.conversation);
+  });
+});

@@ -117,6 +117,21 @@ describe('createInboxSource (happy-dom)', () => {
     expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
   });
 
+  it('a click on Send counts like Enter; other clicks do not', async () => {
+    clock += SETTLE_MS + 1000;
+    const model = dom.composer as unknown as { model: string };
+    const send = h('div', { role: 'button', 'aria-label': 'Send' });
+    send.addEventListener('click', () => (model.model = ''));
+    const other = h('div', { role: 'button', 'aria-label': 'Choose an emoji' });
+    dom.composer.parentElement!.append(other, send);
+    model.model = 'See you tomorrow';
+    other.click();
+    send.click();
+    push({ side: 'page', text: 'See you tomorrow' }, { label: 'Sent by Marie Dupont' });
+    await settle(700);
+    expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
+  });
+
   it('Shift+Enter is a new line, not a send', async () => {
     clock += SETTLE_MS + 1000;
     (dom.composer as unknown as { model: string }).model = 'Line one';

@@ -131,3 +131,17 @@ describe('keys', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('takeSnapshot: a conversation closed to replies', () => {
+  it('finds the composer but reports it disabled', async () => {
+    const { buildInbox } = await import('./build');
+    const dom = buildInbox();
+    dom.setRows([{ name: 'Eva Morel', preview: 'Hello', token: 'Jan 5', selected: true }]);
+    dom.setThread('Eva Morel', [{ separator: 'Jan 5, 2026 10:00' }, { side: 'customer', text: 'Hello' }]);
+    dom.composer.setAttribute('contenteditable', 'false');
+    dom.composer.setAttribute('aria-disabled', 'true');
+    const s = takeSnapshot(document, 'https://business.facebook.com/latest/inbox/all?asset_id=1&selected_item_id=9', Date.UTC(2026, 1, 24), { timeZone: TZ });
+    expect(s.composer).toEqual({ found: true, enabled: false, text: '', kind: 'lexical' });
+    expect(s.health.missing).toEqual([]);
+  });
+});

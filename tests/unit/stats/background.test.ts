@@ -46,6 +46,13 @@ describe('stats:events', () => {
     expect((await statsDb().responses.toArray()).map((r) => r.responseSeconds)).toEqual([180]);
   });
 
+  it('pairs a message seen in the list before the first opening with the reply seen in the thread (rowKey)', async () => {
+    await sendMessage('stats:events', { events: [{ ...customer('r:row1', T0), rowKey: 'r:row1' }] });
+    resetStatsDbForTests();
+    await sendMessage('stats:events', { events: [{ ...reply('1001', T0 + 4 * MIN), rowKey: 'r:row1' }] });
+    expect((await statsDb().responses.toArray()).map((r) => [r.conversation, r.responseSeconds])).toEqual([['1001', 240]]);
+  });
+
   it('judges against the configured target', async () => {
     await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, targetMinutes: 15 });
     await sendMessage('stats:events', { events: [customer('a', T0), reply('a', T0 + 10 * MIN)] });
@@ -139,6 +146,15 @@ describe('retention and erasing', () => {
     await sendMessage('stats:events', { events: [customer('old', old), reply('old', old + MIN)] });
     await fakeBrowser.alarms.onAlarm.trigger({ name: PURGE_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(0));
+  });
+
+  it('forgets unanswered customer messages after the 7-day reply window', async () => {
+    const now = Date.now();
+    await sendMessage('stats:events', { events: [customer('stale', now - 10 * 86_400_000), customer('fresh', now - 86_400_000)] });
+    // The pairing state of "stale" was written now; pretend it has been idle for 9 days.
+    await statsDb().pending.filter((p) => p.conversation === 'stale').modify({ updatedAt: now - 9 * 86_400_000 });
+    await sendMessage('stats:purge', undefined);
+    expect((await statsDb().pending.toArray()).map((p) => p.conversation)).toEqual(['fresh']);
   });
 
   it('erases everything', async () => {

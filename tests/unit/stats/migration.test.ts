@@ -32,7 +32,7 @@ describe('stats schema migrations', () => {
     ]);
     expect(await db.responses.where('[agent+repliedAt]').between(['', 0], ['', Infinity]).count()).toBe(1);
     expect(await db.responses.where('[pageId+conversation]').equals(['p', 'c']).count()).toBe(1);
-    await db.pending.put({ key: 'p|c', pageId: 'p', conversation: 'c', customerAt: null, customerPrecision: null, lastReplyAt: 1, updatedAt: 1 });
+    await db.pending.put({ key: 'p|c', pageId: 'p', conversation: 'c', waiting: [], lastReplyAt: 1, updatedAt: 1 });
     expect(await db.pending.count()).toBe(1);
     // v3 built the day columns from the existing responses.
     const [day] = await db.days.toArray();

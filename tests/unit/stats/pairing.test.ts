@@ -87,4 +87,49 @@ describe('pairing customer messages with replies', () => {
     expect(other.id).not.toBe(a.id);
     expect(other.pageId).toBe('');
   });
+
+  it('joins a list event (row key) with the thread reply after the first opening (id + same row key)', () => {
+    const listMessage = { ...customer('r:abc', T0), rowKey: 'r:abc' };
+    const threadReply = { ...reply('1001', T0 + 3 * MIN), rowKey: 'r:abc' };
+    const states = new Map<string, PendingRecord>();
+    expect(run([listMessage], wallConfig, states).responses).toEqual([]);
+    const { responses, changed } = run([threadReply], wallConfig, states);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ conversation: '1001', customerAt: T0, responseSeconds: 180 });
+    expect([...changed].sort()).toEqual(['page1|1001', 'page1|r:abc']);
+    // Later events keyed either way see the same state.
+    expect(run([{ ...customer('1001', T0 + 10 * MIN), rowKey: 'r:abc' }, { ...reply('1001', T0 + 12 * MIN), rowKey: 'r:abc' }], wallConfig, states).responses[0]).toMatchObject({
+      conversation: '1001',
+      responseSeconds: 120,
+    });
+  });
+
+  it('merges two states found under the two keys: latest reply, then the earliest message after it', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('1001', T0), reply('1001', T0 + MIN)], wallConfig, states); // thread-only history
+    run([customer('r:abc', T0 + 30_000), customer('r:abc', T0 + 5 * MIN)], wallConfig, states); // list-only: one answered, one not
+    const { responses } = run([{ ...reply('1001', T0 + 9 * MIN), rowKey: 'r:abc' }], wallConfig, states);
+    expect(responses.map((r) => [r.conversation, r.customerAt, r.responseSeconds])).toEqual([['1001', T0 + 5 * MIN, 240]]);
+  });
+
+  it('does not count a reloaded tab\'s coarse row time as an earlier message', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('a', T0)], wallConfig, states);
+    // After a reload the row token "2h"-style interval holds the live message: the same message.
+    const coarse = { ...customer('a', T0 - 50 * MIN, 'approximate'), atLatest: T0 + 10 * MIN };
+    const { responses } = run([coarse, reply('a', T0 + 3 * MIN)], wallConfig, states);
+    expect(responses[0]).toMatchObject({ customerAt: T0, responseSeconds: 180, precision: 'exact' });
+  });
+
+  it('an exact time replaces the approximate interval holding it; an interval past the last reply starts after it', () => {
+    const states = new Map<string, PendingRecord>();
+    run([{ ...customer('a', T0 - 5 * MIN, 'approximate'), atLatest: T0 + 5 * MIN }], wallConfig, states);
+    const exact = run([customer('a', T0), reply('a', T0 + MIN)], wallConfig, states).responses[0]!;
+    expect(exact).toMatchObject({ customerAt: T0, precision: 'exact', responseSeconds: 60 });
+    // The customer wrote after that reply, in an interval that starts before it.
+    const after = run([{ ...customer('a', T0 - 10 * MIN, 'approximate'), atLatest: T0 + 30 * MIN }, reply('a', T0 + 40 * MIN)], wallConfig, states).responses[0]!;
+    expect(after).toMatchObject({ customerAt: T0 + MIN + 1, precision: 'approximate' });
+    // An interval wholly before the last reply was answered.
+    expect(run([{ ...customer('a', T0 - 10 * MIN, 'approximate'), atLatest: T0 + 39 * MIN }, reply('a', T0 + 50 * MIN)], wallConfig, states).responses).toEqual([]);
+  });
 });

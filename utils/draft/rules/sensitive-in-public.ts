@@ -7,7 +7,7 @@ export const sensitiveInPublic: Rule = {
   id: 'sensitive-in-public',
   check(doc) {
     if (!doc.ctx.publicReply) return [];
-    return findSensitive(doc.text).map((m) => ({
+    return findSensitive(doc.text, doc.folded).map((m) => ({
       rule: 'sensitive-in-public' as const,
       severity: 'warn' as const,
       start: m.start,

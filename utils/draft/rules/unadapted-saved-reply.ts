@@ -10,7 +10,7 @@ export const unadaptedSavedReply: Rule = {
   check(doc) {
     const replies = doc.ctx.savedReplies;
     if (!replies?.length || doc.words < MIN_WORDS) return [];
-    const best = bestMatch(doc.text, replies, doc.folded);
+    const best = bestMatch(doc.text, replies, doc.folded, doc.settings.savedReplySimilarity / 100);
     if (!best || best.score * 100 < doc.settings.savedReplySimilarity) return [];
     return [{ rule: 'unadapted-saved-reply', severity: 'warn', message: doc.t.savedReply(Math.round(best.score * 100)) }];
   },

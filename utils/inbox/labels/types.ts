@@ -53,6 +53,19 @@ export interface TimeWords {
 
 /** Lower case, NBSPs and narrow NBSPs as spaces, curly apostrophes straight, no trailing ellipsis, single spaces. */
 export function normalizeLabel(text: string): string {
+  // The same texts are normalized on every read of the page: remember short ones.
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
+  const out = normalizeUncached(text);
+  if (text.length <= 300) {
+    if (normalized.size > 5000) normalized.clear();
+    normalized.set(text, out);
+  }
+  return out;
+}
+const normalized = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   return text
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
     .replace(/[\u2019\u2018`]/g, "'")

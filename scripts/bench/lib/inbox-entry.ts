@@ -1,6 +1,6 @@
-// Bundled by scripts/bench/inbox.mjs into the simulated inbox page (main world) to time the adapter in real Chromium.
-import { takeSnapshot } from '../../utils/inbox/snapshot';
-import { createInboxSource } from '../../utils/inbox/live';
+// Helper of scripts/bench/inbox.mjs (not a bench): bundled into the simulated inbox page (main world) to time the adapter in real Chromium.
+import { takeSnapshot } from '../../../utils/inbox/snapshot';
+import { createInboxSource } from '../../../utils/inbox/live';
 
 const w = window as unknown as Record<string, unknown>;
 w.__inboxBench = {
@@ -18,16 +18,16 @@ w.__inboxBench = {
     return { times, rows, messages };
   },
   startObserver() {
-    const batches: Array<{ ms: number; records: number }> = [];
+    const batches: Array<{ ms: number; records: number; layout: number }> = [];
     const abort = new AbortController();
     const ctx = { signal: abort.signal, onInvalidated: (cb: () => void) => abort.signal.addEventListener('abort', cb) };
-    createInboxSource(ctx as never, { agentName: () => 'Marie', onBatchTimed: (ms, records) => batches.push({ ms, records }) });
+    createInboxSource(ctx as never, { agentName: () => 'Marie', onBatchTimed: (ms, records, layout) => batches.push({ ms, records, layout }) });
     w.__inboxBenchStop = () => abort.abort();
     w.__inboxBenchBatches = batches;
   },
 };
 
-import { readList, readThread, readComposer, readPageName, snapshotContext } from '../../utils/inbox/snapshot';
+import { readList, readThread, readComposer, readPageName, snapshotContext } from '../../../utils/inbox/snapshot';
 w.__inboxBenchParts = (n: number) => {
   const acc = { ctx: 0, list: 0, thread: 0, composer: 0, page: 0 };
   for (let i = 0; i < n; i++) {
