@@ -17,7 +17,7 @@
 //   --strict        exit 1 when an aim is missed (a crashed bench always exits 1)
 // Also written: bench-output/bench.md, the same table in Markdown (for the README).
 import { spawn, execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
@@ -63,6 +63,21 @@ function run(command, commandArgs, options = {}) {
   });
 }
 
+/**
+ * The benches measure a private copy of the build (bench-output/extension),
+ * handed to them as E2E_EXTENSION_DIR: another `wxt build` running meanwhile
+ * (it empties .output first) cannot pull the extension from under a bench,
+ * and the copy is exactly what was measured.
+ */
+const benchExtension = join(outDir, 'extension');
+function snapshotBuild() {
+  rmSync(benchExtension, { recursive: true, force: true });
+  cpSync(join(root, '.output/chrome-mv3'), benchExtension, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(benchExtension, 'manifest.json'), 'utf8'));
+  const needed = [manifest.background?.service_worker, ...(manifest.content_scripts ?? []).flatMap((c) => c.js ?? [])].filter(Boolean);
+  return needed.every((f) => existsSync(join(benchExtension, f)));
+}
+
 async function ensureBuild() {
   const stale = !existsSync(builtManifest) || statSync(builtManifest).mtimeMs < newestSourceMtime();
   if (!stale) return 'up to date';
@@ -106,7 +121,7 @@ async function runBench({ name, file }) {
   const out = join(tmpdir(), `inbox-pilot-bench-${process.pid}-${name}.json`);
   await rm(out, { force: true });
   const runner = join(benchDir, 'lib/run-one.mjs');
-  const env = { ...process.env, BENCH_FILE: file, BENCH_OUT: out };
+  const env = { ...process.env, BENCH_FILE: file, BENCH_OUT: out, E2E_EXTENSION_DIR: benchExtension };
   const isTs = file.endsWith('.ts');
   const [cmd, cmdArgs] = isTs
     ? [join(root, 'node_modules/.bin/vite-node'), ['-c', 'vitest.config.ts', runner]]
@@ -186,7 +201,18 @@ function markdown(report) {
 
 const started = Date.now();
 const loadBefore = Math.round(loadavg()[0] * 100) / 100;
-const build = await ensureBuild();
+let build = await ensureBuild();
+try {
+  if (!snapshotBuild()) {
+    // Caught another build half-way: build once more and copy again.
+    await run('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 5 * 60_000 });
+    if (!snapshotBuild()) throw new Error('incomplete');
+    build = 'rebuilt';
+  }
+} catch (error) {
+  console.error(`Could not copy the build from .output/chrome-mv3 (${error.message}); run \`npx wxt build\` and retry.`);
+  process.exit(1);
+}
 const benches = discover();
 if (benches.length === 0) {
   console.error(only ? `No bench named ${only.join(', ')}` : 'No benchmark modules in scripts/bench/');

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatDuration, messagesFor } from '../../utils/i18n';
+import { formatDuration, messagesFor, uiLocale } from '../../utils/i18n';
 import type { SummaryRow } from '../../utils/stats/summary';
-import { formatPct } from './format';
+import { formatPctSign } from './format';
 import { popupMessages } from './messages';
 
 const t = messagesFor(popupMessages);
@@ -37,7 +37,7 @@ export function AgentTable({ rows }: { rows: SummaryRow[] }) {
     <td class="num" data-col="median">{r.medianSeconds === null ? '–' : formatDuration(r.medianSeconds)}</td>,
     <td class="num" data-col="p90">{r.p90Seconds === null ? '–' : formatDuration(r.p90Seconds)}</td>,
     <td class="num" data-col="average">{r.averageSeconds === null ? '–' : formatDuration(r.averageSeconds)}</td>,
-    <td class="num" data-col="within">{r.withinTargetPct === null ? '–' : `${formatPct(r.withinTargetPct)} %`}</td>,
+    <td class="num" data-col="within">{formatPctSign(r.withinTargetPct, uiLocale.value)}</td>,
   ];
 
   return (

@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDuration, messagesFor, uiLocale } from '../../utils/i18n';
-import { analyzeColumns, matchSlowest } from '../../utils/stats/analysis';
-import type { DayColumns } from '../../utils/stats/columns';
+import { analyzeColumns } from '../../utils/stats/analysis';
+import { columnsToRecords, type DayColumns } from '../../utils/stats/columns';
 import { csvFileName, detailCsv, summaryCsv } from '../../utils/stats/csv';
 import { statsDb } from '../../utils/stats/db';
 import { downloadText } from '../../utils/stats/download';
 import { csvSeparatorFor } from '../../utils/stats/settings';
-import { dayColumnsBetween, responsesBetween } from '../../utils/stats/store';
-import type { ResponseRecord } from '../../utils/stats/types';
+import { dayColumnsBetween } from '../../utils/stats/store';
 import { compareWeeks, formatIsoWeek, isoWeekOf, parseIsoWeek, shiftWeek, weekRange, type IsoWeek } from '../../utils/stats/week';
 import { AgentTable } from './AgentTable';
 import { DayChart } from './DayChart';
@@ -46,7 +45,6 @@ export function PopupApp() {
   const [status, setStatus] = useState<string | null>(null);
   const { columns, error } = useWeekColumns(week);
   const weekText = formatIsoWeek(week);
-  const [slowest, setSlowest] = useState<ResponseRecord[]>([]);
 
   const analysis = useMemo(
     () =>
@@ -56,37 +54,20 @@ export function PopupApp() {
     [columns, settings, pageId, weekText],
   );
 
-  // The slowest responses' details (conversation, customer time) come from their full records: a handful of indexed reads.
-  useEffect(() => {
-    let current = true;
-    const refs = analysis?.slowest ?? [];
-    if (!refs.length) return setSlowest([]);
-    statsDb()
-      .responses.where('repliedAt')
-      .anyOf(refs.map((r) => r.repliedAt))
-      .toArray()
-      .then((found) => current && setSlowest(matchSlowest(refs, found)), () => current && setSlowest([]));
-    return () => {
-      current = false;
-    };
-  }, [analysis]);
-
   const range = weekRange(week);
   const dayFmt = dateFormatter(uiLocale.value, { day: 'numeric', month: 'short' });
   const total = analysis?.rows.find((r) => r.agent === null);
   const separator = settings ? csvSeparatorFor(settings.csvSeparator, uiLocale.value) : ',';
 
-  const exportCsv = async (kind: 'summary' | 'detail') => {
+  const exportCsv = (kind: 'summary' | 'detail') => {
     if (!analysis || !settings) return;
     const name = csvFileName(weekText, kind);
     const options = { week: weekText, separator, targetSeconds: settings.targetSeconds, useBusinessTime: settings.useBusinessTime };
     try {
       let text: string;
+      // The detail comes from the same day columns as the table, so the two files always agree with it.
       if (kind === 'summary') text = summaryCsv(analysis.rows, options);
-      else {
-        const all = await responsesBetween(statsDb(), range.start, range.end);
-        text = detailCsv(pageId === null ? all : all.filter((r) => r.pageId === pageId), options);
-      }
+      else text = detailCsv(columnsToRecords(columns ?? [], range.start, range.end, pageId), options);
       downloadText(name, text, 'text/csv;charset=utf-8');
       setStatus(t.value.exported(name));
     } catch (e) {
@@ -94,7 +75,6 @@ export function PopupApp() {
     }
   };
 
-  const time = (r: ResponseRecord) => (settings?.useBusinessTime ? r.businessResponseSeconds : r.responseSeconds);
   const when = dateFormatter(uiLocale.value, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
   return (
@@ -179,10 +159,10 @@ export function PopupApp() {
               <p
                 class={`verdict ${total.withinTargetPct! >= settings.goalPercent ? 'met' : 'missed'}`}
                 data-testid="stats-verdict"
-                aria-label={`${total.withinTargetPct! >= settings.goalPercent ? t.value.verdictMet : t.value.verdictMissed}: ${t.value.verdict(formatPct(total.withinTargetPct), formatTarget(settings.targetSeconds), settings.goalPercent)}`}
+                aria-label={`${total.withinTargetPct! >= settings.goalPercent ? t.value.verdictMet : t.value.verdictMissed}: ${t.value.verdict(formatPct(total.withinTargetPct, uiLocale.value), formatTarget(settings.targetSeconds), settings.goalPercent)}`}
               >
                 <span aria-hidden="true">{total.withinTargetPct! >= settings.goalPercent ? '✓ ' : '✗ '}</span>
-                {t.value.verdict(formatPct(total.withinTargetPct), formatTarget(settings.targetSeconds), settings.goalPercent)}
+                {t.value.verdict(formatPct(total.withinTargetPct, uiLocale.value), formatTarget(settings.targetSeconds), settings.goalPercent)}
               </p>
               <p class="muted basis">{settings.useBusinessTime ? t.value.basisBusiness : t.value.basisWall}</p>
 
@@ -202,8 +182,8 @@ export function PopupApp() {
                   </tr>
                 </thead>
                 <tbody>
-                  {slowest.map((r) => (
-                    <tr key={r.id}>
+                  {analysis.slowest.map((r) => (
+                    <tr key={`${r.conversation}|${r.repliedAt}`}>
                       <td class="conv" title={r.conversation}>
                         {r.conversation}
                       </td>
@@ -212,17 +192,17 @@ export function PopupApp() {
                         {when.format(r.customerAt)}
                         {r.precision === 'approximate' && <span title={t.value.approximate}> ≈</span>}
                       </td>
-                      <td class="num">{formatDuration(time(r))}</td>
+                      <td class="num">{formatDuration(r.seconds)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
 
               <div class="exports">
-                <button type="button" class="primary" onClick={() => void exportCsv('summary')} data-testid="export-summary">
+                <button type="button" class="primary" onClick={() => exportCsv('summary')} data-testid="export-summary">
                   {t.value.exportSummary}
                 </button>
-                <button type="button" onClick={() => void exportCsv('detail')} data-testid="export-detail">
+                <button type="button" onClick={() => exportCsv('detail')} data-testid="export-detail">
                   {t.value.exportDetail}
                 </button>
                 {status && (

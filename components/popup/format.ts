@@ -1,9 +1,16 @@
 import type { UiLocale } from '../../utils/i18n';
 
 /** Percent for display: floored to one decimal so "90%" never shows for 89.96% against a 90% goal. */
-export function formatPct(pct: number | null): string {
+export function formatPct(pct: number | null, locale: UiLocale = 'en'): string {
   if (pct === null) return '–';
-  return String(Math.floor(pct * 10) / 10);
+  const text = String(Math.floor(pct * 10) / 10);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** "82.6%" / "82,6 %" (French puts a narrow no-break space before the sign). */
+export function formatPctSign(pct: number | null, locale: UiLocale): string {
+  if (pct === null) return '–';
+  return locale === 'fr' ? `${formatPct(pct, locale)}\u202f%` : `${formatPct(pct, locale)}%`;
 }
 
 export function dateFormatter(locale: UiLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -77,7 +77,7 @@ export const popupMessages = defineMessages({
     average: 'Moyenne',
     withinTarget: 'Dans le délai',
     sortBy: (column: string) => `Trier par ${column}`,
-    verdict: (pct: string, target: string, goal: number) => `${pct} % en moins de ${target} — objectif ${goal} %`,
+    verdict: (pct: string, target: string, goal: number) => `${pct}\u202f% en moins de ${target} — objectif ${goal}\u202f%`,
     verdictMet: 'Objectif atteint',
     verdictMissed: 'Objectif manqué',
     basisBusiness: 'Compté en heures d’ouverture.',

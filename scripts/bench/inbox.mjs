@@ -59,15 +59,18 @@ export async function run() {
     await page.evaluate(() => window.__inboxBench.startObserver());
     await page.waitForTimeout(300);
     await page.evaluate(() => window.__inboxBenchBatches.splice(0));
-    await page.evaluate(() => window.__sim.burst(1000));
-    await page.waitForTimeout(400);
-    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Hello, is anyone there?'), id);
-    await page.waitForTimeout(300);
-    await page.evaluate(() => window.__sim.burst(1000));
-    await page.waitForTimeout(400);
+    // Five rounds: a burst of 1,000 mutations, then a customer message (a full re-render of list and thread).
+    for (let round = 0; round < 5; round++) {
+      await page.evaluate(() => window.__sim.burst(1000));
+      await page.waitForTimeout(300);
+      await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Hello, is anyone there?'), id);
+      await page.waitForTimeout(300);
+    }
     const batches = await page.evaluate(() => window.__inboxBenchBatches.slice());
+    if (process.env.BENCH_PARTS) console.log(batches);
     const records = batches.reduce((n, b) => n + b.records, 0);
     const maxBatch = Math.max(...batches.map((b) => b.ms));
+    const medianBatch = median(batches.map((b) => b.ms));
     const maxLayout = Math.max(...batches.map((b) => b.layout));
 
     const snapMedian = median(snap.times);
@@ -75,7 +78,8 @@ export async function run() {
     return [
       { figure: `inbox snapshot, median (${snap.rows} visible rows of 500, ${snap.messages} thread messages)`, value: round(snapMedian), unit: 'ms', aim: '< 2 ms', ok: snapMedian < 2 },
       { figure: 'inbox snapshot, p90', value: round(snapP90), unit: 'ms', aim: '< 2 ms', ok: snapP90 < 2 },
-      { figure: `inbox observer, slowest batch (${batches.length} batches for ${records} mutation records)`, value: round(maxBatch), unit: 'ms', aim: '< 4 ms', ok: maxBatch < 4 },
+      { figure: `inbox observer, median batch (${batches.length} batches for ${records} mutation records)`, value: round(medianBatch), unit: 'ms', aim: '< 4 ms', ok: medianBatch < 4 },
+      { figure: 'inbox observer, slowest batch', value: round(maxBatch), unit: 'ms', aim: '< 4 ms', ok: maxBatch < 4 },
       // Not the adapter's work: the page's pending style/layout, flushed before each batch (paid by the next frame anyway).
       { figure: 'inbox observer, page layout flushed before the slowest such batch (information)', value: round(maxLayout), unit: 'ms', aim: 'n/a', ok: true },
     ];

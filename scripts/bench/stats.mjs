@@ -22,10 +22,9 @@ const SEED_BUDGET_MS = Number(process.env.BENCH_STATS_SEED_BUDGET_MS ?? 150_000)
 
 const ENTRY = (abs) => `
 import { openStatsDb } from ${JSON.stringify(abs('utils/stats/db.ts'))};
-import { responsesBetween, dayColumnsBetween } from ${JSON.stringify(abs('utils/stats/store.ts'))};
-import { DayColumnsBuilder } from ${JSON.stringify(abs('utils/stats/columns.ts'))};
-import { summarizeWeek } from ${JSON.stringify(abs('utils/stats/summary.ts'))};
-import { analyzeColumns, matchSlowest } from ${JSON.stringify(abs('utils/stats/analysis.ts'))};
+import { dayColumnsBetween } from ${JSON.stringify(abs('utils/stats/store.ts'))};
+import { DayColumnsBuilder, columnsToRecords } from ${JSON.stringify(abs('utils/stats/columns.ts'))};
+import { analyzeColumns } from ${JSON.stringify(abs('utils/stats/analysis.ts'))};
 import { detailCsv } from ${JSON.stringify(abs('utils/stats/csv.ts'))};
 import { weekRange, shiftWeek, isoWeekOf, formatIsoWeek } from ${JSON.stringify(abs('utils/stats/week.ts'))};
 
@@ -92,14 +91,6 @@ window.seed = async (n, weekN, budgetMs) => {
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-window.compareSlices = async () => {
-  const db = openStatsDb(NAME);
-  const out = { 1: [], 3: [], 7: [] };
-  for (let k = 0; k < 4; k++) for (const n of [1, 3, 7]) { const t = performance.now(); await responsesBetween(db, range.start, range.end, undefined, n); out[n].push(Math.round(performance.now() - t)); }
-  db.close();
-  return out;
-};
-
 window.measure = async (runs) => {
   const summary = [];
   const summaryOnly = [];
@@ -116,14 +107,16 @@ window.measure = async (runs) => {
     const c0 = performance.now();
     const a = analyzeColumns(columns, { week, targetSeconds: 300, useBusinessTime: false, pageId: null });
     summaryOnly.push(performance.now() - c0);
-    const slow = matchSlowest(a.slowest, await db.responses.where('repliedAt').anyOf(a.slowest.map((x) => x.repliedAt)).toArray());
+    const slow = a.slowest;
     summary.push(performance.now() - t);
     rows = a.rows.length - 1;
     weekCount = a.rows[a.rows.length - 1].responses;
     if (slow.length !== 5) throw new Error('slowest lookup failed');
 
     t = performance.now();
-    const again = await responsesBetween(db, range.start, range.end);
+    // As the popup exports: the week's day columns (already read for the table in the popup; read again here), then the text.
+    const again = columnsToRecords(await dayColumnsBetween(db, range.start, range.end), range.start, range.end, null);
+    if (again.length !== weekCount) throw new Error('detail rows do not match the table');
     const b0 = performance.now();
     const text = detailCsv(again, { week: formatIsoWeek(week), targetSeconds: 300, useBusinessTime: false });
     const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
@@ -180,16 +173,15 @@ export async function run() {
     await page.goto('https://bench.local/');
     await page.waitForFunction(() => typeof window.seed === 'function');
     const seeded = await page.evaluate(([n, w, b]) => window.seed(n, w, b), [N, WEEK_N, SEED_BUDGET_MS]);
-    if (process.env.BENCH_STATS_COMPARE) console.log(await page.evaluate(() => window.compareSlices()));
     const m = await page.evaluate((runs) => window.measure(runs), 5);
     const full = seeded.stored >= N;
     const at = full ? '' : ` (measured with ${seeded.stored.toLocaleString('en')} stored, seeding budget ran out before ${N.toLocaleString('en')})`;
     const perResponse = seeded.bytes / seeded.stored;
     return [
-      { figure: `stats: popup open: DB + week's day columns + per-agent summary + 5 slowest, ${m.weekCount.toLocaleString('en')} responses, ${m.agents} agents${at}`, value: Math.round(m.summaryMs), unit: 'ms', aim: '< 150', ok: m.summaryMs < 150 },
+      { figure: `stats: popup open: DB + week's day columns + per-agent summary + chart + 5 slowest, ${m.weekCount.toLocaleString('en')} responses, ${m.agents} agents${at}`, value: Math.round(m.summaryMs), unit: 'ms', aim: '< 150', ok: m.summaryMs < 150 },
       { figure: 'stats: of which the one-pass analysis (summary + chart + slowest)', value: Math.round(m.summaryComputeMs * 10) / 10, unit: 'ms', aim: 'info', ok: true },
-      { figure: `stats: detail CSV of the week (${m.weekCount.toLocaleString('en')} rows, ${(m.csvBytes / 1e6).toFixed(1)} MB)${at}`, value: Math.round(m.csvMs), unit: 'ms', aim: '< 500', ok: m.csvMs < 500 },
-      { figure: 'stats: of which building the CSV text + Blob (the rest is the indexed read)', value: Math.round(m.csvBuildMs), unit: 'ms', aim: 'info', ok: true },
+      { figure: `stats: detail CSV of the week from its day columns (${m.weekCount.toLocaleString('en')} rows, ${(m.csvBytes / 1e6).toFixed(1)} MB)${at}`, value: Math.round(m.csvMs), unit: 'ms', aim: '< 500', ok: m.csvMs < 500 },
+      { figure: 'stats: of which building the CSV text + Blob (the rest is the key-range read)', value: Math.round(m.csvBuildMs), unit: 'ms', aim: 'info', ok: true },
       { figure: `stats: bytes stored per response (storage.estimate delta / ${seeded.stored.toLocaleString('en')})`, value: Math.round(perResponse), unit: 'B', aim: 'info', ok: true },
       { figure: `stats: seeding ${seeded.stored.toLocaleString('en')} responses with bulkAdd (setup, not an aim)`, value: Math.round(seeded.seedMs / 1000), unit: 's', aim: 'info', ok: true },
     ];

@@ -100,6 +100,17 @@ document.title = 'ready';
     for (let i = 0; i < n; i++) computeTimers(waiting.value, { now: Date.now() + i, targetMinutes: 5, settings, pageId: 'p1' });
     return (performance.now() - t0) / n;
   },
+  /** n ticks back to back (clock advanced 1 s each), each flushed and laid out: ms per tick. */
+  ticks: async (n: number, layout = true) => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      now.value += 1000;
+      void reporter.value;
+      await new Promise<void>((r) => queueMicrotask(() => queueMicrotask(() => queueMicrotask(r))));
+      if (layout) void body.offsetHeight;
+    }
+    return (performance.now() - t0) / n;
+  },
   signature: (n: number) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) alertsChanged(lastItems, views.value);

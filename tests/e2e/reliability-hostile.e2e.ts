@@ -102,4 +102,41 @@ describe('hostile content', () => {
       await page.close();
     }
   });
+
+  it('hostile agent labels ("Sent by …") reach the stats popup inert and intact', async () => {
+    const AGENTS = [`<img src=x onerror="window.__pwned='agent'">Léa`, `<script>window.__pwned='agent2'</script>Paul`, `\u202EZoé\u202C 🎉 Jo\u200Bhn`];
+    const page = await browser.openInbox({ conversations: '6', seed: '9' });
+    await sidebar(page).waitFor({ state: 'visible' });
+    const ids = await page.evaluate(() => window.__sim.list().map((c) => c.id));
+    for (const [i, agent] of AGENTS.entries()) {
+      // Open the conversation so the thread (and its "Sent by" label) is on screen, as an agent would,
+      // and give the adapter time to take what is already there as history (as tests/e2e/stats.e2e.ts does).
+      await page.evaluate((id) => window.__sim.openConversation(id), ids[i]!);
+      await page.locator('[data-lexical-editor="true"]').waitFor();
+      await page.waitForTimeout(2000);
+      await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Bonjour, une question ?'), ids[i]!);
+      await page.waitForTimeout(1200);
+      await page.evaluate(({ id, agent }) => window.__sim.agentReply(id, 'Bien sûr, je regarde.', agent), { id: ids[i]!, agent });
+      await page.waitForTimeout(800);
+    }
+    await page.waitForTimeout(1500); // the stats sender batches events to the background
+
+    const popup = await browser.openPopup();
+    await popup.locator('#app > *').first().waitFor();
+    await expect
+      .poll(() => popup.evaluate(() => document.body.textContent ?? ''), { timeout: 10_000 })
+      .toContain(AGENTS[0]!.slice(-3));
+    const shown = await popup.evaluate(() => ({
+      text: document.body.textContent ?? '',
+      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
+      injected: document.querySelectorAll('img[src="x"], body script').length,
+      pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+    }));
+    for (const agent of AGENTS) expect(shown.text, `agent label intact: ${agent}`).toContain(agent);
+    expect(shown.handlers).toBe(0);
+    expect(shown.injected).toBe(0);
+    expect(shown.pwned).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+    await Promise.all([page.close(), popup.close()]);
+  });
 });

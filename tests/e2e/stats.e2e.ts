@@ -103,6 +103,24 @@ describe('stats end to end', () => {
     await popup.close();
   });
 
+  it('pairs a message that arrived while the conversation was closed with the reply given after opening it', async () => {
+    const inbox = await browser.openInbox();
+    await sidebar(inbox).waitFor();
+    const id = (await conversationIds(inbox))[6]!;
+    await inbox.waitForTimeout(1000);
+    // Seen in the list only (the adapter keys it by row), then answered in the thread (keyed by id).
+    await inbox.evaluate((id) => window.__sim.addCustomerMessage(id, 'Il y a quelqu’un ?'), id);
+    await inbox.waitForTimeout(1500);
+    await openConversation(inbox, id);
+    await inbox.evaluate((id) => window.__sim.agentReply(id, 'Oui, bonjour !', 'Léa Martin'), id);
+    const popup = await browser.openPopup();
+    const [stored] = await waitForResponses(popup, [id], 1);
+    expect(stored).toMatchObject({ conversation: id, agent: 'Léa Martin' });
+    expect(stored!.responseSeconds).toBeGreaterThanOrEqual(3);
+    await inbox.close();
+    await popup.close();
+  });
+
   it('loses no response when the service worker is stopped while events flow', async () => {
     const inbox = await browser.openInbox();
     await sidebar(inbox).waitFor();

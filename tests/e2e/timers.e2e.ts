@@ -10,7 +10,7 @@ type WorkerChrome = {
   storage: { local: { set(v: Record<string, unknown>): Promise<void>; remove(k: string[]): Promise<void> }; session: { get(k: string): Promise<Record<string, unknown>> } };
   notifications: { create: (...args: unknown[]) => unknown; getAll(): Promise<Record<string, unknown>> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  tabs: { query(q: { url: string }): Promise<Array<{ id: number }>> };
+  tabs: { query(q: Record<string, unknown>): Promise<Array<{ id: number }>> };
 };
 
 beforeAll(async () => {
@@ -48,11 +48,13 @@ async function setSettings(general: Record<string, unknown>, timing: Record<stri
   }, [general, timing] as const);
 }
 
+/** The badge of the one inbox tab open (tabs.query cannot filter by URL without the "tabs" permission). */
 async function inboxTabBadge(): Promise<string> {
   return browser.worker().evaluate(async () => {
     const g = globalThis as unknown as { chrome: WorkerChrome };
-    const [tab] = await g.chrome.tabs.query({ url: 'https://business.facebook.com/*' });
-    return tab ? g.chrome.action.getBadgeText({ tabId: tab.id }) : '';
+    const tabs = await g.chrome.tabs.query({});
+    const texts = await Promise.all(tabs.map((t) => g.chrome.action.getBadgeText({ tabId: t.id })));
+    return texts.filter(Boolean).join(',');
   });
 }
 
@@ -79,11 +81,18 @@ describe('reply timers', () => {
     expect(count).toBe(await panel(page).locator('[data-testid="timer-row"]').count());
     await expect.poll(inboxTabBadge, { timeout: 5_000 }).toBe(count > 0 ? String(count) : '');
 
+    // Clicking the timer opens that conversation in the inbox (like the row's title, never its action buttons).
+    await row.click();
+    await expect.poll(() => page.evaluate(() => window.__sim.open()), { timeout: 5_000 }).toBe(id);
+    expect(await page.evaluate(() => window.__sim.actions())).toEqual([]);
+
     // Another agent answers: the clock stops for everyone.
     await page.evaluate((id) => window.__sim.agentReply(id, 'Bonjour, elle part demain.', 'Paul Girard'), id);
     await row.waitFor({ state: 'detached', timeout: 10_000 });
     const after = Number(await panel(page).locator('[data-testid="timers-count"]').getAttribute('data-count'));
+    expect(after).toBe(count - 1);
     await expect.poll(inboxTabBadge, { timeout: 5_000 }).toBe(after > 0 ? String(after) : '');
+    expect((await browser.allErrors()).filter((e) => /timer|alerts:/i.test(e.text))).toEqual([]);
     await page.close();
   });
 

@@ -7,8 +7,9 @@ import type { InsertResult } from './types';
  * innerHTML/innerText is never done: Lexical (and Draft.js) keep their own
  * model, revert foreign DOM changes, and would send an empty message.
  * Order for an editor: a `beforeinput` InputEvent, then
- * `document.execCommand('insertText')` (the browser fires a trusted
- * beforeinput), then a synthetic paste. The beforeinput is dispatched from
+ * `document.execCommand('insertText')` (the browser edits the DOM itself and
+ * fires a trusted `input`, which Lexical takes into its model), then a
+ * synthetic paste. The beforeinput is dispatched from
  * the content script's isolated world: a DOM event is one object seen by both
  * worlds, and Chromium passes its `data` to the page's listeners (the e2e
  * spec proves it on the Lexical-like sim). A main-world script was tried and
@@ -85,7 +86,7 @@ export async function insertIntoComposer(doc: Document, text: string, options: I
     {
       method: 'execCommand',
       run: async () => {
-        // Deprecated but still the one path that makes the browser fire a trusted beforeinput.
+        // Deprecated, but the browser's own edit: editors accept its trusted `input` event.
         doc.execCommand('insertText', false, text);
       },
     },

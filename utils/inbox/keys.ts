@@ -5,9 +5,8 @@ import { normalizeLabel } from './labels';
  * wherever it is seen (a re-render, a second tab, a reload), and must never
  * carry message text: text enters only through a short one-way hash.
  *
- * - Conversation key: `selected_item_id` when known (`id:<digits>`... no
- *   prefix: the bare id), otherwise `r:` + hash(customer name + avatar file
- *   name). The avatar's file name (last path segment of its URL, without the
+ * - Conversation key: the bare `selected_item_id` when known, otherwise
+ *   `r:` + hash(customer name + avatar file name). The avatar's file name (last path segment of its URL, without the
  *   signed query string that changes daily) separates two customers with the
  *   same name; a `data:` avatar contributes its hash. Once a row has been seen
  *   selected while the URL carried its `selected_item_id`, the live source

@@ -10,7 +10,7 @@ export interface Batch {
   records: number;
   /** When the first of them was buffered (the best estimate of when the change happened). */
   firstAt: number;
-  /** Mutated nodes (capped; `overflow` when more). Only read during the batch, never kept. */
+  /** Distinct mutated nodes (capped; `overflow` when more). Only read during the batch, never kept. */
   targets: Node[];
   overflow: boolean;
   /** Asked for without a mutation (navigation, timer, explicit flush). */
@@ -40,7 +40,8 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   const { win } = options;
   const now = options.now ?? (() => Date.now());
   const maxTargets = options.maxTargets ?? 2000;
-  let targets: Node[] = [];
+  // A Set: a burst often hits the same few nodes a thousand times.
+  let targets = new Set<Node>();
   let records = 0;
   let firstAt = 0;
   let overflow = false;
@@ -61,12 +62,12 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     records += list.length;
     if (!overflow) {
       for (const r of list) {
-        if (targets.length >= maxTargets) {
+        targets.add(r.target);
+        if (targets.size > maxTargets) {
           overflow = true;
-          targets = [];
+          targets = new Set();
           break;
         }
-        targets.push(r.target);
       }
     }
   }
@@ -85,8 +86,8 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     if (timer !== null) clearTimeout(timer);
     frame = timer = null;
     if (disconnected) return;
-    const batch: Batch = { records, firstAt: records ? firstAt : now(), targets, overflow, forced };
-    targets = [];
+    const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], overflow, forced };
+    targets = new Set();
     records = 0;
     overflow = false;
     forced = false;

@@ -1,4 +1,4 @@
-import { buildDayColumns, type DayColumns } from './columns';
+import { buildDayColumns, recordAt, type DayColumns } from './columns';
 import { describe, type SummaryRow } from './summary';
 import { weekDayStarts, type IsoWeek } from './week';
 import type { ResponseRecord } from './types';
@@ -7,7 +7,7 @@ import type { ResponseRecord } from './types';
  * Everything the popup shows for one week, in one pass over the week's day
  * columns: the Pages present, the per-agent summary of the chosen Page (the
  * same figures as summarizeWeek), responses per local day (within / over
- * target) and the slowest responses (as references to look up).
+ * target) and the slowest responses.
  */
 export interface WeekAnalysisOptions {
   week: IsoWeek;
@@ -25,19 +25,14 @@ export interface DayBar {
   over: number;
 }
 
-/** Enough to find the full record: reply instant, Page and agent. */
-export interface SlowRef {
-  pageId: string;
-  agent: string;
-  repliedAt: number;
-  seconds: number;
-}
+/** A slow response (all its fields but the id) and its time on the chosen basis. */
+export type SlowResponse = Omit<ResponseRecord, 'id'> & { seconds: number };
 
 export interface WeekAnalysis {
   pages: string[];
   rows: SummaryRow[];
   days: DayBar[];
-  slowest: SlowRef[];
+  slowest: SlowResponse[];
 }
 
 export function analyzeColumns(columns: readonly DayColumns[], options: WeekAnalysisOptions): WeekAnalysis {
@@ -48,7 +43,7 @@ export function analyzeColumns(columns: readonly DayColumns[], options: WeekAnal
   const pages = new Set<string>();
   const target = options.targetSeconds;
   const keep = options.slowest ?? 5;
-  const slowest: SlowRef[] = [];
+  const slowest: SlowResponse[] = [];
   const counts = new Map<string, number>();
   const chosen = columns.filter((c) => {
     for (let i = 0; i < c.repliedAt.length; i++) {
@@ -79,7 +74,7 @@ export function analyzeColumns(columns: readonly DayColumns[], options: WeekAnal
       if (slowest.length < keep || v > slowest[slowest.length - 1]!.seconds) {
         let k = slowest.length;
         while (k > 0 && slowest[k - 1]!.seconds < v) k--;
-        slowest.splice(k, 0, { pageId: c.pageId, agent: c.agents[c.agent[i]!]!, repliedAt: at, seconds: v });
+        slowest.splice(k, 0, { ...recordAt(c, i), seconds: v });
         if (slowest.length > keep) slowest.pop();
       }
     }
@@ -112,15 +107,4 @@ export function analyzeColumns(columns: readonly DayColumns[], options: WeekAnal
 /** The same analysis straight from records (tests, and a reference for the columns). */
 export function analyzeWeek(records: readonly ResponseRecord[], options: WeekAnalysisOptions): WeekAnalysis {
   return analyzeColumns(buildDayColumns(records), options);
-}
-
-/** The full records behind slowest-response references (one indexed look-up per instant). */
-export function matchSlowest(refs: readonly SlowRef[], candidates: readonly ResponseRecord[]): ResponseRecord[] {
-  const used = new Set<string>();
-  return refs.flatMap((ref) => {
-    const r = candidates.find((c) => !used.has(c.id) && c.repliedAt === ref.repliedAt && c.pageId === ref.pageId && c.agent === ref.agent);
-    if (!r) return [];
-    used.add(r.id);
-    return [r];
-  });
 }

@@ -61,7 +61,10 @@ export function registerStatsBackground(): void {
       const pageId = typeof data?.pageId === 'string' ? data.pageId : null;
       const { start, end } = dayRange(Date.now());
       const config = await loadPairingConfig();
-      const rows = (await responsesBetween(statsDb(), start, end, agent)).filter((r) => pageId === null || r.pageId === pageId);
+      // The settings hold a first name ("Marie") while Meta labels replies with the full name ("Marie Dupont").
+      const who = agent?.trim().toLowerCase() ?? null;
+      const isAgent = (label: string) => who === null || label.toLowerCase() === who || label.toLowerCase().startsWith(`${who} `);
+      const rows = (await responsesBetween(statsDb(), start, end)).filter((r) => (pageId === null || r.pageId === pageId) && isAgent(r.agent));
       const withinTarget = rows.filter((r) => (config.useBusinessTime ? r.businessResponseSeconds : r.responseSeconds) <= config.targetSeconds).length;
       return { responses: rows.length, withinTarget, withinTargetPct: rows.length ? (100 * withinTarget) / rows.length : null };
     },

@@ -1,10 +1,10 @@
-import type { ResponseRecord } from './types';
+import type { ResponseRecord, ResponseSource } from './types';
 
 /**
- * Per-day, per-Page columns of the figures the popup needs (agent, reply
- * time, both durations), kept by the background next to the responses.
- * Reading a week is then ~14 records of typed arrays (a memory copy) instead
- * of 25,000 objects to deserialize: the popup opens at once on a busy week.
+ * Per-day, per-Page columns of every response field but the id, kept by the
+ * background next to the responses table. Reading a week is then ~8 records
+ * of typed arrays (a memory copy) instead of 25,000 objects to deserialize:
+ * the popup opens at once and the detail CSV is quick on a busy week.
  * Days are UTC days; a reader trims them to its own week boundaries.
  * The responses table stays the source of truth: a day's columns are always
  * rebuilt from it, never patched.
@@ -17,10 +17,16 @@ export interface DayColumns {
   /** Distinct agent labels of the day; `agent[i]` indexes into it. */
   agents: string[];
   agent: Uint16Array;
+  conversation: string[];
+  customerAt: Float64Array;
   repliedAt: Float64Array;
   responseSeconds: Float64Array;
   businessResponseSeconds: Float64Array;
+  /** Bit 0 withinTarget, bit 1 approximate, bits 2-3 source (SOURCES index). */
+  flags: Uint8Array;
 }
+
+const SOURCES: readonly ResponseSource[] = ['this-browser', 'observed', 'imported'];
 
 export const utcDay = (ms: number) => Math.floor(ms / DAY_MS);
 
@@ -30,21 +36,36 @@ interface Growing {
   agents: string[];
   agentIndex: Map<string, number>;
   agent: number[];
+  conversation: string[];
+  customerAt: number[];
   repliedAt: number[];
   responseSeconds: number[];
   businessResponseSeconds: number[];
+  flags: number[];
 }
 
 /** Builds columns from records fed one by one (a cursor over a whole table, in upgrades). */
 export class DayColumnsBuilder {
   private groups = new Map<string, Growing>();
 
-  add(r: Pick<ResponseRecord, 'repliedAt' | 'pageId' | 'agent' | 'responseSeconds' | 'businessResponseSeconds'>): void {
+  add(r: Omit<ResponseRecord, 'id'>): void {
     const day = utcDay(r.repliedAt);
     const key = `${day}|${r.pageId}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = { day, pageId: r.pageId, agents: [], agentIndex: new Map(), agent: [], repliedAt: [], responseSeconds: [], businessResponseSeconds: [] };
+      g = {
+        day,
+        pageId: r.pageId,
+        agents: [],
+        agentIndex: new Map(),
+        agent: [],
+        conversation: [],
+        customerAt: [],
+        repliedAt: [],
+        responseSeconds: [],
+        businessResponseSeconds: [],
+        flags: [],
+      };
       this.groups.set(key, g);
     }
     let a = g.agentIndex.get(r.agent);
@@ -54,9 +75,12 @@ export class DayColumnsBuilder {
       g.agentIndex.set(r.agent, a);
     }
     g.agent.push(a);
+    g.conversation.push(r.conversation);
+    g.customerAt.push(r.customerAt);
     g.repliedAt.push(r.repliedAt);
     g.responseSeconds.push(r.responseSeconds);
     g.businessResponseSeconds.push(r.businessResponseSeconds);
+    g.flags.push((r.withinTarget ? 1 : 0) | (r.precision === 'approximate' ? 2 : 0) | (Math.max(0, SOURCES.indexOf(r.source)) << 2));
   }
 
   finish(): DayColumns[] {
@@ -66,9 +90,12 @@ export class DayColumnsBuilder {
         pageId: g.pageId,
         agents: g.agents,
         agent: Uint16Array.from(g.agent),
+        conversation: g.conversation,
+        customerAt: Float64Array.from(g.customerAt),
         repliedAt: Float64Array.from(g.repliedAt),
         responseSeconds: Float64Array.from(g.responseSeconds),
         businessResponseSeconds: Float64Array.from(g.businessResponseSeconds),
+        flags: Uint8Array.from(g.flags),
       }),
     );
     return out.sort((a, b) => a.day - b.day || (a.pageId < b.pageId ? -1 : a.pageId > b.pageId ? 1 : 0));
@@ -80,4 +107,34 @@ export function buildDayColumns(records: readonly ResponseRecord[]): DayColumns[
   const b = new DayColumnsBuilder();
   for (const r of records) b.add(r);
   return b.finish();
+}
+
+/** Response `i` of a day's columns as a record without its id. */
+export function recordAt(c: DayColumns, i: number): Omit<ResponseRecord, 'id'> {
+  const f = c.flags[i]!;
+  return {
+    pageId: c.pageId,
+    conversation: c.conversation[i]!,
+    customerAt: c.customerAt[i]!,
+    repliedAt: c.repliedAt[i]!,
+    agent: c.agents[c.agent[i]!]!,
+    responseSeconds: c.responseSeconds[i]!,
+    businessResponseSeconds: c.businessResponseSeconds[i]!,
+    withinTarget: (f & 1) === 1,
+    source: SOURCES[(f >> 2) & 3] ?? 'observed',
+    precision: f & 2 ? 'approximate' : 'exact',
+  };
+}
+
+/** The responses in [start, end) of the given Page (null = all), as records without ids (CSV export). */
+export function columnsToRecords(columns: readonly DayColumns[], start: number, end: number, pageId: string | null): Array<Omit<ResponseRecord, 'id'>> {
+  const out: Array<Omit<ResponseRecord, 'id'>> = [];
+  for (const c of columns) {
+    if (pageId !== null && c.pageId !== pageId) continue;
+    for (let i = 0; i < c.repliedAt.length; i++) {
+      const t = c.repliedAt[i]!;
+      if (t >= start && t < end) out.push(recordAt(c, i));
+    }
+  }
+  return out;
 }

@@ -105,10 +105,11 @@ export function startStatsSender(
         const batch = [...queue.values()].slice(0, batchSize);
         try {
           const { acked } = await sendMessage('stats:events', { events: batch });
-          for (const id of acked) queue.delete(id);
+          const before = queue.size;
+          for (const id of Array.isArray(acked) ? acked : []) queue.delete(id);
           retryDelay = retryBase;
           await persist();
-          if (!acked.length) break;
+          if (queue.size === before) break; // nothing acknowledged: the sweep tries again later
         } catch (error) {
           // A rejected event (e.g. a clock far off) must not block the others forever.
           const bad = /event (\d+)/.exec(error instanceof Error ? error.message : '');

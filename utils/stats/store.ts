@@ -110,22 +110,12 @@ export async function eraseAll(db: StatsDb): Promise<void> {
   });
 }
 
-/**
- * Responses replied in [start, end), by index range: one agent's via
- * [agent+repliedAt], else via repliedAt. A long range is read as `slices`
- * concurrent sub-ranges in one transaction, so the database fetches the next
- * slice while this thread deserializes the previous one.
- */
-export async function responsesBetween(db: StatsDb, start: number, end: number, agent?: string | null, slices = 1): Promise<ResponseRecord[]> {
-  const n = Math.max(1, Math.floor(slices));
-  const bounds = Array.from({ length: n + 1 }, (_, i) => (i === n ? end : Math.floor(start + ((end - start) * i) / n)));
-  const read = (a: number, b: number) =>
-    agent !== undefined && agent !== null
-      ? db.responses.where('[agent+repliedAt]').between([agent, a], [agent, b], true, false).toArray()
-      : db.responses.where('repliedAt').between(a, b, true, false).toArray();
-  if (n === 1) return read(start, end);
-  const parts = await db.transaction('r', db.responses, () => Promise.all(bounds.slice(0, n).map((a, i) => read(a, bounds[i + 1]!))));
-  return parts.flat();
+/** Responses replied in [start, end), by index range: one agent's via [agent+repliedAt], else via repliedAt. */
+export function responsesBetween(db: StatsDb, start: number, end: number, agent?: string | null): Promise<ResponseRecord[]> {
+  if (agent !== undefined && agent !== null) {
+    return db.responses.where('[agent+repliedAt]').between([agent, start], [agent, end], true, false).toArray();
+  }
+  return db.responses.where('repliedAt').between(start, end, true, false).toArray();
 }
 
 /** The day columns overlapping [start, end) (the reader trims to its exact range). */

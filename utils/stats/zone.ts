@@ -73,13 +73,30 @@ export function instantOf(year: number, month: number, day: number, hour = 0, mi
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
+/** Offsets by quarter hour: every zone changes offset on a UTC quarter-hour, and a CSV asks for 50,000 of them. */
+const offsetCache = new Map<string, Map<number, number>>();
+
+function cachedOffset(ms: number, timeZone?: string): number {
+  const zone = timeZone ?? '';
+  let byBlock = offsetCache.get(zone);
+  if (!byBlock) offsetCache.set(zone, (byBlock = new Map()));
+  const block = Math.floor(ms / 900_000);
+  let off = byBlock.get(block);
+  if (off === undefined) {
+    off = offsetMinutes(block * 900_000, timeZone);
+    if (byBlock.size > 10_000) byBlock.clear();
+    byBlock.set(block, off);
+  }
+  return off;
+}
+
 /** ISO 8601 with the zone's offset, to the second: `2026-11-16T09:05:00+01:00`. */
 export function isoWithOffset(ms: number, timeZone?: string): string {
-  const off = offsetMinutes(ms, timeZone);
-  const w = wallTime(ms, timeZone);
+  const off = cachedOffset(ms, timeZone);
+  const d = new Date(ms + off * 60000);
   const sign = off < 0 ? '-' : '+';
   return (
-    `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` +
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
     `${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
   );
 }

@@ -107,9 +107,15 @@ export function handleAlertsUpdate(
     for (const item of items) {
       if (item.state !== 'soon' && item.state !== 'late') continue;
       const id = `${pageKey(data.pageId)}|${item.key}`;
-      let rec = notified[id];
+      // Warned under an older key (the row key before the conversation was first opened): same conversation.
+      const aliasId = (item.aliases ?? []).map((a) => `${pageKey(data.pageId)}|${a}`).find((a) => notified[a]);
+      let rec = notified[id] ?? (aliasId ? notified[aliasId] : undefined);
       // A reply after the wait we warned about ended that episode: this is a new one.
       if (rec && item.lastReplyAt !== null && item.lastReplyAt >= rec.since) rec = undefined;
+      if (rec && !notified[id]) {
+        notified[id] = rec; // carry the record over to the current key
+        changed = true;
+      }
       if (rec?.states.includes(item.state)) continue;
       if (!settings.notifications.enabled || quiet) continue; // not marked: it may be raised once allowed
       const { title, message } = notificationText(item, item.state, now, locale);
@@ -172,6 +178,8 @@ function sanitizeTracks(tracks: unknown): ConversationTrack[] {
       lastCustomerPrecision: prec(t.lastCustomerPrecision),
       lastReplyAt: num(t.lastReplyAt),
       seenAt: num(t.seenAt) ?? 0,
+      ...(typeof t.aliasOf === 'string' ? { aliasOf: t.aliasOf.slice(0, 200) } : {}),
+      ...(Array.isArray(t.aliases) ? { aliases: t.aliases.filter((a): a is string => typeof a === 'string').slice(0, 10).map((a) => a.slice(0, 200)) } : {}),
     }));
 }
 

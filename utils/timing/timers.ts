@@ -78,6 +78,7 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
       windowLeftMs,
       humanAgentLeftMs: lastCustomer + HUMAN_AGENT_WINDOW_MS - opts.now,
       windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
+      ...(t.aliases?.length ? { aliases: t.aliases } : {}),
     });
   }
   // Nearly free on the presorted list (TimSort), and keeps the order right for any input.
@@ -113,6 +114,7 @@ export function toAlertItems(views: readonly TimerView[]): AlertItem[] {
     state: v.state,
     leftMs: v.leftMs,
     precision: v.precision,
+    ...(v.aliases ? { aliases: v.aliases } : {}),
   }));
 }
 

@@ -99,6 +99,44 @@ function reply(t: ConversationTrack, at: number): ConversationTrack {
   return next;
 }
 
+/** The key a conversation is tracked under now (following an `r:…` row key to its `selected_item_id`). */
+export function resolveKey(state: TrackerState, key: string): string {
+  return state[key]?.aliasOf ?? key;
+}
+
+/** Joins what was tracked under a conversation's row key into its id, leaving a pointer behind. */
+export function linkKeys(state: TrackerState, id: string, rowKey: string | undefined): TrackerState {
+  if (!rowKey || rowKey === id) return state;
+  const from = state[rowKey];
+  if (!from || from.aliasOf !== undefined) return state;
+  const into = state[id];
+  const merged = into ? mergeTracks(into, from) : { ...from, key: id };
+  merged.aliases = [...new Set([...(into?.aliases ?? []), ...(from.aliases ?? []), rowKey])];
+  const pointer: ConversationTrack = { ...blank(rowKey, from.pageId, from.seenAt), aliasOf: id };
+  return { ...state, [id]: merged, [rowKey]: pointer };
+}
+
+function mergeTracks(a: ConversationTrack, b: ConversationTrack): ConversationTrack {
+  const out: ConversationTrack = { ...a, customerName: a.customerName ?? b.customerName, pageId: a.pageId ?? b.pageId, seenAt: Math.max(a.seenAt, b.seenAt) };
+  if (b.lastReplyAt !== null && (out.lastReplyAt === null || b.lastReplyAt > out.lastReplyAt)) out.lastReplyAt = b.lastReplyAt;
+  if (b.lastCustomerAt !== null && (out.lastCustomerAt === null || b.lastCustomerAt > out.lastCustomerAt)) {
+    out.lastCustomerAt = b.lastCustomerAt;
+    out.lastCustomerPrecision = b.lastCustomerPrecision;
+  }
+  if (b.waitingSince !== null && (out.waitingSince === null || b.waitingSince < out.waitingSince)) {
+    out.waitingSince = b.waitingSince;
+    out.waitingLatest = b.waitingLatest;
+    out.waitingPrecision = b.waitingPrecision;
+  }
+  // A reply after the start of the wait, seen under either key, answered it.
+  if (out.waitingSince !== null && out.lastReplyAt !== null && out.lastReplyAt >= out.waitingSince) {
+    out.waitingSince = null;
+    out.waitingLatest = null;
+    out.waitingPrecision = 'exact';
+  }
+  return out;
+}
+
 function put(state: TrackerState, before: ConversationTrack | undefined, after: ConversationTrack): TrackerState {
   if (before && sameTrack(before, after)) return state;
   return { ...state, [after.key]: after };
@@ -111,8 +149,10 @@ function withName(t: ConversationTrack, name: string | null | undefined, pageId:
 }
 
 export function applyEvent(state: TrackerState, event: InboxEvent): TrackerState {
-  const before = state[event.conversation];
-  let t = withName(before ?? blank(event.conversation, event.pageId, event.at), event.customerName, event.pageId);
+  state = linkKeys(state, event.conversation, event.rowKey);
+  const key = resolveKey(state, event.conversation);
+  const before = state[key];
+  let t = withName(before ?? blank(key, event.pageId, event.at), event.customerName, event.pageId);
   if (event.kind === 'customer-message') {
     const latest = event.precision === 'approximate' ? Math.max(event.at, event.atLatest ?? event.at) : event.at;
     t = customerMessage(t, event.at, latest, event.precision);
@@ -132,9 +172,11 @@ export function applySnapshot(state: TrackerState, snap: InboxSnapshot): Tracker
   // The open thread says more than its row (automated replies, whole bursts): it decides for that conversation.
   const threadKey = snap.open && snap.health.found.thread ? snap.open.key : null;
   for (const row of snap.conversations) {
+    out = linkKeys(out, row.key, row.rowKey);
     if (threadKey !== null && row.key === threadKey) continue;
-    const before = out[row.key];
-    let t = withName(before ?? blank(row.key, pageId, snap.takenAt), row.customerName, pageId);
+    const key = resolveKey(out, row.key);
+    const before = out[key];
+    let t = withName(before ?? blank(key, pageId, snap.takenAt), row.customerName, pageId);
     if (row.lastFrom === 'customer' && row.lastAt) {
       t = customerMessage(t, row.lastAt.start, row.lastAt.end, rangePrecision(row.lastAt));
     } else if (row.lastFrom === 'page') {
@@ -156,8 +198,9 @@ function applyOpenThread(state: TrackerState, snap: InboxSnapshot, pageId: strin
   const messages = open.messages.filter((m) => m.side !== 'system' && !(m.side === 'page' && m.automated));
   const last = messages[messages.length - 1];
   if (!last) return state;
-  const before = state[open.key];
-  let t = withName(before ?? blank(open.key, pageId, snap.takenAt), open.customerName, pageId);
+  const key = resolveKey(state, open.key);
+  const before = state[key];
+  let t = withName(before ?? blank(key, pageId, snap.takenAt), open.customerName, pageId);
   if (last.side === 'page') {
     if (t.waitingSince !== null) {
       // Thread times come from separators above the bubble: a lower bound. The page wrote last, so it answered.

@@ -24,6 +24,13 @@ export interface ConversationTrack {
   lastReplyAt: number | null;
   /** When we last learned something about it (for pruning). */
   seenAt: number;
+  /**
+   * A conversation first seen in the list is keyed `r:…` (name + avatar); once opened, by its
+   * `selected_item_id`. The old entry then stays as a pointer (`aliasOf`) and the new one lists it
+   * in `aliases`, so late events under the old key land in the right place and warnings are not repeated.
+   */
+  aliasOf?: string;
+  aliases?: string[];
 }
 
 export type TrackerState = Readonly<Record<string, ConversationTrack>>;
@@ -49,6 +56,7 @@ export interface TimerView {
   /** Time left in the 7-day human-agent window. */
   humanAgentLeftMs: number | null;
   windowPrecision: Precision;
+  aliases?: string[];
 }
 
 /** What the content script reports to the background for the badge and the warnings. */
@@ -61,4 +69,6 @@ export interface AlertItem {
   state: TimerState;
   leftMs: number;
   precision: Precision;
+  /** Older keys of the same conversation (see ConversationTrack.aliases). */
+  aliases?: string[];
 }

@@ -84,6 +84,12 @@ function createVisibility() {
 }
 type Visibility = ReturnType<typeof createVisibility>;
 
+/** A duration rounded down to whole minutes (under a minute: "< 1 min"). */
+function wholeMinutes(ms: number): string {
+  if (ms < 60_000) return t.value.underAMinute;
+  return formatDuration(Math.floor(ms / 60_000) * 60).replace(/ 00$/, '');
+}
+
 const minutes = (n: number) => String(n).replace('.', t.value === timerMessages.fr ? ',' : '.');
 
 function Header({ views, today, targetMinutes }: Pick<TimersPanelProps, 'views' | 'today' | 'targetMinutes'>) {
@@ -118,10 +124,14 @@ function tickers(key: string, approximate: boolean, byKey: ReadonlySignal<Map<st
     });
   };
   return {
-    elapsed: gated((v) => approx + formatDuration(v.elapsedWallMs / 1000)),
+    // Past the target, seconds add nothing: late rows count in whole minutes (and change once a minute).
+    elapsed: gated((v) => approx + (v.state === 'late' ? wholeMinutes(v.elapsedWallMs) : formatDuration(v.elapsedWallMs / 1000))),
+    // Seconds only where they matter (about to be late): fewer changing texts per tick, less noise to read.
     detail: gated((v) => {
-      const left = v.leftMs > 0 ? t.value.left(approx + formatDuration(v.leftMs / 1000)) : t.value.over(approx + formatDuration(-v.leftMs / 1000));
-      return `${t.value[`state_${v.state}`]} · ${left}`;
+      const label = t.value[`state_${v.state}`];
+      if (v.state === 'soon') return `${label} · ${t.value.left(approx + formatDuration(v.leftMs / 1000))}`;
+      if (v.state === 'late') return `${label} · ${t.value.over(approx + wholeMinutes(-v.leftMs))}`;
+      return `${label} · ${t.value.left(approx + wholeMinutes(v.leftMs))}`;
     }),
     window: gated((v) => {
       const w = windowNotice(v);

@@ -11,6 +11,16 @@ export interface Fixture {
   url: string;
   /** When it was captured: relative tokens (`5m`) are read against this. */
   now: number;
+  /** For the sim copies: the sim's own model at capture time (capture-sim.mjs). */
+  truth: SimTruth | null;
+}
+
+export interface SimTruth {
+  open: string;
+  name: string;
+  rows: Array<{ id: string; name: string; lastFrom: 'customer' | 'page' | null; unread: boolean }>;
+  messages: Array<{ side: 'customer' | 'page' | 'system'; agent: string | null; text: string }>;
+  composer: string;
 }
 
 export const FIXTURE_NAMES = readdirSync(LAYOUTS_DIR).filter((f) => f.endsWith('.html'));
@@ -18,6 +28,7 @@ export const FIXTURE_NAMES = readdirSync(LAYOUTS_DIR).filter((f) => f.endsWith('
 export function loadFixture(name: string): Fixture {
   const html = readFileSync(path.join(LAYOUTS_DIR, name), 'utf8');
   const meta = /captured-at=(\d+) url=(\S+)/.exec(html);
+  const truth = /truth=([A-Za-z0-9+/=]+)/.exec(html);
   // The global document (it has a window, so computed styles work): its content is replaced by the fixture's.
   const doc = document;
   const parsed = new DOMParser().parseFromString(html, 'text/html');
@@ -30,5 +41,6 @@ export function loadFixture(name: string): Fixture {
     doc,
     url: meta?.[2] ?? 'https://business.facebook.com/latest/inbox/all?asset_id=104522908812345',
     now: meta ? Number(meta[1]) : Date.UTC(2026, 1, 24, 10, 0),
+    truth: truth ? (JSON.parse(Buffer.from(truth[1]!, 'base64').toString('utf8')) as SimTruth) : null,
   };
 }

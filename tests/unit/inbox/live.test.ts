@@ -26,14 +26,25 @@ describe('batched observer', () => {
     expect(batches).toHaveLength(2);
   });
 
-  it('caps the nodes it keeps and reports overflow instead', async () => {
-    const root = h('div');
+  it('keeps each mutated node once, caps them and reports overflow instead', async () => {
+    const spans = Array.from({ length: 50 }, (_, i) => h('span', {}, String(i)));
+    const root = h('div', {}, ...spans);
     document.body.replaceChildren(root);
-    const seen: Array<{ overflow: boolean; targets: number }> = [];
-    const observer = createBatchedObserver({ win: window, root: () => root, maxTargets: 10, onBatch: (b) => seen.push({ overflow: b.overflow, targets: b.targets.length }) });
-    for (let i = 0; i < 50; i++) root.append(h('span'));
+    const seen: Array<{ overflow: boolean; targets: number; records: number }> = [];
+    const observer = createBatchedObserver({
+      win: window,
+      root: () => root,
+      maxTargets: 10,
+      onBatch: (b) => seen.push({ overflow: b.overflow, targets: b.targets.length, records: b.records }),
+    });
+    for (let i = 0; i < 100; i++) root.append(h('i'));
     await settle();
-    expect(seen).toEqual([{ overflow: true, targets: 0 }]);
+    for (const span of spans) (span.firstChild as Text).data = 'x';
+    await settle();
+    expect(seen).toEqual([
+      { overflow: false, targets: 1, records: 100 },
+      { overflow: true, targets: 0, records: 50 },
+    ]);
     observer.disconnect();
   });
 });

@@ -21,5 +21,11 @@ function newestMtime(path: string): number {
 export function ensureBuilt(): void {
   const sources = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json'].map((p) => join(root, p));
   const fresh = existsSync(manifestFile) && statSync(manifestFile).mtimeMs >= Math.max(...sources.map(newestMtime));
-  if (!fresh) execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', timeout: 180_000 });
+  if (fresh) return;
+  try {
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', timeout: 180_000 });
+  } catch {
+    // Another build running at the same moment (they share .wxt/ and .output/): once more, alone.
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'pipe', timeout: 180_000 });
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeColumns, analyzeWeek, matchSlowest } from '../../../utils/stats/analysis';
-import { buildDayColumns } from '../../../utils/stats/columns';
+import { analyzeColumns, analyzeWeek } from '../../../utils/stats/analysis';
+import { buildDayColumns, columnsToRecords } from '../../../utils/stats/columns';
 import { summarizeWeek } from '../../../utils/stats/summary';
 import type { ResponseRecord } from '../../../utils/stats/types';
 
@@ -34,18 +34,18 @@ describe('analyzeWeek', () => {
     const all = analyzeWeek(records, { week, targetSeconds: 300, useBusinessTime: false, pageId: null, timeZone: PARIS, slowest: 3 });
     expect(all.days.map((d) => [d.within, d.over])).toEqual([[1, 1], [1, 0], [0, 0], [0, 0], [0, 0], [0, 0], [1, 1]]);
     expect(all.pages).toEqual(['p1', 'p2']);
-    expect(matchSlowest(all.slowest, records).map((r) => r.id)).toEqual(['d', 'b', 'e']);
+    expect(all.slowest.map((r) => r.conversation.slice(5))).toEqual(['d', 'b', 'e']);
     expect(all.rows.at(-1)).toMatchObject({ agent: null, responses: 5 });
 
     const p1 = analyzeWeek(records, { week, targetSeconds: 300, useBusinessTime: false, pageId: 'p1', timeZone: PARIS });
     expect(p1.rows.at(-1)).toMatchObject({ responses: 4, withinTargetPct: 75 });
-    expect(matchSlowest(p1.slowest, records).map((r) => r.id)).toEqual(['b', 'e', 'a', 'c']);
+    expect(p1.slowest.map((r) => r.conversation.slice(5))).toEqual(['b', 'e', 'a', 'c']);
   });
 
   it('ranks the slowest by business time when that is the basis', () => {
     const records = [rec('x', Date.UTC(2026, 9, 20, 10), 5000, { businessResponseSeconds: 10 }), rec('y', Date.UTC(2026, 9, 20, 11), 400)];
     const r = analyzeWeek(records, { week, targetSeconds: 300, useBusinessTime: true, pageId: null, timeZone: PARIS });
-    expect(matchSlowest(r.slowest, records).map((s) => s.id)).toEqual(['y', 'x']);
+    expect(r.slowest.map((s) => s.conversation.slice(5))).toEqual(['y', 'x']);
     expect(r.days[1]).toMatchObject({ within: 1, over: 1 });
   });
 });
@@ -71,5 +71,16 @@ describe('day columns', () => {
         expect(got.days.reduce((n, d) => n + d.within + d.over, 0)).toBe(inWeek.length);
       }
     }
+  });
+
+  it('give back every field for the CSV export, trimmed to the range and Page', () => {
+    const records = [
+      rec('a', Date.UTC(2026, 9, 20, 10), 100, { source: 'this-browser', precision: 'approximate', agent: 'Paul' }),
+      rec('b', Date.UTC(2026, 9, 20, 11), 400, { source: 'imported', pageId: 'p2', withinTarget: false }),
+      rec('c', Date.UTC(2026, 9, 28, 11), 50),
+    ];
+    const back = columnsToRecords(buildDayColumns(records), Date.UTC(2026, 9, 19), Date.UTC(2026, 9, 26), null);
+    expect(back).toEqual(records.slice(0, 2).map(({ id: _id, ...rest }) => rest));
+    expect(columnsToRecords(buildDayColumns(records), 0, Infinity, 'p2').map((r) => r.conversation)).toEqual(['conv-b']);
   });
 });

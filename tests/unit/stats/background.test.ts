@@ -78,13 +78,17 @@ describe('stats:today', () => {
   it('counts today\'s responses for one agent or the page', async () => {
     const now = Date.now();
     await sendMessage('stats:events', {
-      events: [customer('a', now - 20 * MIN), reply('a', now - 19 * MIN, 'Marie'), customer('b', now - 20 * MIN), reply('b', now - 5 * MIN, 'Paul')],
+      events: [customer('a', now - 20 * MIN), reply('a', now - 19 * MIN, 'Marie'), customer('b', now - 20 * MIN), reply('b', now - 5 * MIN, 'Paul Girard')],
     });
     const today = await sendMessage('stats:today', { agent: null, pageId: 'page1' });
     // The two replies may straddle midnight when the test runs at 00:1x; then only the later one counts.
     expect([1, 2]).toContain(today.responses);
     if (today.responses === 2) expect(today).toEqual({ responses: 2, withinTarget: 1, withinTargetPct: 50 });
     expect((await sendMessage('stats:today', { agent: 'Paul', pageId: null })).responses).toBe(1);
+    await sendMessage('stats:events', { events: [customer('c', now - 20 * MIN), reply('c', now - 4 * MIN, 'Paulette Roy')] });
+    // A first name matches the full "Sent by" label, not another name that merely starts the same.
+    expect((await sendMessage('stats:today', { agent: 'paul', pageId: 'page1' })).responses).toBe(1);
+    expect((await sendMessage('stats:today', { agent: 'Paulette', pageId: 'page1' })).responses).toBe(1);
     expect(await sendMessage('stats:today', { agent: 'Nobody', pageId: null })).toEqual({ responses: 0, withinTarget: 0, withinTargetPct: null });
   });
 });

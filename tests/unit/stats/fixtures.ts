@@ -5,7 +5,12 @@ export const T0 = Date.UTC(2026, 10, 16, 9, 0, 0); // Monday 16 Nov 2026, 09:00 
 export const MIN = 60_000;
 
 let n = 0;
-export function customer(conversation: string, at: number, precision: Precision = 'exact', pageId: string | null = 'page1'): InboxEvent {
+export function customer(
+  conversation: string,
+  at: number,
+  precision: Precision = 'exact',
+  pageId: string | null = 'page1',
+): Extract<InboxEvent, { kind: 'customer-message' }> {
   return { kind: 'customer-message', id: `c:${conversation}:${at}:${n++}`, pageId, conversation, customerName: 'Jeanne Client', at, precision };
 }
 

@@ -63,6 +63,6 @@ describe('the managers popup', () => {
 
     await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, language: 'fr' });
     const fr = await mount();
-    await vi.waitFor(() => expect(fr.querySelector('[data-testid="stats-verdict"]')?.textContent).toContain('75 % en moins de 5 min — objectif 90 %'));
+    await vi.waitFor(() => expect(fr.querySelector('[data-testid="stats-verdict"]')?.textContent).toContain('75\u202f% en moins de 5 min — objectif 90\u202f%'));
   });
 });

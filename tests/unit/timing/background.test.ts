@@ -80,6 +80,12 @@ describe('warnings', () => {
     expect(await update([item('c', 'late')], false)).toBe(1);
   });
 
+  it('a conversation whose key changed (row key -> id on first opening) is not warned twice', async () => {
+    expect(await update([item('r:zoe', 'soon')])).toBe(1);
+    expect(await update([item('123', 'soon', { aliases: ['r:zoe'] })])).toBe(0);
+    expect(await update([item('123', 'late', { aliases: ['r:zoe'] })])).toBe(1);
+  });
+
   it('concurrent updates do not double-notify', async () => {
     const results = await Promise.all([update([item('a', 'soon')]), update([item('a', 'soon')]), update([item('a', 'soon')])]);
     expect(results.reduce((a, b) => a + b, 0)).toBe(1);

@@ -120,6 +120,29 @@ describe('snapshots (list rows and the open thread)', () => {
   });
 });
 
+describe('row keys and ids (a conversation opened for the first time)', () => {
+  it('joins the wait tracked under the row key into the id; a reply under the id stops it', () => {
+    const listed = applySnapshot(emptyTracker, snapshot([row('r:zoe', { lastAt: { start: T0, end: T0 + MIN } })], T0 + 2 * MIN));
+    expect(listed['r:zoe']!.waitingSince).toBe(T0);
+    // Opened: the row now carries the id as key and the row key beside it.
+    const opened = applySnapshot(listed, snapshot([row('123', { rowKey: 'r:zoe', lastAt: { start: T0, end: T0 + MIN } })], T0 + 3 * MIN));
+    expect(opened['123']).toMatchObject({ waitingSince: T0, aliases: ['r:zoe'] });
+    expect(opened['r:zoe']).toMatchObject({ aliasOf: '123', waitingSince: null });
+    const answered = applyEvent(opened, { ...replied('123', T0 + 4 * MIN), rowKey: 'r:zoe' });
+    expect(answered['123']!.waitingSince).toBeNull();
+    // A late list event under the old key lands on the id (and is history: older than the reply).
+    const late = applyEvent(answered, customer('r:zoe', T0, { precision: 'approximate', atLatest: T0 + MIN }));
+    expect(late['123']!.waitingSince).toBeNull();
+    expect(late['r:zoe']!.waitingSince).toBeNull();
+  });
+
+  it('an event carrying its row key joins the two as well', () => {
+    const s = run([customer('r:a', T0), { ...replied('9', T0 + MIN), rowKey: 'r:a' }]);
+    expect(s['9']!.waitingSince).toBeNull();
+    expect(s['r:a']!.aliasOf).toBe('9');
+  });
+});
+
 describe('restore and prune', () => {
   it('restores only unknown conversations', () => {
     const now = run([customer('a', T0 + MIN)]);
