@@ -13,7 +13,8 @@
 // Options:
 //   --only a,b      run only these benches (file names without extension)
 //   --no-build      do not rebuild the extension even if .output looks stale
-//   --docs          also write docs/bench-latest.json (what the README table quotes)
+//   --docs          also write docs/bench-latest.json and refresh the table between
+//                   <!-- bench:start --> and <!-- bench:end --> in README.md / docs/README-quality.md
 //   --strict        exit 1 when an aim is missed (a crashed bench always exits 1)
 // Also written: bench-output/bench.md, the same table in Markdown (for the README).
 import { spawn, execFileSync } from 'node:child_process';
@@ -151,7 +152,8 @@ async function runBench({ name, file }) {
 function formatValue(v) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return String(v);
   if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
+  // Three significant digits at most, without trailing zeros (68.5, 1.08, 0.047).
+  return String(Number(Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3)));
 }
 
 function printTable(results, previous) {
@@ -232,10 +234,18 @@ const text = JSON.stringify(report, null, 2) + '\n';
 await writeFile(latest, text);
 await writeFile(join(outDir, 'history', `bench-${report.at.replace(/[:.]/g, '-')}.json`), text);
 await writeFile(join(outDir, 'bench.md'), markdown(report));
-if (flag('--docs')) await writeFile(join(root, 'docs/bench-latest.json'), text);
+if (flag('--docs')) {
+  await writeFile(join(root, 'docs/bench-latest.json'), text);
+  for (const doc of ['README.md', 'docs/README-quality.md'].map((f) => join(root, f))) {
+    if (!existsSync(doc)) continue;
+    const before = await readFile(doc, 'utf8');
+    const after = before.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, (_, start, end) => `${start}${markdown(report)}${end}`);
+    if (after !== before) await writeFile(doc, after);
+  }
+}
 console.log(`\n${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, ${report.machine.chromium ?? 'no Chromium'}; ${report.totalSeconds} s in all.`);
 console.log(`Load average (1 min) before/after: ${report.machine.loadAverage.before} / ${report.machine.loadAverage.after}${report.machine.loadAverage.before > report.machine.cores ? ' (busy machine: timing figures are noisy)' : ''}.`);
-console.log(`Written: bench-output/bench.json${flag('--docs') ? ' and docs/bench-latest.json' : ''} (previous runs in bench-output/history/).`);
+console.log(`Written: bench-output/bench.json and bench.md${flag('--docs') ? ', docs/bench-latest.json and the README table' : ''} (previous runs in bench-output/history/).`);
 
 const crashed = results.some((r) => r.error);
 const missed = results.some((r) => r.rows?.some((row) => !row.ok));

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Benchmark: the timers sidebar with 200 waiting conversations ticking once a second for 60 s,
 // in real Chromium (headless, /usr/bin/chromium via playwright-core), on a test page that renders
-// the real TimersPanel + timing core (scripts/bench/timers.page.tsx, bundled here with Vite).
+// the real TimersPanel + timing pipeline (scripts/bench/timers.page.tsx, bundled here with Vite).
 //
 // Figures:
-// - main-thread ms per second: Chrome's own counters (CDP Performance metrics) during 60 s of ticking:
-//   ThreadTime (CPU time of the renderer main thread: script, style, layout, paint, GC) and TaskDuration
-//   (wall time of its tasks, inflated when other processes share the cores), each minus the same
-//   ticking harness run for 60 s without the sidebar (so the harness' own cost is not counted);
-// - per-tick script+style+layout (measured in the page around each tick, forced layout), p95;
+// - main-thread ms per second: Chrome's own counters (CDP Performance metrics) over 60 s of ticking:
+//   ThreadTime (CPU time of the renderer main thread: script, style, layout, paint, GC) and
+//   TaskDuration (wall time of its tasks, inflated when other processes share the cores), each minus
+//   the same ticking harness run for 60 s without the sidebar (the harness' own cost is not counted);
+//   two cases: ages spread over 7 minutes (a row changes state about every second: worst case) and
+//   over 3 hours (steady: states rarely change);
+// - per tick, script+style+layout measured in the page around each tick (layout forced), median/p95;
 // - long tasks (> 50 ms) observed while ticking.
-// Run alone: `node scripts/bench/timers.mjs` (TICKS=10 for a quick run).
+// Run alone: `node scripts/bench/timers.mjs` (TICKS=10 for a quick run). Needs /usr/bin/chromium (or CHROME_PATH).
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -39,9 +41,7 @@ async function buildPage() {
       cssCodeSplit: false,
     },
   });
-  const css = existsSync(path.join(outDir, 'style.css')) ? '<link rel="stylesheet" href="style.css">' : '';
-  const cssFiles = (await import('node:fs')).readdirSync(outDir).filter((f) => f.endsWith('.css'));
-  const links = cssFiles.map((f) => `<link rel="stylesheet" href="${f}">`).join('') || css;
+  const links = readdirSync(outDir).filter((f) => f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="${f}">`).join('');
   await writeFile(path.join(outDir, 'index.html'), `<!doctype html><meta charset="utf-8">${links}<body><script type="module" src="page.js"></script></body>`);
   return path.join(outDir, 'index.html');
 }
@@ -75,35 +75,39 @@ const pct = (values, p) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
+const round = (n) => Math.round(n * 1000) / 1000;
 
 export async function run() {
   const page = await buildPage();
+  const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chrome)) throw new Error(`No Chromium at ${chrome} (apt-get install -y chromium, or set CHROME_PATH)`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chrome,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--allow-file-access-from-files'],
   });
   try {
-    // The same ticking harness twice: without the sidebar (baseline) and with it. The difference is the sidebar's cost.
     const baseline = await measure(browser, page, '?harness-only');
-    const full = await measure(browser, page, '');
-    const cpuPerSecond = Math.max(0, full.cpu - baseline.cpu);
-    const taskPerSecond = Math.max(0, full.task - baseline.task);
-    const ticks = full.result.tickMs;
-    const median = pct(ticks, 50);
+    const worst = await measure(browser, page, '?spread=7');
+    const steady = await measure(browser, page, '?spread=180');
+    const cpu = (m) => Math.max(0, m.cpu - baseline.cpu);
+    const task = (m) => Math.max(0, m.task - baseline.task);
+    const median = pct(worst.result.tickMs, 50);
+    const p95 = pct(worst.result.tickMs, 95);
+    const rows = worst.result.rows;
+    const longTasks = worst.result.longTasks + steady.result.longTasks;
     return [
-      { figure: `timers: main-thread CPU, ${full.result.rows} rows ticking ${TICKS} s (Chromium ThreadTime, minus harness)`, value: round(cpuPerSecond), unit: 'ms/s', aim: '< 0.5', ok: cpuPerSecond < 0.5 },
-      { figure: 'timers: main-thread task time (Chromium TaskDuration, wall, minus harness)', value: round(taskPerSecond), unit: 'ms/s', aim: '< 0.5', ok: taskPerSecond < 0.5 },
-      { figure: 'timers: per tick, script+style+layout (median, in page)', value: round(median), unit: 'ms', aim: '< 0.5', ok: median < 0.5 },
-      { figure: 'timers: per tick, script+style+layout (p95, in page)', value: round(pct(ticks, 95)), unit: 'ms', aim: '< 2', ok: pct(ticks, 95) < 2 },
-      { figure: 'timers: long tasks while ticking', value: full.result.longTasks, unit: 'count', aim: '0', ok: full.result.longTasks === 0 },
+      { figure: `timers: main-thread CPU, ${rows} rows ticking ${TICKS} s, a state change every ~1 s (ThreadTime − harness)`, value: round(cpu(worst)), unit: 'ms/s', aim: '< 0.5', ok: cpu(worst) < 0.5 },
+      { figure: `timers: main-thread CPU, ${rows} rows ticking ${TICKS} s, steady (ThreadTime − harness)`, value: round(cpu(steady)), unit: 'ms/s', aim: '< 0.5', ok: cpu(steady) < 0.5 },
+      { figure: 'timers: main-thread task time, worst case (TaskDuration − harness, wall)', value: round(task(worst)), unit: 'ms/s', aim: '< 0.5', ok: task(worst) < 0.5 },
+      { figure: 'timers: per tick, script+style+layout, worst case (median, in page)', value: round(median), unit: 'ms', aim: '< 0.5', ok: median < 0.5 },
+      { figure: 'timers: per tick, script+style+layout, worst case (p95, in page)', value: round(p95), unit: 'ms', aim: '< 2', ok: p95 < 2 },
+      { figure: 'timers: long tasks while ticking (both cases)', value: longTasks, unit: 'count', aim: '0', ok: longTasks === 0 },
     ];
   } finally {
     await browser.close();
   }
 }
-
-const round = (n) => Math.round(n * 1000) / 1000;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await mkdir(outDir, { recursive: true });

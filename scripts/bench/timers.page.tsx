@@ -4,7 +4,8 @@
 import { options, render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { TimersPanel } from '../../components/features/timers/TimersPanel';
-import { alertsChanged, computeTimers, toAlertItems, waitingTracks } from '../../utils/timing/timers';
+import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timing/timers';
+import { createTimerViews } from '../../components/features/timers/views';
 import { applyEvent, emptyTracker } from '../../utils/timing/tracker';
 import { isOpenAt } from '../../utils/timing/business-hours';
 import type { InboxHealth } from '../../utils/inbox/types';
@@ -23,7 +24,9 @@ const start = Date.now();
 let tracks: TrackerState = emptyTracker;
 for (let i = 0; i < ROWS; i++) {
   // Spread over 0–7 minutes: a mix of ok, soon and late rows, some approximate, some near the 24-h window.
-  const at = i % 40 === 0 ? start - 22.5 * 3_600_000 : start - ((i * 2_100) % 420_000);
+  // ?spread=N: ages spread over N minutes (default 7: about one state change per second, the worst case).
+  const spreadMs = Number(new URLSearchParams(location.search).get('spread') ?? 7) * 60_000;
+  const at = i % 40 === 0 ? start - 22.5 * 3_600_000 : start - ((i * spreadMs) / ROWS);
   tracks = applyEvent(tracks, {
     kind: 'customer-message', id: `e${i}`, pageId: 'p1', conversation: `c${i}`, customerName: `Customer ${i} ${'é'.repeat(i % 7)}`,
     at, precision: i % 3 === 0 ? 'approximate' : 'exact', atLatest: at + 60_000,
@@ -32,14 +35,14 @@ for (let i = 0; i < ROWS; i++) {
 
 const now = signal(start);
 const tracksSig = signal(tracks);
-const settings = { warningLeadMinutes: 1, businessHours: null, timeBasis: 'auto' as const };
-const waiting = computed(() => waitingTracks(tracksSig.value));
-const views = computed(() => computeTimers(waiting.value, { now: now.value, targetMinutes: 5, settings, pageId: 'p1' }));
+const settings = signal({ warningLeadMinutes: 1, businessHours: null, timeBasis: 'auto' as const });
+// The same pipeline as the content script's controller (components/features/timers/controller.ts).
+const { views, waiting } = createTimerViews({ tracks: tracksSig, clock: now, targetMinutes: signal(5), settings, pageId: signal('p1') });
 let lastItems: ReturnType<typeof toAlertItems> | null = null;
-// What the controller does on every tick: check whether the background must hear of a change.
+// What the controller does when the list changes: check whether the background must hear of it.
 const reporter = computed(() => {
   const list = views.value;
-  void isOpenAt(now.value, null);
+  void isOpenAt(now.peek(), null);
   if (!alertsChanged(lastItems, list)) return false;
   lastItems = toAlertItems(list);
   return true;
@@ -56,7 +59,7 @@ const body = document.createElement('div');
 body.className = 'ip-body';
 host.append(body);
 const harnessOnly = location.search.includes('harness-only');
-if (!harnessOnly) render(<TimersPanel views={views} health={health} today={today} targetMinutes={target} open={() => true} />, body);
+if (!harnessOnly) render(<TimersPanel views={views} now={now} health={health} today={today} targetMinutes={target} open={() => true} />, body);
 
 let longTasks = 0;
 new PerformanceObserver((list) => void (longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: false });
@@ -97,7 +100,7 @@ document.title = 'ready';
 (window as unknown as { __parts: unknown }).__parts = {
   compute: (n: number) => {
     const t0 = performance.now();
-    for (let i = 0; i < n; i++) computeTimers(waiting.value, { now: Date.now() + i, targetMinutes: 5, settings, pageId: 'p1' });
+    for (let i = 0; i < n; i++) computeTimers(waiting.value, { now: Date.now() + i, targetMinutes: 5, settings: settings.value, pageId: 'p1' });
     return (performance.now() - t0) / n;
   },
   /** n ticks back to back (clock advanced 1 s each), each flushed and laid out: ms per tick. */

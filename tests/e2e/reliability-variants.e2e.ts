@@ -55,6 +55,9 @@ describe('layout variants', () => {
       const sent = await sendWithComposer(page, text);
       expect(sent).toMatchObject({ conversationId: id, text });
       expect(await page.evaluate(() => window.__sim.actions())).toEqual([]);
+      // ...nor moved the agent elsewhere, and left the composer as Meta empties it after a send.
+      expect(new URL(page.url()).searchParams.get('selected_item_id')).toBe(id);
+      expect(await page.evaluate(() => window.__sim.composerText())).toBe('');
 
       // No feature crashed (a crashed feature shows .ip-notice--error in its section).
       const crashed = await page.evaluate(() =>

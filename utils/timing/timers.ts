@@ -1,4 +1,4 @@
-import { businessMillis, isOpenAt, type Schedule } from './business-hours';
+import { businessMillis, isOpenAt, nextClosing, nextOpening, type Schedule } from './business-hours';
 import { effectiveSchedule, type TimingSettings } from './settings';
 import type { AlertItem, ConversationTrack, TimerState, TimerView, TrackerState } from './types';
 
@@ -68,6 +68,8 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
       customerName: t.customerName,
       waitingSince: t.waitingSince,
       lastReplyAt: t.lastReplyAt,
+      at: opts.now,
+      counting: schedule === null || openNow,
       precision: t.waitingPrecision,
       elapsedWallMs,
       elapsedBusinessMs,
@@ -83,6 +85,50 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
   }
   // Nearly free on the presorted list (TimSort), and keeps the order right for any input.
   return out.sort(byUrgency);
+}
+
+/**
+ * The earliest instant at which any state, window notice or the list itself
+ * can change: until then the views stay as they are and only the ticking
+ * figures move (cheap on every tick). A lower bound in wall time: business
+ * time never runs faster than the wall clock, so waking early only costs a
+ * recomputation that finds nothing new and plans the next one.
+ */
+export function nextChangeAt(views: readonly TimerView[], now: number, leadMs: number, schedule: Schedule | null): number {
+  let next = Number.POSITIVE_INFINITY;
+  const within = (dt: number | null) => {
+    if (dt !== null && dt > 0 && now + dt < next) next = now + dt;
+  };
+  for (const v of views) {
+    if (v.state !== 'late') {
+      within(v.leftMs - leadMs);
+      within(v.leftMs);
+    }
+    if (v.windowLeftMs !== null) {
+      within(v.windowLeftMs - WINDOW_SHOWN_UNDER_MS);
+      within(v.windowLeftMs);
+    }
+    if (v.humanAgentLeftMs !== null) {
+      within(v.humanAgentLeftMs - WINDOW_SHOWN_UNDER_MS);
+      within(v.humanAgentLeftMs);
+    }
+  }
+  if (schedule) {
+    const edge = isOpenAt(now, schedule) ? nextClosing(now, schedule) : nextOpening(now, schedule);
+    within(edge === null ? null : edge - now);
+  }
+  return next;
+}
+
+/** A view's figures at `now` (>= v.at), without recomputing the list. */
+export function advance(v: TimerView, now: number): { elapsedWallMs: number; leftMs: number; windowLeftMs: number | null; humanAgentLeftMs: number | null } {
+  const dt = Math.max(0, now - v.at);
+  return {
+    elapsedWallMs: v.elapsedWallMs + dt,
+    leftMs: v.counting ? v.leftMs - dt : v.leftMs,
+    windowLeftMs: v.windowLeftMs === null ? null : v.windowLeftMs - dt,
+    humanAgentLeftMs: v.humanAgentLeftMs === null ? null : v.humanAgentLeftMs - dt,
+  };
 }
 
 /** Which messaging window to show for a row, if any (only when under 3 hours left). */

@@ -41,6 +41,10 @@ export interface TimerView {
   customerName: string | null;
   waitingSince: number;
   lastReplyAt: number | null;
+  /** The instant these figures are for: between two state changes, views are not recomputed (see nextChangeAt). */
+  at: number;
+  /** Whether the counted time advances after `at` (false while paused outside business hours). */
+  counting: boolean;
   /** 'approximate' when any time it rests on came from a coarse list token. */
   precision: Precision;
   elapsedWallMs: number;

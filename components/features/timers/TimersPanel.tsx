@@ -1,9 +1,9 @@
 import { Component } from 'preact';
-import { computed, useComputed, useSignal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { formatDuration, messagesFor } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
-import { windowNotice } from '../../../utils/timing/timers';
+import { advance, windowNotice } from '../../../utils/timing/timers';
 import type { TimerState, TimerView } from '../../../utils/timing/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './messages';
@@ -14,7 +14,10 @@ const t = messagesFor(timerMessages);
 const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷', paused: '⏸' };
 
 export interface TimersPanelProps {
+  /** Recomputed only on state changes (see createTimerViews). */
   views: ReadonlySignal<TimerView[]>;
+  /** The shared clock: the figures of the rows in view advance with it. */
+  now: ReadonlySignal<number>;
   health: ReadonlySignal<InboxHealth>;
   today: ReadonlySignal<TodayFigure | null>;
   targetMinutes: ReadonlySignal<number>;
@@ -63,27 +66,6 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>): ReadonlySignal<Ro
   });
 }
 
-/** One IntersectionObserver for the list: rows out of view stop formatting their figures. */
-function createVisibility() {
-  const flags = new WeakMap<Element, Signal<boolean>>();
-  const io =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver((entries) => entries.forEach((e) => flags.get(e.target) && (flags.get(e.target)!.value = e.isIntersecting)), { rootMargin: '200px 0px' })
-      : null;
-  return {
-    watch(el: Element, flag: Signal<boolean>) {
-      flags.set(el, flag);
-      io?.observe(el);
-      return () => {
-        io?.unobserve(el);
-        flags.delete(el);
-      };
-    },
-    disconnect: () => io?.disconnect(),
-  };
-}
-type Visibility = ReturnType<typeof createVisibility>;
-
 /** A duration rounded down to whole minutes (under a minute: "< 1 min"). */
 function wholeMinutes(ms: number): string {
   if (ms < 60_000) return t.value.underAMinute;
@@ -108,47 +90,119 @@ function Header({ views, today, targetMinutes }: Pick<TimersPanelProps, 'views' 
 interface RowProps {
   shape: RowShape;
   byKey: ReadonlySignal<Map<string, TimerView>>;
+  now: ReadonlySignal<number>;
   onOpen: (key: string) => void;
-  visibility: Visibility;
+  ticker: Ticker;
 }
 
-/** The three ticking texts of a row; while the row is out of view they keep their last value and cost nothing. */
-function tickers(key: string, approximate: boolean, byKey: ReadonlySignal<Map<string, TimerView>>, visible: ReadonlySignal<boolean>) {
+/** The texts of a row that move with the clock. */
+interface RowTexts {
+  elapsed: string;
+  detail: string;
+  window: string;
+}
+
+function rowTexts(v: TimerView | undefined, now: number, approximate: boolean): RowTexts {
+  if (!v) return { elapsed: '', detail: '', window: '' };
+  const f = advance(v, now);
   const approx = approximate ? '~' : '';
-  const gated = (format: (v: TimerView) => string) => {
-    let last = '';
-    return computed(() => {
-      if (!visible.value) return last;
-      const v = byKey.value.get(key);
-      return (last = v ? format(v) : '');
-    });
-  };
-  return {
-    // Past the target, seconds add nothing: late rows count in whole minutes (and change once a minute).
-    elapsed: gated((v) => approx + (v.state === 'late' ? wholeMinutes(v.elapsedWallMs) : formatDuration(v.elapsedWallMs / 1000))),
-    // Seconds only where they matter (about to be late): fewer changing texts per tick, less noise to read.
-    detail: gated((v) => {
-      const label = t.value[`state_${v.state}`];
-      if (v.state === 'soon') return `${label} · ${t.value.left(approx + formatDuration(v.leftMs / 1000))}`;
-      if (v.state === 'late') return `${label} · ${t.value.over(approx + wholeMinutes(-v.leftMs))}`;
-      return `${label} · ${t.value.left(approx + wholeMinutes(v.leftMs))}`;
-    }),
-    window: gated((v) => {
-      const w = windowNotice(v);
-      if (!w) return '';
-      const d = approx + formatDuration(w.leftMs / 1000);
-      return w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
-    }),
-  };
+  const label = t.value[`state_${v.state}`];
+  // Past the target, seconds add nothing: late rows count in whole minutes (and change once a minute).
+  const elapsed = approx + (v.state === 'late' ? wholeMinutes(f.elapsedWallMs) : formatDuration(f.elapsedWallMs / 1000));
+  // Seconds only where they matter (about to be late): fewer changing texts, less noise to read.
+  const detail =
+    v.state === 'soon'
+      ? `${label} · ${t.value.left(approx + formatDuration(Math.max(0, f.leftMs) / 1000))}`
+      : v.state === 'late'
+        ? `${label} · ${t.value.over(approx + wholeMinutes(-f.leftMs))}`
+        : `${label} · ${t.value.left(approx + wholeMinutes(f.leftMs))}`;
+  const w = windowNotice({ windowLeftMs: f.windowLeftMs, humanAgentLeftMs: f.humanAgentLeftMs });
+  const d = w ? approx + formatDuration(w.leftMs / 1000) : '';
+  const window = !w ? '' : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
+  return { elapsed, detail, window };
 }
 
-function TimerRow({ shape, byKey, onOpen, visibility }: RowProps) {
-  const visible = useSignal(true);
-  const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => (ref.current ? visibility.watch(ref.current, visible) : undefined), [visibility]);
-  const text = useMemo(() => tickers(shape.key, shape.approximate, byKey, visible), [shape.key, shape.approximate, byKey]);
+interface RowHandle {
+  key: string;
+  approximate: boolean;
+  visible: boolean;
+  els: { elapsed: HTMLElement | null; detail: HTMLElement | null; window: HTMLElement | null };
+  last: RowTexts;
+}
+
+/**
+ * One clock effect for the whole list: on each tick it rewrites the ticking
+ * texts of the rows in view (an IntersectionObserver tells which), and only
+ * the texts that changed. Rows out of view cost nothing until they scroll in.
+ */
+function createTicker(byKey: ReadonlySignal<Map<string, TimerView>>, now: ReadonlySignal<number>) {
+  const rows = new Map<Element, RowHandle>();
+  const write = (h: RowHandle, at: number) => {
+    const next = rowTexts(byKey.peek().get(h.key), at, h.approximate);
+    for (const part of ['elapsed', 'detail', 'window'] as const) {
+      const el = h.els[part];
+      if (!el || next[part] === h.last[part]) continue;
+      // Write into the text node Preact rendered (it keeps a reference to it); never parsed as HTML.
+      const node = el.firstChild;
+      if (node && node.nodeType === 3 && !node.nextSibling) (node as Text).data = next[part];
+      else el.textContent = next[part];
+    }
+    h.last = next;
+  };
+  const io =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              const h = rows.get(e.target);
+              if (!h) continue;
+              h.visible = e.isIntersecting;
+              if (h.visible) write(h, now.peek());
+            }
+          },
+          { rootMargin: '200px 0px' },
+        )
+      : null;
+  const stop = effect(() => {
+    const at = now.value;
+    void byKey.value;
+    void t.value; // the language changed: rewrite too
+    for (const h of rows.values()) if (h.visible) write(h, at);
+  });
+  return {
+    watch(li: Element, h: RowHandle) {
+      rows.set(li, h);
+      io?.observe(li);
+      return () => {
+        io?.unobserve(li);
+        rows.delete(li);
+      };
+    },
+    dispose() {
+      stop();
+      io?.disconnect();
+      rows.clear();
+    },
+  };
+}
+type Ticker = ReturnType<typeof createTicker>;
+
+function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
+  const li = useRef<HTMLLIElement>(null);
+  const elapsed = useRef<HTMLSpanElement>(null);
+  const detail = useRef<HTMLSpanElement>(null);
+  const windowEl = useRef<HTMLSpanElement>(null);
+  // What Preact renders; afterwards the ticker keeps these texts current.
+  const texts = rowTexts(byKey.peek().get(shape.key), now.peek(), shape.approximate);
+  const handle = useRef<RowHandle>({ key: shape.key, approximate: shape.approximate, visible: true, els: { elapsed: null, detail: null, window: null }, last: texts });
+  handle.current.approximate = shape.approximate;
+  handle.current.last = texts;
+  useEffect(() => {
+    handle.current.els = { elapsed: elapsed.current, detail: detail.current, window: windowEl.current };
+  });
+  useEffect(() => (li.current ? ticker.watch(li.current, handle.current) : undefined), [ticker]);
   return (
-    <li ref={ref}>
+    <li ref={li}>
       <button
         type="button"
         class={`ip-timer ip-timer--${shape.state}`}
@@ -160,9 +214,9 @@ function TimerRow({ shape, byKey, onOpen, visibility }: RowProps) {
       >
         <span class={`ip-timer-icon ip-state-${shape.state}`} aria-hidden="true">{ICONS[shape.state]}</span>
         <span class="ip-timer-name" dir="auto" data-testid="timer-name">{shape.name ?? t.value.unknownCustomer}</span>
-        <span class="ip-timer-elapsed" data-testid="timer-elapsed">{text.elapsed}</span>
-        <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail">{text.detail}</span>
-        {shape.window && <span class="ip-timer-window" data-testid="timer-window">{text.window}</span>}
+        <span class="ip-timer-elapsed" data-testid="timer-elapsed" ref={elapsed}>{texts.elapsed}</span>
+        <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail" ref={detail}>{texts.detail}</span>
+        {shape.window && <span class="ip-timer-window" data-testid="timer-window" ref={windowEl}>{texts.window}</span>}
       </button>
     </li>
   );
@@ -171,8 +225,9 @@ function TimerRow({ shape, byKey, onOpen, visibility }: RowProps) {
 interface GroupProps {
   shapes: RowShape[];
   byKey: ReadonlySignal<Map<string, TimerView>>;
+  now: ReadonlySignal<number>;
   onOpen: (key: string) => void;
-  visibility: Visibility;
+  ticker: Ticker;
   locale: unknown;
 }
 
@@ -211,11 +266,11 @@ function groups<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export function TimersPanel({ views, health, today, targetMinutes, open }: TimersPanelProps) {
+export function TimersPanel({ views, now, health, today, targetMinutes, open }: TimersPanelProps) {
   const shapes = useMemo(() => rowShapes(views), [views]);
   const byKey = useMemo(() => computed(() => new Map(views.value.map((v) => [v.key, v]))), [views]);
-  const visibility = useMemo(createVisibility, []);
-  useEffect(() => visibility.disconnect, [visibility]);
+  const ticker = useMemo(() => createTicker(byKey, now), [byKey, now]);
+  useEffect(() => ticker.dispose, [ticker]);
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
   const list = shapes.value;
@@ -231,7 +286,7 @@ export function TimersPanel({ views, health, today, targetMinutes, open }: Timer
       ) : (
         <ul class="ip-list" aria-label={t.value.listLabel} data-testid="timers-list">
           {groups(list, GROUP_SIZE).map((group, i) => (
-            <RowGroup key={i} shapes={group} byKey={byKey} onOpen={onOpen} visibility={visibility} locale={locale} />
+            <RowGroup key={i} shapes={group} byKey={byKey} now={now} onOpen={onOpen} ticker={ticker} locale={locale} />
           ))}
         </ul>
       )}

@@ -3,7 +3,8 @@ import { onMessages, sendMessage } from '../../../utils/messaging';
 import { liveItem } from '../../../utils/settings/live';
 import { isOpenAt } from '../../../utils/timing/business-hours';
 import { DEFAULT_TIMING_SETTINGS, effectiveSchedule, timingSettings, type TimingSettings } from '../../../utils/timing/settings';
-import { alertsChanged, computeTimers, toAlertItems, waitingTracks } from '../../../utils/timing/timers';
+import { alertsChanged, toAlertItems } from '../../../utils/timing/timers';
+import { createTimerViews } from './views';
 import { applyEvent, applySnapshot, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timing/tracker';
 import type { AlertItem, TimerView, TrackerState } from '../../../utils/timing/types';
 import type { InboxEvent } from '../../../utils/inbox/types';
@@ -22,6 +23,8 @@ export interface TodayFigure {
 }
 
 export interface TimersController {
+  /** The shared clock, kept moving while the tab is hidden (see the watchdog). */
+  clock: ReadonlySignal<number>;
   settings: ReadonlySignal<TimingSettings>;
   tracks: ReadonlySignal<TrackerState>;
   views: ReadonlySignal<TimerView[]>;
@@ -86,15 +89,15 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   // a watchdog wakes at the next state change (or every minute) and moves this clock on its own.
   const wake = signal(0);
   const clock = computed(() => Math.max(env.now.value, wake.value));
-  const waiting = computed(() => waitingTracks(tracks.value));
-  const views = computed(() =>
-    computeTimers(waiting.value, {
-      now: clock.value,
-      targetMinutes: env.general.value.targetMinutes,
-      settings: settings.value,
-      pageId: pageId.value,
-    }),
-  );
+  const timerViews = createTimerViews({
+    tracks,
+    clock,
+    targetMinutes: computed(() => env.general.value.targetMinutes),
+    settings,
+    pageId,
+  });
+  ctx.onInvalidated(timerViews.dispose);
+  const { views } = timerViews;
 
   // Badge and warnings: report the list when what the background acts on changes.
   let lastItems: AlertItem[] | null = null;
@@ -102,7 +105,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   let retry = false;
   const report = (force = false) => {
     const list = views.value;
-    const openNow = isOpenAt(clock.value, effectiveSchedule(settings.value));
+    const openNow = isOpenAt(clock.peek(), effectiveSchedule(settings.value));
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
     const items = toAlertItems(list);
     lastItems = items;
@@ -110,26 +113,18 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(() => (retry = true)); // retried below, not every tick
   };
   ctx.onInvalidated(effect(() => report()));
-  const leadMs = () => settings.peek().warningLeadMinutes * 60_000;
   let watchdogTimer: number | undefined;
   const scheduleWatchdog = () => {
-    // Wall time until the next change is at least the counted time left (business time never runs faster).
-    let next = WATCHDOG_MAX_MS;
-    for (const v of views.peek()) {
-      if (v.state === 'late') continue;
-      const until = v.state === 'soon' ? v.leftMs : v.leftMs - leadMs();
-      if (until > 0 && until < next) next = until;
-    }
+    const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     clearTimeout(watchdogTimer);
     watchdogTimer = ctx.setTimeout(() => {
       if (typeof document === 'undefined' || document.visibilityState === 'hidden') wake.value = Date.now();
       scheduleWatchdog();
     }, Math.max(WATCHDOG_MIN_MS, next + 250));
   };
-  // Re-planned whenever the set of waiting conversations changes.
+  // Re-planned whenever the list is recomputed (a state change, a new message, new settings).
   ctx.onInvalidated(effect(() => {
-    void waiting.value;
-    void settings.value;
+    void views.value; // re-planned whenever the list is recomputed
     scheduleWatchdog();
   }));
 
@@ -176,6 +171,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   onMessages({ 'inbox:open-conversation': ({ conversation }) => ({ opened: inbox.openConversation(conversation) }) }, ctx.signal);
 
   return {
+    clock,
     settings,
     tracks,
     views,

@@ -18,7 +18,7 @@ export const timersFeature: SidebarFeature = {
     const targetMinutes = computed(() => env.general.value.targetMinutes);
     return {
       Panel: () => (
-        <TimersPanel views={controller.views} health={health} today={controller.today} targetMinutes={targetMinutes} open={controller.open} />
+        <TimersPanel views={controller.views} now={controller.clock} health={health} today={controller.today} targetMinutes={targetMinutes} open={controller.open} />
       ),
     };
   },

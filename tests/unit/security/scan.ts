@@ -21,6 +21,7 @@ export const FORBIDDEN_IN_SOURCE: Array<{ name: string; pattern: RegExp }> = [
   { name: 'remote import()', pattern: /\bimport\s*\(\s*['"`](?:https?:)?\/\// },
   { name: 'remote <script src>', pattern: /<script[^>]*\ssrc\s*=\s*["']?(?:https?:)?\/\//i },
   { name: 'importScripts', pattern: /\bimportScripts\s*\(/ },
+  { name: 'script element (code injected into the page)', pattern: /createElement(?:NS)?\s*\([^)]*['"`]script['"`]/i },
   { name: 'javascript: URL', pattern: /['"`]\s*javascript:/i },
   // No network: the extension never talks to a server.
   { name: 'fetch(', pattern: /(?<![\w$])fetch\s*\(/ },

@@ -21,6 +21,7 @@ describe('the scanner itself (so the real scan can fail)', () => {
     ['XMLHttpRequest', 'new XMLHttpRequest()'],
     ['sendBeacon', 'navigator.sendBeacon(url, data)'],
     ['javascript: URL', 'a.href = "javascript:alert(1)"'],
+    ['script element (code injected into the page)', "const s = document.createElement('script');"],
   ];
   it.each(bad)('flags %s', (rule, code) => {
     expect(scanText('x.ts', code, FORBIDDEN_IN_SOURCE).map((f) => f.rule)).toContain(rule);

@@ -1,0 +1,39 @@
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { effectiveSchedule, type TimingSettings } from '../../../utils/timing/settings';
+import { computeTimers, nextChangeAt, waitingTracks } from '../../../utils/timing/timers';
+import type { TimerView, TrackerState } from '../../../utils/timing/types';
+
+export interface TimerInputs {
+  tracks: ReadonlySignal<TrackerState>;
+  /** The shared clock (ticks once a second). */
+  clock: ReadonlySignal<number>;
+  targetMinutes: ReadonlySignal<number>;
+  settings: ReadonlySignal<Pick<TimingSettings, 'warningLeadMinutes' | 'businessHours' | 'timeBasis'>>;
+  pageId: ReadonlySignal<string | null>;
+}
+
+/**
+ * The waiting list as a signal that changes only when something in it does:
+ * the tracker, the settings, or the clock crossing the next state change
+ * (nextChangeAt). Between two changes a tick costs one comparison here; the
+ * ticking figures of the rows in view advance from `view.at` on their own.
+ */
+export function createTimerViews(inputs: TimerInputs) {
+  const waiting = computed(() => waitingTracks(inputs.tracks.value));
+  const epoch = signal(0);
+  let changeAt = Number.POSITIVE_INFINITY;
+  const views = computed<TimerView[]>(() => {
+    void epoch.value;
+    const now = inputs.clock.peek();
+    const settings = inputs.settings.value;
+    const list = computeTimers(waiting.value, { now, targetMinutes: inputs.targetMinutes.value, settings, pageId: inputs.pageId.value });
+    changeAt = nextChangeAt(list, now, settings.warningLeadMinutes * 60_000, effectiveSchedule(settings));
+    return list;
+  });
+  const dispose = effect(() => {
+    const now = inputs.clock.value;
+    void views.value; // computed first: it sets changeAt
+    if (now >= changeAt) epoch.value = epoch.peek() + 1;
+  });
+  return { views, waiting, nextChangeAt: () => changeAt, dispose };
+}
