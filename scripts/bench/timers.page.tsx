@@ -1,7 +1,7 @@
 // Benchmark page for the timers sidebar (built by scripts/bench/timers.mjs, loaded in Chromium).
 // It runs the same pipeline as the content script: tracker state -> computeTimers on the shared
 // clock -> alert signature -> TimersPanel, with 200 waiting conversations.
-import { options, render } from 'preact';
+import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { TimersPanel } from '../../components/features/timers/TimersPanel';
 import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timing/timers';
@@ -59,6 +59,8 @@ const body = document.createElement('div');
 body.className = 'ip-body';
 host.append(body);
 const harnessOnly = location.search.includes('harness-only');
+// ?frozen: the panel is shown but the clock does not move (what merely having it on the page costs).
+const frozen = location.search.includes('frozen');
 if (!harnessOnly) render(<TimersPanel views={views} now={now} health={health} today={today} targetMinutes={target} open={() => true} />, body);
 
 let longTasks = 0;
@@ -73,7 +75,7 @@ window.__bench = {
       let n = 0;
       const id = setInterval(() => {
         const t0 = performance.now();
-        if (!harnessOnly) {
+        if (!harnessOnly && !frozen) {
           now.value = Date.now();
           void reporter.value;
         }
@@ -119,21 +121,4 @@ document.title = 'ready';
     for (let i = 0; i < n; i++) alertsChanged(lastItems, views.value);
     return (performance.now() - t0) / n;
   },
-};
-
-// Diagnostics: vnodes diffed per tick (how much of the list re-rendered).
-let diffed = 0;
-const previousDiffed = options.diffed;
-const diffedTypes = new Map<string, number>();
-(window as unknown as { __types: () => unknown }).__types = () => Object.fromEntries(diffedTypes);
-options.diffed = (vnode) => {
-  diffed++;
-  const name = typeof vnode.type === 'string' ? vnode.type : (vnode.type as { displayName?: string; name?: string })?.displayName ?? (vnode.type as { name?: string })?.name ?? '?';
-  diffedTypes.set(name, (diffedTypes.get(name) ?? 0) + 1);
-  previousDiffed?.(vnode);
-};
-(window as unknown as { __diffed: () => number }).__diffed = () => {
-  const n = diffed;
-  diffed = 0;
-  return n;
 };

@@ -100,7 +100,8 @@ export function nextChangeAt(views: readonly TimerView[], now: number, leadMs: n
     if (dt !== null && dt > 0 && now + dt < next) next = now + dt;
   };
   for (const v of views) {
-    if (v.state !== 'late') {
+    // While closed, nothing counts: the next change is the opening (below).
+    if (v.state !== 'late' && v.counting) {
       within(v.leftMs - leadMs);
       within(v.leftMs);
     }

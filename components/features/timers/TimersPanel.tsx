@@ -36,8 +36,8 @@ interface RowShape {
 /**
  * The rows' shapes as a signal that keeps the same array (and the same shape
  * objects) while only the clock moved: the list re-renders on a state change,
- * and then only the rows that changed. Ticking figures are text nodes bound
- * to their own signals (see TimerRow).
+ * and then only the rows that changed. The ticking figures are rewritten by
+ * one clock effect for the rows in view (see createTicker).
  */
 export function rowShapes(views: ReadonlySignal<TimerView[]>): ReadonlySignal<RowShape[]> {
   let previous: RowShape[] = [];

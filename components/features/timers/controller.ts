@@ -2,7 +2,7 @@ import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/si
 import { onMessages, sendMessage } from '../../../utils/messaging';
 import { liveItem } from '../../../utils/settings/live';
 import { isOpenAt } from '../../../utils/timing/business-hours';
-import { DEFAULT_TIMING_SETTINGS, effectiveSchedule, timingSettings, type TimingSettings } from '../../../utils/timing/settings';
+import { DEFAULT_TIMING_SETTINGS, timingSettings, type TimingSettings } from '../../../utils/timing/settings';
 import { alertsChanged, toAlertItems } from '../../../utils/timing/timers';
 import { createTimerViews } from './views';
 import { applyEvent, applySnapshot, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timing/tracker';
@@ -105,7 +105,8 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   let retry = false;
   const report = (force = false) => {
     const list = views.value;
-    const openNow = isOpenAt(clock.peek(), effectiveSchedule(settings.value));
+    // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
+    const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
     const items = toAlertItems(list);
     lastItems = items;

@@ -1,5 +1,5 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { effectiveSchedule, type TimingSettings } from '../../../utils/timing/settings';
+import type { TimingSettings } from '../../../utils/timing/settings';
 import { computeTimers, nextChangeAt, waitingTracks } from '../../../utils/timing/timers';
 import type { TimerView, TrackerState } from '../../../utils/timing/types';
 
@@ -27,7 +27,8 @@ export function createTimerViews(inputs: TimerInputs) {
     const now = inputs.clock.peek();
     const settings = inputs.settings.value;
     const list = computeTimers(waiting.value, { now, targetMinutes: inputs.targetMinutes.value, settings, pageId: inputs.pageId.value });
-    changeAt = nextChangeAt(list, now, settings.warningLeadMinutes * 60_000, effectiveSchedule(settings));
+    // The schedule's own edges (not only when counting business time): quiet hours follow them too.
+    changeAt = nextChangeAt(list, now, settings.warningLeadMinutes * 60_000, settings.businessHours);
     return list;
   });
   const dispose = effect(() => {

@@ -4,6 +4,8 @@ import { act } from 'preact/test-utils';
 import { timersFeature } from '../../../components/features/timers';
 import { onMessages, sendMessage } from '../../../utils/messaging';
 import { uiLocale } from '../../../utils/i18n';
+import { DEFAULT_TIMING_SETTINGS, timingSettings } from '../../../utils/timing/settings';
+import { emptyWeekly } from '../../../utils/timing/business-hours';
 import { customer, MIN, HOUR, replied, row, snapshot, T0 } from './fixtures';
 import { fakeEnv } from './fake-env';
 
@@ -175,5 +177,20 @@ describe('timers panel', () => {
     expect(updates.at(-1)!.items[0]!.state).toBe('ok');
     await act(() => new Promise((r) => setTimeout(r, 2_600)));
     expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+  });
+
+  it('tells the background when the business is closed, even when counting wall time (quiet hours)', async () => {
+    const updates = fakeBackground('fail') as Array<{ openNow: boolean; items: Array<{ state: string }> }>;
+    const sunday = Date.parse('2026-01-04T12:00:00Z');
+    await timingSettings.setValue({
+      ...DEFAULT_TIMING_SETTINGS,
+      timeBasis: 'wall',
+      businessHours: { timeZone: 'Europe/Paris', weekly: { ...emptyWeekly(), mon: [['09:00', '18:00']] }, holidays: [] },
+    });
+    const fake = fakeEnv(sunday);
+    await mount(fake);
+    await act(() => fake.emit(customer('a', sunday - 10 * MIN)));
+    await flush();
+    expect(updates.at(-1)).toMatchObject({ openNow: false, items: [{ state: 'late' }] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTimers, windowNotice, worstState, alertSignature, toAlertItems } from '../../../utils/timing/timers';
+import { advance, alertsChanged, computeTimers, nextChangeAt, windowNotice, worstState, alertSignature, toAlertItems } from '../../../utils/timing/timers';
 import { applyEvent, emptyTracker } from '../../../utils/timing/tracker';
 import { DEFAULT_TIMING_SETTINGS, usesBusinessTime, validateTimingSettings, type TimingSettings } from '../../../utils/timing/settings';
 import { emptyWeekly } from '../../../utils/timing/business-hours';
@@ -123,5 +123,46 @@ describe('validateTimingSettings', () => {
     const ok = validateTimingSettings({ warningLeadMinutes: '2', timeBasis: 'wall', businessHours: office, notifications: { enabled: false, quietOutsideHours: false } });
     expect(ok.issues).toEqual([]);
     expect(ok.value).toMatchObject({ warningLeadMinutes: 2, timeBasis: 'wall', notifications: { enabled: false, quietOutsideHours: false } });
+  });
+});
+
+describe('between state changes (nextChangeAt, advance)', () => {
+  it('plans the next recomputation at the next soon/late edge and window thresholds', () => {
+    const s = track(customer('a', T0), customer('b', T0 + 30_000));
+    const now = T0 + MIN;
+    const views = computeTimers(s, opts(now));
+    // a: soon at T0+4 min (3 min from now); b: soon at T0+4.5 min.
+    expect(nextChangeAt(views, now, MIN, null)).toBe(T0 + 4 * MIN);
+    // Advancing the views to T0+3 min gives the same figures as recomputing them.
+    const later = T0 + 3 * MIN;
+    const fresh = computeTimers(s, opts(later));
+    for (const v of views) {
+      const f = fresh.find((x) => x.key === v.key)!;
+      expect(advance(v, later)).toEqual({ elapsedWallMs: f.elapsedWallMs, leftMs: f.leftMs, windowLeftMs: f.windowLeftMs, humanAgentLeftMs: f.humanAgentLeftMs });
+    }
+    // Late rows only wait for their windows: 3 h before the 24-h window closes.
+    const late = computeTimers(track(customer('c', T0)), opts(T0 + HOUR));
+    expect(nextChangeAt(late, T0 + HOUR, MIN, null)).toBe(T0 + 21 * HOUR);
+    expect(nextChangeAt([], T0, MIN, null)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('with business hours: wakes at closing time, and a paused row does not count down', () => {
+    const evening = Date.parse('2026-01-05T16:58:00Z'); // Monday 17:58 Paris, closing at 18:00
+    const s = track(customer('a', evening));
+    const views = computeTimers(s, opts(evening, { businessHours: office }));
+    expect(nextChangeAt(views, evening, MIN, office)).toBe(Date.parse('2026-01-05T17:00:00Z'));
+    const night = Date.parse('2026-01-05T22:00:00Z');
+    const [paused] = computeTimers(s, opts(night, { businessHours: office }));
+    expect(paused!.counting).toBe(false);
+    expect(advance(paused!, night + HOUR).leftMs).toBe(paused!.leftMs);
+    expect(nextChangeAt([paused!], night, MIN, office)).toBe(Date.parse('2026-01-06T08:00:00Z'));
+  });
+
+  it('alertsChanged ignores the clock but sees states, keys and names', () => {
+    const s = track(customer('a', T0));
+    const v1 = computeTimers(s, opts(T0 + MIN));
+    expect(alertsChanged(null, v1)).toBe(true);
+    expect(alertsChanged(toAlertItems(v1), computeTimers(s, opts(T0 + 2 * MIN)))).toBe(false);
+    expect(alertsChanged(toAlertItems(v1), computeTimers(s, opts(T0 + 4 * MIN)))).toBe(true);
   });
 });
