@@ -1,5 +1,6 @@
 import { onMessages } from '../messaging';
 import { registerRepliesBackground } from '../replies/background';
+import { registerDraftBackground } from '../draft/background';
 import { registerTimersBackground } from '../timing/background';
 import { registerStatsBackground } from '../stats/background';
 
@@ -12,7 +13,7 @@ export function startBackground(): void {
   onMessages({
     'core:ping': () => ({ at: Date.now() }),
   });
-  registerRepliesBackground();
+  registerDraftBackground(registerRepliesBackground());
   registerTimersBackground();
   registerStatsBackground();
 }

@@ -1,5 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
-import type { ConversationRow, InboxEvent, InboxSnapshot, ThreadMessage } from './types';
+import { normalizedLabels, normalizeLabel } from './labels';
+import type { ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
 
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
@@ -19,7 +20,17 @@ import type { ConversationRow, InboxEvent, InboxSnapshot, ThreadMessage } from '
  *   conversation is open in this tab, only the thread reports it.
  * - A reply typed here (Enter/Send, then the composer empties) waits for its
  *   bubble so its id is the bubble's id, the one other tabs compute from the
- *   thread. No bubble within SEND_WAIT_MS: it is reported with a predicted key.
+ *   thread. No bubble within SEND_WAIT_MS: it is reported with a predicted key
+ *   (the key the bubble will get: last date section, same-text occurrence).
+ * - Agents reply and switch conversation at once; under load the page may
+ *   show the next conversation before any snapshot showed the bubble or the
+ *   emptied composer. So a send is also confirmed by the live source at the
+ *   moment the composer empties (`noteComposerEmptied`) or by its row's
+ *   preview showing the sent text; leaving the conversation reports its
+ *   confirmed sends at once, with the predicted key. A page message that
+ *   only the list saw (the thread was left before it rendered in a snapshot)
+ *   is reported from the row of the conversation just left, with the key
+ *   its bubble would have, the agent unknown.
  * - Page messages labelled with an automated sender are not replies (Meta
  *   excludes them from response time too).
  */
@@ -31,6 +42,8 @@ export const LABEL_WAIT_MS = 2500;
 export const SETTLE_MS = 1500;
 /** More new messages than this at once is history loading (scroll up, re-fetch), not live traffic. */
 export const HISTORY_CHUNK = 5;
+/** A row of a conversation left this recently that changes to a page message is a reply the thread missed. */
+export const LEFT_WINDOW_MS = 5000;
 const LIST_BUCKET_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 const MAX_REMEMBERED = 5000;
@@ -43,6 +56,8 @@ interface PendingSend {
   at: number;
   agent: string | null;
   confirmed: boolean;
+  /** The conversation's row signature when the send was noted (a row showing the sent text only confirms it once it changed). */
+  rowSig: string | undefined;
 }
 
 interface HeldMessage {
@@ -65,15 +80,19 @@ export class EventTracker {
   private held = new Map<string, HeldMessage>();
   private emitted = new Set<string>();
   private last: InboxSnapshot | null = null;
+  /** The thread left most recently (its last messages, to predict the key of a reply only its row showed). */
+  private left: { key: string; messages: ThreadMessage[]; at: number } | null = null;
 
   constructor(private readonly options: TrackerOptions) {}
 
   /** Events for a new snapshot. `observedAt`: when the first mutation of this batch happened. */
   update(snap: InboxSnapshot, observedAt: number, now: number): InboxEvent[] {
     const out: InboxEvent[] = [];
+    const previousOpen = this.last?.open ?? null;
     this.last = snap;
     const pageId = snap.page.assetId;
     this.confirmSends(snap);
+    this.noteLeaving(snap, previousOpen, now, out);
     this.updateThread(snap, observedAt, now, out);
     this.updateList(snap, observedAt, out);
     this.updatePending(now, out);
@@ -104,25 +123,53 @@ export class EventTracker {
     return this.pending.length > 0 || this.held.size > 0;
   }
 
-  /** The agent pressed Enter or Send while the composer held `text` (the text itself is hashed, not kept). */
-  noteSendIntent(text: string, at: number): void {
-    const snap = this.last;
-    const open = snap?.open;
+  /**
+   * The agent pressed Enter or Send while the composer held `text` (the text itself is hashed, not kept).
+   * `open`: the conversation on the page at that moment, read then by the live source (the last
+   * snapshot may be a batch behind, e.g. right after a switch); defaults to the last snapshot's.
+   */
+  noteSendIntent(text: string, at: number, open: OpenConversation | null = this.last?.open ?? null): void {
     if (!open || !text.trim()) return;
-    const lastSection = [...open.messages].reverse().find((m) => m.at)?.at?.start ?? null;
-    const sameText = open.messages.filter((m) => m.side === 'page' && textHash(m.text) === textHash(text)).length;
     this.pending.push({
       conversation: open.key,
       customerName: open.customerName,
       textHash: textHash(text),
-      predictedKey: messageKey(lastSection, 'page', text, sameText),
+      predictedKey: predictPageKey(open.messages, text),
       at,
       agent: this.options.agentName()?.trim() || null,
       confirmed: false,
+      rowSig: this.rows.get(open.key),
     });
   }
 
+  /**
+   * The composer of `conversation` emptied after a send intent (seen by the live source when it
+   * happened, not at the next batch): the pending sends of that conversation were sent.
+   */
+  noteComposerEmptied(conversation: string): void {
+    for (const p of this.pending) if (p.conversation === conversation) p.confirmed = true;
+  }
+
   // ---------------------------------------------------------------- thread
+
+  /**
+   * The open conversation changed (or closed): its confirmed sends go out now with their predicted
+   * key, since their bubble will never be seen arriving here; its last messages are kept briefly
+   * to key a reply that only its row shows.
+   */
+  private noteLeaving(snap: InboxSnapshot, previous: OpenConversation | null, now: number, out: InboxEvent[]) {
+    const thread = this.thread;
+    if (!thread) return;
+    const open = snap.open;
+    if (open && open.key === thread.key) return;
+    if (open && !snap.health.found.thread) return; // thread area not readable in this batch: not a switch
+    this.left = { key: thread.key, messages: previous?.key === thread.key ? previous.messages : [], at: now };
+    for (const p of [...this.pending]) {
+      if (p.conversation !== thread.key || !p.confirmed) continue;
+      this.pending.splice(this.pending.indexOf(p), 1);
+      out.push(this.predictedReply(p));
+    }
+  }
 
   private updateThread(snap: InboxSnapshot, observedAt: number, now: number, out: InboxEvent[]) {
     const open = snap.open;
@@ -212,11 +259,16 @@ export class EventTracker {
     this.listReady = true;
     const openKey = snap.open && snap.health.found.thread ? snap.open.key : null;
     for (const row of snap.conversations) {
-      const sig = `${row.lastFrom}|${textHash(row.preview)}`;
+      const sig = rowSig(row);
       const prev = this.rows.get(row.key) ?? (row.rowKey ? this.rows.get(row.rowKey) : undefined);
       this.rows.set(row.key, sig);
-      if (prev === sig || row.lastFrom !== 'customer') continue;
+      if (prev === sig) continue;
       const isOpenHere = openKey !== null && (row.key === openKey || row.selected);
+      if (row.lastFrom === 'page') {
+        if (prev !== undefined && !first && !isOpenHere) this.missedReply(row, observedAt, out);
+        continue;
+      }
+      if (row.lastFrom !== 'customer') continue;
       if (prev === undefined || first) {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
@@ -229,6 +281,32 @@ export class EventTracker {
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
+  }
+
+  /**
+   * The row of the conversation just left now ends with a page message the thread never showed
+   * in a snapshot (it rendered and the agent moved on within one batch). A send of this browser
+   * with that text is reported by its pending entry instead.
+   */
+  private missedReply(row: ConversationRow, at: number, out: InboxEvent[]) {
+    const left = this.left;
+    if (!left || left.key !== row.key || at - left.at > LEFT_WINDOW_MS) return;
+    const text = previewText(row.preview);
+    const h = textHash(text);
+    if (this.pending.some((p) => p.conversation === row.key && p.textHash === h)) return;
+    const lastSeen = left.messages[left.messages.length - 1];
+    if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return; // the thread saw it before the row changed
+    out.push({
+      kind: 'reply-sent',
+      id: `rs:${hash(`${row.key}|${predictPageKey(left.messages, text)}`)}`,
+      pageId: null,
+      conversation: row.key,
+      customerName: row.customerName,
+      at,
+      agent: null,
+      via: 'observed',
+      precision: 'exact',
+    });
   }
 
   private listEvent(row: ConversationRow, sig: string, at: number): InboxEvent {
@@ -261,10 +339,18 @@ export class EventTracker {
 
   // ---------------------------------------------------------------- pending sends and labels
 
-  /** A send is real once the composer of its conversation is empty (Meta clears it when the message leaves). */
+  /**
+   * A send is real once the composer of its conversation is empty (Meta clears it when the message
+   * leaves), or once its row's preview changed to the sent text (`You: …`).
+   */
   private confirmSends(snap: InboxSnapshot) {
     for (const p of this.pending) {
-      if (!p.confirmed && snap.open?.key === p.conversation && snap.composer.found && snap.composer.text.trim() === '') p.confirmed = true;
+      if (p.confirmed) continue;
+      if (snap.open?.key === p.conversation && snap.composer.found && snap.composer.text.trim() === '') p.confirmed = true;
+      else if (snap.health.found.list) {
+        const row = snap.conversations.find((r) => r.key === p.conversation);
+        if (row && row.lastFrom === 'page' && textHash(previewText(row.preview)) === p.textHash && rowSig(row) !== p.rowSig) p.confirmed = true;
+      }
     }
   }
 
@@ -273,17 +359,7 @@ export class EventTracker {
       if (now - p.at < SEND_WAIT_MS) continue;
       this.pending.splice(this.pending.indexOf(p), 1);
       if (!p.confirmed) continue; // the composer never emptied: nothing was sent
-      out.push({
-        kind: 'reply-sent',
-        id: `rs:${hash(`${p.conversation}|${p.predictedKey}`)}`,
-        pageId: null,
-        conversation: p.conversation,
-        customerName: p.customerName,
-        at: p.at,
-        agent: p.agent,
-        via: 'this-browser',
-        precision: 'exact',
-      });
+      out.push(this.predictedReply(p));
     }
     for (const h of [...this.held.values()]) {
       if (now - h.seenAt < LABEL_WAIT_MS) continue;
@@ -302,6 +378,21 @@ export class EventTracker {
     }
   }
 
+  /** A send of this browser whose bubble was not seen, keyed as its bubble will be. */
+  private predictedReply(p: PendingSend): InboxEvent {
+    return {
+      kind: 'reply-sent',
+      id: `rs:${hash(`${p.conversation}|${p.predictedKey}`)}`,
+      pageId: null,
+      conversation: p.conversation,
+      customerName: p.customerName,
+      at: p.at,
+      agent: p.agent,
+      via: 'this-browser',
+      precision: 'exact',
+    };
+  }
+
   private dedupe(events: InboxEvent[]): InboxEvent[] {
     const out: InboxEvent[] = [];
     for (const e of events) {
@@ -312,4 +403,30 @@ export class EventTracker {
     }
     return out;
   }
+}
+
+/** The row signature the list compares (who wrote last + preview hash). */
+function rowSig(row: ConversationRow): string {
+  return `${row.lastFrom}|${textHash(row.preview)}`;
+}
+
+/** A page row's preview without its `You:` prefix: the text of the last page message. */
+function previewText(preview: string): string {
+  const normalized = normalizeLabel(preview);
+  const prefix = normalizedLabels('youPrefix').find((p) => normalized.startsWith(p));
+  if (!prefix) return preview;
+  // The prefix is matched normalized; cut as many leading words from the raw text.
+  const words = prefix.split(' ').length;
+  return preview.trim().split(/\s+/).slice(words).join(' ');
+}
+
+/**
+ * The key a new page message with `text` gets at the end of a thread (snapshot.ts's readMessages):
+ * the section of the last message, and the count of page messages with the same text in it.
+ */
+export function predictPageKey(messages: readonly ThreadMessage[], text: string): string {
+  const section = messages.length ? (messages[messages.length - 1]!.at?.start ?? null) : null;
+  const h = textHash(text);
+  const same = messages.filter((m) => m.side === 'page' && (m.at?.start ?? null) === section && textHash(m.text) === h).length;
+  return messageKey(section, 'page', text, same);
 }

@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizeLabel, type InboxLabels } from './labels';
-import { addDays, wallTime, zonedDay, zonedToEpoch, isValidTimeZone } from './zoned';
+import { addDays, isValidTimeZone, wallTime, zonedDayRange, zonedEpoch, type CivilDate } from '../time/zone';
 
 /**
  * Meta's short time tokens (list rows) and thread separators, turned into the
@@ -105,14 +105,15 @@ interface Ctx {
   now: number;
   tz: string;
   /** Today's civil date in `tz`: computed on first use (Intl is the costly part of a parse). */
-  readonly today: { y: number; m: number; d: number; wd: number };
+  readonly today: CivilDate & { wd: number };
 }
 
-const minuteAt = (c: Ctx, date: { y: number; m: number; d: number }, clock: { h: number; mi: number }) => {
-  const start = zonedToEpoch(date.y, date.m, date.d, clock.h, clock.mi, c.tz);
+const minuteAt = (c: Ctx, date: CivilDate, clock: { h: number; mi: number }) => {
+  // A minute skipped by a DST change is shifted forward by the gap (Paris 02:30 -> 03:30).
+  const start = zonedEpoch({ ...date, hour: clock.h, minute: clock.mi }, c.tz, 'shift');
   return { start, end: start + MINUTE };
 };
-const wholeDay = (c: Ctx, date: { y: number; m: number; d: number }) => zonedDay(date.y, date.m, date.d, c.tz);
+const wholeDay = (c: Ctx, date: CivilDate) => zonedDayRange(date, c.tz);
 
 function parseWith(g: Grammar, text: string, c: Ctx, dayFirst: boolean): { start: number; end: number } | null {
   if (g.now.has(text)) return { start: c.now - MINUTE, end: c.now };
@@ -131,7 +132,7 @@ function parseWith(g: Grammar, text: string, c: Ctx, dayFirst: boolean): { start
     const clock = clockFrom(m[1], m[2], m[3]);
     if (!clock) return null;
     let r = minuteAt(c, c.today, clock);
-    if (r.start > c.now + FUTURE_SLACK) r = minuteAt(c, addDays(c.today.y, c.today.m, c.today.d, -1), clock);
+    if (r.start > c.now + FUTURE_SLACK) r = minuteAt(c, addDays(c.today, -1), clock);
     return r;
   }
 
@@ -143,7 +144,7 @@ function parseWith(g: Grammar, text: string, c: Ctx, dayFirst: boolean): { start
 
   m = g.yesterday.exec(text);
   if (m) {
-    const day = addDays(c.today.y, c.today.m, c.today.d, -1);
+    const day = addDays(c.today, -1);
     const clock = clockFrom(m[1], m[2], m[3]);
     return clock ? minuteAt(c, day, clock) : wholeDay(c, day);
   }
@@ -156,7 +157,7 @@ function parseWith(g: Grammar, text: string, c: Ctx, dayFirst: boolean): { start
     // The most recent such day that is not in the future (today counts only with a clock time already past).
     for (let k = 0; k <= 7; k++) {
       if ((c.today.wd - k + 7) % 7 !== wd) continue;
-      const day = addDays(c.today.y, c.today.m, c.today.d, -k);
+      const day = addDays(c.today, -k);
       if (!clock) {
         if (k === 0) continue;
         return wholeDay(c, day);
@@ -196,15 +197,15 @@ function dated(c: Ctx, yearStr: string | undefined, month: number, d: number, hS
   if (hStr !== undefined && !clock) return null;
   const build = (y: number) => {
     // Reject dates that roll over (Feb 30).
-    const check = addDays(y, month, d, 0);
-    if (check.m !== month) return null;
-    return clock ? minuteAt(c, { y, m: month, d }, clock) : wholeDay(c, { y, m: month, d });
+    const date = { year: y, month, day: d };
+    if (addDays(date, 0).month !== month) return null;
+    return clock ? minuteAt(c, date, clock) : wholeDay(c, date);
   };
   if (yearStr) return build(Number(yearStr));
-  const thisYear = build(c.today.y);
+  const thisYear = build(c.today.year);
   // `Dec 30` read on January 2nd is last year's.
   if (thisYear && thisYear.start <= c.now + FUTURE_SLACK) return thisYear;
-  return build(c.today.y - 1);
+  return build(c.today.year - 1);
 }
 
 const parsed = new Map<string, { start: number; end: number } | null>();
@@ -232,7 +233,8 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
       get today() {
         if (!today) {
           const w = wallTime(nowMs, tz);
-          today = { y: w.y, m: w.m, d: w.d, wd: w.wd };
+          // wd: 0 = Sunday, as the labels' weekday indexes count.
+          today = { year: w.year, month: w.month, day: w.day, wd: w.weekday % 7 };
         }
         return today;
       },

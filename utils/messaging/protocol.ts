@@ -1,6 +1,7 @@
 import type { StatsMessages } from '../stats/messages';
 import type { AlertsMessages } from '../timing/messages';
 import type { RepliesMessages } from '../replies/messages';
+import type { DraftMessages } from '../draft/messages';
 
 /**
  * The one typed message map between the background worker, the content
@@ -13,7 +14,7 @@ export interface CoreMessages {
   'core:ping': { request: void; response: { at: number } };
 }
 
-export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages {}
+export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages {}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];

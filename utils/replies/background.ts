@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { onMessages, sendToTab } from '../messaging';
 import { RepliesDatabase } from './db';
+import type { SavedReplySummary } from './messages';
+import { rankSavedReplies } from './rank';
 import { bumpLibraryRevision } from './revision';
+import { searchLibrary } from './search';
 import {
   addMissingStarters,
   deleteReplies,
@@ -17,11 +20,36 @@ import {
 
 export const INSERT_TOP_COMMAND = 'insert-top-suggestion';
 
-/** Runs a change, then tells every context the library changed. */
-async function changing<T>(change: Promise<T>): Promise<T> {
-  const result = await change;
-  await bumpLibraryRevision().catch(() => undefined);
-  return result;
+/** How many suggestions the sidebar shows. */
+export const SUGGESTION_LIMIT = 3;
+
+/** What other background parts may read of the library (the draft checks compare drafts with the bodies). */
+export interface SavedRepliesSource {
+  bodies(): Promise<string[]>;
+}
+
+/**
+ * The library as the sidebar sees it, read once and kept until it changes:
+ * the same array is reused, so `rankSavedReplies` reuses its index for it.
+ */
+function summaryCache(db: RepliesDatabase) {
+  let cached: Promise<SavedReplySummary[]> | null = null;
+  const read = async () =>
+    (await listReplies(db)).map(({ id, title, body, language, tags, shortcut, usageCount }) => ({
+      id, title, body, language, tags, usageCount, ...(shortcut ? { shortcut } : {}),
+    }));
+  return {
+    get(): Promise<SavedReplySummary[]> {
+      cached ??= read().catch((error) => {
+        cached = null; // Do not keep a failure.
+        throw error;
+      });
+      return cached;
+    },
+    invalidate() {
+      cached = null;
+    },
+  };
 }
 
 /** Sends the keyboard command to the active tab's content script (which inserts its top suggestion). */
@@ -36,13 +64,29 @@ export async function forwardInsertTop(): Promise<boolean> {
 }
 
 /** The saved-replies part of the background worker. Registers its listeners synchronously. */
-export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatabase()): void {
+export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatabase()): SavedRepliesSource {
+  const library = summaryCache(db);
+  /** Runs a change, then tells every context the library changed. */
+  const changing = async <T>(change: Promise<T>): Promise<T> => {
+    try {
+      return await change;
+    } finally {
+      library.invalidate();
+      await bumpLibraryRevision().catch(() => undefined);
+    }
+  };
   onMessages({
-    'replies:list': async () => ({
-      replies: (await listReplies(db)).map(({ id, title, body, language, tags, shortcut, usageCount }) => ({
-        id, title, body, language, tags, usageCount, ...(shortcut ? { shortcut } : {}),
-      })),
-    }),
+    'replies:list': async () => ({ replies: [...(await library.get())] }),
+    // The customer's text is ranked and forgotten here: it only travels by runtime messaging, never stored.
+    'replies:suggest': async ({ text, locale }) => {
+      const replies = await library.get();
+      const suggestions = text.trim() ? rankSavedReplies(text, replies, { limit: SUGGESTION_LIMIT, locale }) : [];
+      return { suggestions, librarySize: replies.length };
+    },
+    'replies:search': async ({ query, limit }) => {
+      const replies = await library.get();
+      return { replies: searchLibrary(query, replies, limit), librarySize: replies.length };
+    },
     'replies:library': async () => ({ replies: await listReplies(db) }),
     'replies:save': async (data) => ({ reply: await changing(saveReply(db, data)) }),
     'replies:delete': async ({ ids }) => ({ deleted: await changing(deleteReplies(db, ids)) }),
@@ -50,13 +94,20 @@ export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatab
     'replies:import': async ({ drafts }) => ({ added: await changing(importReplies(db, drafts)) }),
     'replies:add-starters': async () => ({ added: await changing(addMissingStarters(db)) }),
     // Usage changes no text: not announced, so open tabs keep their ranking index instead of rebuilding it.
-    'replies:used': async (data) => ({ usageId: await recordUsage(db, data) }),
+    'replies:used': async (data) => {
+      const usageId = await recordUsage(db, data);
+      library.invalidate(); // The search orders by use.
+      return { usageId };
+    },
     'replies:outcome': async (data) => ({ recorded: await recordOutcome(db, data) }),
     'replies:usage': async ({ since }) => ({ records: await listUsage(db, since) }),
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void ensureSeeded(db).then((seeded) => (seeded ? bumpLibraryRevision() : undefined)).catch(() => undefined);
+    if (reason !== 'install') return;
+    void ensureSeeded(db)
+      .then((seeded) => (seeded ? (library.invalidate(), bumpLibraryRevision()) : undefined))
+      .catch(() => undefined);
   });
 
   try {
@@ -66,4 +117,6 @@ export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatab
   } catch {
     // No commands API (Firefox for Android, test doubles): the sidebar still works by mouse and keyboard.
   }
+
+  return { bodies: async () => (await library.get()).map((r) => r.body) };
 }

@@ -1,3 +1,4 @@
+import type { RankedReply } from './rank';
 import type { ReplyDraft, SavedReply, UsageRecord } from './types';
 
 /** Saved replies: library reads/writes go through the background, which owns the database. */
@@ -13,8 +14,24 @@ export interface SavedReplySummary {
 }
 
 export interface RepliesMessages {
-  /** Any context -> background: the whole library (used by suggestions and the draft check "saved reply left unchanged"). */
+  /** Any context -> background: the whole library (summaries). The sidebar no longer loads it: it asks `replies:suggest`/`replies:search`. */
   'replies:list': { request: void; response: { replies: SavedReplySummary[] } };
+  /**
+   * Content -> background: the best saved replies for the customer's latest
+   * unanswered text (ranked where the library lives, so neither the library nor
+   * the ranker is shipped in the content script). `locale` is the conversation's
+   * language when known. The text passes through runtime messaging only and is
+   * never stored. `librarySize` lets the sidebar tell an empty library apart.
+   */
+  'replies:suggest': {
+    request: { text: string; locale?: string | null };
+    response: { suggestions: RankedReply<SavedReplySummary>[]; librarySize: number };
+  };
+  /** Content -> background: the sidebar's search box over the whole library (see `searchLibrary`). */
+  'replies:search': {
+    request: { query: string; limit?: number };
+    response: { replies: SavedReplySummary[]; librarySize: number };
+  };
   /** Background -> content: the `insert-top-suggestion` keyboard command was pressed. */
   'replies:insert-top': { request: void; response: { inserted: boolean } };
   /** Options -> background: the library with usage and dates, most used first. */

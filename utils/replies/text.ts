@@ -4,36 +4,11 @@
  * stemmer and a few topic synonyms. Pure and deterministic.
  */
 
-/** Lower case, no accents, ligatures expanded: "Réservé" -> "reserve", "cœur" -> "coeur". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss');
-}
+import { fold, WORD_RE } from './words';
 
-export interface Word {
-  /** As written (lower case, accents kept): what the sidebar shows as "matched". */
-  surface: string;
-  /** Folded (no accents). */
-  folded: string;
-}
-
-// Elisions (l'heure, qu'il, j'ai, n'est) are split off; the letter before the apostrophe becomes its own (stop) word.
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-
-/** Splits text into words (letters and digits), keeping the written form for display. */
-export function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD_RE)) {
-    const surface = m[0];
-    out.push({ surface, folded: fold(surface) });
-  }
-  return out;
-}
+// Split out so the content script can detect a conversation's language without the matching tables below.
+export { fold, words, type Word } from './words';
+export { detectLanguage } from './language';
 
 // Folded stop words of both languages, plus greetings and politeness that say nothing about the topic.
 const STOP_WORDS = new Set(
@@ -223,24 +198,4 @@ export function terms(text: string): Term[] {
     }
   }
   return out;
-}
-
-const FR_HINTS = new Set(
-  'je j tu il nous vous est suis les des une mon ma mes votre vos pour avec pas que qui quand bonjour merci svp stp commande colis livraison ai avez etes cest sont bonsoir salut dans sur du au aux ou quoi pourquoi comment combien'.split(' '),
-);
-const EN_HINTS = new Set(
-  'i you he we is are the my your for with not that who when hello thanks please order parcel delivery have has was can could would what why how where much and of to it this'.split(' '),
-);
-
-/** The language a message is written in, from its function words; null when unsure. */
-export function detectLanguage(text: string): 'fr' | 'en' | null {
-  let fr = 0;
-  let en = 0;
-  for (const w of words(text)) {
-    if (FR_HINTS.has(w.folded)) fr++;
-    if (EN_HINTS.has(w.folded)) en++;
-    if (w.surface !== w.folded && /[éèêàçùôîœ]/.test(w.surface)) fr += 0.5;
-  }
-  if (fr === en) return null;
-  return fr > en ? 'fr' : 'en';
 }

@@ -1,5 +1,5 @@
 import { isoWeekOf, formatIsoWeek } from './week';
-import { isoWithOffset } from './zone';
+import { isoWithOffset } from '../time/zone';
 import { DEFAULT_TARGET_SECONDS, type SummaryRow } from './summary';
 import type { ResponseRecord } from './types';
 

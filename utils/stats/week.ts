@@ -1,4 +1,4 @@
-import { instantOf, wallTime } from './zone';
+import { wallTime, zonedDayRange, zonedEpoch } from '../time/zone';
 
 /**
  * ISO 8601 weeks (Monday start; week 1 holds the year's first Thursday),
@@ -60,7 +60,7 @@ export function weekDayStarts(week: IsoWeek, timeZone?: string): number[] {
   const starts: number[] = [];
   for (let i = 0; i <= 7; i++) {
     const d = new Date(monday + i * DAY);
-    starts.push(instantOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, timeZone));
+    starts.push(zonedEpoch({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, timeZone));
   }
   return starts;
 }
@@ -83,10 +83,5 @@ export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
 
 /** Start and end of the local day holding `ms`. */
 export function dayRange(ms: number, timeZone?: string): { start: number; end: number } {
-  const w = wallTime(ms, timeZone);
-  const next = new Date(Date.UTC(w.year, w.month - 1, w.day) + DAY);
-  return {
-    start: instantOf(w.year, w.month, w.day, 0, 0, timeZone),
-    end: instantOf(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, timeZone),
-  };
+  return zonedDayRange(wallTime(ms, timeZone), timeZone);
 }

@@ -1,3 +1,5 @@
+import { browserTimeZone, isValidTimeZone, offsetMs, zonedEpoch } from '../time/zone';
+
 /**
  * Business hours: how much of a span falls inside a weekly schedule, in the
  * schedule's own IANA time zone, whatever zone the browser runs in.
@@ -31,77 +33,15 @@ export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 
 const WEEKDAY_BY_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 
 // ---------------------------------------------------------------- time zones
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when the runtime knows this IANA zone. */
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '' || timeZone.length > 64) return false;
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The browser's own zone, for defaults. */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-// Offsets only change on (at least) quarter-hour boundaries, so one lookup per
-// 15-minute bucket is exact and saves most Intl calls.
-const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
-const offsetCache = new Map<string, number>();
-
-/** UTC offset of `timeZone` at instant `t`, in ms (Paris in summer: +7_200_000). */
-export function zoneOffset(t: number, timeZone: string): number {
-  const bucket = Math.floor(t / OFFSET_BUCKET_MS);
-  const cacheKey = `${timeZone}|${bucket}`;
-  const cached = offsetCache.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const at = bucket * OFFSET_BUCKET_MS;
-  const parts = formatterFor(timeZone).formatToParts(new Date(at));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-  const offset = wall - at;
-  if (offsetCache.size > 20_000) offsetCache.clear();
-  offsetCache.set(cacheKey, offset);
-  return offset;
-}
 
 /** Civil date as days since 1970-01-01 (no zone: pure calendar arithmetic). */
 type DayNumber = number;
 
 /** The local calendar day of instant `t` in `timeZone`. */
 export function localDay(t: number, timeZone: string): DayNumber {
-  return Math.floor((t + zoneOffset(t, timeZone)) / DAY_MS);
+  return Math.floor((t + offsetMs(t, timeZone)) / DAY_MS);
 }
 
 function isoDate(day: DayNumber): string {
@@ -112,23 +52,12 @@ function weekdayOf(day: DayNumber): Weekday {
   return WEEKDAY_BY_UTC_DAY[new Date(day * DAY_MS).getUTCDay()]!;
 }
 
-/** The instant a wall-clock time of `timeZone` denotes (see the DST rules above). */
+/** The instant a wall-clock time of `timeZone` denotes (see the DST rules above: a skipped time clamps to the change). */
 export function zonedToInstant(day: DayNumber, minuteOfDay: number, timeZone: string): number {
-  const wall = day * DAY_MS + minuteOfDay * MINUTE_MS;
-  const before = zoneOffset(wall - DAY_MS, timeZone);
-  const after = zoneOffset(wall + DAY_MS, timeZone);
-  const candidates = [wall - before, wall - after].filter((t) => wall - zoneOffset(t, timeZone) === t);
-  if (candidates.length) return Math.min(...candidates); // fall back: first occurrence
-  // Spring forward: this wall time does not exist. Find the instant of the change.
-  let lo = Math.min(wall - before, wall - after);
-  let hi = Math.max(wall - before, wall - after);
-  const offLo = zoneOffset(lo, timeZone);
-  while (hi - lo > MINUTE_MS) {
-    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (zoneOffset(mid, timeZone) === offLo) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  const date = new Date(day * DAY_MS);
+  // minuteOfDay may be 1440 (24:00): Date.UTC rolls it into the next day.
+  const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), minute: minuteOfDay };
+  return zonedEpoch(wall, timeZone, 'clamp');
 }
 
 // ---------------------------------------------------------------- schedule

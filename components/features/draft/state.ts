@@ -1,8 +1,8 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { uiLocale } from '../../../utils/i18n';
-import { sendMessage } from '../../../utils/messaging';
-import { checkDraft, type Finding } from '../../../utils/draft';
-import { applyFix, firstNameOf, fixFor, type FixId } from '../../../utils/draft/fixes';
+import { sendMessage, type RequestOf } from '../../../utils/messaging';
+import type { Finding } from '../../../utils/draft/types';
+import { firstNameOf, fixFor, type FixId } from '../../../utils/draft/fix-offer';
 import { draftContextFrom } from '../../../utils/draft/inbox-context';
 import { DEFAULT_DRAFT_SETTINGS, draftNamePromptDismissed, draftSettings, type DraftSettings } from '../../../utils/draft/settings';
 import type { DraftContext } from '../../../utils/draft/types';
@@ -35,13 +35,30 @@ export interface DraftState {
   dismissNamePrompt(): void;
 }
 
+export type DraftCheckRequest = RequestOf<'draft:check'>;
+export type DraftFixRequest = RequestOf<'draft:fix'>;
+
 export interface DraftStateDeps {
-  /** Bodies of the saved replies; failures mean "none" (the saved-replies feature may be absent). */
-  loadSavedReplies?: () => Promise<string[]>;
+  /**
+   * Runs the checks. Default: the background worker (`draft:check`), which
+   * owns the rule engine and the saved replies; keeping the engine out of the
+   * content script keeps the script small. The text only travels by runtime
+   * messaging and is never stored.
+   */
+  check?: (request: DraftCheckRequest) => Promise<Finding[]>;
+  /** Computes a fix's new draft (null: no longer applies). Default: the background (`draft:fix`). */
+  fix?: (request: DraftFixRequest) => Promise<string | null>;
   debounceMs?: number;
 }
 
-const loadFromBackground = async () => (await sendMessage('replies:list', undefined)).replies.map((r) => r.body);
+const checkInBackground = async (request: DraftCheckRequest) => (await sendMessage('draft:check', request)).findings;
+const fixInBackground = async (request: DraftFixRequest) => (await sendMessage('draft:fix', request)).text;
+
+/** What the checks are given: the page context without the saved replies (the background adds them). */
+function contextWithoutSaved(context: DraftContext): Omit<DraftContext, 'savedReplies'> {
+  const { savedReplies: _unused, ...rest } = context;
+  return rest;
+}
 
 /**
  * The panel's state: the composer text (debounced), the context from the
@@ -55,28 +72,14 @@ export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'genera
   const settings = liveItem<DraftSettings>(draftSettings, DEFAULT_DRAFT_SETTINGS, abort);
   const promptDismissed = liveItem<boolean>(draftNamePromptDismissed, false, abort);
 
-  const savedReplies = signal<string[]>([]);
-  const loadSaved = deps.loadSavedReplies ?? loadFromBackground;
-  const refreshSaved = () =>
-    loadSaved().then(
-      (bodies) => void (savedReplies.value = Array.isArray(bodies) ? bodies.filter((b) => typeof b === 'string') : []),
-      () => void (savedReplies.value = []),
-    );
-  void refreshSaved();
+  const check = deps.check ?? checkInBackground;
+  const computeFix = deps.fix ?? fixInBackground;
 
   // Debounce: the text only moves to `typed` once the agent pauses.
   const typed = signal(inbox.snapshot.peek().composer.text);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastConversation = inbox.snapshot.peek().open?.key ?? null;
   const stop = effect(() => {
-    const snapshot = inbox.snapshot.value;
-    const text = snapshot.composer.text;
-    const conversation = snapshot.open?.key ?? null;
-    if (conversation !== lastConversation) {
-      // Another conversation: saved replies may have been edited meanwhile.
-      lastConversation = conversation;
-      void refreshSaved();
-    }
+    const text = inbox.snapshot.value.composer.text;
     clearTimeout(timer);
     if (text === typed.peek()) return;
     timer = setTimeout(() => (typed.value = text), debounceMs);
@@ -87,18 +90,35 @@ export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'genera
   }, { once: true });
 
   const composerFound = computed(() => inbox.snapshot.value.composer.found);
-  const context = computed(() =>
-    draftContextFrom(inbox.snapshot.value, general.value, savedReplies.value, uiLocale.value),
-  );
-  const checked = computed<CheckedDraft>(() => {
+  // The snapshot changes on every keystroke; the context only when one of its fields does, so typing
+  // asks the background once per pause (the debounce), not once per key.
+  let lastContext: DraftContext | null = null;
+  const context = computed(() => {
+    const next = draftContextFrom(inbox.snapshot.value, general.value, [], uiLocale.value);
+    if (lastContext && JSON.stringify(lastContext) === JSON.stringify(next)) return lastContext;
+    return (lastContext = next);
+  });
+  const checked = signal<CheckedDraft>({ text: typed.peek(), findings: [], context: context.peek() });
+
+  // Every change of text, context or settings asks the background again; only
+  // the latest question's answer is shown (an older one may arrive later).
+  let sequence = 0;
+  const ask = (text: string, ctxValue: DraftContext, rules: DraftSettings): Promise<Finding[]> =>
+    check({ text, context: contextWithoutSaved(ctxValue), settings: rules }).then(
+      (findings) => (Array.isArray(findings) ? findings : []),
+      () => [], // No background answer (worker restarting, feature failing): show no findings rather than throw.
+    );
+  const stopChecking = effect(() => {
     const text = typed.value;
     const ctxValue = context.value;
-    try {
-      return { text, findings: checkDraft(text, ctxValue, settings.value), context: ctxValue };
-    } catch {
-      return { text, findings: [], context: ctxValue };
-    }
+    const rules = settings.value;
+    const mine = ++sequence;
+    void ask(text, ctxValue, rules).then((findings) => {
+      if (mine === sequence && !abort.aborted) checked.value = { text, findings, context: ctxValue };
+    });
   });
+  abort.addEventListener('abort', stopChecking, { once: true });
+
   const agentFirstName = computed(() => firstNameOf(general.value.agentName));
   // Also remembered locally: hides the prompt at once, even before storage answers.
   const dismissedNow = signal(false);
@@ -107,18 +127,15 @@ export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'genera
   async function apply(finding: Finding, fix: FixId): Promise<FixOutcome> {
     const snapshot = inbox.snapshot.peek();
     const current = snapshot.composer.text;
-    const { text, context: ctxValue } = checked.peek();
-    let target = finding;
-    let base = text;
-    if (current !== text) {
-      // The agent typed since the last check: re-check the live text so offsets match it.
-      const fresh = checkDraft(current, ctxValue, settings.peek()).find((f) => f.rule === finding.rule);
-      if (!fresh) return { ok: false, reason: 'stale' };
-      target = fresh;
-      base = current;
+    const { text: checkedText, context: ctxValue } = checked.peek();
+    let next: string | null;
+    try {
+      next = await computeFix({ fix, finding, checkedText, text: current, context: contextWithoutSaved(ctxValue), settings: settings.peek() });
+    } catch {
+      return { ok: false, reason: 'rejected' };
     }
-    const next = applyFix(fix, target, base, { agentName: general.peek().agentName }, settings.peek().minSteps);
-    if (next === null || next === base) return { ok: false, reason: 'stale' };
+    // Computing the fix is asynchronous: never overwrite words typed meanwhile.
+    if (next === null || inbox.snapshot.peek().composer.text !== current) return { ok: false, reason: 'stale' };
     try {
       const result = await inbox.insertText(next, { conversation: snapshot.open?.key ?? null, replaceAll: true });
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };

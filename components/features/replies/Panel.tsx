@@ -1,8 +1,8 @@
-import { useComputed, useSignal } from '@preact/signals';
+import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import type { SavedReplySummary } from '../../../utils/replies/messages';
 import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
-import { searchLibrary } from '../../../utils/replies/search';
 import { repliesPanelMessages } from './messages';
 import type { InsertOutcome, RepliesState } from './state';
 
@@ -40,9 +40,21 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
   const busy = useSignal(false);
 
   const searching = useComputed(() => query.value.trim() !== '');
+  // The search runs in the background (which holds the library); only the latest query's answer is shown.
+  const results = useSignal<{ query: string; replies: SavedReplySummary[] }>({ query: '', replies: [] });
+  const sequence = useRef(0);
+  useSignalEffect(() => {
+    const q = query.value;
+    if (!q.trim()) return;
+    const mine = ++sequence.current;
+    const show = (replies: SavedReplySummary[]) => {
+      if (mine === sequence.current) results.value = { query: q, replies };
+    };
+    state.search(q).then(show, () => show([]));
+  });
   const rows = useComputed<Row[]>(() =>
     searching.value
-      ? searchLibrary(query.value, state.library.value, 20).map((reply) => ({ reply, matchedWords: [] }))
+      ? (results.value.query === query.value ? results.value.replies : []).map((reply) => ({ reply, matchedWords: [] }))
       : state.suggestions.value.map((s) => ({ reply: s.reply, matchedWords: s.matchedWords })),
   );
   const activeIndex = Math.min(active.value, Math.max(0, rows.value.length - 1));
@@ -82,8 +94,8 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
 
   let notice: string | null = null;
   if (state.loadFailed.value) notice = t.value.loadFailed;
-  else if (!state.library.value.length) notice = t.value.emptyLibrary;
-  else if (searching.value) notice = rows.value.length ? null : t.value.noResults;
+  else if (!state.librarySize.value) notice = t.value.emptyLibrary;
+  else if (searching.value) notice = rows.value.length || results.value.query !== query.value ? null : t.value.noResults;
   else if (!state.hasConversation.value) notice = t.value.noConversation;
   else if (!state.pendingText.value) notice = t.value.nothingPending;
   else if (!rows.value.length) notice = t.value.nothingRelevant;

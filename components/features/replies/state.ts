@@ -3,9 +3,9 @@ import { onMessages, sendMessage } from '../../../utils/messaging';
 import type { SavedReplySummary } from '../../../utils/replies/messages';
 import { unansweredCustomerText } from '../../../utils/replies/conversation';
 import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
-import { rankSavedReplies, type RankedReply } from '../../../utils/replies/rank';
+import type { RankedReply } from '../../../utils/replies/rank';
 import { libraryRevision } from '../../../utils/replies/revision';
-import { detectLanguage } from '../../../utils/replies/text';
+import { detectLanguage } from '../../../utils/replies/language';
 import { createUsageTracker } from '../../../utils/replies/usage-tracker';
 import type { FeatureEnv } from '../types';
 
@@ -14,7 +14,8 @@ export type InsertOutcome =
   | { ok: false; reason: 'no-composer' | 'disabled' | 'wrong-conversation' | 'rejected' | 'no-conversation' };
 
 export interface RepliesState {
-  library: ReadonlySignal<SavedReplySummary[]>;
+  /** How many saved replies the library holds (0: empty library). */
+  librarySize: ReadonlySignal<number>;
   loadFailed: ReadonlySignal<boolean>;
   /** The customer's unanswered text in the open conversation ('' when none). */
   pendingText: ReadonlySignal<string>;
@@ -22,8 +23,13 @@ export interface RepliesState {
   suggestions: ReadonlySignal<RankedReply<SavedReplySummary>[]>;
   /** What the placeholders would be filled with now (for previews). */
   placeholderValues: ReadonlySignal<PlaceholderValues>;
+  /** The search box over the whole library (answered by the background, which holds the library). */
+  search(query: string): Promise<SavedReplySummary[]>;
   insert(reply: SavedReplySummary): Promise<InsertOutcome>;
 }
+
+/** Results the search box shows at most. */
+export const SEARCH_LIMIT = 20;
 
 /**
  * The panel's state, living as long as the content script (not the panel),
@@ -31,28 +37,52 @@ export interface RepliesState {
  */
 export function createRepliesState(env: FeatureEnv): RepliesState {
   const { inbox, ctx } = env;
-  const library = signal<SavedReplySummary[]>([]);
+  const librarySize = signal(0);
   const loadFailed = signal(false);
-  const load = async () => {
-    try {
-      library.value = (await sendMessage('replies:list', undefined)).replies;
-      loadFailed.value = false;
-    } catch {
-      loadFailed.value = true;
-    }
-  };
-  void load();
-  ctx.onInvalidated(libraryRevision.watch(() => void load()));
+  const suggestions = signal<RankedReply<SavedReplySummary>[]>([]);
+  // Bumped when the library changes in another context (options page), so the suggestions are asked again.
+  const revision = signal(0);
+  ctx.onInvalidated(libraryRevision.watch(() => void revision.value++));
 
   const hasConversation = computed(() => inbox.snapshot.value.open !== null);
-  // A string: recomputed on every snapshot, but only changes (and re-ranks) when the customer's words change.
+  // A string: recomputed on every snapshot, but only changes (and re-asks) when the customer's words change.
   const pendingText = computed(() => unansweredCustomerText(inbox.snapshot.value.open));
   // The conversation's language, from everything the customer wrote (more reliable than the latest line alone).
   const language = computed(() => {
     const open = inbox.snapshot.value.open;
     return open ? detectLanguage(open.messages.filter((m) => m.side === 'customer').map((m) => m.text).join('\n')) : null;
   });
-  const suggestions = computed(() => rankSavedReplies(pendingText.value, library.value, { limit: 3, locale: language.value }));
+
+  // Ranking runs in the background, where the library and its index live. Only the
+  // latest question's answer is kept (an older one may arrive later).
+  let sequence = 0;
+  ctx.onInvalidated(
+    effect(() => {
+      const text = pendingText.value;
+      const locale = language.value;
+      void revision.value;
+      const mine = ++sequence;
+      sendMessage('replies:suggest', { text, locale }).then(
+        (answer) => {
+          if (mine !== sequence) return;
+          suggestions.value = answer.suggestions;
+          librarySize.value = answer.librarySize;
+          loadFailed.value = false;
+        },
+        () => {
+          if (mine !== sequence) return;
+          suggestions.value = [];
+          loadFailed.value = true;
+        },
+      );
+    }),
+  );
+
+  const search = async (query: string) => {
+    const answer = await sendMessage('replies:search', { query, limit: SEARCH_LIMIT });
+    librarySize.value = answer.librarySize;
+    return answer.replies;
+  };
 
   const tracker = createUsageTracker();
   const openKeys = () => {
@@ -106,5 +136,5 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
     ctx.signal,
   );
 
-  return { library, loadFailed, pendingText, hasConversation, suggestions, placeholderValues, insert };
+  return { librarySize, loadFailed, pendingText, hasConversation, suggestions, placeholderValues, search, insert };
 }

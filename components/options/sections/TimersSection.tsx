@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
-import { browserTimeZone, defaultSchedule, WEEKDAYS, type ScheduleIssue, type Weekday } from '../../../utils/timing/business-hours';
+import { defaultSchedule, WEEKDAYS, type ScheduleIssue, type Weekday } from '../../../utils/timing/business-hours';
+import { browserTimeZone } from '../../../utils/time/zone';
 import { timerOptionsMessages } from '../../../utils/timing/options-messages';
 import {
   DEFAULT_TIMING_SETTINGS,

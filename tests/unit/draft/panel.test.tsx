@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { signal } from '@preact/signals';
+import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createDraftState } from '../../../components/features/draft/state';
+import { createDraftState, type DraftCheckRequest } from '../../../components/features/draft/state';
+import { registerDraftBackground } from '../../../utils/draft/background';
+import type { Finding } from '../../../utils/draft/types';
 import { DraftPanel } from '../../../components/features/draft/DraftPanel';
 import { draftFeature } from '../../../components/features/draft';
 import { uiLocale } from '../../../utils/i18n';
@@ -47,14 +50,26 @@ function fakeInbox(initial: InboxSnapshot) {
   return { inbox, snap, insertText, type };
 }
 
-async function mount(initial: InboxSnapshot, general: Partial<GeneralSettings> = { agentName: 'Marie', companyNames: ['Acme'] }, savedReplies: () => Promise<string[]> = async () => []) {
+/**
+ * Mounts the panel against the real background handler (`draft:check` through
+ * fakeBrowser's runtime messaging), fed with `savedReplies` as the saved-replies feature would.
+ * `check` replaces the background entirely (to control answer timing).
+ */
+async function mount(
+  initial: InboxSnapshot,
+  general: Partial<GeneralSettings> = { agentName: 'Marie', companyNames: ['Acme'] },
+  savedReplies: () => Promise<string[]> = async () => [],
+  check?: (request: DraftCheckRequest) => Promise<Finding[]>,
+) {
   await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, ...general });
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  registerDraftBackground({ bodies: savedReplies });
   abort = new AbortController();
   const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
   const generalSignal = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, abort.signal);
   await generalSignal.ready;
   const fake = fakeInbox(initial);
-  const state = createDraftState({ ctx, inbox: fake.inbox, general: generalSignal }, { loadSavedReplies: savedReplies, debounceMs: 20 });
+  const state = createDraftState({ ctx, inbox: fake.inbox, general: generalSignal }, { debounceMs: 20, ...(check ? { check } : {}) });
   render(<DraftPanel state={state} />, root);
   return { ...fake, state };
 }
@@ -172,6 +187,32 @@ describe('draft panel', () => {
       throw new Error('no handler');
     });
     await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-ok"]')).not.toBeNull());
+  });
+
+  it('shows only the latest check when an older answer arrives late', async () => {
+    const pending: Array<{ text: string; resolve: (f: Finding[]) => void }> = [];
+    const check = (request: DraftCheckRequest) => new Promise<Finding[]>((resolve) => pending.push({ text: request.text, resolve }));
+    const { type } = await mount(snapshot(''), undefined, undefined, check);
+    type('first draft');
+    await vi.waitFor(() => expect(pending.map((p) => p.text)).toContain('first draft'));
+    type('second draft');
+    await vi.waitFor(() => expect(pending.map((p) => p.text)).toContain('second draft'));
+    const answer = (text: string, rule: Finding['rule']) => pending.find((p) => p.text === text)!.resolve([{ rule, severity: 'warn', message: text }]);
+    answer('second draft', 'shouting');
+    await vi.waitFor(() => expect(rules()).toEqual(['shouting']));
+    answer('first draft', 'too-long'); // Stale: must not replace the newer findings.
+    await new Promise((r) => setTimeout(r, 30));
+    expect(rules()).toEqual(['shouting']);
+  });
+
+  it('never sends the draft anywhere but the background check, and stores nothing of it', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const { type } = await mount(snapshot(''));
+    type('Bonjour, mon numéro secret est le 06 12 34 56 78, à bientôt.');
+    await vi.waitFor(() => expect(rules()).toContain('missing-sign-off'));
+    const types = sent.mock.calls.map(([m]) => (m as { type: string }).type);
+    expect(new Set(types)).toEqual(new Set(['draft:check']));
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('secret');
   });
 
   it('asks for the first name once when it is unknown, and saves it to the general settings', async () => {

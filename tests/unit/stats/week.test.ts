@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayRange, formatIsoWeek, isoWeekOf, isoWeekOfDate, parseIsoWeek, shiftWeek, weekDayStarts, weekRange, weeksInYear } from '../../../utils/stats/week';
-import { isoWithOffset, offsetMinutes } from '../../../utils/stats/zone';
+import { isoWithOffset, offsetMs } from '../../../utils/time/zone';
 
 const PARIS = 'Europe/Paris';
 
@@ -74,6 +74,6 @@ describe('ISO 8601 with offset', () => {
     expect(isoWithOffset(Date.UTC(2026, 10, 16, 8, 5, 7), PARIS)).toBe('2026-11-16T09:05:07+01:00');
     expect(isoWithOffset(Date.UTC(2026, 6, 1, 8, 5), PARIS)).toBe('2026-07-01T10:05:00+02:00');
     expect(isoWithOffset(Date.UTC(2026, 6, 1, 8, 5), 'America/St_Johns')).toBe('2026-07-01T05:35:00-02:30');
-    expect(offsetMinutes(Date.UTC(2026, 0, 1), 'UTC')).toBe(0);
+    expect(offsetMs(Date.UTC(2026, 0, 1), 'UTC')).toBe(0);
   });
 });
