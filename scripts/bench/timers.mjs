@@ -94,11 +94,12 @@ export async function run() {
     const task = (m) => Math.max(0, m.task - baseline.task);
     const median = pct(worst.result.tickMs, 50);
     const p95 = pct(worst.result.tickMs, 95);
-    const rows = worst.result.rows;
+    // Rows in the DOM (the panel lists the most urgent ones until "Show all" is pressed) of all those waiting.
+    const rows = `${worst.result.waiting} waiting (${worst.result.rows} rows shown)`;
     const longTasks = worst.result.longTasks + steady.result.longTasks;
     return [
-      { figure: `timers: main-thread CPU, ${rows} rows ticking ${TICKS} s, a state change every ~1 s (ThreadTime − harness)`, value: round(cpu(worst)), unit: 'ms/s', aim: '< 0.5', ok: cpu(worst) < 0.5 },
-      { figure: `timers: main-thread CPU, ${rows} rows ticking ${TICKS} s, steady (ThreadTime − harness)`, value: round(cpu(steady)), unit: 'ms/s', aim: '< 0.5', ok: cpu(steady) < 0.5 },
+      { figure: `timers: main-thread CPU, ${rows} ticking ${TICKS} s, a state change every ~1 s (ThreadTime − harness)`, value: round(cpu(worst)), unit: 'ms/s', aim: '< 0.5', ok: cpu(worst) < 0.5 },
+      { figure: `timers: main-thread CPU, ${rows} ticking ${TICKS} s, steady (ThreadTime − harness)`, value: round(cpu(steady)), unit: 'ms/s', aim: '< 0.5', ok: cpu(steady) < 0.5 },
       { figure: 'timers: main-thread task time, worst case (TaskDuration − harness, wall)', value: round(task(worst)), unit: 'ms/s', aim: '< 0.5', ok: task(worst) < 0.5 },
       { figure: 'timers: per tick, script+style+layout, worst case (median, in page)', value: round(median), unit: 'ms', aim: '< 0.5', ok: median < 0.5 },
       { figure: 'timers: per tick, script+style+layout, worst case (p95, in page)', value: round(p95), unit: 'ms', aim: '< 2', ok: p95 < 2 },

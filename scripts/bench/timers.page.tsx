@@ -15,7 +15,7 @@ import '../../components/features/timers/style.css';
 
 declare global {
   interface Window {
-    __bench: { start(ticks: number, periodMs: number): Promise<{ tickMs: number[]; scriptMs: number[]; longTasks: number; rows: number }> };
+    __bench: { start(ticks: number, periodMs: number): Promise<{ tickMs: number[]; scriptMs: number[]; longTasks: number; rows: number; waiting: number }> };
   }
 }
 
@@ -62,6 +62,8 @@ const harnessOnly = location.search.includes('harness-only');
 // ?frozen: the panel is shown but the clock does not move (what merely having it on the page costs).
 const frozen = location.search.includes('frozen');
 if (!harnessOnly) render(<TimersPanel views={views} now={now} health={health} today={today} targetMinutes={target} open={() => true} />, body);
+// ?expanded: the agent pressed "Show all" (every waiting row in the DOM, not only the most urgent).
+if (!harnessOnly && location.search.includes('expanded')) body.querySelector<HTMLButtonElement>('[data-testid="timers-show-all"]')?.click();
 
 let longTasks = 0;
 new PerformanceObserver((list) => void (longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: false });
@@ -89,7 +91,7 @@ window.__bench = {
             scriptMs.push(t1 - t0);
             if (++n >= ticks) {
               clearInterval(id);
-              setTimeout(() => resolve({ tickMs, scriptMs, longTasks, rows: body.querySelectorAll('[data-testid="timer-row"]').length }), 100);
+              setTimeout(() => resolve({ tickMs, scriptMs, longTasks, rows: body.querySelectorAll('[data-testid="timer-row"]').length, waiting: views.value.length }), 100);
             }
           });
         });

@@ -3,7 +3,6 @@ import { detectLocale } from './language';
 import { findStepBlocks, stepsAsList } from './steps';
 import { fold, splitLines, splitParagraphs } from './text';
 import { DEFAULT_DRAFT_RULE_SETTINGS } from './config';
-
 import { firstNameOf, type FixId } from './fix-offer';
 
 // Which fix a finding offers is decided in the content script; the rewriting (below) runs in the background.

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertIntoComposer } from './composer';
 import { findAll, findFirst } from './dom';
-import { EventTracker } from './events';
+import { EventTracker, SEND_WAIT_MS } from './events';
 import { createBatchedObserver, type Batch } from './observer';
 import {
   health,
@@ -204,7 +204,27 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     return anchor?.closest('[role="main"]') ?? doc.body ?? doc.documentElement;
   }
 
-  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, now });
+  /**
+   * A send noted and not yet confirmed: the composer of that page (URL) must empty. Checked when the
+   * page mutates, i.e. when it happens, because the agent may open another conversation before
+   * the next batch reads the page (under load a batch can come hundreds of ms late).
+   */
+  let awaitingSend: { url: string; conversation: string; until: number } | null = null;
+  function checkSent() {
+    const a = awaitingSend;
+    if (!a) return;
+    if (now() > a.until || url() !== a.url) {
+      awaitingSend = null; // another conversation now: the batch, the row preview or the timeout decides
+      return;
+    }
+    const composer = readComposer(doc).state;
+    if (composer.found && composer.text.trim() === '') {
+      awaitingSend = null;
+      tracker.noteComposerEmptied(a.conversation);
+    }
+  }
+
+  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, onRecords: () => awaitingSend && checkSent(), now });
   try {
     rememberParts();
     emit(tracker.update(current.snapshot, now(), now()));
@@ -234,7 +254,10 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       const composer = readComposer(doc);
       if (!composer.el || !composer.state.text.trim()) return;
       if (via === 'enter' && !composer.el.contains(target)) return;
-      tracker.noteSendIntent(composer.state.text, now());
+      // The conversation on the page now: the last snapshot may still show the previous one.
+      const open = readThread(snapshotContext(doc, url(), now(), snapOptions), current.snapshot.conversations).open;
+      tracker.noteSendIntent(composer.state.text, now(), open);
+      if (open) awaitingSend = { url: url(), conversation: open.key, until: now() + SEND_WAIT_MS };
       scheduleTick();
     } catch (error) {
       console.warn('[Inbox Pilot] could not follow a send', error);

@@ -22,6 +22,11 @@ export interface BatchedObserverOptions {
   /** The narrowest node that will contain every part of the inbox. Called again on every re-root. */
   root: () => Node;
   onBatch: (batch: Batch) => void;
+  /**
+   * Called in the observer's own callback, right after the page mutated (before any later input
+   * event, such as a click that opens another conversation). Keep it cheap; usually a no-op.
+   */
+  onRecords?: () => void;
   now?: () => number;
   /** Stop buffering nodes beyond this many (a full re-read is cheaper than classifying them). */
   maxTargets?: number;
@@ -54,6 +59,11 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   const observer = new (win as unknown as typeof globalThis).MutationObserver((list: MutationRecord[]) => {
     buffer(list);
     schedule();
+    try {
+      options.onRecords?.();
+    } catch (error) {
+      console.warn('[Inbox Pilot] mutation hook failed', error);
+    }
   });
 
   function buffer(list: MutationRecord[]) {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import type { Finding } from '../../../utils/draft';
-import type { FixId } from '../../../utils/draft/fixes';
-import { draftUiMessages, ruleLabelKey } from './messages';
+import type { FixId } from '../../../utils/draft/fix-offer';
+import { draftPanelMessages, ruleLabelKey } from './messages';
 import type { DraftState, FixOutcome } from './state';
 
-const t = messagesFor(draftUiMessages);
+const t = messagesFor(draftPanelMessages);
 
 /** Longest excerpt of the draft shown under a finding. */
 const EXCERPT_MAX = 80;

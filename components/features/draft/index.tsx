@@ -1,11 +1,11 @@
 import type { SidebarFeature } from '../types';
 import { messagesFor } from '../../../utils/i18n';
-import { draftUiMessages } from './messages';
+import { draftPanelMessages } from './messages';
 import { createDraftState } from './state';
 import { DraftPanel } from './DraftPanel';
 import './style.css';
 
-const t = messagesFor(draftUiMessages);
+const t = messagesFor(draftPanelMessages);
 
 /** Draft checks: Meta's writing advice applied to the reply being typed, with one-click fixes (never sends). */
 export const draftFeature: SidebarFeature = {

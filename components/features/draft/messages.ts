@@ -1,7 +1,8 @@
 import { defineMessages } from '../../../utils/i18n';
+import { draftOptionsOnlyMessages } from './options-messages';
 
-/** Sidebar panel and options strings of the draft checks. */
-export const draftUiMessages = defineMessages({
+/** Sidebar strings of the draft checks (the only ones shipped in the content script). */
+export const draftPanelMessages = defineMessages({
   en: {
     title: 'Your draft',
     noComposer: 'Open a conversation: your reply is checked here as you type.',
@@ -34,25 +35,6 @@ export const draftUiMessages = defineMessages({
     rule_unadapted_saved_reply: 'Saved reply unchanged',
     rule_unfilled_placeholder: 'Gap to fill',
     rule_window_closed: '24-hour window over',
-    // Options page
-    optionsTitle: 'Draft checks',
-    optionsIntro: 'Tips shown in the sidebar while you type a reply, from Meta’s advice on writing to customers.',
-    optionsRules: 'Checks',
-    maxLength: 'Long reply from (characters)',
-    hardMaxLength: 'Far too long from (characters)',
-    keyPointMaxChars: 'Longest first sentence (characters)',
-    savedReplySimilarity: 'Saved reply counts as unchanged from (% similar)',
-    minSteps: 'Steps that call for a numbered list',
-    acronyms: 'Words in capitals that are not shouting',
-    acronymsHint: 'One per line or separated by commas (brand names, product codes). SAV, TVA, PDF… are already known.',
-    save: 'Save',
-    saved: 'Saved.',
-    saveFailed: 'Could not save. Nothing was changed.',
-    fixErrors: 'Please correct the highlighted fields. Nothing was saved.',
-    err_range: (min: number, max: number) => `Enter a number between ${min} and ${max}.`,
-    err_order: 'Must be more than the “long reply” length.',
-    err_tooLong: 'At most 100 words of 20 characters.',
-    loading: 'Loading…',
   },
   fr: {
     title: 'Votre brouillon',
@@ -86,30 +68,23 @@ export const draftUiMessages = defineMessages({
     rule_unadapted_saved_reply: 'Réponse enregistrée non adaptée',
     rule_unfilled_placeholder: 'Champ à compléter',
     rule_window_closed: 'Fenêtre de 24 h dépassée',
-    optionsTitle: 'Vérification des brouillons',
-    optionsIntro: 'Conseils affichés dans le panneau pendant que vous écrivez une réponse, d’après les recommandations de Meta.',
-    optionsRules: 'Vérifications',
-    maxLength: 'Réponse longue à partir de (caractères)',
-    hardMaxLength: 'Bien trop longue à partir de (caractères)',
-    keyPointMaxChars: 'Première phrase la plus longue (caractères)',
-    savedReplySimilarity: 'Réponse enregistrée jugée non adaptée à partir de (% de similarité)',
-    minSteps: 'Nombre d’étapes qui appelle une liste numérotée',
-    acronyms: 'Mots en majuscules qui ne sont pas des cris',
-    acronymsHint: 'Un par ligne ou séparés par des virgules (marques, codes produit). SAV, TVA, PDF… sont déjà connus.',
-    save: 'Enregistrer',
-    saved: 'Enregistré.',
-    saveFailed: 'Enregistrement impossible. Rien n’a été modifié.',
-    fixErrors: 'Corrigez les champs signalés. Rien n’a été enregistré.',
-    err_range: (min: number, max: number) => `Saisissez un nombre entre ${min} et ${max}.`,
-    err_order: 'Doit dépasser la longueur « réponse longue ».',
-    err_tooLong: '100 mots de 20 caractères au maximum.',
-    loading: 'Chargement…',
   },
 });
 
+function joined<A, B>(a: { en: A; fr: A }, b: { en: B; fr: B }): { en: A & B; fr: A & B } {
+  return { en: { ...a.en, ...b.en }, fr: { ...a.fr, ...b.fr } };
+}
+
+/**
+ * Sidebar and options strings: the options page shows the rule labels too.
+ * Marked pure so the content script, which never reads it, does not ship the options strings.
+ */
+export const draftUiMessages = /* @__PURE__ */ joined(draftPanelMessages, draftOptionsOnlyMessages);
+
+export type DraftPanelMessages = (typeof draftPanelMessages)['en'];
 export type DraftUiMessages = (typeof draftUiMessages)['en'];
 
 /** Key of a rule's short label: `too-long` -> `rule_too_long`. */
-export function ruleLabelKey(rule: string): keyof DraftUiMessages {
-  return `rule_${rule.replace(/-/g, '_')}` as keyof DraftUiMessages;
+export function ruleLabelKey(rule: string): keyof DraftPanelMessages {
+  return `rule_${rule.replace(/-/g, '_')}` as keyof DraftPanelMessages;
 }

@@ -1,6 +1,6 @@
 import { Component } from 'preact';
-import { computed, effect, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { computed, effect, signal, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
+import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { formatDuration, messagesFor } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
 import { advance, windowNotice } from '../../../utils/timing/timers';
@@ -34,20 +34,29 @@ interface RowShape {
 }
 
 /**
- * The rows' shapes as a signal that keeps the same array (and the same shape
- * objects) while only the clock moved: the list re-renders on a state change,
- * and then only the rows that changed. The ticking figures are rewritten by
- * one clock effect for the rows in view (see createTicker).
+ * Collapsed, the list shows only the most urgent rows: a 320-px sidebar shows
+ * about ten, and the rows below them cost DOM, style and layout on every tick
+ * and state change for nobody. The rest is one click away ("Show all").
  */
-export function rowShapes(views: ReadonlySignal<TimerView[]>): ReadonlySignal<RowShape[]> {
+export const COLLAPSED_ROWS = 20;
+
+/**
+ * The shapes of the first `limit` rows as a signal that keeps the same array
+ * (and the same shape objects) while only the clock moved, or while only rows
+ * past the limit changed: the list re-renders on a state change among the rows
+ * shown, and then only the rows that changed. The ticking figures are
+ * rewritten by one clock effect for the rows in view (see createTicker).
+ */
+export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySignal<number> = signal(Number.POSITIVE_INFINITY)): ReadonlySignal<RowShape[]> {
   let previous: RowShape[] = [];
   let byKey = new Map<string, RowShape>();
   return computed(() => {
     const list = views.value;
-    const next: RowShape[] = new Array(list.length);
+    const length = Math.min(list.length, limit.value);
+    const next: RowShape[] = new Array(length);
     const nextByKey = new Map<string, RowShape>();
-    let same = list.length === previous.length;
-    for (let i = 0; i < list.length; i++) {
+    let same = length === previous.length;
+    for (let i = 0; i < length; i++) {
       const v = list[i]!;
       const window = windowNotice(v)?.kind ?? null;
       const approximate = v.precision === 'approximate';
@@ -266,13 +275,45 @@ function groups<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** Shows the rows past COLLAPSED_ROWS, or hides them again; re-renders only when the count does. */
+function ShowAllToggle({ total, expanded, listId }: { total: ReadonlySignal<number>; expanded: { value: boolean }; listId: string }) {
+  const n = total.value;
+  if (n <= COLLAPSED_ROWS) return null;
+  return (
+    <button
+      type="button"
+      class="ip-btn ip-timers-more"
+      data-testid="timers-show-all"
+      aria-expanded={expanded.value}
+      aria-controls={listId}
+      onClick={() => (expanded.value = !expanded.value)}
+    >
+      {expanded.value ? t.value.showFewer(COLLAPSED_ROWS) : t.value.showAll(n)}
+    </button>
+  );
+}
+
 export function TimersPanel({ views, now, health, today, targetMinutes, open }: TimersPanelProps) {
-  const shapes = useMemo(() => rowShapes(views), [views]);
-  const byKey = useMemo(() => computed(() => new Map(views.value.map((v) => [v.key, v]))), [views]);
+  const expanded = useSignal(false);
+  const limit = useComputed(() => (expanded.value ? Number.POSITIVE_INFINITY : COLLAPSED_ROWS));
+  const shapes = useMemo(() => rowShapes(views, limit), [views]);
+  const total = useComputed(() => views.value.length);
+  // Only the rows shown: the ticker looks their figures up here.
+  const byKey = useMemo(
+    () =>
+      computed(() => {
+        const list = views.value;
+        const map = new Map<string, TimerView>();
+        for (let i = 0, n = Math.min(list.length, limit.value); i < n; i++) map.set(list[i]!.key, list[i]!);
+        return map;
+      }),
+    [views],
+  );
   const ticker = useMemo(() => createTicker(byKey, now), [byKey, now]);
   useEffect(() => ticker.dispose, [ticker]);
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
+  const listId = useId();
   const list = shapes.value;
   const recognized = health.value.recognized;
   const locale = t.value;
@@ -284,12 +325,13 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
       {list.length === 0 ? (
         recognized && <p class="ip-muted" data-testid="timers-empty">{t.value.empty}</p>
       ) : (
-        <ul class="ip-list" aria-label={t.value.listLabel} data-testid="timers-list">
+        <ul class="ip-list" id={listId} aria-label={t.value.listLabel} data-testid="timers-list">
           {groups(list, GROUP_SIZE).map((group, i) => (
             <RowGroup key={i} shapes={group} byKey={byKey} now={now} onOpen={onOpen} ticker={ticker} locale={locale} />
           ))}
         </ul>
       )}
+      <ShowAllToggle total={total} expanded={expanded} listId={listId} />
       {list.some((s) => s.approximate) && <p class="ip-muted ip-timers-hint">{t.value.approxHint}</p>}
     </div>
   );

@@ -23,6 +23,8 @@ export const timerMessages = defineMessages({
     unknownCustomer: 'Unknown customer',
     openFailed: 'Could not open this conversation. Scroll to it in the list and open it there.',
     openHint: 'Open this conversation',
+    showAll: (n: number) => `Show all ${n} waiting`,
+    showFewer: (n: number) => `Show only the ${n} most urgent`,
   },
   fr: {
     title: 'En attente de réponse',
@@ -46,5 +48,7 @@ export const timerMessages = defineMessages({
     unknownCustomer: 'Client inconnu',
     openFailed: 'Impossible d’ouvrir cette conversation. Faites-la défiler dans la liste et ouvrez-la.',
     openHint: 'Ouvrir cette conversation',
+    showAll: (n: number) => `Afficher les ${n} en attente`,
+    showFewer: (n: number) => `N’afficher que les ${n} plus urgentes`,
   },
 });

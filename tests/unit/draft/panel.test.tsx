@@ -133,6 +133,15 @@ describe('draft panel', () => {
     expect(snap.value.composer.text).toBe('Hi Zoe,\nTo reset your password:\n1. Open the app\n2. Tap Settings\n3. Select Account\n4. Tap Reset password\nMarie');
   });
 
+  it('fixes the live text when the agent typed since the last check', async () => {
+    const { type, snap } = await mount(snapshot(''), { agentName: 'Marie Dupont', companyNames: [] });
+    type('Hi Emma, your order shipped this morning and should arrive on Thursday.');
+    await vi.waitFor(() => expect(byRule('missing-sign-off')).toBeDefined());
+    type('Hi Emma, your order shipped this morning and should arrive on Thursday or Friday.');
+    byRule('missing-sign-off')!.querySelector<HTMLButtonElement>('[data-testid="draft-fix"]')!.click();
+    await vi.waitFor(() => expect(snap.value.composer.text).toBe('Hi Emma, your order shipped this morning and should arrive on Thursday or Friday.\n— Marie'));
+  });
+
   it('says when a fix could not be written, and changes nothing', async () => {
     const { type, insertText, snap } = await mount(snapshot(''));
     insertText.mockResolvedValueOnce({ ok: false, reason: 'wrong-conversation' });

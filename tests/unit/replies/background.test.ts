@@ -54,6 +54,34 @@ describe('replies background', () => {
     expect(records).toEqual([expect.objectContaining({ replyId: replies[0]!.id, conversation: 't_9', edited: false })]);
   });
 
+  it('ranks suggestions where the library lives, and searches it', async () => {
+    start();
+    const { suggestions, librarySize } = await sendMessage('replies:suggest', { text: 'Bonjour, c’est quoi vos horaires samedi ?', locale: 'fr' });
+    expect(librarySize).toBe(STARTER_REPLIES.length);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(suggestions[0]!.reply.title).toMatch(/Horaires/);
+    expect(suggestions[0]!.matchedWords).toContain('horaires');
+    expect((await sendMessage('replies:suggest', { text: '   ', locale: null })).suggestions).toEqual([]);
+    const { replies } = await sendMessage('replies:search', { query: '/hor' });
+    expect(replies.map((r) => r.title)).toEqual([expect.stringMatching(/Horaires/)]);
+  });
+
+  it('answers from the changed library right after a change', async () => {
+    start();
+    expect((await sendMessage('replies:search', { query: 'zeppelin' })).replies).toEqual([]);
+    await sendMessage('replies:save', { draft: { title: 'Zeppelin tours', body: 'Our zeppelin flies on Sundays.', language: 'en', tags: ['zeppelin'] } });
+    expect((await sendMessage('replies:search', { query: 'zeppelin' })).replies.map((r) => r.title)).toEqual(['Zeppelin tours']);
+    expect((await sendMessage('replies:suggest', { text: 'When does the zeppelin fly?', locale: 'en' })).suggestions[0]!.reply.title).toBe('Zeppelin tours');
+  });
+
+  it('gives the draft checks the saved replies’ bodies', async () => {
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    db = new RepliesDatabase(`bg-${Math.random()}`);
+    const source = registerRepliesBackground(db);
+    expect((await source.bodies()).sort()).toEqual(STARTER_REPLIES.map((r) => r.body).sort());
+  });
+
   it('forwards the keyboard command to the active tab', async () => {
     const { command } = start();
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 42 } as never]);

@@ -136,6 +136,30 @@ describe('saved replies panel', () => {
     expect(insertText).toHaveBeenCalledTimes(1);
   });
 
+  it('never loads the library into the content script: it asks for suggestions and searches', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await mount(conversation('horaires ?'));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+    const input = root.querySelector<HTMLInputElement>('[data-testid="replies-search"]')!;
+    input.value = 'retour';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(1));
+    const types = new Set(sent.mock.calls.map(([m]) => (m as { type: string }).type));
+    expect(types).toEqual(new Set(['replies:suggest', 'replies:search']));
+  });
+
+  it('asks again when the customer writes or the library changes', async () => {
+    const { snapshot } = await mount(conversation('J’adore la photo de votre chat'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')!.textContent).toMatch(/Aucune réponse/));
+    snapshot.value = snapshotWith(conversation('Mon colis n’est toujours pas arrivé'));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+    snapshot.value = snapshotWith(conversation('Quand vole le zeppelin ?'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')?.textContent).toMatch(/Aucune réponse/));
+    // Same customer text; the library changes (options page): the suggestions follow.
+    await sendMessage('replies:save', { draft: { title: 'Zeppelin', body: 'Le zeppelin vole le dimanche.', language: 'fr', tags: ['zeppelin'] } });
+    await vi.waitFor(() => expect(items()[0]?.textContent).toContain('Zeppelin'));
+  });
+
   it('shows why an insertion failed', async () => {
     const { insertText } = await mount(conversation('horaires ?'));
     insertText.mockResolvedValueOnce({ ok: false, reason: 'disabled' });

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { signal } from '@preact/signals';
 import { timersFeature } from '../../../components/features/timers';
+import { COLLAPSED_ROWS, rowShapes } from '../../../components/features/timers/TimersPanel';
+import { createTimerViews } from '../../../components/features/timers/views';
+import { applyEvent, emptyTracker } from '../../../utils/timing/tracker';
 import { onMessages, sendMessage } from '../../../utils/messaging';
 import { uiLocale } from '../../../utils/i18n';
 import { DEFAULT_TIMING_SETTINGS, timingSettings } from '../../../utils/timing/settings';
@@ -192,5 +196,96 @@ describe('timers panel', () => {
     await act(() => fake.emit(customer('a', sunday - 10 * MIN)));
     await flush();
     expect(updates.at(-1)).toMatchObject({ openNow: false, items: [{ state: 'late' }] });
+  });
+});
+
+describe('timers panel: the most urgent rows first, the rest on demand', () => {
+  const toggle = (host: HTMLElement) => host.querySelector<HTMLButtonElement>('[data-testid="timers-show-all"]');
+
+  /** `count` customers, k0 waiting the longest: the urgency order is k0, k1, … */
+  async function mountWaiting(count: number) {
+    fakeBackground('fail');
+    const now = T0 + 10 * MIN;
+    const fake = fakeEnv(now);
+    const host = await mount(fake);
+    await act(() => {
+      for (let i = count - 1; i >= 0; i--) fake.emit(customer(`k${i}`, T0 + i * 10_000, { customerName: `Customer ${i}` }));
+    });
+    await flush();
+    return { host, fake };
+  }
+
+  it(`lists only the ${COLLAPSED_ROWS} most urgent until "Show all" is pressed, and counts them all`, async () => {
+    const { host } = await mountWaiting(COLLAPSED_ROWS + 5);
+    expect(rows(host).map((r) => r.dataset.key)).toEqual(Array.from({ length: COLLAPSED_ROWS }, (_, i) => `k${i}`));
+    expect(host.querySelector('[data-testid="timers-count"]')!.getAttribute('data-count')).toBe(String(COLLAPSED_ROWS + 5));
+
+    const button = toggle(host)!;
+    // A real button (keyboard: Tab + Enter/Space), telling assistive tech what it shows and controls.
+    expect(button.tagName).toBe('BUTTON');
+    expect(button.type).toBe('button');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.getAttribute('aria-controls')).toBe(host.querySelector('[data-testid="timers-list"]')!.id);
+    expect(button.getAttribute('aria-controls')).not.toBe('');
+    expect(button.textContent).toBe(`Show all ${COLLAPSED_ROWS + 5} waiting`);
+
+    await act(() => button.click());
+    expect(rows(host).map((r) => r.dataset.key)).toEqual(Array.from({ length: COLLAPSED_ROWS + 5 }, (_, i) => `k${i}`));
+    expect(toggle(host)!.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle(host)!.textContent).toBe(`Show only the ${COLLAPSED_ROWS} most urgent`);
+    // The rows shown later tick too.
+    const last = rows(host).at(-1)!.querySelector('[data-testid="timer-elapsed"]')!;
+    expect(last.textContent).not.toBe('');
+
+    await act(() => toggle(host)!.click());
+    expect(rows(host)).toHaveLength(COLLAPSED_ROWS);
+    expect(toggle(host)!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('when a conversation shown is answered, the next most urgent takes its place', async () => {
+    const { host, fake } = await mountWaiting(COLLAPSED_ROWS + 1);
+    const hidden = `k${COLLAPSED_ROWS}`;
+    expect(rows(host).some((r) => r.dataset.key === hidden)).toBe(false);
+    await act(() => fake.emit(replied('k0', T0 + 10 * MIN)));
+    await flush();
+    expect(rows(host)).toHaveLength(COLLAPSED_ROWS);
+    expect(rows(host).at(-1)!.dataset.key).toBe(hidden);
+    // Back to 20 waiting: nothing left to show, no button.
+    expect(toggle(host)).toBeNull();
+  });
+
+  it('says it in French', async () => {
+    uiLocale.value = 'fr';
+    const { host } = await mountWaiting(COLLAPSED_ROWS + 2);
+    expect(toggle(host)!.textContent).toBe(`Afficher les ${COLLAPSED_ROWS + 2} en attente`);
+    await act(() => toggle(host)!.click());
+    expect(toggle(host)!.textContent).toBe(`N’afficher que les ${COLLAPSED_ROWS} plus urgentes`);
+  });
+
+  it('has no button while every waiting conversation fits', async () => {
+    const { host } = await mountWaiting(COLLAPSED_ROWS);
+    expect(rows(host)).toHaveLength(COLLAPSED_ROWS);
+    expect(toggle(host)).toBeNull();
+  });
+});
+
+describe('rowShapes', () => {
+  it('keeps the same array while only rows past the limit change', () => {
+    const tracks = signal(emptyTracker);
+    for (let i = 0; i < 4; i++) tracks.value = applyEvent(tracks.value, customer(`k${i}`, T0 + i * MIN));
+    const { views, dispose } = createTimerViews({ tracks, clock: signal(T0 + 4 * MIN), targetMinutes: signal(5), settings: signal(DEFAULT_TIMING_SETTINGS), pageId: signal('p1') });
+    const limit = signal(2);
+    const shapes = rowShapes(views, limit);
+    const first = shapes.value;
+    expect(first.map((s) => s.key)).toEqual(['k0', 'k1']);
+    tracks.value = applyEvent(tracks.value, replied('k3', T0 + 4 * MIN)); // past the limit
+    expect(views.value).toHaveLength(3);
+    expect(shapes.value).toBe(first);
+    tracks.value = applyEvent(tracks.value, replied('k0', T0 + 4 * MIN)); // among the rows shown
+    expect(shapes.value.map((s) => s.key)).toEqual(['k1', 'k2']);
+    expect(shapes.value[0]).toBe(first[1]); // the unchanged row keeps its shape (no re-render)
+    limit.value = Number.POSITIVE_INFINITY;
+    expect(shapes.value.map((s) => s.key)).toEqual(['k1', 'k2']);
+    dispose();
   });
 });
