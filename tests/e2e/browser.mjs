@@ -212,8 +212,11 @@ export async function launch(options = {}) {
     extensionId,
     requests,
     errors,
-    /** The service worker of the extension (restarted workers are looked up again). */
-    worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+    /**
+     * The service worker of the extension (restarted workers are looked up again; the newest one,
+     * since a worker stopped a moment ago can still be listed and never answers).
+     */
+    worker: () => context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1) ?? worker,
 
     /**
      * Opens the simulated inbox (speed off and English unless told) and waits until it is rendered.
@@ -263,10 +266,17 @@ export async function launch(options = {}) {
 
     /** Page, console and service-worker errors seen so far. */
     async allErrors() {
-      const fromWorker = await browser
-        .worker()
-        .evaluate(() => /** @type {string[]} */ (/** @type {any} */ (globalThis).__harnessErrors ?? []))
-        .catch(() => []);
+      // Bounded: a worker handle that went away (stopped by a spec) may never answer. Its
+      // console errors were collected live above; what it kept inside died with it anyway.
+      /** @type {string[]} */
+      const unreachable = [];
+      const fromWorker = await Promise.race([
+        browser
+          .worker()
+          .evaluate(() => /** @type {string[]} */ (/** @type {any} */ (globalThis).__harnessErrors ?? []))
+          .catch(() => unreachable),
+        /** @type {Promise<string[]>} */ (new Promise((resolve) => setTimeout(() => resolve(unreachable), 5000).unref())),
+      ]);
       return [...errors, ...fromWorker.map((text) => ({ where: 'service worker', text }))];
     },
 

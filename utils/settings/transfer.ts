@@ -1,5 +1,6 @@
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { draftSettings, validateDraftSettings } from '../draft/settings';
+import { statsSettings, validateStatsSettings } from '../stats/settings';
 import { timingSettings, validateTimingSettings } from '../timing/settings';
 import { generalSettings, validateGeneralSettings } from './general';
 
@@ -26,6 +27,7 @@ export const settingsSections: Record<string, AnySection> = {
   general: { item: generalSettings, validate: validateGeneralSettings },
   timing: { item: timingSettings, validate: validateTimingSettings },
   draft: { item: draftSettings, validate: validateDraftSettings },
+  stats: { item: statsSettings, validate: validateStatsSettings },
 };
 
 export interface SettingsFile {

@@ -21,6 +21,12 @@ export interface StatsSenderOptions {
   maxRetryMs?: number;
   /** Safety net: try again this often while anything is unacknowledged. */
   sweepMs?: number;
+  /**
+   * A request unanswered this long counts as failed (and is retried). A worker stopped at the wrong
+   * moment can leave a message with no answer and no error: without this, `sending` would stay set
+   * and nothing would be sent again from this tab.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface StatsSender {
@@ -43,6 +49,7 @@ export function startStatsSender(
   const batchSize = Math.min(options.batchSize ?? 200, MAX_EVENTS_PER_BATCH);
   const retryBase = options.retryMs ?? 500;
   const retryMax = options.maxRetryMs ?? 10_000;
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
   const instance = Math.random().toString(36).slice(2, 10);
 
   let queue = new Map<string, InboxEvent>();
@@ -77,7 +84,7 @@ export function startStatsSender(
 
   async function ensureKey(): Promise<void> {
     if (key !== null) return;
-    const { tabId } = await sendMessage('stats:hello', undefined);
+    const { tabId } = await answered(sendMessage('stats:hello', undefined), requestTimeout, 'stats:hello');
     if (key !== null) return;
     key = outboxKey(tabId, instance);
     // Events left by this tab's previous page (reload) go first, then what arrived meanwhile.
@@ -104,7 +111,7 @@ export function startStatsSender(
       while (queue.size && !stopped) {
         const batch = [...queue.values()].slice(0, batchSize);
         try {
-          const { acked } = await sendMessage('stats:events', { events: batch });
+          const { acked } = await answered(sendMessage('stats:events', { events: batch }), requestTimeout, 'stats:events');
           const before = queue.size;
           for (const id of Array.isArray(acked) ? acked : []) queue.delete(id);
           retryDelay = retryBase;
@@ -170,4 +177,21 @@ export function startStatsSender(
   })();
 
   return { ready, unacked: () => queue.size, flush };
+}
+
+/** `request`, or a rejection when it has not settled within `ms` (a late answer is then ignored: resending is safe). */
+function answered<T>(request: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    request.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }

@@ -1,12 +1,13 @@
 import { Component } from 'preact';
-import { computed, effect, signal, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
-import { formatDuration, messagesFor } from '../../../utils/i18n';
+import { messagesFor } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
-import { advance, windowNotice } from '../../../utils/timing/timers';
+import { windowNotice } from '../../../utils/timing/timers';
 import type { TimerState, TimerView } from '../../../utils/timing/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './messages';
+import { createTicker, refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
 
 const t = messagesFor(timerMessages);
 
@@ -36,7 +37,9 @@ interface RowShape {
 /**
  * Collapsed, the list shows only the most urgent rows: a 320-px sidebar shows
  * about ten, and the rows below them cost DOM, style and layout on every tick
- * and state change for nobody. The rest is one click away ("Show all").
+ * and state change for nobody. Rows about to miss the target (`soon`) are
+ * always shown, even behind a long backlog of late ones: they are the ones a
+ * reply can still save. The rest is one click away ("Show all").
  */
 export const COLLAPSED_ROWS = 20;
 
@@ -52,12 +55,13 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySig
   let byKey = new Map<string, RowShape>();
   return computed(() => {
     const list = views.value;
-    const length = Math.min(list.length, limit.value);
-    const next: RowShape[] = new Array(length);
+    const max = limit.value;
+    const next: RowShape[] = [];
     const nextByKey = new Map<string, RowShape>();
-    let same = length === previous.length;
-    for (let i = 0; i < length; i++) {
+    let same = true;
+    for (let i = 0; i < list.length; i++) {
       const v = list[i]!;
+      if (i >= max && v.state !== 'soon') continue;
       const window = windowNotice(v)?.kind ?? null;
       const approximate = v.precision === 'approximate';
       const old = byKey.get(v.key);
@@ -65,20 +69,14 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySig
         old && old.name === v.customerName && old.state === v.state && old.approximate === approximate && old.window === window
           ? old
           : { key: v.key, name: v.customerName, state: v.state, approximate, window };
-      next[i] = shape;
+      if (same && previous[next.length] !== shape) same = false;
+      next.push(shape);
       nextByKey.set(v.key, shape);
-      if (same && previous[i] !== shape) same = false;
     }
     byKey = nextByKey;
-    if (same) return previous;
+    if (same && next.length === previous.length) return previous;
     return (previous = next);
   });
-}
-
-/** A duration rounded down to whole minutes (under a minute: "< 1 min"). */
-function wholeMinutes(ms: number): string {
-  if (ms < 60_000) return t.value.underAMinute;
-  return formatDuration(Math.floor(ms / 60_000) * 60).replace(/ 00$/, '');
 }
 
 const minutes = (n: number) => String(n).replace('.', t.value === timerMessages.fr ? ',' : '.');
@@ -104,108 +102,15 @@ interface RowProps {
   ticker: Ticker;
 }
 
-/** The texts of a row that move with the clock. */
-interface RowTexts {
-  elapsed: string;
-  detail: string;
-  window: string;
-}
-
-function rowTexts(v: TimerView | undefined, now: number, approximate: boolean): RowTexts {
-  if (!v) return { elapsed: '', detail: '', window: '' };
-  const f = advance(v, now);
-  const approx = approximate ? '~' : '';
-  const label = t.value[`state_${v.state}`];
-  // Past the target, seconds add nothing: late rows count in whole minutes (and change once a minute).
-  const elapsed = approx + (v.state === 'late' ? wholeMinutes(f.elapsedWallMs) : formatDuration(f.elapsedWallMs / 1000));
-  // Seconds only where they matter (about to be late): fewer changing texts, less noise to read.
-  const detail =
-    v.state === 'soon'
-      ? `${label} · ${t.value.left(approx + formatDuration(Math.max(0, f.leftMs) / 1000))}`
-      : v.state === 'late'
-        ? `${label} · ${t.value.over(approx + wholeMinutes(-f.leftMs))}`
-        : `${label} · ${t.value.left(approx + wholeMinutes(f.leftMs))}`;
-  const w = windowNotice({ windowLeftMs: f.windowLeftMs, humanAgentLeftMs: f.humanAgentLeftMs });
-  const d = w ? approx + formatDuration(w.leftMs / 1000) : '';
-  const window = !w ? '' : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
-  return { elapsed, detail, window };
-}
-
-interface RowHandle {
-  key: string;
-  approximate: boolean;
-  visible: boolean;
-  els: { elapsed: HTMLElement | null; detail: HTMLElement | null; window: HTMLElement | null };
-  last: RowTexts;
-}
-
-/**
- * One clock effect for the whole list: on each tick it rewrites the ticking
- * texts of the rows in view (an IntersectionObserver tells which), and only
- * the texts that changed. Rows out of view cost nothing until they scroll in.
- */
-function createTicker(byKey: ReadonlySignal<Map<string, TimerView>>, now: ReadonlySignal<number>) {
-  const rows = new Map<Element, RowHandle>();
-  const write = (h: RowHandle, at: number) => {
-    const next = rowTexts(byKey.peek().get(h.key), at, h.approximate);
-    for (const part of ['elapsed', 'detail', 'window'] as const) {
-      const el = h.els[part];
-      if (!el || next[part] === h.last[part]) continue;
-      // Write into the text node Preact rendered (it keeps a reference to it); never parsed as HTML.
-      const node = el.firstChild;
-      if (node && node.nodeType === 3 && !node.nextSibling) (node as Text).data = next[part];
-      else el.textContent = next[part];
-    }
-    h.last = next;
-  };
-  const io =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(
-          (entries) => {
-            for (const e of entries) {
-              const h = rows.get(e.target);
-              if (!h) continue;
-              h.visible = e.isIntersecting;
-              if (h.visible) write(h, now.peek());
-            }
-          },
-          { rootMargin: '200px 0px' },
-        )
-      : null;
-  const stop = effect(() => {
-    const at = now.value;
-    void byKey.value;
-    void t.value; // the language changed: rewrite too
-    for (const h of rows.values()) if (h.visible) write(h, at);
-  });
-  return {
-    watch(li: Element, h: RowHandle) {
-      rows.set(li, h);
-      io?.observe(li);
-      return () => {
-        io?.unobserve(li);
-        rows.delete(li);
-      };
-    },
-    dispose() {
-      stop();
-      io?.disconnect();
-      rows.clear();
-    },
-  };
-}
-type Ticker = ReturnType<typeof createTicker>;
-
 function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
   const li = useRef<HTMLLIElement>(null);
   const elapsed = useRef<HTMLSpanElement>(null);
   const detail = useRef<HTMLSpanElement>(null);
   const windowEl = useRef<HTMLSpanElement>(null);
-  // What Preact renders; afterwards the ticker keeps these texts current.
-  const texts = rowTexts(byKey.peek().get(shape.key), now.peek(), shape.approximate);
-  const handle = useRef<RowHandle>({ key: shape.key, approximate: shape.approximate, visible: true, els: { elapsed: null, detail: null, window: null }, last: texts });
+  const handle = useRef<RowHandle>(rowHandle(shape.key, shape.approximate));
   handle.current.approximate = shape.approximate;
-  handle.current.last = texts;
+  // What Preact renders; afterwards the ticker keeps these texts current.
+  const texts = refresh(handle.current, byKey.peek().get(shape.key), now.peek());
   useEffect(() => {
     handle.current.els = { elapsed: elapsed.current, detail: detail.current, window: windowEl.current };
   });
@@ -276,9 +181,9 @@ function groups<T>(items: T[], size: number): T[][] {
 }
 
 /** Shows the rows past COLLAPSED_ROWS, or hides them again; re-renders only when the count does. */
-function ShowAllToggle({ total, expanded, listId }: { total: ReadonlySignal<number>; expanded: { value: boolean }; listId: string }) {
+function ShowAllToggle({ total, shown, expanded, listId }: { total: ReadonlySignal<number>; shown: ReadonlySignal<number>; expanded: { value: boolean }; listId: string }) {
   const n = total.value;
-  if (n <= COLLAPSED_ROWS) return null;
+  if (expanded.value ? n <= COLLAPSED_ROWS : shown.value >= n) return null;
   return (
     <button
       type="button"
@@ -298,13 +203,15 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
   const limit = useComputed(() => (expanded.value ? Number.POSITIVE_INFINITY : COLLAPSED_ROWS));
   const shapes = useMemo(() => rowShapes(views, limit), [views]);
   const total = useComputed(() => views.value.length);
+  const shown = useComputed(() => shapes.value.length);
   // Only the rows shown: the ticker looks their figures up here.
   const byKey = useMemo(
     () =>
       computed(() => {
         const list = views.value;
         const map = new Map<string, TimerView>();
-        for (let i = 0, n = Math.min(list.length, limit.value); i < n; i++) map.set(list[i]!.key, list[i]!);
+        const max = limit.value;
+        for (let i = 0; i < list.length; i++) if (i < max || list[i]!.state === 'soon') map.set(list[i]!.key, list[i]!);
         return map;
       }),
     [views],
@@ -331,7 +238,7 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
           ))}
         </ul>
       )}
-      <ShowAllToggle total={total} expanded={expanded} listId={listId} />
+      <ShowAllToggle total={total} shown={shown} expanded={expanded} listId={listId} />
       {list.some((s) => s.approximate) && <p class="ip-muted ip-timers-hint">{t.value.approxHint}</p>}
     </div>
   );

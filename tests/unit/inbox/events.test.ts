@@ -202,3 +202,93 @@ describe('EventTracker: conversation keys', () => {
     expect(fromList!.rowKey).toBe(fromList!.conversation);
   });
 });
+
+describe('EventTracker: the agent replies and opens another conversation at once', () => {
+  // Under load the next read of the page may already show the next conversation: neither the
+  // bubble nor the emptied composer of the first one was ever in a snapshot.
+  const URL_BRUNO = 'https://business.facebook.com/latest/inbox/all?asset_id=42&selected_item_id=1002';
+  let knownIds: Map<string, string>;
+  /** A snapshot as the live source takes it: it remembers the id of a row once seen open. */
+  const read = (now: number, url = URL_OPEN) => {
+    const s = takeSnapshot(document, url, now, { timeZone: TZ, knownIds });
+    const id = new URL(url).searchParams.get('selected_item_id');
+    for (const r of s.conversations) if (r.selected && id && r.rowKey) knownIds.set(r.rowKey, id);
+    return s;
+  };
+  const openBruno = (alicePreview: string) => {
+    dom.setRows([{ ...ROWS[0]!, preview: alicePreview, token: '1m', selected: false }, { ...ROWS[1]!, selected: true, unread: false }, ROWS[2]!]);
+    dom.setThread('Bruno Petit', [{ separator: 'Today 07:00' }, { side: 'customer', text: 'Where is my parcel?' }]);
+  };
+  const replies = (events: InboxEvent[]) => events.filter((e) => e.kind === 'reply-sent');
+  beforeEach(() => (knownIds = new Map()));
+
+  /** Two tabs on Alice's thread; the other one will see the bubble, this one will not. */
+  function twoTabs() {
+    const here = tracker('Marie');
+    const other = tracker('Paul');
+    here.update(read(T0), T0, T0);
+    other.update(read(T0), T0, T0);
+    return { here, other };
+  }
+
+  it('a send whose composer emptied gives exactly one reply for the first conversation, with the id of its bubble', () => {
+    const { here, other } = twoTabs();
+    const sentAt = T0 + 20_000;
+    here.noteSendIntent('On its way!', sentAt, read(sentAt).open);
+    here.noteComposerEmptied('1001'); // seen by the live source when the page emptied it
+    push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+    const [seen] = other.update(read(sentAt + 900), sentAt + 900, sentAt + 900);
+    openBruno('You: Yes, this morning.'); // the list has not caught up either
+    const events = [...here.update(read(sentAt + 400, URL_BRUNO), sentAt + 300, sentAt + 400), ...here.tick(sentAt + SEND_WAIT_MS + 10)];
+    expect(replies(events)).toEqual([expect.objectContaining({ conversation: '1001', via: 'this-browser', agent: 'Marie', at: sentAt, id: seen!.id })]);
+    // Coming back shows the bubble as history: nothing more.
+    dom.setRows(ROWS);
+    dom.setThread('Alice Martin', thread);
+    expect(replies([...here.update(read(sentAt + 9000), sentAt + 9000, sentAt + 9000), ...here.tick(sentAt + 20_000)])).toEqual([]);
+  });
+
+  it('a send is also confirmed by its row now showing the sent text', () => {
+    const { here } = twoTabs();
+    const sentAt = T0 + 20_000;
+    here.noteSendIntent('On its way!', sentAt, read(sentAt).open);
+    push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+    openBruno('You: On its way!');
+    const events = [...here.update(read(sentAt + 400, URL_BRUNO), sentAt + 300, sentAt + 400), ...here.tick(sentAt + SEND_WAIT_MS + 10)];
+    expect(replies(events)).toEqual([expect.objectContaining({ conversation: '1001', via: 'this-browser', at: sentAt })]);
+  });
+
+  it('a send never confirmed (composer never seen empty, row unchanged) is not a reply', () => {
+    const { here } = twoTabs();
+    const sentAt = T0 + 20_000;
+    here.noteSendIntent('On its way!', sentAt, read(sentAt).open);
+    openBruno('You: Yes, this morning.');
+    expect(replies([...here.update(read(sentAt + 400, URL_BRUNO), sentAt + 300, sentAt + 400), ...here.tick(sentAt + SEND_WAIT_MS + 10)])).toEqual([]);
+  });
+
+  it('the predicted key counts the same text only in the last date section, as the thread does', () => {
+    thread = [{ separator: 'Today 08:00' }, { side: 'customer', text: 'Merci' }, { side: 'page', text: 'Thanks!' }, { label: 'Sent by Marie Dupont' }, ...HISTORY];
+    dom.setThread('Alice Martin', thread);
+    const { here, other } = twoTabs();
+    const sentAt = T0 + 20_000;
+    here.noteSendIntent('Thanks!', sentAt, read(sentAt).open);
+    here.noteComposerEmptied('1001');
+    push({ side: 'page', text: 'Thanks!' }, { label: 'Sent by Marie Dupont' });
+    const [seen] = other.update(read(sentAt + 900), sentAt + 900, sentAt + 900);
+    openBruno('You: Thanks!');
+    const [reply] = replies(here.update(read(sentAt + 400, URL_BRUNO), sentAt + 300, sentAt + 400));
+    expect(reply?.id).toBe(seen!.id);
+  });
+
+  it("a colleague's reply rendered and left within one read is reported from the row, with its bubble's id", () => {
+    const { here, other } = twoTabs();
+    const at = T0 + 20_000;
+    push({ side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
+    const [seen] = other.update(read(at + 900), at + 900, at + 900);
+    openBruno('You: It left the warehouse.');
+    const events = here.update(read(at + 400, URL_BRUNO), at + 10, at + 400);
+    expect(replies(events)).toEqual([expect.objectContaining({ conversation: '1001', via: 'observed', agent: null, at: at + 10, id: seen!.id })]);
+    // A row of a conversation not just left that ends with a page message is left alone (as before).
+    dom.setRows([{ ...ROWS[0]!, preview: 'You: It left the warehouse.', token: '1m' }, { ...ROWS[1]!, selected: true }, { ...ROWS[2]!, preview: 'You: Bye', token: '1m' }]);
+    expect(replies(here.update(read(at + 2000, URL_BRUNO), at + 2000, at + 2000))).toEqual([]);
+  });
+});

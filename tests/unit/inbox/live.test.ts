@@ -128,6 +128,24 @@ describe('createInboxSource (happy-dom)', () => {
     expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
   });
 
+  it('Enter, the page empties the composer, another conversation opens before the next read: one reply for the first', async () => {
+    clock += SETTLE_MS + 1000;
+    (dom.composer as unknown as { model: string }).model = 'On its way!';
+    await settle();
+    dom.composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await Promise.resolve(); // the mutation observer's callback, as in a browser before the next input event
+    // The bubble renders and the agent clicks another row, all before the batch reads the page.
+    push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+    history.pushState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1002');
+    dom.setRows([
+      { name: 'Alice Martin', preview: 'You: Yes.', token: '5m' }, // the list lags too
+      { name: 'Bruno Petit', preview: 'Where is my parcel?', token: '2h', selected: true },
+    ]);
+    dom.setThread('Bruno Petit', [{ separator: 'Today 07:00' }, { side: 'customer', text: 'Where is my parcel?' }]);
+    await settle(700);
+    expect(events.filter((e) => e.kind === 'reply-sent').map((e) => e.kind === 'reply-sent' && [e.conversation, e.via, e.agent])).toEqual([['1001', 'this-browser', 'Marie']]);
+  });
+
   it('a click on Send counts like Enter; other clicks do not', async () => {
     clock += SETTLE_MS + 1000;
     const model = dom.composer as unknown as { model: string };

@@ -89,6 +89,28 @@ describe('stats sender: resend until acknowledged', () => {
     abort.abort();
   });
 
+  it('a request the stopped worker never answers (no reply, no error) is sent again', async () => {
+    registerStatsBackground();
+    let hangFirst = true;
+    // Runs beside the real handler: the first batch's answer never comes.
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { type?: string }).type === 'stats:events' && hangFirst) {
+        hangFirst = false;
+        return new Promise(() => undefined);
+      }
+      return undefined;
+    });
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, { ...fast, requestTimeoutMs: 100 });
+    await sender.ready;
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    await vi.waitFor(() => expect(sender.unacked()).toBe(0), { timeout: 2000 });
+    expect(await statsDb().responses.count()).toBe(1);
+    abort.abort();
+  });
+
   it('a reloaded page resends what the previous page left unacknowledged', async () => {
     const inbox1 = fakeInbox();
     const page1 = new AbortController();
