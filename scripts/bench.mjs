@@ -14,7 +14,7 @@
 //   --only a,b      run only these benches (file names without extension)
 //   --no-build      do not rebuild the extension even if .output looks stale
 //   --docs          also write docs/bench-latest.json and refresh the table between
-//                   <!-- bench:start --> and <!-- bench:end --> in README.md / docs/README-quality.md
+//                   <!-- bench:start --> and <!-- bench:end --> in README.md
 //   --strict        exit 1 when an aim is missed (a crashed bench always exits 1)
 // Also written: bench-output/bench.md, the same table in Markdown (for the README).
 import { spawn, execFileSync } from 'node:child_process';
@@ -236,7 +236,7 @@ await writeFile(join(outDir, 'history', `bench-${report.at.replace(/[:.]/g, '-')
 await writeFile(join(outDir, 'bench.md'), markdown(report));
 if (flag('--docs')) {
   await writeFile(join(root, 'docs/bench-latest.json'), text);
-  for (const doc of ['README.md', 'docs/README-quality.md'].map((f) => join(root, f))) {
+  for (const doc of ['README.md'].map((f) => join(root, f))) {
     if (!existsSync(doc)) continue;
     const before = await readFile(doc, 'utf8');
     const after = before.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, (_, start, end) => `${start}${markdown(report)}${end}`);

@@ -37,9 +37,8 @@ interface RowShape {
 /**
  * Collapsed, the list shows only the most urgent rows: a 320-px sidebar shows
  * about ten, and the rows below them cost DOM, style and layout on every tick
- * and state change for nobody. Rows about to miss the target (`soon`) are
- * always shown, even behind a long backlog of late ones: they are the ones a
- * reply can still save. The rest is one click away ("Show all").
+ * and state change for nobody. The rest is one click away ("Show all"); the
+ * badge and the desktop warnings still cover every waiting conversation.
  */
 export const COLLAPSED_ROWS = 20;
 
@@ -61,7 +60,7 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySig
     let same = true;
     for (let i = 0; i < list.length; i++) {
       const v = list[i]!;
-      if (i >= max && v.state !== 'soon') continue;
+      if (i >= max) break;
       const window = windowNotice(v)?.kind ?? null;
       const approximate = v.precision === 'approximate';
       const old = byKey.get(v.key);
@@ -128,9 +127,10 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
       >
         <span class={`ip-timer-icon ip-state-${shape.state}`} aria-hidden="true">{ICONS[shape.state]}</span>
         <span class="ip-timer-name" dir="auto" data-testid="timer-name">{shape.name ?? t.value.unknownCustomer}</span>
-        <span class="ip-timer-elapsed" data-testid="timer-elapsed" ref={elapsed}>{texts.elapsed}</span>
-        <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail" ref={detail}>{texts.detail}</span>
-        {shape.window && <span class="ip-timer-window" data-testid="timer-window" ref={windowEl}>{texts.window}</span>}
+        {/* The ticking texts sit in inner blocks of a fixed size (.ip-tick): a changed digit lays out that block only. */}
+        <span class="ip-timer-elapsed" data-testid="timer-elapsed"><span class="ip-tick" ref={elapsed}>{texts.elapsed}</span></span>
+        <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail"><span class="ip-tick" ref={detail}>{texts.detail}</span></span>
+        {shape.window && <span class="ip-timer-window" data-testid="timer-window"><span class="ip-tick" ref={windowEl}>{texts.window}</span></span>}
       </button>
     </li>
   );
@@ -211,7 +211,7 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
         const list = views.value;
         const map = new Map<string, TimerView>();
         const max = limit.value;
-        for (let i = 0; i < list.length; i++) if (i < max || list[i]!.state === 'soon') map.set(list[i]!.key, list[i]!);
+        for (let i = 0; i < list.length && i < max; i++) map.set(list[i]!.key, list[i]!);
         return map;
       }),
     [views],

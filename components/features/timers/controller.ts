@@ -114,11 +114,19 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(() => (retry = true)); // retried below, not every tick
   };
   ctx.onInvalidated(effect(() => report()));
-  let watchdogTimer: number | undefined;
+  // Plain timers cleared on teardown: ctx.setTimeout adds an abort listener per call
+  // that lives until the content script ends, and these two are re-armed constantly.
+  let watchdogTimer: ReturnType<typeof setTimeout> | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  ctx.onInvalidated(() => {
+    clearTimeout(watchdogTimer);
+    clearTimeout(saveTimer);
+  });
   const scheduleWatchdog = () => {
+    if (ctx.isInvalid) return;
     const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     clearTimeout(watchdogTimer);
-    watchdogTimer = ctx.setTimeout(() => {
+    watchdogTimer = setTimeout(() => {
       if (typeof document === 'undefined' || document.visibilityState === 'hidden') wake.value = Date.now();
       scheduleWatchdog();
     }, Math.max(WATCHDOG_MIN_MS, next + 250));
@@ -138,12 +146,11 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   ctx.onInvalidated(() => void sendMessage('alerts:update', { pageId: pageId.peek(), openNow: true, items: [] }).catch(() => undefined));
 
   // Keep the tracker across reloads (times and names only, via the background's session storage).
-  let saveTimer: number | undefined;
   ctx.onInvalidated(effect(() => {
     const state = tracks.value;
-    if (!restored) return;
+    if (!restored || ctx.isInvalid) return;
     clearTimeout(saveTimer);
-    saveTimer = ctx.setTimeout(() => {
+    saveTimer = setTimeout(() => {
       const kept = pruneTracks(state, Date.now());
       sendMessage('timers:save', { pageId: pageId.peek(), tracks: Object.values(kept) }).catch(() => undefined);
     }, SAVE_DEBOUNCE_MS);

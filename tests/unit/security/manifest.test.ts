@@ -7,7 +7,7 @@ import { FORBIDDEN_IN_BUNDLE, listFiles, scanText } from './scan';
 
 /**
  * What the extension may ask for, and nothing more. Changing this list is a
- * product decision: update docs/README-quality.md ("Privacy & permissions") with it.
+ * product decision: update README.md ("Privacy & permissions") with it.
  */
 const EXPECTED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
 const INBOX_MATCHES = ['https://business.facebook.com/latest/inbox*', 'https://www.facebook.com/latest/inbox*'];
