@@ -39,6 +39,16 @@ if (!headless) console.log('Opening Chromium with Inbox Pilot on the simulated i
 else if (!args.has('--headless')) console.log('No display found: running headless and writing screenshots.');
 
 const browser = await launch({ headed: !headless, locale: french ? 'fr-FR' : 'en-US' });
+// A set-up agent, as after a first visit to the options page: the simulated
+// inbox's agent is "Marie Dupont" and its Page "Atelier Lumen". Written only
+// when nothing is stored yet, so a headed session keeps what you change.
+await browser.worker().evaluate(async () => {
+  const { 'settings.general': stored } = await chrome.storage.local.get('settings.general');
+  if (stored) return;
+  await chrome.storage.local.set({
+    'settings.general': { agentName: 'Marie', companyNames: ['Atelier Lumen'], targetMinutes: 5, goalPercent: 90, language: 'auto' },
+  });
+});
 const page = await browser.openInbox({ speed: 'normal', ...(french ? { locale: 'fr_FR' } : {}) });
 await sidebar(page).waitFor({ timeout: 15_000 }).catch(() => fail('The Inbox Pilot sidebar did not appear on the simulated inbox.'));
 
