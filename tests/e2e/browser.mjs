@@ -219,6 +219,22 @@ export async function launch(options = {}) {
     worker: () => context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1) ?? worker,
 
     /**
+     * Writes keys into the extension's `storage.local` (as the options page would save settings:
+     * keys are WXT item keys without the `local:` area, e.g. `settings.general`).
+     * @param {Record<string, unknown>} values
+     */
+    setStorage: (values) =>
+      browser.worker().evaluate(async (v) => {
+        await /** @type {any} */ (globalThis).chrome.storage.local.set(v);
+      }, values),
+
+    /** Removes keys from the extension's `storage.local`. @param {string[]} keys */
+    removeStorage: (keys) =>
+      browser.worker().evaluate(async (k) => {
+        await /** @type {any} */ (globalThis).chrome.storage.local.remove(k);
+      }, keys),
+
+    /**
      * Opens the simulated inbox (speed off and English unless told) and waits until it is rendered.
      * @param {InboxOptions} [opts]
      */

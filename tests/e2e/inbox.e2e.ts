@@ -22,21 +22,13 @@ interface DebugEvent {
   agent?: string | null;
 }
 
-type GeneralStore = { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
-
 beforeAll(async () => {
   browser = await launch();
   // The agent using this browser, as the options page would save it.
-  await browser.worker().evaluate(async (agentName) => {
-    const { chrome } = globalThis as unknown as { chrome: GeneralStore };
-    await chrome.storage.local.set({ 'settings.general': { agentName, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
-  }, AGENT);
+  await browser.setStorage({ 'settings.general': { agentName: AGENT, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
 });
 afterAll(async () => {
-  await browser?.worker().evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: GeneralStore };
-    await chrome.storage.local.remove('settings.general');
-  });
+  await browser?.removeStorage(['settings.general']);
   await browser?.close();
 });
 

@@ -5,22 +5,14 @@ import { launch, sidebar, type E2EBrowser } from './harness';
 // Saved replies on the simulated inbox: real adapter, real composer, real Chromium, the starter library.
 let browser: E2EBrowser;
 
-type WorkerChrome = { storage: { local: { set(v: Record<string, unknown>): Promise<void>; remove(k: string[]): Promise<void> } } };
-
 beforeAll(async () => {
   browser = await launch();
-  await browser.worker().evaluate(async () => {
-    const g = globalThis as unknown as { chrome: WorkerChrome };
-    await g.chrome.storage.local.set({
-      'settings.general': { agentName: 'Léa', companyNames: ['Acme'], targetMinutes: 5, goalPercent: 90, language: 'en' },
-    });
+  await browser.setStorage({
+    'settings.general': { agentName: 'Léa', companyNames: ['Acme'], targetMinutes: 5, goalPercent: 90, language: 'en' },
   });
 });
 afterAll(async () => {
-  await browser?.worker().evaluate(async () => {
-    const g = globalThis as unknown as { chrome: WorkerChrome };
-    await g.chrome.storage.local.remove(['settings.general']);
-  }).catch(() => undefined);
+  await browser?.removeStorage(['settings.general']).catch(() => undefined);
   await browser?.close();
 });
 

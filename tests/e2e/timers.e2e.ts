@@ -28,10 +28,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser?.worker().evaluate(async () => {
-    const g = globalThis as unknown as { chrome: WorkerChrome };
-    await g.chrome.storage.local.remove(['settings.general', 'settings.timing']);
-  }).catch(() => undefined);
+  await browser?.removeStorage(['settings.general', 'settings.timing']).catch(() => undefined);
   await browser?.close();
 });
 
@@ -44,13 +41,10 @@ async function showAll(page: Page) {
 }
 
 async function setSettings(general: Record<string, unknown>, timing: Record<string, unknown>) {
-  await browser.worker().evaluate(async ([general, timing]) => {
-    const g = globalThis as unknown as { chrome: WorkerChrome };
-    await g.chrome.storage.local.set({
-      'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'en', ...general },
-      'settings.timing': { warningLeadMinutes: 1, businessHours: null, timeBasis: 'auto', notifications: { enabled: true, quietOutsideHours: true }, ...timing },
-    });
-  }, [general, timing] as const);
+  await browser.setStorage({
+    'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'en', ...general },
+    'settings.timing': { warningLeadMinutes: 1, businessHours: null, timeBasis: 'auto', notifications: { enabled: true, quietOutsideHours: true }, ...timing },
+  });
 }
 
 /** The badge of the one inbox tab open (tabs.query cannot filter by URL without the "tabs" permission). */
