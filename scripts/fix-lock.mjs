@@ -16,13 +16,13 @@ for (const [key, pkg] of Object.entries(packages)) {
     const entryKey = `node_modules/${name}`;
     if (packages[entryKey]) continue;
     const [os, cpu, abi = ''] = name.split('/rollup-')[1].split('-');
-    const entry = { version, cpu: [cpu], license: 'MIT', optional: true, os: [os] };
-    if (abi.startsWith('gnu')) entry.libc = ['glibc'];
-    if (abi.startsWith('musl')) entry.libc = ['musl'];
-    packages[entryKey] = entry;
+    // Keys in the order npm itself writes them, so a later `npm install` leaves these entries untouched.
+    const libc = abi.startsWith('gnu') ? ['glibc'] : abi.startsWith('musl') ? ['musl'] : undefined;
+    packages[entryKey] = { version, cpu: [cpu], ...(libc ? { libc } : {}), license: 'MIT', optional: true, os: [os] };
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+// npm sorts package keys with localeCompare('en') (string_decoder before string-width), the root '' first.
+lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => a.localeCompare(b, 'en')));
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`fix-lock: added ${added} platform entries`);
