@@ -3,7 +3,7 @@ import { computed, signal, useComputed, useSignal, type ReadonlySignal } from '@
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
-import { windowNotice } from '../../../utils/timing/timers';
+import { windowNotice, type WindowNotice } from '../../../utils/timing/timers';
 import type { TimerState, TimerView } from '../../../utils/timing/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './messages';
@@ -12,7 +12,7 @@ import { createTicker, refresh, rowHandle, type RowHandle, type Ticker } from '.
 const t = messagesFor(timerMessages);
 
 /** Icons repeat the state for those who cannot tell the colours apart; the text says it for everyone. */
-const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷', paused: '⏸' };
+const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷', paused: '⏸', closed: '⊘' };
 
 export interface TimersPanelProps {
   /** Recomputed only on state changes (see createTimerViews). */
@@ -31,7 +31,7 @@ interface RowShape {
   name: string | null;
   state: TimerState;
   approximate: boolean;
-  window: 'messaging' | 'human-agent' | null;
+  window: WindowNotice['kind'] | null;
 }
 
 /**
@@ -81,7 +81,8 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySig
 const minutes = (n: number) => String(n).replace('.', t.value === timerMessages.fr ? ',' : '.');
 
 function Header({ views, today, targetMinutes }: Pick<TimersPanelProps, 'views' | 'today' | 'targetMinutes'>) {
-  const count = useComputed(() => views.value.length);
+  // Closed conversations stay listed (last, marked) but nobody can answer them: not counted as waiting.
+  const count = useComputed(() => views.value.reduce((n, v) => (v.state === 'closed' ? n : n + 1), 0));
   const share = today.value;
   const target = minutes(targetMinutes.value);
   return (
