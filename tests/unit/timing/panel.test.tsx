@@ -196,6 +196,9 @@ describe('timers panel', () => {
     // A clicked desktop warning reaches the tab as 'inbox:open-conversation'.
     expect(await sendMessage('inbox:open-conversation', { conversation: 'a' })).toEqual({ opened: true });
     expect(fake.opened).toEqual(['a']);
+    // The managers' popup asks for the names this tab shows now.
+    await act(() => fake.emit(customer('b', T0, { customerName: 'Bea' })));
+    expect(await sendMessage('inbox:customer-names', { conversations: ['b', 'a', 'nobody'] })).toEqual({ names: { b: 'Bea', a: 'Zoé' } });
   });
 
   it('keeps warning while the tab is hidden (the shared clock stops; a watchdog wakes at the next change)', async () => {
