@@ -22,6 +22,10 @@ export default defineConfig({
     permissions: ['storage', 'notifications', 'alarms'],
     action: { default_title: '__MSG_extName__' },
     commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandToggleSidebar__',
+      },
       'insert-top-suggestion': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandInsertTopSuggestion__',

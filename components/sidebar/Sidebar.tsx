@@ -3,6 +3,7 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
 import { sidebarMessages } from './messages';
+import { SidebarFooter } from './SidebarFooter';
 
 export interface MountedFeature {
   id: string;
@@ -16,6 +17,8 @@ export interface SidebarProps {
   onToggle: () => void;
   health: ReadonlySignal<InboxHealth>;
   features: ReadonlySignal<MountedFeature[] | null>;
+  /** Dark theme (Business Suite's own, else the browser's preference). */
+  dark?: ReadonlySignal<boolean>;
 }
 
 const t = messagesFor(sidebarMessages);
@@ -34,12 +37,13 @@ export function LayoutNotice({ health }: { health: InboxHealth }) {
   );
 }
 
-export function Sidebar({ collapsed, onToggle, health, features }: SidebarProps) {
+export function Sidebar({ collapsed, onToggle, health, features, dark }: SidebarProps) {
   const isCollapsed = collapsed.value;
   const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
   return (
     <aside
-      class={`ip-sidebar${isCollapsed ? ' ip-sidebar--collapsed' : ''}`}
+      class={`ip-sidebar${isCollapsed ? ' ip-sidebar--collapsed' : ''}${dark?.value ? ' ip-sidebar--dark' : ''}`}
+      data-theme={dark?.value ? 'dark' : 'light'}
       aria-label={t.value.appName}
       data-testid="inbox-pilot-sidebar"
     >
@@ -71,6 +75,7 @@ export function Sidebar({ collapsed, onToggle, health, features }: SidebarProps)
               </section>
             ))
           )}
+          <SidebarFooter />
         </div>
       )}
     </aside>

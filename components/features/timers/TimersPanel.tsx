@@ -131,7 +131,7 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
         {/* The ticking texts sit in inner blocks of a fixed size (.ip-tick): a changed digit lays out that block only. */}
         <span class="ip-timer-elapsed" data-testid="timer-elapsed"><span class="ip-tick" ref={elapsed}>{texts.elapsed}</span></span>
         <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail"><span class="ip-tick" ref={detail}>{texts.detail}</span></span>
-        {shape.window && <span class="ip-timer-window" data-testid="timer-window"><span class="ip-tick" ref={windowEl}>{texts.window}</span></span>}
+        {shape.window && <span class={`ip-timer-window ip-timer-window--${shape.window}`} data-testid="timer-window"><span class="ip-tick" ref={windowEl}>{texts.window}</span></span>}
       </button>
     </li>
   );
