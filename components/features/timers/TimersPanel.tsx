@@ -7,6 +7,7 @@ import { windowNotice, type WindowNotice } from '../../../utils/timing/timers';
 import type { TimerState, TimerView } from '../../../utils/timing/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './messages';
+import { announcements } from './announce';
 import { createTicker, refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
 
 const t = messagesFor(timerMessages);
@@ -222,12 +223,17 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
   const listId = useId();
+  const spoken = useMemo(() => announcements(views, () => t.value.unknownCustomer), [views]);
   const list = shapes.value;
   const recognized = health.value.recognized;
   const locale = t.value;
   return (
     <div class="ip-timers" data-testid="timers-panel">
       <Header views={views} today={today} targetMinutes={targetMinutes} />
+      {/* Polite, and only on state changes (announce.ts), never on the one-second tick. */}
+      <p class="ip-visually-hidden" aria-live="polite" data-testid="timers-announcer">
+        {spoken.value.map((a) => t.value.announce(t.value[`state_${a.state}`], a.names)).join(' ')}
+      </p>
       {!recognized && <p class="ip-notice ip-notice--warn" role="status" data-testid="timers-not-recognized">{t.value.notRecognized}</p>}
       {openFailed.value && <p class="ip-notice ip-notice--error" role="alert">{t.value.openFailed}</p>}
       {list.length === 0 ? (

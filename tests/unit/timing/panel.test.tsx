@@ -190,9 +190,13 @@ describe('timers panel', () => {
     await act(() => void (fake.now.value = T0 + MIN + 1000));
     await flush();
     expect(updates.length).toBe(sent); // a tick alone sends nothing
+    const announcer = () => document.querySelector('[data-testid="timers-announcer"]')!;
+    expect(announcer().getAttribute('aria-live')).toBe('polite');
+    expect(announcer().textContent).toBe('');
     await act(() => void (fake.now.value = T0 + 4 * MIN + 1000));
     await flush();
     expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+    expect(announcer().textContent).toBe('Reply soon: Zoé.');
     // A clicked desktop warning reaches the tab as 'inbox:open-conversation'.
     expect(await sendMessage('inbox:open-conversation', { conversation: 'a' })).toEqual({ opened: true });
     expect(fake.opened).toEqual(['a']);
