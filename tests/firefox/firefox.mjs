@@ -79,7 +79,11 @@ async function startServers() {
     requests.push({ url: req.url ?? '', outcome: 'blocked' });
     res.writeHead(403).end();
   });
+  /** Tunnels leave the HTTP server's bookkeeping: tracked here so closing ends them. */
+  const tunnels = new Set();
   proxy.on('connect', (req, socket, head) => {
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
     const [host, port] = (req.url ?? '').split(':');
     if (!host || !FB_HOSTS.has(host) || port !== '443') {
       requests.push({ url: `https://${req.url}`, outcome: 'blocked' });
@@ -87,6 +91,8 @@ async function startServers() {
       return;
     }
     const upstream = connect(sitePort, '127.0.0.1', () => {
+      tunnels.add(upstream);
+      upstream.on('close', () => tunnels.delete(upstream));
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(socket);
@@ -102,6 +108,7 @@ async function startServers() {
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(undefined)));
   const proxyPort = /** @type {import('node:net').AddressInfo} */ (proxy.address()).port;
   const close = async () => {
+    for (const socket of tunnels) socket.destroy();
     proxy.closeAllConnections?.();
     site.closeAllConnections?.();
     await Promise.all([new Promise((r) => proxy.close(() => r(undefined))), new Promise((r) => site.close(() => r(undefined)))]);
@@ -193,7 +200,10 @@ export async function launchFirefox(options = {}) {
     requests: servers.requests,
     extensionUrl: (/** @type {string} */ file) => `moz-extension://${EXTENSION_UUID}/${file}`,
     async close() {
-      await browser.close().catch(() => undefined);
+      // Bounded: a Firefox that does not answer is killed rather than left to hang the run.
+      const closed = browser.close().then(() => true, () => false);
+      const inTime = await Promise.race([closed, new Promise((r) => setTimeout(() => r(false), 20_000))]);
+      if (!inTime) browser.process()?.kill('SIGKILL');
       await servers.close();
     },
   };

@@ -32,12 +32,21 @@ function inSidebar<T>(page: Page, fn: (root: Element) => T): Promise<T | null> {
 }
 
 async function waitForSidebar<T>(page: Page, fn: (root: Element) => T | null | false, timeout = 60_000): Promise<T> {
+  return poll(async () => ((await inSidebar(page, fn)) || null) as T | null, timeout, `the sidebar to show ${fn.toString()}`, 250);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+}
+
+/** Polls `check` until it gives a value (not a sleep as an assertion: it fails with what it waited for). */
+async function poll<T>(check: () => Promise<T | null>, timeout: number, what: string, every = 500): Promise<T> {
   const until = Date.now() + timeout;
   for (;;) {
-    const value = await inSidebar(page, fn);
-    if (value) return value as T;
-    if (Date.now() > until) throw new Error(`The sidebar never showed what was waited for: ${fn.toString()}`);
-    await new Promise((r) => setTimeout(r, 250));
+    const value = await check().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
   }
 }
 
@@ -77,30 +86,30 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     await inbox.waitForFunction((conv) => window.__sim.sentMessages().some((m) => m.conversationId === conv), { timeout: 30_000 }, id);
 
     // The sidebar's "Team stats" opens the popup's page in a tab (Firefox's toolbar panel is out of WebDriver's reach).
-    const opened = new Promise<Page>((resolve) =>
-      firefox.browser.on('targetcreated', async (target) => {
-        const page = await target.page();
-        if (page && target.url().startsWith(`moz-extension://${EXTENSION_UUID}/`)) resolve(page);
-      }),
-    );
+    const before = new Set(await firefox.browser.pages());
     const clicked = await inSidebar(inbox, (root) => {
       const button = root.querySelector<HTMLButtonElement>('[data-testid="open-stats"]');
       button?.click();
       return Boolean(button);
     });
     expect(clicked).toBe(true);
-    const stats = await opened;
-    expect(stats.url()).toBe(`moz-extension://${EXTENSION_UUID}/popup.html`);
+    // Puppeteer reports an extension tab's URL as about:blank over BiDi: ask the page itself.
+    const stats = await poll(async () => {
+      for (const page of await firefox.browser.pages()) {
+        if (before.has(page)) continue;
+        const href = await withTimeout(page.evaluate(() => location.href), 5_000).catch(() => '');
+        if (href === `moz-extension://${EXTENSION_UUID}/popup.html`) return page;
+      }
+      return null;
+    }, 60_000, 'the stats page to open');
     // The background writes after the reply is paired: reload the page until it shows the response.
-    const until = Date.now() + 90_000;
     let responses = 0;
-    for (;;) {
-      await stats.waitForSelector('[data-testid="popup"]', { timeout: 30_000 });
+    await poll(async () => {
       responses = await stats.evaluate(() => document.querySelectorAll('[data-testid="slow-response"]').length);
-      if (responses > 0 || Date.now() > until) break;
-      await new Promise((r) => setTimeout(r, 1000));
-      await stats.reload();
-    }
+      if (responses > 0) return true;
+      await stats.evaluate(() => location.reload());
+      return null;
+    }, 90_000, 'the response to show in the stats', 1_500).catch(() => undefined);
     expect(responses).toBeGreaterThan(0);
     const link = await stats.evaluate(() => document.querySelector<HTMLAnchorElement>('[data-testid="slow-response-link"]')?.href ?? null);
     expect(link).toContain(`selected_item_id=${id}`);
