@@ -115,6 +115,20 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     expect(link).toContain(`selected_item_id=${id}`);
   }, 240_000);
 
+  it("inserts a saved reply into Meta's reply box from the content script's isolated world (nothing sent)", async () => {
+    const id = await sim(inbox, (s) => s.list().find((c) => c.lastFrom === 'customer' && !c.done)!.id);
+    await sim(inbox, (s, conv) => s.openConversation(conv), id);
+    await sim(inbox, (s, conv) => s.addCustomerMessage(conv, 'Where is my order? I have no tracking number'), id);
+    const sentBefore = await sim(inbox, (s) => s.sentMessages().length);
+    await waitForSidebar(inbox, (root) => root.querySelector('[data-testid="replies-insert"]') !== null);
+    await inSidebar(inbox, (root) => (root.querySelector('[data-testid="replies-insert"]') as HTMLElement).click());
+    const text = await poll(async () => (await sim(inbox, (s) => s.composerText())) || null, 30_000, 'the reply box to hold the inserted reply');
+    expect(text.length).toBeGreaterThan(10);
+    const status = await inSidebar(inbox, (root) => root.querySelector('[data-testid="replies-status"]')?.textContent ?? '');
+    expect(status).not.toMatch(/could not|impossible/i);
+    expect(await sim(inbox, (s) => s.sentMessages().length)).toBe(sentBefore);
+  }, 120_000);
+
   it('made no request outside the simulated inbox from the page or the add-on', () => {
     // Firefox's own background services are refused by the proxy; the page and the add-on ask for nothing else.
     const fromPage = firefox.requests.filter((r) => /facebook\.com/.test(r.url) && r.outcome !== 'served');
