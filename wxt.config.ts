@@ -23,7 +23,7 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-sidebar': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandToggleSidebar__',
       },
       'insert-top-suggestion': {

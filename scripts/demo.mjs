@@ -50,6 +50,8 @@ await browser.worker().evaluate(async () => {
   if (stored) return;
   await chrome.storage.local.set({
     'settings.general': { agentName: 'Marie', companyNames: ['Atelier Lumen'], targetMinutes: 5, goalPercent: 90, language: 'auto' },
+    // A set-up agent has seen the first-run tour.
+    'ui.tourDone': true,
   });
 });
 const page = await browser.openInbox({ speed: 'normal', ...(french ? { locale: 'fr_FR' } : {}) });

@@ -4,6 +4,7 @@ import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
 import { sidebarMessages } from './messages';
 import { SidebarFooter } from './SidebarFooter';
+import { Tour } from './Tour';
 
 export interface MountedFeature {
   id: string;
@@ -19,6 +20,9 @@ export interface SidebarProps {
   features: ReadonlySignal<MountedFeature[] | null>;
   /** Dark theme (Business Suite's own, else the browser's preference). */
   dark?: ReadonlySignal<boolean>;
+  /** Whether the first-run tour should show, and how to end it for good. */
+  showTour?: ReadonlySignal<boolean>;
+  onTourDone?: () => void;
 }
 
 const t = messagesFor(sidebarMessages);
@@ -37,7 +41,7 @@ export function LayoutNotice({ health }: { health: InboxHealth }) {
   );
 }
 
-export function Sidebar({ collapsed, onToggle, health, features, dark }: SidebarProps) {
+export function Sidebar({ collapsed, onToggle, health, features, dark, showTour, onTourDone }: SidebarProps) {
   const isCollapsed = collapsed.value;
   const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
   return (
@@ -65,6 +69,7 @@ export function Sidebar({ collapsed, onToggle, health, features, dark }: Sidebar
             <h1>{t.value.appName}</h1>
           </header>
           <LayoutNotice health={health.value} />
+          {showTour?.value && features.value !== null && onTourDone && <Tour onDone={onTourDone} />}
           {features.value === null ? (
             <p class="ip-muted">{t.value.loading}</p>
           ) : (

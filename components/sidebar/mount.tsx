@@ -7,7 +7,7 @@ import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { watchHostTheme } from '../../utils/inbox/theme';
 import { isInboxUrl } from '../../utils/inbox/url';
-import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed } from '../../utils/settings/general';
+import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
 import { startStatsSender } from '../../utils/stats/sender';
 import type { FeatureEnv, SidebarFeature } from '../features/types';
@@ -35,7 +35,9 @@ async function startFeatures(features: SidebarFeature[], env: FeatureEnv): Promi
 export async function mountSidebar(ctx: ContentScriptContext, features: SidebarFeature[]) {
   const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
   const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
-  await Promise.all([general.ready, collapsed.ready]);
+  const tour = liveItem(tourDone, false, ctx.signal);
+  await Promise.all([general.ready, collapsed.ready, tour.ready]);
+  const showTour = computed(() => !tour.value);
   ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
 
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
@@ -70,6 +72,8 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
           health={health}
           features={mounted}
           dark={dark}
+          showTour={showTour}
+          onTourDone={() => void tourDone.setValue(true).catch(() => undefined)}
           onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
         />,
         app,

@@ -46,7 +46,7 @@ describe('shortcut settings and bindings (pure)', () => {
 describe('the background part', () => {
   it('lists the real bindings, opens the stats page, and the toggle command flips the stored collapse', async () => {
     vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([
-      { name: 'toggle-sidebar', shortcut: 'Alt+Shift+P' },
+      { name: 'toggle-sidebar', shortcut: 'Alt+Shift+K' },
       { name: 'insert-top-suggestion', shortcut: '' },
     ]);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
@@ -56,7 +56,7 @@ describe('the background part', () => {
     const { sendMessage } = await import('../../../utils/messaging');
     expect(await sendMessage('shortcuts:list', undefined)).toEqual({
       commands: [
-        { name: 'toggle-sidebar', shortcut: 'Alt+Shift+P' },
+        { name: 'toggle-sidebar', shortcut: 'Alt+Shift+K' },
         { name: 'insert-top-suggestion', shortcut: '' },
       ],
     });
@@ -97,12 +97,12 @@ describe('the sidebar footer', () => {
 
   it('shows each shortcut with its real key, says when none is set, and links to change them', async () => {
     const { host, opened } = await mount([
-      { name: 'toggle-sidebar', shortcut: 'Alt+Shift+P' },
+      { name: 'toggle-sidebar', shortcut: 'Alt+Shift+K' },
       { name: 'insert-top-suggestion', shortcut: '' },
     ]);
     const rows = [...host.querySelectorAll('[data-command]')].map((r) => r.textContent);
-    expect(rows).toEqual(['Collapse or expand this sidebarAlt+Shift+P', 'Insert the top saved-reply suggestionno key set']);
-    expect(host.querySelector('kbd')!.textContent).toBe('Alt+Shift+P');
+    expect(rows).toEqual(['Collapse or expand this sidebarAlt+Shift+K', 'Insert the top saved-reply suggestionno key set']);
+    expect(host.querySelector('kbd')!.textContent).toBe('Alt+Shift+K');
     await act(async () => (host.querySelector('[data-testid="change-shortcuts"]') as HTMLButtonElement).click());
     await act(async () => (host.querySelector('[data-testid="open-stats"]') as HTMLButtonElement).click());
     await vi.waitFor(() => expect(opened).toEqual(['shortcut-settings', 'stats']));
