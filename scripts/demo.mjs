@@ -7,6 +7,7 @@
 //   npm run demo -- --headless   writes demo-output/inbox.png and demo-output/popup.png, then exits
 //   npm run demo -- --fr         the French inbox (and a French browser)
 //   npm run demo -- --no-build   reuse .output/chrome-mv3
+//   npm run demo -- --dark       the browser prefers a dark theme (screenshots: inbox-dark.png, popup-dark.png)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import { launch, ROOT, findChrome, sidebar } from '../tests/e2e/browser.mjs';
 
 const args = new Set(process.argv.slice(2));
 const french = args.has('--fr');
+const dark = args.has('--dark');
+const suffix = dark ? '-dark' : '';
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = args.has('--headless') || !hasDisplay;
 const outDir = path.join(ROOT, 'demo-output');
@@ -47,9 +50,12 @@ await browser.worker().evaluate(async () => {
   if (stored) return;
   await chrome.storage.local.set({
     'settings.general': { agentName: 'Marie', companyNames: ['Atelier Lumen'], targetMinutes: 5, goalPercent: 90, language: 'auto' },
+    // A set-up agent has seen the first-run tour.
+    'ui.tourDone': true,
   });
 });
 const page = await browser.openInbox({ speed: 'normal', ...(french ? { locale: 'fr_FR' } : {}) });
+if (dark) await page.emulateMedia({ colorScheme: 'dark' });
 await sidebar(page).waitFor({ timeout: 15_000 }).catch(() => fail('The Inbox Pilot sidebar did not appear on the simulated inbox.'));
 
 if (!headless) {
@@ -81,13 +87,14 @@ const target = waitingIds[Math.min(2, waitingIds.length - 1)];
 if (target) await page.evaluate((id) => window.__sim.openConversation(id), target);
 await page.waitForTimeout(2_500);
 mkdirSync(outDir, { recursive: true });
-const inboxPng = path.join(outDir, 'inbox.png');
+const inboxPng = path.join(outDir, `inbox${suffix}.png`);
 await page.screenshot({ path: inboxPng });
 
 const popup = await browser.openPopup();
+if (dark) await popup.emulateMedia({ colorScheme: 'dark' });
 await popup.waitForLoadState('networkidle').catch(() => undefined);
 await popup.waitForTimeout(800);
-const popupPng = path.join(outDir, 'popup.png');
+const popupPng = path.join(outDir, `popup${suffix}.png`);
 await popup.screenshot({ path: popupPng });
 
 const errors = await browser.allErrors();

@@ -11,6 +11,7 @@ import { dayColumnsBetween } from '../../utils/stats/store';
 import { compareWeeks, formatIsoWeek, isoWeekOf, parseIsoWeek, shiftWeek, weekRange, type IsoWeek } from '../../utils/stats/week';
 import { AgentTable } from './AgentTable';
 import { DayChart } from './DayChart';
+import { SlowestResponses } from './SlowestResponses';
 import { dateFormatter, formatPct, formatTarget } from './format';
 import { popupMessages } from './messages';
 import { useStatsSettings } from './useStatsSettings';
@@ -74,8 +75,6 @@ export function PopupApp() {
       setStatus(t.value.loadFailed(e instanceof Error ? e.message : String(e)));
     }
   };
-
-  const when = dateFormatter(uiLocale.value, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
   return (
     <main class="page stats-popup" data-testid="popup">
@@ -170,33 +169,7 @@ export function PopupApp() {
               <DayChart days={analysis.days} />
 
               <h2>{t.value.slowest}</h2>
-              <table class="slowest" data-testid="stats-slowest">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.value.conversation}</th>
-                    <th scope="col">{t.value.agent}</th>
-                    <th scope="col">{t.value.customerAt}</th>
-                    <th scope="col" class="num">
-                      {t.value.time}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {analysis.slowest.map((r) => (
-                    <tr key={`${r.conversation}|${r.repliedAt}`}>
-                      <td class="conv" title={r.conversation}>
-                        {r.conversation}
-                      </td>
-                      <td>{r.agent === '' ? t.value.unknownAgent : r.agent}</td>
-                      <td>
-                        {when.format(r.customerAt)}
-                        {r.precision === 'approximate' && <span title={t.value.approximate}> ≈</span>}
-                      </td>
-                      <td class="num">{formatDuration(r.seconds)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SlowestResponses rows={analysis.slowest} />
 
               <div class="exports">
                 <button type="button" class="primary" onClick={() => exportCsv('summary')} data-testid="export-summary">

@@ -3,6 +3,8 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
 import { sidebarMessages } from './messages';
+import { SidebarFooter } from './SidebarFooter';
+import { Tour } from './Tour';
 
 export interface MountedFeature {
   id: string;
@@ -16,6 +18,11 @@ export interface SidebarProps {
   onToggle: () => void;
   health: ReadonlySignal<InboxHealth>;
   features: ReadonlySignal<MountedFeature[] | null>;
+  /** Dark theme (Business Suite's own, else the browser's preference). */
+  dark?: ReadonlySignal<boolean>;
+  /** Whether the first-run tour should show, and how to end it for good. */
+  showTour?: ReadonlySignal<boolean>;
+  onTourDone?: () => void;
 }
 
 const t = messagesFor(sidebarMessages);
@@ -34,12 +41,13 @@ export function LayoutNotice({ health }: { health: InboxHealth }) {
   );
 }
 
-export function Sidebar({ collapsed, onToggle, health, features }: SidebarProps) {
+export function Sidebar({ collapsed, onToggle, health, features, dark, showTour, onTourDone }: SidebarProps) {
   const isCollapsed = collapsed.value;
   const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
   return (
     <aside
-      class={`ip-sidebar${isCollapsed ? ' ip-sidebar--collapsed' : ''}`}
+      class={`ip-sidebar${isCollapsed ? ' ip-sidebar--collapsed' : ''}${dark?.value ? ' ip-sidebar--dark' : ''}`}
+      data-theme={dark?.value ? 'dark' : 'light'}
       aria-label={t.value.appName}
       data-testid="inbox-pilot-sidebar"
     >
@@ -61,6 +69,7 @@ export function Sidebar({ collapsed, onToggle, health, features }: SidebarProps)
             <h1>{t.value.appName}</h1>
           </header>
           <LayoutNotice health={health.value} />
+          {showTour?.value && features.value !== null && onTourDone && <Tour onDone={onTourDone} />}
           {features.value === null ? (
             <p class="ip-muted">{t.value.loading}</p>
           ) : (
@@ -71,6 +80,7 @@ export function Sidebar({ collapsed, onToggle, health, features }: SidebarProps)
               </section>
             ))
           )}
+          <SidebarFooter />
         </div>
       )}
     </aside>

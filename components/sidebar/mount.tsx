@@ -5,8 +5,9 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createClock } from '../../utils/clock';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
+import { watchHostTheme } from '../../utils/inbox/theme';
 import { isInboxUrl } from '../../utils/inbox/url';
-import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed } from '../../utils/settings/general';
+import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
 import { startStatsSender } from '../../utils/stats/sender';
 import type { FeatureEnv, SidebarFeature } from '../features/types';
@@ -34,7 +35,9 @@ async function startFeatures(features: SidebarFeature[], env: FeatureEnv): Promi
 export async function mountSidebar(ctx: ContentScriptContext, features: SidebarFeature[]) {
   const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
   const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
-  await Promise.all([general.ready, collapsed.ready]);
+  const tour = liveItem(tourDone, false, ctx.signal);
+  await Promise.all([general.ready, collapsed.ready, tour.ready]);
+  const showTour = computed(() => !tour.value);
   ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
 
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
@@ -42,6 +45,16 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   const health = computed(() => inbox.snapshot.value.health);
   const mounted = signal<MountedFeature[] | null>(null);
   const onInbox = signal(isInboxUrl(location.href));
+  // Dark when Business Suite is dark, else as the browser prefers (README "Dark mode").
+  const hostDark = signal(false);
+  const prefersDark = signal(false);
+  watchHostTheme(document, (dark) => (hostDark.value = dark), ctx.signal);
+  const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+  if (scheme) {
+    prefersDark.value = scheme.matches;
+    ctx.addEventListener(scheme, 'change', () => (prefersDark.value = scheme.matches));
+  }
+  const dark = computed(() => hostDark.value || prefersDark.value);
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => (onInbox.value = isInboxUrl(newUrl.href)));
 
   const ui = await createShadowRootUi(ctx, {
@@ -58,6 +71,9 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
           collapsed={collapsed}
           health={health}
           features={mounted}
+          dark={dark}
+          showTour={showTour}
+          onTourDone={() => void tourDone.setValue(true).catch(() => undefined)}
           onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
         />,
         app,

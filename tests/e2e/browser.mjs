@@ -50,8 +50,8 @@ export function findChrome() {
 /** @type {Record<string, string>} */
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/** @param {string} file */
-async function fileBody(file) {
+/** What the sim serves for a file (shared with tests/firefox/firefox.mjs). @param {string} file */
+export async function fileBody(file) {
   return { status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: await readFile(file) };
 }
 

@@ -69,6 +69,8 @@ describe('reply timers', () => {
 
     const row = rowFor(page, name);
     await row.waitFor({ timeout: 10_000 });
+    // Only rows in view tick (by design): the first-run tour can push this one below the fold.
+    await row.scrollIntoViewIfNeeded();
     const first = await row.locator('[data-testid="timer-elapsed"]').textContent();
     await page.waitForTimeout(2_200);
     const later = await row.locator('[data-testid="timer-elapsed"]').textContent();

@@ -3,6 +3,7 @@ import { registerRepliesBackground } from '../replies/background';
 import { registerDraftBackground } from '../draft/background';
 import { registerTimersBackground } from '../timing/background';
 import { registerStatsBackground } from '../stats/background';
+import { registerShortcutsBackground } from '../shortcuts/background';
 
 /**
  * The background worker's wiring. Listeners are registered synchronously on
@@ -16,4 +17,5 @@ export function startBackground(): void {
   registerDraftBackground(registerRepliesBackground());
   registerTimersBackground();
   registerStatsBackground();
+  registerShortcutsBackground();
 }

@@ -196,3 +196,10 @@ export const SELECTORS: Record<SelectorKind, Alternative[]> = {
     { css: '[role="banner"] img[alt]:not([alt=""])', why: "The Page's profile picture in the top bar has the Page name as alt." },
   ],
 };
+
+/**
+ * Business Suite's own dark theme. facebook.com marks it with this class on
+ * <html> (seen in public userscripts; a hint, not a contract); when the class
+ * is missing or renamed, a dark page background still says it (theme.ts).
+ */
+export const DARK_THEME_SELECTOR = 'html.__fb-dark-mode';

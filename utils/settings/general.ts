@@ -70,3 +70,9 @@ export const sidebarCollapsed = storage.defineItem<boolean>('local:ui.sidebarCol
   fallback: false,
   version: 1,
 });
+
+/** Whether the first-run tour was finished or dismissed: it never shows again in this browser. */
+export const tourDone = storage.defineItem<boolean>('local:ui.tourDone', {
+  fallback: false,
+  version: 1,
+});

@@ -34,6 +34,7 @@ export const BADGE_COLOURS: Record<TimerState, string> = {
   soon: '#9A6700',
   ok: '#1E7E34',
   paused: '#5F6368',
+  closed: '#5F6368',
 };
 const NOTIFICATION_PREFIX = 'inbox-pilot-timer';
 const FORGET_AFTER_MS = 8 * 86_400_000;
@@ -65,8 +66,10 @@ function toolbar(): typeof browser.action | undefined {
 export async function setBadge(tabId: number, items: readonly AlertItem[]): Promise<void> {
   const api = toolbar();
   if (!api) return;
-  const worst = worstState(items);
-  await api.setBadgeText({ tabId, text: items.length === 0 ? '' : items.length > 99 ? '99+' : String(items.length) });
+  // Closed conversations (past 7 days) can no longer be answered: not counted as waiting.
+  const open = items.filter((i) => i.state !== 'closed');
+  const worst = worstState(open);
+  await api.setBadgeText({ tabId, text: open.length === 0 ? '' : open.length > 99 ? '99+' : String(open.length) });
   if (worst) await api.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] });
 }
 

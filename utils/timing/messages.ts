@@ -5,6 +5,11 @@ export interface AlertsMessages {
   /** Background -> content: open this conversation (a notification was clicked). */
   'inbox:open-conversation': { request: { conversation: string }; response: { opened: boolean } };
   /**
+   * Popup -> content: the customer names this inbox tab shows now for these conversations
+   * (the popup's slowest responses). Answered from memory, never stored by the popup.
+   */
+  'inbox:customer-names': { request: { conversations: string[] }; response: { names: Record<string, string> } };
+  /**
    * Content -> background: the tab's current waiting list (sent when it changes).
    * The background sets the tab's badge and raises each warning once. The tab id comes from the sender.
    */

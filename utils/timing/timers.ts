@@ -27,9 +27,9 @@ export function stateFor(leftMs: number, leadMs: number, countingBusinessTime: b
   return leftMs <= leadMs ? 'soon' : 'ok';
 }
 
-const STATE_RANK: Record<TimerState, number> = { late: 0, soon: 1, ok: 2, paused: 3 };
+const STATE_RANK: Record<TimerState, number> = { late: 0, soon: 1, ok: 2, paused: 3, closed: 4 };
 
-/** Most urgent first: late (most overdue first), soon, ok, then paused; by time left within each. */
+/** Most urgent first: late (most overdue first), soon, ok, paused, then closed; by time left within each. */
 export function byUrgency(a: TimerView, b: TimerView): number {
   return STATE_RANK[a.state] - STATE_RANK[b.state] || a.leftMs - b.leftMs || a.waitingSince - b.waitingSince || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
@@ -56,11 +56,15 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
     if (t.waitingSince === null) continue;
     if (opts.pageId && t.pageId && t.pageId !== opts.pageId) continue;
     const lastCustomer = t.lastCustomerAt ?? t.waitingSince;
-    // Past the 7-day human-agent window nobody can answer any more: not "waiting" in any useful sense.
-    if (opts.now - lastCustomer >= HUMAN_AGENT_WINDOW_MS) continue;
+    const closesAt = lastCustomer + HUMAN_AGENT_WINDOW_MS;
+    // Past the 7-day human-agent window nobody can answer any more: still listed ("closed"),
+    // but its clock stops where the window closed, so it is never late against the target.
+    const closed = opts.now >= closesAt;
+    const countedUntil = closed ? Math.max(t.waitingSince, closesAt) : opts.now;
     const elapsedWallMs = Math.max(0, opts.now - t.waitingSince);
-    const elapsedBusinessMs = schedule ? businessMillis(t.waitingSince, opts.now, schedule) : elapsedWallMs;
-    const countedMs = schedule ? elapsedBusinessMs : elapsedWallMs;
+    const countedWallMs = Math.max(0, countedUntil - t.waitingSince);
+    const elapsedBusinessMs = schedule ? businessMillis(t.waitingSince, countedUntil, schedule) : countedWallMs;
+    const countedMs = schedule ? elapsedBusinessMs : countedWallMs;
     const leftMs = targetMs - countedMs;
     const windowLeftMs = lastCustomer + MESSAGING_WINDOW_MS - opts.now;
     const view: TimerView = {
@@ -69,14 +73,14 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
       waitingSince: t.waitingSince,
       lastReplyAt: t.lastReplyAt,
       at: opts.now,
-      counting: schedule === null || openNow,
+      counting: !closed && (schedule === null || openNow),
       precision: t.waitingPrecision,
       elapsedWallMs,
       elapsedBusinessMs,
       countedMs,
       targetMs,
       leftMs,
-      state: stateFor(leftMs, leadMs, schedule !== null, openNow),
+      state: closed ? 'closed' : stateFor(leftMs, leadMs, schedule !== null, openNow),
       windowLeftMs,
       humanAgentLeftMs: lastCustomer + HUMAN_AGENT_WINDOW_MS - opts.now,
       windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
@@ -111,10 +115,7 @@ export function nextChangeAt(views: readonly TimerView[], now: number, leadMs: n
       within(v.windowLeftMs - WINDOW_SHOWN_UNDER_MS);
       within(v.windowLeftMs);
     }
-    if (v.humanAgentLeftMs !== null) {
-      within(v.humanAgentLeftMs - WINDOW_SHOWN_UNDER_MS);
-      within(v.humanAgentLeftMs);
-    }
+    if (v.humanAgentLeftMs !== null) within(v.humanAgentLeftMs);
   }
   if (schedule) {
     const edge = isOpenAt(now, schedule) ? nextClosing(now, schedule) : nextOpening(now, schedule);
@@ -134,17 +135,19 @@ export function advance(v: TimerView, now: number): { elapsedWallMs: number; lef
   };
 }
 
-/** Which messaging window to show for a row, if any (only when under 3 hours left). */
-export function windowNotice(v: Pick<TimerView, 'windowLeftMs' | 'humanAgentLeftMs'>):
-  | { kind: 'messaging' | 'human-agent'; leftMs: number }
-  | null {
+export type WindowNotice = { kind: 'messaging' | 'human-agent'; leftMs: number } | { kind: 'closed' };
+
+/**
+ * Which messaging window to show for a row, if any: the 24-hour window in its
+ * last 3 hours; once it has closed, the human-agent reply time left, all the
+ * way to 7 days (that is what an agent can still do); then "closed".
+ */
+export function windowNotice(v: Pick<TimerView, 'windowLeftMs' | 'humanAgentLeftMs'>): WindowNotice | null {
   if (v.windowLeftMs !== null && v.windowLeftMs > 0) {
     return v.windowLeftMs < WINDOW_SHOWN_UNDER_MS ? { kind: 'messaging', leftMs: v.windowLeftMs } : null;
   }
-  if (v.humanAgentLeftMs !== null && v.humanAgentLeftMs > 0 && v.humanAgentLeftMs < WINDOW_SHOWN_UNDER_MS) {
-    return { kind: 'human-agent', leftMs: v.humanAgentLeftMs };
-  }
-  return null;
+  if (v.humanAgentLeftMs === null) return null;
+  return v.humanAgentLeftMs > 0 ? { kind: 'human-agent', leftMs: v.humanAgentLeftMs } : { kind: 'closed' };
 }
 
 /** The worst state of a list, for the badge colour. */

@@ -247,3 +247,20 @@ export function pruneTracks(state: TrackerState, now: number): TrackerState {
   for (const k of kept) out[k] = state[k]!;
   return out;
 }
+
+/**
+ * The names the tracker knows for these conversations right now (an alias
+ * leads to the conversation it became). At most 100 asked, 200 characters
+ * each: the answer goes to the popup and is only shown.
+ */
+export function customerNames(tracks: TrackerState, conversations: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of conversations.slice(0, 100)) {
+    if (typeof key !== 'string') continue;
+    let track = Object.hasOwn(tracks, key) ? tracks[key] : undefined;
+    if (track?.aliasOf && Object.hasOwn(tracks, track.aliasOf)) track = tracks[track.aliasOf];
+    const name = track?.customerName?.trim();
+    if (name) out[key] = name.slice(0, 200);
+  }
+  return out;
+}

@@ -1,7 +1,11 @@
 import type { Precision } from '../inbox/types';
 
-/** The waiting state of a conversation, shown by text, icon and colour. */
-export type TimerState = 'ok' | 'soon' | 'late' | 'paused';
+/**
+ * The waiting state of a conversation, shown by text, icon and colour.
+ * `closed`: past the 7-day human-agent window, nobody can answer any more, so
+ * it is no longer late against the target (README "Messaging windows").
+ */
+export type TimerState = 'ok' | 'soon' | 'late' | 'paused' | 'closed';
 
 /**
  * What the timers remember about one conversation: times only, never message

@@ -132,6 +132,7 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
             aria-selected={i === activeIndex}
             class={`ip-replies-item${i === activeIndex ? ' ip-replies-item--active' : ''}`}
             onMouseEnter={() => (active.value = i)}
+            onClick={() => busy.value || void insert(row.reply)}
             data-testid="replies-item"
             data-reply-id={row.reply.id}
           >
@@ -144,17 +145,11 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
               <p class="ip-replies-matched" data-testid="replies-matched">{t.value.matched(row.matchedWords.join(', '))}</p>
             )}
             <p class="ip-replies-preview">{preview(row.reply.body, state.placeholderValues.value)}</p>
-            <button
-              type="button"
-              class="ip-btn ip-btn--primary"
-              disabled={busy.value}
-              title={t.value.insertTitle(row.reply.title)}
-              aria-label={t.value.insertTitle(row.reply.title)}
-              onClick={() => void insert(row.reply)}
-              data-testid="replies-insert"
-            >
+            {/* The option itself inserts (click, or Enter in the combobox): a button inside an option would be a
+                nested interactive control for screen readers. This only shows where to click. */}
+            <span class={`ip-btn ip-btn--primary ip-replies-insert${busy.value ? ' ip-btn--busy' : ''}`} aria-hidden="true" title={t.value.insertTitle(row.reply.title)} data-testid="replies-insert">
               {t.value.insert}
-            </button>
+            </span>
           </li>
         ))}
       </ul>

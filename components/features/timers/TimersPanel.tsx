@@ -3,16 +3,17 @@ import { computed, signal, useComputed, useSignal, type ReadonlySignal } from '@
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
-import { windowNotice } from '../../../utils/timing/timers';
+import { windowNotice, type WindowNotice } from '../../../utils/timing/timers';
 import type { TimerState, TimerView } from '../../../utils/timing/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './messages';
+import { announcements } from './announce';
 import { createTicker, refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
 
 const t = messagesFor(timerMessages);
 
 /** Icons repeat the state for those who cannot tell the colours apart; the text says it for everyone. */
-const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷', paused: '⏸' };
+const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷', paused: '⏸', closed: '⊘' };
 
 export interface TimersPanelProps {
   /** Recomputed only on state changes (see createTimerViews). */
@@ -31,7 +32,7 @@ interface RowShape {
   name: string | null;
   state: TimerState;
   approximate: boolean;
-  window: 'messaging' | 'human-agent' | null;
+  window: WindowNotice['kind'] | null;
 }
 
 /**
@@ -81,7 +82,8 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySig
 const minutes = (n: number) => String(n).replace('.', t.value === timerMessages.fr ? ',' : '.');
 
 function Header({ views, today, targetMinutes }: Pick<TimersPanelProps, 'views' | 'today' | 'targetMinutes'>) {
-  const count = useComputed(() => views.value.length);
+  // Closed conversations stay listed (last, marked) but nobody can answer them: not counted as waiting.
+  const count = useComputed(() => views.value.reduce((n, v) => (v.state === 'closed' ? n : n + 1), 0));
   const share = today.value;
   const target = minutes(targetMinutes.value);
   return (
@@ -130,7 +132,7 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
         {/* The ticking texts sit in inner blocks of a fixed size (.ip-tick): a changed digit lays out that block only. */}
         <span class="ip-timer-elapsed" data-testid="timer-elapsed"><span class="ip-tick" ref={elapsed}>{texts.elapsed}</span></span>
         <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail"><span class="ip-tick" ref={detail}>{texts.detail}</span></span>
-        {shape.window && <span class="ip-timer-window" data-testid="timer-window"><span class="ip-tick" ref={windowEl}>{texts.window}</span></span>}
+        {shape.window && <span class={`ip-timer-window ip-timer-window--${shape.window}`} data-testid="timer-window"><span class="ip-tick" ref={windowEl}>{texts.window}</span></span>}
       </button>
     </li>
   );
@@ -221,12 +223,17 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
   const listId = useId();
+  const spoken = useMemo(() => announcements(views, () => t.value.unknownCustomer), [views]);
   const list = shapes.value;
   const recognized = health.value.recognized;
   const locale = t.value;
   return (
     <div class="ip-timers" data-testid="timers-panel">
       <Header views={views} today={today} targetMinutes={targetMinutes} />
+      {/* Polite, and only on state changes (announce.ts), never on the one-second tick. */}
+      <p class="ip-visually-hidden" aria-live="polite" data-testid="timers-announcer">
+        {spoken.value.map((a) => t.value.announce(t.value[`state_${a.state}`], a.names)).join(' ')}
+      </p>
       {!recognized && <p class="ip-notice ip-notice--warn" role="status" data-testid="timers-not-recognized">{t.value.notRecognized}</p>}
       {openFailed.value && <p class="ip-notice ip-notice--error" role="alert">{t.value.openFailed}</p>}
       {list.length === 0 ? (

@@ -5,7 +5,7 @@ import { isOpenAt } from '../../../utils/timing/business-hours';
 import { DEFAULT_TIMING_SETTINGS, timingSettings, type TimingSettings } from '../../../utils/timing/settings';
 import { alertsChanged, toAlertItems } from '../../../utils/timing/timers';
 import { createTimerViews } from './views';
-import { applyEvent, applySnapshot, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timing/tracker';
+import { applyEvent, applySnapshot, customerNames, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timing/tracker';
 import type { AlertItem, TimerView, TrackerState } from '../../../utils/timing/types';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import type { FeatureEnv } from '../types';
@@ -176,7 +176,14 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   }, STATS_AFTER_REPLY_MS);
 
   // A clicked desktop warning asks this tab to open the conversation.
-  onMessages({ 'inbox:open-conversation': ({ conversation }) => ({ opened: inbox.openConversation(conversation) }) }, ctx.signal);
+  // The managers' popup asks for names to put beside its slowest responses.
+  onMessages(
+    {
+      'inbox:open-conversation': ({ conversation }) => ({ opened: inbox.openConversation(conversation) }),
+      'inbox:customer-names': ({ conversations }) => ({ names: customerNames(tracks.peek(), conversations) }),
+    },
+    ctx.signal,
+  );
 
   return {
     clock,

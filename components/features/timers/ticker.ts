@@ -36,14 +36,16 @@ export function rowTexts(v: TimerView | undefined, now: number, approximate: boo
   const elapsed = approx + (v.state === 'late' ? wholeMinutes(f.elapsedWallMs) : formatDuration(f.elapsedWallMs / 1000));
   // Seconds only where they matter (about to be late): fewer changing texts, less noise to read.
   const detail =
-    v.state === 'soon'
+    v.state === 'closed'
+      ? label
+      : v.state === 'soon'
       ? `${label} · ${t.value.left(approx + formatDuration(Math.max(0, f.leftMs) / 1000))}`
       : v.state === 'late'
         ? `${label} · ${t.value.over(approx + wholeMinutes(-f.leftMs))}`
         : `${label} · ${t.value.left(approx + wholeMinutes(f.leftMs))}`;
   const w = windowNotice({ windowLeftMs: f.windowLeftMs, humanAgentLeftMs: f.humanAgentLeftMs });
-  const d = w ? approx + formatDuration(w.leftMs / 1000) : '';
-  const window = !w ? '' : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
+  const d = w && w.kind !== 'closed' ? approx + formatDuration(w.leftMs / 1000) : '';
+  const window = !w ? '' : w.kind === 'closed' ? t.value.windowClosed : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
   return { elapsed, detail, window };
 }
 
@@ -79,7 +81,7 @@ export function textsChangeIn(v: TimerView, at: number): number {
   let next = msToNextStep(f.elapsedWallMs, 1, elapsedStep);
   next = Math.min(next, msToNextStep(f.leftMs, v.counting ? -1 : 0, v.state === 'soon' ? 1_000 : 60_000));
   const w = windowNotice(f);
-  if (w) next = Math.min(next, msToNextStep(w.leftMs, -1, w.leftMs < SECONDS_SHOWN_UNDER_MS ? 1_000 : 60_000));
+  if (w && w.kind !== 'closed') next = Math.min(next, msToNextStep(w.leftMs, -1, w.leftMs < SECONDS_SHOWN_UNDER_MS ? 1_000 : 60_000));
   return next;
 }
 

@@ -79,7 +79,7 @@ describe('saved replies panel', () => {
     expect(items()[0]!.querySelector('[data-testid="replies-matched"]')!.textContent).toContain('horaires');
     expect(items()[0]!.querySelector('.ip-replies-preview')!.textContent).toMatch(/^Bonjour Marie, nous sommes/);
 
-    items()[0]!.querySelector('button')!.click();
+    (items()[0]!.querySelector('[data-testid="replies-insert"]') as HTMLElement).click();
     await vi.waitFor(() => expect(insertText).toHaveBeenCalled());
     const [text, options] = insertText.mock.calls[0]!;
     expect(text).toMatch(/^Bonjour Marie, nous sommes ouverts/);
@@ -92,7 +92,7 @@ describe('saved replies panel', () => {
   it('records whether the inserted reply was edited before sending', async () => {
     const { snapshot, emit } = await mount(conversation('horaires ?'));
     await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
-    items()[0]!.querySelector('button')!.click();
+    (items()[0]!.querySelector('[data-testid="replies-insert"]') as HTMLElement).click();
     await vi.waitFor(async () => expect((await db.usage.toArray()).length).toBe(1));
     await new Promise((r) => setTimeout(r, 20));
     snapshot.value = snapshotWith(snapshot.value.open, `${snapshot.value.composer.text} Et bon week-end !`);
@@ -164,7 +164,7 @@ describe('saved replies panel', () => {
     const { insertText } = await mount(conversation('horaires ?'));
     insertText.mockResolvedValueOnce({ ok: false, reason: 'disabled' });
     await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
-    items()[0]!.querySelector('button')!.click();
+    (items()[0]!.querySelector('[data-testid="replies-insert"]') as HTMLElement).click();
     await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-status"]')!.textContent).toMatch(/désactivée/));
     expect(await db.usage.count()).toBe(0);
   });

@@ -135,6 +135,37 @@ describe('timers panel', () => {
     expect(r.querySelector('[data-testid="timer-window"]')!.textContent).toBe('24-h window: ~2 h 00 left');
   });
 
+  it('past 24 h shows the human-agent time left until 7 days, then "closed", not late and not counted (EN and FR)', async () => {
+    fakeBackground('fail');
+    const fake = fakeEnv(T0 + 2 * 24 * HOUR);
+    const host = await mount(fake);
+    await act(() => {
+      fake.emit(customer('week', T0, { customerName: 'Week old' }));
+      fake.emit(customer('fresh', T0 + 2 * 24 * HOUR - MIN, { customerName: 'Fresh' }));
+    });
+    const byName = (name: string) => rows(host).find((r) => r.textContent!.includes(name))!;
+    const windowText = (name: string) => byName(name).querySelector('[data-testid="timer-window"]')?.textContent ?? '';
+    expect(windowText('Week old')).toBe('24 h window closed, human-agent reply possible for 5 d 0 h more');
+    expect(windowText('Fresh')).toBe('');
+    expect(byName('Week old').getAttribute('data-state')).toBe('late');
+
+    await act(() => void (fake.now.value = T0 + 7 * 24 * HOUR - 30 * MIN));
+    expect(windowText('Week old')).toBe('24 h window closed, human-agent reply possible for 30 min 00 more');
+
+    await act(() => void (fake.now.value = T0 + 7 * 24 * HOUR + HOUR));
+    const closed = byName('Week old');
+    expect(closed.getAttribute('data-state')).toBe('closed');
+    expect(closed.querySelector('[data-testid="timer-detail"]')!.textContent).toBe('Closed');
+    expect(windowText('Week old')).toBe('Closed: the 7-day human-agent window has ended');
+    // Listed after the conversations that can still be answered, and not counted as waiting.
+    expect(rows(host).at(-1)).toBe(closed);
+    expect(host.querySelector('[data-testid="timers-count"]')!.textContent).toBe('1 waiting');
+
+    await act(() => void (uiLocale.value = 'fr'));
+    expect(windowText('Week old')).toBe('Fermée : la fenêtre de 7 jours pour un agent humain est passée');
+    expect(byName('Fresh').getAttribute('data-state')).toBe('late');
+  });
+
   it('empty state, layout-not-recognized state, French', async () => {
     fakeBackground('fail');
     uiLocale.value = 'fr';
@@ -159,12 +190,19 @@ describe('timers panel', () => {
     await act(() => void (fake.now.value = T0 + MIN + 1000));
     await flush();
     expect(updates.length).toBe(sent); // a tick alone sends nothing
+    const announcer = () => document.querySelector('[data-testid="timers-announcer"]')!;
+    expect(announcer().getAttribute('aria-live')).toBe('polite');
+    expect(announcer().textContent).toBe('');
     await act(() => void (fake.now.value = T0 + 4 * MIN + 1000));
     await flush();
     expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+    expect(announcer().textContent).toBe('Reply soon: Zoé.');
     // A clicked desktop warning reaches the tab as 'inbox:open-conversation'.
     expect(await sendMessage('inbox:open-conversation', { conversation: 'a' })).toEqual({ opened: true });
     expect(fake.opened).toEqual(['a']);
+    // The managers' popup asks for the names this tab shows now.
+    await act(() => fake.emit(customer('b', T0, { customerName: 'Bea' })));
+    expect(await sendMessage('inbox:customer-names', { conversations: ['b', 'a', 'nobody'] })).toEqual({ names: { b: 'Bea', a: 'Zoé' } });
   });
 
   it('keeps warning while the tab is hidden (the shared clock stops; a watchdog wakes at the next change)', async () => {

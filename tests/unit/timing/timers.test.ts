@@ -78,7 +78,8 @@ describe('messaging windows', () => {
     const [atBoundary] = computeTimers(s, opts(T0 + HOUR + 24 * HOUR));
     expect(atBoundary!.windowLeftMs).toBe(0);
     expect(atBoundary!.humanAgentLeftMs).toBe(6 * 24 * HOUR);
-    expect(windowNotice(atBoundary!)).toBeNull(); // 6 days left in the human-agent window: nothing to flag
+    // Closed: from now on the row says how long a human agent can still reply.
+    expect(windowNotice(atBoundary!)).toEqual({ kind: 'human-agent', leftMs: 6 * 24 * HOUR });
     const [justBefore] = computeTimers(s, opts(T0 + HOUR + 24 * HOUR - 1));
     expect(windowNotice(justBefore!)).toEqual({ kind: 'messaging', leftMs: 1 });
   });
@@ -89,12 +90,31 @@ describe('messaging windows', () => {
     expect(windowNotice(v!)).toBeNull();
   });
 
-  it('the 7-day human-agent window: shown in its last 3 h, gone at exactly 7 days', () => {
+  it('the 7-day human-agent window: shown from 24 h to 7 days, then "closed" and never late', () => {
     const s = track(customer('a', T0));
+    expect(windowNotice(computeTimers(s, opts(T0 + 24 * HOUR + 1))[0]!)).toEqual({ kind: 'human-agent', leftMs: 6 * 24 * HOUR - 1 });
     const [v] = computeTimers(s, opts(T0 + 7 * 24 * HOUR - HOUR));
     expect(windowNotice(v!)).toEqual({ kind: 'human-agent', leftMs: HOUR });
-    expect(computeTimers(s, opts(T0 + 7 * 24 * HOUR))).toEqual([]);
-    expect(computeTimers(s, opts(T0 + 7 * 24 * HOUR - 1))).toHaveLength(1);
+    expect(v!.state).toBe('late');
+    const [closed] = computeTimers(s, opts(T0 + 7 * 24 * HOUR));
+    expect(closed!.state).toBe('closed');
+    expect(closed!.counting).toBe(false);
+    expect(windowNotice(closed!)).toEqual({ kind: 'closed' });
+    // Its clock stopped when the window closed: the same figures a day later, and last in the list.
+    const [dayLater] = computeTimers(s, opts(T0 + 8 * 24 * HOUR));
+    expect(dayLater!.leftMs).toBe(closed!.leftMs);
+    expect(dayLater!.countedMs).toBe(7 * 24 * HOUR);
+    const mixed = computeTimers(track(customer('a', T0), customer('b', T0 + 7 * 24 * HOUR)), opts(T0 + 7 * 24 * HOUR + 2 * HOUR));
+    expect(mixed.map((x) => [x.key, x.state])).toEqual([['b', 'late'], ['a', 'closed']]);
+    expect(worstState(mixed.slice(1))).toBe('closed');
+    expect(worstState(mixed)).toBe('late');
+  });
+
+  it('the state changes to closed exactly when the 7-day window ends (nextChangeAt)', () => {
+    const s = track(customer('a', T0));
+    const now = T0 + 7 * 24 * HOUR - HOUR;
+    const views = computeTimers(s, opts(now));
+    expect(nextChangeAt(views, now, MIN, null)).toBe(T0 + 7 * 24 * HOUR);
   });
 
   it('marks approximate times (coarse list tokens)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySnapshot, emptyTracker, pruneTracks, restoreTracks, MAX_TRACKS } from '../../../utils/timing/tracker';
+import { applyEvent, applySnapshot, customerNames, emptyTracker, pruneTracks, restoreTracks, MAX_TRACKS } from '../../../utils/timing/tracker';
 import type { TrackerState } from '../../../utils/timing/types';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import { customer, HOUR, MIN, replied, row, snapshot, T0 } from './fixtures';
@@ -160,5 +160,18 @@ describe('restore and prune', () => {
     const pruned = pruneTracks(many, T0 + HOUR);
     expect(Object.keys(pruned)).toHaveLength(MAX_TRACKS);
     expect(pruned.w).toBeDefined();
+  });
+});
+
+describe('customerNames (for the popup, from memory)', () => {
+  it('answers the names it knows, following aliases, and nothing else', () => {
+    const listed = applySnapshot(emptyTracker, snapshot([row('r:zoe', { customerName: 'Zoé', lastAt: { start: T0, end: T0 + MIN } })], T0 + 2 * MIN));
+    const opened = applySnapshot(listed, snapshot([row('123', { rowKey: 'r:zoe', customerName: 'Zoé', lastAt: { start: T0, end: T0 + MIN } })], T0 + 3 * MIN));
+    expect(customerNames(opened, ['123', 'r:zoe', 'unknown', '__proto__', 'toString'])).toEqual({ '123': 'Zoé', 'r:zoe': 'Zoé' });
+    expect(customerNames(opened, [])).toEqual({});
+    const long = applyEvent(emptyTracker, customer('9', T0, { customerName: `  ${'x'.repeat(300)} ` }));
+    expect(customerNames(long, ['9'])['9']).toHaveLength(200);
+    const many = Array.from({ length: 150 }, (_, i) => (i === 120 ? '123' : `k${i}`));
+    expect(customerNames(opened, many)).toEqual({});
   });
 });

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sidebar, type E2EBrowser } from './harness';
+
+let browser: E2EBrowser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('first run', () => {
+  it('shows the three-step tour once: dismissed, it never comes back (other tabs, reloads)', async () => {
+    await browser.removeStorage(['ui.tourDone']);
+    const page = await browser.openInbox();
+    const tour = sidebar(page).locator('[data-testid="tour"]');
+    await tour.waitFor();
+    expect(await tour.getAttribute('data-step')).toBe('1');
+    await sidebar(page).locator('[data-testid="tour-next"]').click();
+    expect(await tour.getAttribute('data-step')).toBe('2');
+    const other = await browser.openInbox();
+    await sidebar(other).locator('[data-testid="tour"]').waitFor();
+    await sidebar(page).locator('[data-testid="tour-skip"]').click();
+    await tour.waitFor({ state: 'detached' });
+    // The other open tab follows at once; a reload does not bring it back.
+    await sidebar(other).locator('[data-testid="tour"]').waitFor({ state: 'detached' });
+    await page.reload();
+    await sidebar(page).locator('[data-testid="timers-count"]').waitFor();
+    expect(await sidebar(page).locator('[data-testid="tour"]').count()).toBe(0);
+    await page.close();
+    await other.close();
+  });
+
+  it('the collapse shortcut is listed with its real key', async () => {
+    const page = await browser.openInbox();
+    const key = sidebar(page).locator('[data-command="toggle-sidebar"] kbd');
+    await key.waitFor();
+    expect(await key.textContent()).toBe('Alt+Shift+K');
+    await page.close();
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { inboxUrl } from '../e2e/browser.mjs';
+import type { SimApi } from '../e2e/harness';
+import { EXTENSION_UUID, launchFirefox } from './firefox.mjs';
+
+/**
+ * Smoke test in real Firefox (firefox-esr, WebDriver BiDi): the MV3 add-on
+ * as built for AMO, on the simulated inbox served as business.facebook.com.
+ * Only `window.__sim` and what the sidebar shows are used, plus the reply
+ * box's ARIA role (a textbox) to type into it like an agent.
+ */
+
+type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
+let firefox: Firefox;
+
+beforeAll(async () => {
+  firefox = await launchFirefox();
+}, 180_000);
+
+afterAll(async () => {
+  await firefox?.close();
+}, 60_000);
+
+/** Runs `fn` on the sidebar's root inside its shadow root (open on this branch). */
+function inSidebar<T>(page: Page, fn: (root: Element) => T): Promise<T | null> {
+  return page.evaluate((source) => {
+    const root = document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelector('[data-testid="inbox-pilot-sidebar"]');
+    // eslint-disable-next-line no-new-func -- test-only: the function comes from this file
+    return root ? (new Function('root', `return (${source})(root)`) as (r: Element) => T)(root) : null;
+  }, fn.toString()) as Promise<T | null>;
+}
+
+async function waitForSidebar<T>(page: Page, fn: (root: Element) => T | null | false, timeout = 60_000): Promise<T> {
+  return poll(async () => ((await inSidebar(page, fn)) || null) as T | null, timeout, `the sidebar to show ${fn.toString()}`, 250);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+}
+
+/** Polls `check` until it gives a value (not a sleep as an assertion: it fails with what it waited for). */
+async function poll<T>(check: () => Promise<T | null>, timeout: number, what: string, every = 500): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await check().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+const sim = <T>(page: Page, fn: (sim: SimApi, arg: string) => T, arg = '') =>
+  page.evaluate((source, a) => (new Function('sim', 'arg', `return (${source})(sim, arg)`) as (s: SimApi, a: string) => T)(window.__sim, a), fn.toString(), arg) as Promise<T>;
+
+describe('Firefox: the add-on on the simulated inbox', () => {
+  let inbox: Page;
+
+  it('shows the sidebar listing a waiting customer', async () => {
+    inbox = await firefox.browser.newPage();
+    await inbox.goto(inboxUrl(), { timeout: 90_000 });
+    await inbox.waitForFunction(() => '__sim' in window, { timeout: 60_000 });
+    const names = await waitForSidebar(inbox, (root) => {
+      const rows = [...root.querySelectorAll('[data-testid="timer-name"]')].map((n) => n.textContent ?? '');
+      return rows.length > 0 && rows;
+    });
+    const waiting = await sim(inbox, (s) => s.list().filter((c) => c.lastFrom === 'customer' && !c.done).map((c) => c.name));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(waiting).toContain(name);
+    const count = await inSidebar(inbox, (root) => Number(root.querySelector('[data-testid="timers-count"]')?.getAttribute('data-count')));
+    expect(count).toBe(names.length);
+  }, 180_000);
+
+  it('records a reply typed in the reply box in the stats, and opens the stats page', async () => {
+    const id = await sim(inbox, (s) => s.list().find((c) => c.lastFrom === 'customer' && !c.done)!.id);
+    await sim(inbox, (s, conv) => s.openConversation(conv), id);
+    await sim(inbox, (s, conv) => s.addCustomerMessage(conv, 'Is my order on its way?'), id);
+    // The customer's message is seen before the reply (the adapter batches once per frame).
+    await waitForSidebar(inbox, (root) => root.querySelectorAll('[data-testid="timer-row"]').length > 0);
+    await new Promise((r) => setTimeout(r, 1500));
+    const box = await inbox.waitForSelector('[role="textbox"][contenteditable="true"]', { timeout: 30_000 });
+    await box!.click();
+    await inbox.keyboard.type('Yes, it left this morning.');
+    await inbox.keyboard.press('Enter');
+    await inbox.waitForFunction((conv) => window.__sim.sentMessages().some((m) => m.conversationId === conv), { timeout: 30_000 }, id);
+
+    // The sidebar's "Team stats" opens the popup's page in a tab (Firefox's toolbar panel is out of WebDriver's reach).
+    const before = new Set(await firefox.browser.pages());
+    const clicked = await inSidebar(inbox, (root) => {
+      const button = root.querySelector<HTMLButtonElement>('[data-testid="open-stats"]');
+      button?.click();
+      return Boolean(button);
+    });
+    expect(clicked).toBe(true);
+    // Puppeteer reports an extension tab's URL as about:blank over BiDi: ask the page itself.
+    const stats = await poll(async () => {
+      for (const page of await firefox.browser.pages()) {
+        if (before.has(page)) continue;
+        const href = await withTimeout(page.evaluate(() => location.href), 5_000).catch(() => '');
+        if (href === `moz-extension://${EXTENSION_UUID}/popup.html`) return page;
+      }
+      return null;
+    }, 60_000, 'the stats page to open');
+    // The background writes after the reply is paired: reload the page until it shows the response.
+    let responses = 0;
+    await poll(async () => {
+      responses = await stats.evaluate(() => document.querySelectorAll('[data-testid="slow-response"]').length);
+      if (responses > 0) return true;
+      await stats.evaluate(() => location.reload());
+      return null;
+    }, 90_000, 'the response to show in the stats', 1_500).catch(() => undefined);
+    expect(responses).toBeGreaterThan(0);
+    const link = await stats.evaluate(() => document.querySelector<HTMLAnchorElement>('[data-testid="slow-response-link"]')?.href ?? null);
+    expect(link).toContain(`selected_item_id=${id}`);
+  }, 240_000);
+
+  it("inserts a saved reply into Meta's reply box from the content script's isolated world (nothing sent)", async () => {
+    const id = await sim(inbox, (s) => s.list().find((c) => c.lastFrom === 'customer' && !c.done)!.id);
+    await sim(inbox, (s, conv) => s.openConversation(conv), id);
+    await sim(inbox, (s, conv) => s.addCustomerMessage(conv, 'Where is my order? I have no tracking number'), id);
+    const sentBefore = await sim(inbox, (s) => s.sentMessages().length);
+    await waitForSidebar(inbox, (root) => root.querySelector('[data-testid="replies-insert"]') !== null);
+    await inSidebar(inbox, (root) => (root.querySelector('[data-testid="replies-insert"]') as HTMLElement).click());
+    const text = await poll(async () => (await sim(inbox, (s) => s.composerText())) || null, 30_000, 'the reply box to hold the inserted reply');
+    expect(text.length).toBeGreaterThan(10);
+    const status = await inSidebar(inbox, (root) => root.querySelector('[data-testid="replies-status"]')?.textContent ?? '');
+    expect(status).not.toMatch(/could not|impossible/i);
+    expect(await sim(inbox, (s) => s.sentMessages().length)).toBe(sentBefore);
+  }, 120_000);
+
+  it('made no request outside the simulated inbox from the page or the add-on', () => {
+    // Firefox's own background services are refused by the proxy; the page and the add-on ask for nothing else.
+    const fromPage = firefox.requests.filter((r) => /facebook\.com/.test(r.url) && r.outcome !== 'served');
+    expect(fromPage).toEqual([]);
+  });
+});
