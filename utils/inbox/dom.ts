@@ -75,3 +75,19 @@ export function findAll(root: ParentNode, kind: SelectorKind): Found<Element[]> 
 export function isKind(el: Element, kind: SelectorKind): boolean {
   return SELECTORS[kind].some((alt) => !alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el)));
 }
+
+/** The nearest ancestor-or-self of `el` matched by some alternative of `kind` (alternatives with `map` are skipped). */
+export function closestKind(el: Element, kind: SelectorKind): Element | null {
+  for (const alt of SELECTORS[kind]) {
+    if (alt.map) continue;
+    let at: Element | null = el.closest(cssOf(alt));
+    while (at && alt.test && !alt.test(at)) at = at.parentElement?.closest(cssOf(alt)) ?? null;
+    if (at) return at;
+  }
+  return null;
+}
+
+/** The CSS of the alternative `via` of `kind` (for health reports), or null when none matched. */
+export function alternativeCss(kind: SelectorKind, via: number): string | null {
+  return via >= 0 ? (SELECTORS[kind][via]?.css ?? null) : null;
+}
