@@ -73,7 +73,8 @@ export function simulatedFile(url) {
  * @typedef {{ url: string, method: string, from: string, outcome: 'served' | 'not-found' | 'blocked' | 'extension' | 'unrouted' }} RequestRecord
  * @typedef {{ where: string, text: string }} ErrorRecord
  * @typedef {{ headed?: boolean, extensionDir?: string, viewport?: { width: number, height: number }, locale?: string, slowMo?: number }} LaunchOptions
- * @typedef {{ host?: 'business' | 'www', tab?: string, path?: string, speed?: 'normal' | 'fast' | 'off', locale?: 'en_US' | 'fr_FR', [param: string]: string | number | undefined }} InboxOptions
+ * @typedef {{ host?: 'business' | 'www', tab?: string, path?: string, speed?: 'normal' | 'fast' | 'off', locale?: 'en_US' | 'fr_FR', layout?: '2026' | '2025-11', [param: string]: string | number | undefined }} InboxOptions
+ *   layout: the sim's page layout, '2026' (default, tests/fixtures/inbox/LAYOUT-2026.md) or the dated '2025-11'.
  */
 
 /** @param {import('playwright-core').Request} req */

@@ -57,7 +57,7 @@ async function openThread(page: Page) {
 }
 
 async function setup() {
-  const page = await browser.openInbox({ me: 'Marie Dupont' });
+  const page = await browser.openInbox({ layout: '2025-11', me: 'Marie Dupont' });
   const evalIn = await isolated(page);
   await page.waitForFunction(() => true);
   for (let i = 0; i < 50 && !(await evalIn<boolean>('!!globalThis.__inboxPilotDebug')); i++) await page.waitForTimeout(100);

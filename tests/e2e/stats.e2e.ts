@@ -83,7 +83,7 @@ async function exchange(page: Page, id: string, agent: string, waitMs = 1200) {
 
 describe('stats end to end', () => {
   it('replies in the simulated inbox appear in the popup table', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const id = (await conversationIds(inbox))[0]!;
     await openConversation(inbox, id);
@@ -105,7 +105,7 @@ describe('stats end to end', () => {
   });
 
   it('pairs a message that arrived while the conversation was closed with the reply given after opening it', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const id = (await conversationIds(inbox))[6]!;
     await inbox.waitForTimeout(1000);
@@ -123,7 +123,7 @@ describe('stats end to end', () => {
   });
 
   it('loses no response when the service worker is stopped while events flow', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const popup = await browser.openPopup();
     const cdp = await browser.context.newCDPSession(popup);
@@ -172,7 +172,7 @@ describe('stats end to end', () => {
 
   it('records replies whose conversation is left the moment they are sent', async () => {
     // Agents reply and move on at once: the adapter may never read the page while the bubble is on screen.
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const [mine, colleague, next] = (await conversationIds(inbox)).slice(7, 10) as [string, string, string];
     await openConversation(inbox, mine);
@@ -199,8 +199,8 @@ describe('stats end to end', () => {
   });
 
   it('two inbox tabs record each response once', async () => {
-    const a = await browser.openInbox();
-    const b = await browser.openInbox();
+    const a = await browser.openInbox({ layout: '2025-11' });
+    const b = await browser.openInbox({ layout: '2025-11' });
     await sidebar(a).waitFor();
     await sidebar(b).waitFor();
     // Same seed, same conversations: both tabs see the same happenings, as two tabs on Meta's inbox do.
