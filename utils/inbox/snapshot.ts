@@ -221,7 +221,7 @@ export function readList(c: Ctx): ListReading {
 // ------------------------------------------------------------------ thread
 
 type Item =
-  | { type: 'message'; el: Element; text: string; mid?: string; side?: MessageSide }
+  | { type: 'message'; el: Element; text: string; mid?: string; side?: MessageSide; attachment?: boolean }
   | { type: 'label'; el: Element; agent: string }
   | { type: 'separator'; el: Element; raw: string }
   | { type: 'system'; el: Element; text: string }
@@ -269,7 +269,8 @@ function messageRowItem(row: Element): Item | null {
   if (!mid || mid.startsWith('pending')) return null;
   const bubble = findFirst(row, 'messageText').value;
   const side: MessageSide = findFirst(row, 'pageMarker').value ? 'page' : 'customer';
-  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, side };
+  const attachment = !bubble && findFirst(row, 'attachment').value !== null;
+  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, side, ...(attachment ? { attachment } : {}) };
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
@@ -321,7 +322,7 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
   };
   for (const root of window_.roots) {
     if (window_.includeRoots) visit(root);
-    for (const el of root.querySelectorAll('*')) visit(el);
+    for (const el of root.getElementsByTagName('*')) visit(el);
   }
   return { items, omitted: window_.omitted };
 }
@@ -437,6 +438,7 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
     } else if (item.type === 'message') {
       const side = sideOf.get(item.el) ?? 'page';
       const m = makeMessage(side, item.text, item.mid);
+      if (item.attachment) m.attachment = true;
       messages.push(m);
       if (side === 'page') group.push(m);
       else group = [];

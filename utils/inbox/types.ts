@@ -57,6 +57,8 @@ export interface ThreadMessage {
   text: string;
   /** From the nearest date separator above, when one gives a time. */
   at: TimeRange | null;
+  /** A photo or file without text (2026: img "Attachment" / "Pièce jointe" in the message row). */
+  attachment?: boolean;
   /** Page message labelled with an automated sender (instant reply, away message): not a human reply. */
   automated?: boolean;
 }
