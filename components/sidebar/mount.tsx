@@ -35,6 +35,8 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
   const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
   await Promise.all([general.ready, collapsed.ready]);
+  // The agent may have left the inbox while settings loaded: nothing to start.
+  if (ctx.signal.aborted) return null;
   ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
 
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
@@ -69,6 +71,10 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
     },
   });
 
+  if (ctx.signal.aborted) {
+    ui.remove();
+    return null;
+  }
   ctx.onInvalidated(
     effect(() => {
       const visible = onInbox.value;
@@ -79,6 +85,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
 
   mounted.value = await startFeatures(features, { ctx, inbox, now, general });
+  if (ctx.signal.aborted) return null;
   startStatsSender(ctx, inbox);
   return { inbox, ui };
 }
