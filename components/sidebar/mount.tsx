@@ -5,6 +5,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createClock } from '../../utils/clock';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
+import { layoutReport } from '../../utils/inbox/layout-report';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
@@ -28,6 +29,17 @@ async function startFeatures(features: SidebarFeature[], env: FeatureEnv): Promi
       }
     }),
   );
+}
+
+/** The layout report to the clipboard (a click is the user gesture the clipboard needs). */
+async function copyLayoutReport(): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(layoutReport(document, location.href, Date.now()));
+    return true;
+  } catch (error) {
+    console.warn('[Inbox Pilot] could not copy the layout report', error);
+    return false;
+  }
 }
 
 /** Wires the sidebar into the inbox page. Everything is bound to `ctx` and torn down with it. */
@@ -61,6 +73,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
           health={health}
           features={mounted}
           onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
+          onCopyReport={copyLayoutReport}
         />,
         app,
       );
