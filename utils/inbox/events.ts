@@ -294,8 +294,10 @@ export class EventTracker {
     const text = previewText(row.preview);
     const h = textHash(text);
     if (this.pending.some((p) => p.conversation === row.key && p.textHash === h)) return;
-    const lastSeen = left.messages[left.messages.length - 1];
+    const lastSeen = left.messages.filter((m) => m.side !== 'system').at(-1);
     if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return; // the thread saw it before the row changed
+    // The thread showed the customer writing this very text ("You: …" typed by the customer): the thread beats the preview.
+    if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return;
     out.push({
       kind: 'reply-sent',
       id: `rs:${hash(`${row.key}|${predictPageKey(left.messages, text)}`)}`,

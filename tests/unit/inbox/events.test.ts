@@ -291,4 +291,14 @@ describe('EventTracker: the agent replies and opens another conversation at once
     dom.setRows([{ ...ROWS[0]!, preview: 'You: It left the warehouse.', token: '1m' }, { ...ROWS[1]!, selected: true }, { ...ROWS[2]!, preview: 'You: Bye', token: '1m' }]);
     expect(replies(here.update(read(at + 2000, URL_BRUNO), at + 2000, at + 2000))).toEqual([]);
   });
+
+  it('issue 16: a customer whose message starts with "You:" is not a reply when the agent leaves within 5 s', () => {
+    const { here } = twoTabs();
+    const at = T0 + 20_000;
+    push({ side: 'customer', text: 'You: are you there?' });
+    here.update(read(at), at, at);
+    // The agent leaves at once; Alice's row shows her own text, which reads like the Page's preview.
+    openBruno('You: are you there?');
+    expect(replies(here.update(read(at + 1000, URL_BRUNO), at + 1000, at + 1000))).toEqual([]);
+  });
 });

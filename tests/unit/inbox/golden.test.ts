@@ -71,3 +71,14 @@ describe('golden snapshots', () => {
     expect(comments.conversations.every((r) => r.channel === 'comment')).toBe(true);
   });
 });
+
+describe('issue 16: long "Sent by" labels', () => {
+  it('a 101-character agent name is cut to 100, never dropped', () => {
+    const f = loadFixture('hand-2026-en.html');
+    const long = 'N'.repeat(101);
+    for (const a of f.doc.querySelectorAll('a[href="#"]')) if (a.textContent === 'Nina Roy') a.textContent = long;
+    const s = takeSnapshot(f.doc, f.url, f.now, { timeZone: TZ });
+    const agents = s.open!.messages.filter((m) => m.side === 'page').map((m) => m.agent);
+    expect(agents).toEqual(['Meta AI', 'Paul Girard', 'N'.repeat(100), 'N'.repeat(100)]);
+  });
+});
