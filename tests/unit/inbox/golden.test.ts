@@ -20,6 +20,8 @@ const PAGES = [
   'hand-2026-en.html',
   'hand-2026-fr.html',
   'hand-2026-comments.html',
+  'sim-2026-en.html',
+  'sim-2026-fr.html',
   'sim-2025-11-en.html',
   'sim-2025-11-fr.html',
   'older-textarea.html',
