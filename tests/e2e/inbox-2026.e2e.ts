@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, inboxUrl, sidebar, type E2EBrowser, type InboxOptions, type SimPlatform } from './harness';
 import { storedResponses, waitForResponses } from './stats-support';
+import { openWatchedInbox } from './reliability-support';
+import { VARIANTS, variantScript } from '../fixtures/variants/index.mjs';
 
 // The extension on the 2026 inbox layout (tests/fixtures/inbox/LAYOUT-2026.md):
 // presentation rows whose a[role="row"] is Meta's "Move to Done" grid, channel
@@ -124,6 +126,31 @@ describe('the extension on the 2026 inbox layout', () => {
     }
     expect(await page.evaluate(() => window.__sim.actions())).toEqual([]);
     expect(await page.evaluate(() => window.__sim.all().filter((c) => c.done))).toEqual([]);
+    await page.close();
+  });
+
+  // The mutated layouts (tests/fixtures/variants) on the 2026 page: the extension may read less, never click Meta's controls.
+  it.each(VARIANTS)('mutated 2026 layout "$name": every timer row shown opens a waiting conversation, never the action grid', async (variant) => {
+    const { page } = await openWatchedInbox(browser, { asset_id: String(nextAsset++), conversations: '8', seed: '3', ...variant.params }, [variantScript(variant.name)]);
+    await sidebar(page).waitFor({ state: 'visible' });
+    const waiting = await waitingInSim(page);
+    if (variant.name === 'control') await expect.poll(async () => (await showAll(page), timerRows(page).count()), { timeout: 15_000 }).toBe(waiting.length);
+    else await page.waitForTimeout(3000); // time to read what it can
+    await showAll(page);
+    const shown = await timerRows(page).count();
+    expect(shown).toBeLessThanOrEqual(waiting.length);
+    for (let i = 0; i < shown; i++) {
+      await showAll(page);
+      const row = timerRows(page).nth(i);
+      const name = await row.locator('[data-testid="timer-name"]').textContent();
+      await row.click();
+      // The conversation opened is a waiting one, and the one the row names (rows-without-names has no names to check).
+      const isThatRow = (id: string | null) => waiting.some((c) => c.id === id && (variant.name === 'rows-without-names' || c.name === name));
+      await expect.poll(async () => isThatRow(await page.evaluate(() => window.__sim.open())), { timeout: 5_000 }).toBe(true);
+    }
+    expect(await page.evaluate(() => window.__sim.actions())).toEqual([]);
+    expect(await page.evaluate(() => window.__sim.all().filter((c) => c.done))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __variantError?: string }).__variantError ?? null)).toBeNull();
     await page.close();
   });
 
