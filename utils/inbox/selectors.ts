@@ -150,9 +150,9 @@ export const SELECTORS: Record<SelectorKind, Alternative[]> = {
   ],
   rowPreview: [
     {
-      css: '[data-surface*="thread_row"] > div',
-      why: '2026: the preview is a plain div beside the title surface (no dir attribute).',
-      test: (el) => isLeaf(el) && !el.hasAttribute('role'),
+      css: '[data-surface*="thread_row"] div',
+      why: '2026: the preview is a plain text div beside the title surface (no dir attribute, nested in layout divs).',
+      test: (el) => isLeaf(el) && !el.hasAttribute('role') && !el.closest('[data-surface*="thread_title"]') && notInActionArea(el),
     },
     {
       css: 'span[dir="auto"]',

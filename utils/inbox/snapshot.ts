@@ -214,7 +214,10 @@ export function readList(c: Ctx): ListReading {
     conversations.push(r);
   }
   const problems = nameless > 0 ? [`${nameless} list row(s) without a customer name`] : [];
-  const found = conversations.length > 0 || nameless === 0;
+  // Action grids with no row around them: the rows changed shape, this is not an empty inbox.
+  const orphanActions = rows.value.length === 0 && findFirst(list.value, 'actionControl').via === 0;
+  if (orphanActions) problems.push('row actions without rows');
+  const found = !orphanActions && (conversations.length > 0 || nameless === 0);
   return { found, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
 }
 
@@ -250,7 +253,9 @@ function threadWindow(list: Element, first: Element | null): { roots: Element[];
   while (last.lastElementChild) last = last.lastElementChild;
   const parent = commonAncestor(first, last, list);
   const rows = parent.children;
-  if (parent === first || rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
+  // One bubble only: the last descendant is inside it, read the whole list.
+  if (parent === first || parent.contains(list)) return { roots: [list], includeRoots: false, omitted: false };
+  if (rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
   let start = rows.length - THREAD_TAIL_ROWS;
   const floor = Math.max(0, start - 300);
   while (start > floor && !isSeparatorRow(rows[start]!)) start--;
@@ -263,19 +268,21 @@ function threadWindow(list: Element, first: Element | null): { roots: Element[];
  * A 2026 message row (`data-message-id`): its bubble text ('' for an attachment or a removed
  * message) and its side: a Page row opens with a hidden "You sent"; without it, the customer's.
  */
-function messageRowItem(row: Element): Item | null {
+function messageRowItem(row: Element, markers: boolean): Item | null {
   const mid = row.getAttribute('data-message-id') ?? '';
   // An optimistic bubble (`pending.<n>`) is not a message yet: Meta may drop it, and it gets its real id within a second.
   if (!mid || mid.startsWith('pending')) return null;
   const bubble = findFirst(row, 'messageText').value;
-  const side: MessageSide = findFirst(row, 'pageMarker').value ? 'page' : 'customer';
+  // No marker anywhere in the thread (a language the label tables lack): structure decides (sides()).
+  const side: MessageSide | undefined = !markers ? undefined : findFirst(row, 'pageMarker').value ? 'page' : 'customer';
   const attachment = !bubble && findFirst(row, 'attachment').value !== null;
-  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, side, ...(attachment ? { attachment } : {}) };
+  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, ...(side ? { side } : {}), ...(attachment ? { attachment } : {}) };
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
 function threadItems(list: Element): { items: Item[]; omitted: boolean } {
   const rowsById = findFirst(list, 'messageRow').value;
+  const markers = rowsById !== null && findFirst(list, 'pageMarker').value !== null;
   const textAlt = findFirst(list, 'messageText').via;
   const bubbleCss = SELECTORS.messageText[textAlt] ? textAlt : -1;
   const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
@@ -290,7 +297,7 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
     }
     if (rowsById && isKind(el, 'messageRow')) {
       consumed = el;
-      const item = messageRowItem(el);
+      const item = messageRowItem(el, markers);
       if (item) items.push(item);
       // The customer's avatar sits in the row of the last message of a run.
       const avatar = findFirst(el, 'avatar').value;
@@ -346,7 +353,10 @@ function sides(list: Element, items: Item[]): Map<Element, MessageSide> {
   const out = new Map<Element, MessageSide>();
   const all = items.map((i) => i.el);
   if (!all.length) return out;
-  const lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
+  let lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
+  // A thread of one message: every item is inside its row, whose parent is the one holding rows.
+  const oneRow = items.filter((i) => i.type === 'message').length === 1 && items.every((i) => i.type === 'message' || i.type === 'avatar');
+  if (oneRow && lca !== list && lca.parentElement) lca = lca.parentElement;
   const groupOf = (el: Element) => {
     let g: Element = el;
     while (g.parentElement && g.parentElement !== lca && g !== lca) g = g.parentElement;

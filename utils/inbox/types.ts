@@ -134,7 +134,17 @@ interface EventBase {
 
 export type InboxEvent =
   | (EventBase & { kind: 'customer-message'; precision: Precision; /** latest possible time when approximate */ atLatest?: number })
-  | (EventBase & { kind: 'reply-sent'; agent: string | null; via: 'this-browser' | 'observed'; precision: Precision })
+  | (EventBase & {
+      kind: 'reply-sent';
+      agent: string | null;
+      via: 'this-browser' | 'observed';
+      precision: Precision;
+      /**
+       * An answer the thread shows was given before this tab looked (a colleague, a phone): it closes
+       * every customer wait up to `at` and is not a response to time (its own time is unknown).
+       */
+      history?: boolean;
+    })
   | (EventBase & { kind: 'conversation-opened' });
 
 export type InsertResult =

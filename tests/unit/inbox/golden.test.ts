@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { takeSnapshot } from '../../../utils/inbox/snapshot';
-import { variantScript } from '../../fixtures/variants/index.mjs';
 import { LAYOUTS_DIR, loadFixture } from './fixtures';
+import { MUTATIONS } from './mutations';
 
 /**
  * Golden snapshots (issue 11): for each layout fixture, and for the 2026 page under each mutation
- * of tests/fixtures/variants/, the whole snapshot (conversations, open thread, composer, health) is
+ * of ./mutations.ts, the whole snapshot (conversations, open thread, composer, health) is
  * compared with the checked-in JSON under tests/fixtures/layouts/golden/. A change in what the
  * adapter reads shows as a diff of that file. Regenerate deliberately with
  * `UPDATE_GOLDEN=1 npx vitest run tests/unit/inbox/golden.test.ts` and review the diff.
@@ -28,12 +28,10 @@ const PAGES = [
   'older-draftjs.html',
   'nothing-recognizable.html',
 ];
-/** Mutations applied to the 2026 page (the same scripts the e2e variants run in the browser). */
-const MUTATIONS = ['missing-containers', 'renamed-labels', 'unknown-language', 'duplicated-ids', 'rows-without-names'];
 
 function snapshotOf(page: string, mutation?: string): unknown {
   const f = loadFixture(page);
-  if (mutation) new Function(variantScript(mutation))();
+  if (mutation) MUTATIONS[mutation]!(f.doc);
   return takeSnapshot(f.doc, f.url, f.now, { timeZone: TZ });
 }
 
@@ -50,7 +48,7 @@ function compare(name: string, actual: unknown) {
 
 describe('golden snapshots', () => {
   it.each(PAGES)('%s', (page) => compare(page.replace(/\.html$/, ''), snapshotOf(page)));
-  it.each(MUTATIONS)('hand-2026-en.html mutated: %s', (mutation) => compare(`hand-2026-en+${mutation}`, snapshotOf('hand-2026-en.html', mutation)));
+  it.each(Object.keys(MUTATIONS))('hand-2026-en.html mutated: %s', (mutation) => compare(`hand-2026-en+${mutation}`, snapshotOf('hand-2026-en.html', mutation)));
 
   it('the 2026 pages read as the layout contract says', () => {
     const en = snapshotOf('hand-2026-en.html') as ReturnType<typeof takeSnapshot>;
@@ -68,6 +66,8 @@ describe('golden snapshots', () => {
     const fr = snapshotOf('hand-2026-fr.html') as ReturnType<typeof takeSnapshot>;
     expect(fr.open).toMatchObject({ id: '1098765432101234', channel: 'whatsapp', customerName: '+33 6 12 34 56 78' });
     expect(fr.composer).toEqual({ found: true, enabled: true, text: 'Bonjour', kind: 'lexical' });
+    const gridsOnly = snapshotOf('hand-2026-en.html', 'action-grid-only') as ReturnType<typeof takeSnapshot>;
+    expect(gridsOnly.conversations).toEqual([]);
     const comments = snapshotOf('hand-2026-comments.html') as ReturnType<typeof takeSnapshot>;
     expect(comments.open?.channel).toBe('comment');
     expect(comments.conversations.every((r) => r.channel === 'comment')).toBe(true);

@@ -64,7 +64,7 @@ describe('layout report', () => {
     for (const secret of secrets) expect(report, secret).not.toContain(secret);
     for (const id of [s.open?.id, f.truth?.open].filter((x): x is string => !!x)) expect(report).not.toContain(id);
     expect(report).not.toMatch(/<script|class="/);
-  });
+  }, 30_000); // computed styles of every element: slow when the machine is busy
 
   it.each(SIMULATED)('%s: report → fixture → the same snapshot apart from the texts', (name) => {
     const f = loadFixture(name);
@@ -73,7 +73,7 @@ describe('layout report', () => {
     const g = loadText(fixture);
     const after = withoutTexts(takeSnapshot(g.doc, g.url, g.now, { timeZone: TZ }));
     expect(after).toEqual(before);
-  });
+  }, 30_000);
 
   it('the fixture script refuses what is not a report, with a message', () => {
     expect(() => reportToFixture('')).toThrow(/empty/);
