@@ -1,6 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
 import { normalizedLabels, normalizeLabel } from './labels';
-import type { ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
+import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
 
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
@@ -97,16 +97,27 @@ export class EventTracker {
     this.updateList(snap, observedAt, out);
     this.updatePending(now, out);
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
+    this.learnChannels(snap);
     return this.dedupe(out.map((e) => this.finish(e, pageId)));
   }
 
   /** Row keys by conversation key, so every event can carry the key that survives the first opening. */
   private rowKeys = new Map<string, string>();
 
+  /** Channels by conversation key, from the open thread and from rows of a channel tab. */
+  private channels = new Map<string, Channel>();
+
+  private learnChannels(snap: InboxSnapshot) {
+    for (const row of snap.conversations) if (row.channel) this.channels.set(row.key, row.channel);
+    if (snap.open?.channel) this.channels.set(snap.open.key, snap.open.channel);
+    if (this.channels.size > MAX_REMEMBERED) this.channels.delete(this.channels.keys().next().value!);
+  }
+
   private finish(e: InboxEvent, pageId: string | null): InboxEvent {
     const rowKey = e.rowKey ?? this.rowKeys.get(e.conversation);
     if (this.rowKeys.size > MAX_REMEMBERED) this.rowKeys.delete(this.rowKeys.keys().next().value!);
-    return rowKey ? { ...e, pageId, rowKey } : { ...e, pageId };
+    const channel = e.channel ?? this.channels.get(e.conversation);
+    return { ...e, pageId, ...(rowKey ? { rowKey } : {}), ...(channel ? { channel } : {}) };
   }
 
   /** Clock tick without DOM change: flushes replies whose bubble or label never came. */

@@ -4,6 +4,7 @@ import { takeSnapshot } from '../../../utils/inbox/snapshot';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import { applyEvents } from '../../../utils/stats/pairing';
 import type { PendingRecord } from '../../../utils/stats/types';
+import { validateEvent } from '../../../utils/stats/validate';
 import { buildInbox, type Built, type RowSpec, type ThreadItem } from './build';
 
 /**
@@ -83,7 +84,10 @@ describe('issue 16: an earlier reply this tab never saw', () => {
     const t = tracker();
     const opened = t.update(snap(T0), T0, T0);
     expect(opened.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true, at: T0 - MIN - 1 });
-    const { responses: none } = applyEvents(states, opened, config, T0);
+    // What the background receives: the history flag survives validation.
+    const validated = opened.map((e) => validateEvent(JSON.parse(JSON.stringify(e)), 'event', T0));
+    expect(validated.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true });
+    const { responses: none } = applyEvents(states, validated, config, T0);
     expect(none).toEqual([]); // the history marker times nothing
     t.noteSendIntent('Yes, 2 days.', T0 + 3300, snap(T0 + 3300).open);
     t.noteComposerEmptied('1001');
