@@ -10,11 +10,13 @@ import { VARIANTS, variantScript } from '../fixtures/variants/index.mjs';
 // tabs carrying the selection, a URL that drops selected_item_id, no Send
 // button, an optimistic bubble that may vanish and come back.
 let browser: E2EBrowser;
+/** The configured agent: replies sent from this browser are theirs (as in inbox.e2e.ts), whatever name Meta's label shows. */
+const AGENT = 'Marie';
 
 beforeAll(async () => {
   browser = await launch();
   await browser.setStorage({
-    'settings.general': { agentName: 'Marie', companyNames: ['Atelier Lumen'], targetMinutes: 5, goalPercent: 90, language: 'en' },
+    'settings.general': { agentName: AGENT, companyNames: ['Atelier Lumen'], targetMinutes: 5, goalPercent: 90, language: 'en' },
   });
 });
 afterAll(async () => {
@@ -92,15 +94,11 @@ describe('the extension on the 2026 inbox layout', () => {
     expect((await expected()).length).toBeGreaterThanOrEqual(3);
     await expect.poll(() => timerNames(page), { timeout: 15_000 }).toEqual(await expected());
 
-    // A customer writes into a conversation the Page answered last; a colleague answers a waiting one.
-    const [answered, waiting] = await page.evaluate(() => {
-      const list = window.__sim.list();
-      return [list.find((c) => c.lastFrom === 'page')!.id, list.find((c) => c.lastFrom === 'customer')!.id];
-    });
-    await page.evaluate(([a, w]) => {
-      window.__sim.addCustomerMessage(a!, 'Hello, any news about my order?');
-      window.__sim.agentReply(w!, 'Sorry for the wait, it ships today.', 'Paul Girard');
-    }, [answered, waiting]);
+    // A colleague answers a waiting conversation (it leaves the list), then its customer writes again (it comes back).
+    const waiting = await page.evaluate(() => window.__sim.list().find((c) => c.lastFrom === 'customer')!.id);
+    await page.evaluate((id) => window.__sim.agentReply(id, 'Sorry for the wait, it ships today.', 'Paul Girard'), waiting);
+    await expect.poll(() => timerNames(page), { timeout: 15_000 }).toEqual(await expected());
+    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Great, thanks! And the second parcel?'), waiting);
     await expect.poll(() => timerNames(page), { timeout: 15_000 }).toEqual(await expected());
     await page.close();
   });
@@ -130,23 +128,24 @@ describe('the extension on the 2026 inbox layout', () => {
   });
 
   // The mutated layouts (tests/fixtures/variants) on the 2026 page: the extension may read less, never click Meta's controls.
-  it.each(VARIANTS)('mutated 2026 layout "$name": every timer row shown opens a waiting conversation, never the action grid', async (variant) => {
+  it.each(VARIANTS)('mutated 2026 layout "$name": every timer row shown opens the conversation it names, never the action grid', async (variant) => {
     const { page } = await openWatchedInbox(browser, { asset_id: String(nextAsset++), conversations: '8', seed: '3', ...variant.params }, [variantScript(variant.name)]);
     await sidebar(page).waitFor({ state: 'visible' });
     const waiting = await waitingInSim(page);
     if (variant.name === 'control') await expect.poll(async () => (await showAll(page), timerRows(page).count()), { timeout: 15_000 }).toBe(waiting.length);
     else await page.waitForTimeout(3000); // time to read what it can
+    // Whether each row should be there is the waiting-list test's business (un-mutated layouts); here: each row opens
+    // the conversation it names (rows-without-names: some conversation of the sim), and nothing of Meta's is clicked.
     await showAll(page);
     const shown = await timerRows(page).count();
-    expect(shown).toBeLessThanOrEqual(waiting.length);
+    const everyone = await page.evaluate(() => window.__sim.all());
     for (let i = 0; i < shown; i++) {
       await showAll(page);
       const row = timerRows(page).nth(i);
       const name = await row.locator('[data-testid="timer-name"]').textContent();
       await row.click();
-      // The conversation opened is a waiting one, and the one the row names (rows-without-names has no names to check).
-      const isThatRow = (id: string | null) => waiting.some((c) => c.id === id && (variant.name === 'rows-without-names' || c.name === name));
-      await expect.poll(async () => isThatRow(await page.evaluate(() => window.__sim.open())), { timeout: 5_000 }).toBe(true);
+      const isThatRow = (id: string | null) => everyone.some((c) => c.id === id && (variant.name === 'rows-without-names' || c.name === name));
+      await expect.poll(async () => isThatRow(await page.evaluate(() => window.__sim.open())), { timeout: 5_000, message: `row ${i} "${name}"` }).toBe(true);
     }
     expect(await page.evaluate(() => window.__sim.actions())).toEqual([]);
     expect(await page.evaluate(() => window.__sim.all().filter((c) => c.done))).toEqual([]);
@@ -170,12 +169,13 @@ describe('the extension on the 2026 inbox layout', () => {
     await waitForResponses(popup, [instagram.id, whatsapp.id], 2);
     await popup.waitForTimeout(3000); // time for a duplicate (the optimistic bubble re-rendered with its final id) to show up
     const stored = (await storedResponses(popup)).filter((r) => [instagram.id, whatsapp.id].includes(r.conversation));
+    // The sim's truth agrees on who wrote what: our reply (labelled "Sent by Marie Dupont") and Paul's.
     const truth = await page.evaluate(() => window.__sim.truth());
-    const mine = truth.filter((m) => m.conversationId === instagram.id).at(-1)!;
-    expect(mine.agent).toBe('Marie Dupont');
+    expect(truth.filter((m) => m.conversationId === instagram.id).at(-1)).toMatchObject({ side: 'page', agent: 'Marie Dupont' });
+    expect(truth.filter((m) => m.conversationId === whatsapp.id).at(-1)).toMatchObject({ side: 'page', agent: 'Paul Girard' });
     expect(stored.map((r) => ({ conversation: r.conversation, agent: r.agent, source: r.source })).sort((a, b) => a.source.localeCompare(b.source))).toEqual([
       { conversation: whatsapp.id, agent: 'Paul Girard', source: 'observed' },
-      { conversation: instagram.id, agent: mine.agent, source: 'this-browser' },
+      { conversation: instagram.id, agent: AGENT, source: 'this-browser' },
     ]);
     await popup.close();
     await page.close();
@@ -199,7 +199,7 @@ describe('the extension on the 2026 inbox layout', () => {
     await waitForResponses(popup, [target.id], 1);
     await popup.waitForTimeout(3000);
     const stored = (await storedResponses(popup)).filter((r) => r.conversation === target.id);
-    expect(stored.map((r) => ({ agent: r.agent, source: r.source }))).toEqual([{ agent: 'Marie Dupont', source: 'this-browser' }]);
+    expect(stored.map((r) => ({ agent: r.agent, source: r.source }))).toEqual([{ agent: AGENT, source: 'this-browser' }]);
     // The conversation is answered: its timer is gone and stays gone.
     await expect.poll(async () => (await showAll(page), timerFor(page, target.name).count()), { timeout: 10_000 }).toBe(0);
     await popup.close();
