@@ -6,6 +6,7 @@ import { createClock } from '../../utils/clock';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { layoutReport } from '../../utils/inbox/layout-report';
+import { onMessages } from '../../utils/messaging';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
@@ -96,6 +97,9 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
     }),
   );
   ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
+
+  // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
+  onMessages({ 'inbox:layout-report': () => ({ report: layoutReport(document, location.href, Date.now()) }) }, ctx.signal);
 
   mounted.value = await startFeatures(features, { ctx, inbox, now, general });
   if (ctx.signal.aborted) return null;

@@ -2,6 +2,7 @@ import type { StatsMessages } from '../stats/messages';
 import type { AlertsMessages } from '../timing/messages';
 import type { RepliesMessages } from '../replies/messages';
 import type { DraftMessages } from '../draft/messages';
+import type { InboxMessages } from '../inbox/messages';
 
 /**
  * The one typed message map between the background worker, the content
@@ -14,7 +15,7 @@ export interface CoreMessages {
   'core:ping': { request: void; response: { at: number } };
 }
 
-export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages {}
+export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages, InboxMessages {}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
