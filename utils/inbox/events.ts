@@ -269,8 +269,7 @@ export class EventTracker {
     if (m.side !== 'page' || m.automated) return;
     const mine = this.takePending(conversation, m);
     if (mine) {
-      // Meta's "Sent by" label names who sent it (the account signed in); the settings' name is the fallback.
-      out.push({ kind: 'reply-sent', id: id('rs'), pageId: null, conversation, customerName, at: mine.at, agent: m.agent ?? mine.agent, via: 'this-browser', precision: 'exact' });
+      out.push({ kind: 'reply-sent', id: id('rs'), pageId: null, conversation, customerName, at: mine.at, agent: mine.agent, via: 'this-browser', precision: 'exact' });
     } else if (m.agent) {
       out.push(this.observedReply(conversation, customerName, m, at));
     } else {

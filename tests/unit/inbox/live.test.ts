@@ -119,14 +119,14 @@ describe('createInboxSource (happy-dom)', () => {
     expect(source.snapshot.value.conversations.find((r) => r.selected)!.key).toBe('1002');
   });
 
-  it('Enter in the composer, then the bubble: exactly one reply, by the agent of its Sent by label (not the settings name)', async () => {
+  it('Enter in the composer, then the bubble: exactly one reply, by the configured agent', async () => {
     clock += SETTLE_MS + 1000;
     (dom.composer as unknown as { model: string }).model = 'On its way!';
     await settle();
     dom.composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
     await settle(700);
-    expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie Dupont']]);
+    expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
   });
 
   it('Enter, the page empties the composer, another conversation opens before the next read: one reply for the first', async () => {
@@ -159,7 +159,7 @@ describe('createInboxSource (happy-dom)', () => {
     send.click();
     push({ side: 'page', text: 'See you tomorrow' }, { label: 'Sent by Marie Dupont' });
     await settle(700);
-    expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie Dupont']]);
+    expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
   });
 
   it('Shift+Enter is a new line, not a send', async () => {
