@@ -91,3 +91,25 @@ export function closestKind(el: Element, kind: SelectorKind): Element | null {
 export function alternativeCss(kind: SelectorKind, via: number): string | null {
   return via >= 0 ? (SELECTORS[kind][via]?.css ?? null) : null;
 }
+
+/**
+ * The live one of a page part. A page in transition may hold a stale copy of a part (a pre-rendered
+ * clone left behind, same pagelet): the live part is the largest one on screen; without layout
+ * (hidden tab, tests) the last one, since the stale copy is the one React left before it.
+ */
+export function findLive(root: ParentNode, kind: SelectorKind): Found<Element | null> {
+  const first = findFirst(root, kind);
+  if (!first.value) return first;
+  const all = matchAlternative(root, SELECTORS[kind][first.via]!);
+  if (all.length <= 1) return first;
+  let best = all[all.length - 1]!;
+  let bestArea = 0;
+  for (const el of all) {
+    const r = el.getBoundingClientRect();
+    if (r.width * r.height > bestArea) {
+      bestArea = r.width * r.height;
+      best = el;
+    }
+  }
+  return { value: best, via: first.via };
+}

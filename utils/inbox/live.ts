@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertIntoComposer } from './composer';
 import { safeClick } from './click';
-import { closestKind, findAll, findFirst } from './dom';
+import { closestKind, findAll, findFirst, findLive } from './dom';
 import { EventTracker, SEND_WAIT_MS } from './events';
 import { createBatchedObserver, type Batch } from './observer';
 import {
@@ -124,8 +124,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
 
   function rememberParts() {
     parts = {
-      list: findFirst(doc, 'list').value,
-      thread: [findFirst(doc, 'header').value, findFirst(doc, 'messageList').value].filter((e): e is Element => e !== null),
+      list: findLive(doc, 'list').value,
+      thread: [findLive(doc, 'header').value, findLive(doc, 'messageList').value].filter((e): e is Element => e !== null),
       composer: findFirst(doc, 'composer').value,
     };
   }
@@ -204,7 +204,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
 
   /** The narrowest stable ancestor of the inbox parts: Meta's main region, else the body. */
   function observerRoot(): Node {
-    const anchor = findFirst(doc, 'list').value ?? findFirst(doc, 'messageList').value ?? findFirst(doc, 'composer').value;
+    const anchor = findLive(doc, 'list').value ?? findLive(doc, 'messageList').value ?? findFirst(doc, 'composer').value;
     return (anchor && closestKind(anchor, 'main')) ?? doc.body ?? doc.documentElement;
   }
 
@@ -304,7 +304,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     openConversation(key) {
       try {
         const c = snapshotContext(doc, url(), now(), snapOptions);
-        const list = findFirst(doc, 'list').value;
+        const list = findLive(doc, 'list').value;
         if (!list) return false;
         for (const row of findAll(list, 'row').value) {
           const r = readRow(row, c);

@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, isKind, matchAlternative, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, isKind, matchAlternative, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, rowKey, hash } from './keys';
@@ -195,7 +195,7 @@ export interface ListReading {
  * something else matched by a fallback (the 2026 action grid was one), not an inbox of nameless customers.
  */
 export function readList(c: Ctx): ListReading {
-  const list = findFirst(c.doc, 'list');
+  const list = findLive(c.doc, 'list');
   if (!list.value) return { found: false, via: -1, rowVia: -1, titleVia: -1, conversations: [], problems: [] };
   const rows = findAll(list.value, 'row');
   const seen = new Set<string>();
@@ -486,8 +486,8 @@ export interface ThreadReading {
 }
 
 export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
-  const header = findFirst(c.doc, 'header');
-  const list = findFirst(c.doc, 'messageList');
+  const header = findLive(c.doc, 'header');
+  const list = findLive(c.doc, 'messageList');
   if (!header.value && !list.value && !c.selectedId) return { found: false, header: false, via: -1, headerVia: -1, open: null };
   let customerName: string | null = null;
   if (header.value) {

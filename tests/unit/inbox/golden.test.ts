@@ -66,6 +66,8 @@ describe('golden snapshots', () => {
     const fr = snapshotOf('hand-2026-fr.html') as ReturnType<typeof takeSnapshot>;
     expect(fr.open).toMatchObject({ id: '1098765432101234', channel: 'whatsapp', customerName: '+33 6 12 34 56 78' });
     expect(fr.composer).toEqual({ found: true, enabled: true, text: 'Bonjour', kind: 'lexical' });
+    // A stale copy before the live parts changes nothing: the live list and header are read.
+    expect(snapshotOf('hand-2026-en.html', 'stale-copy')).toEqual(en);
     const gridsOnly = snapshotOf('hand-2026-en.html', 'action-grid-only') as ReturnType<typeof takeSnapshot>;
     expect(gridsOnly.conversations).toEqual([]);
     const comments = snapshotOf('hand-2026-comments.html') as ReturnType<typeof takeSnapshot>;

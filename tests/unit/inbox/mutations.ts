@@ -43,6 +43,15 @@ export const MUTATIONS: Record<string, Mutation> = {
     const rows = [...doc.querySelectorAll('[data-message-id]')];
     rows[1]?.setAttribute('data-message-id', rows[0]!.getAttribute('data-message-id')!);
   },
+  /** A stale copy of the list and of the header left before the live ones (a page in transition), names changed in it. */
+  'stale-copy': (doc) => {
+    const main = doc.querySelector('[role="main"]')!;
+    for (const pagelet of ['GenericBizInboxThreadListViewBody', 'BizInboxDetailViewHeaderSectionWrapper']) {
+      const copy = doc.querySelector(`[data-pagelet="${pagelet}"]`)!.cloneNode(true) as Element;
+      for (const t of copy.querySelectorAll('[data-surface*="thread_title"] div, div[style*="line-clamp"]')) t.textContent = 'Stale Name';
+      main.prepend(copy);
+    }
+  },
   /** Customer names gone from the rows (title text and avatar alt). */
   'rows-without-names': (doc) => {
     for (const t of doc.querySelectorAll('[data-surface*="thread_title"]')) t.replaceChildren();
