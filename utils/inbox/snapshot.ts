@@ -254,7 +254,7 @@ function threadWindow(list: Element, first: Element | null): { roots: Element[];
   const parent = commonAncestor(first, last, list);
   const rows = parent.children;
   // One bubble only: the last descendant is inside it, read the whole list.
-  if (parent === first || parent.contains(list)) return { roots: [list], includeRoots: false, omitted: false };
+  if (parent === first) return { roots: [list], includeRoots: false, omitted: false };
   if (rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
   let start = rows.length - THREAD_TAIL_ROWS;
   const floor = Math.max(0, start - 300);
