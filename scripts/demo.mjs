@@ -6,17 +6,19 @@
 //   npm run demo                 headed when a display exists, until the window is closed
 //   npm run demo -- --headless   writes demo-output/inbox.png and demo-output/popup.png, then exits
 //   npm run demo -- --fr         the French inbox (and a French browser)
+//   npm run demo -- --layout=2025-11   the dated inbox layout instead of the 2026 one (tests/fixtures/inbox/LAYOUT-2026.md)
 //   npm run demo -- --no-build   reuse .output/chrome-mv3
 //   npm run demo -- --dark       the browser prefers a dark theme (screenshots: inbox-dark.png, popup-dark.png)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launch, ROOT, findChrome, sidebar } from '../tests/e2e/browser.mjs';
+import { launch, ROOT, findChrome, sidebar, inboxUrl } from '../tests/e2e/browser.mjs';
 
 const args = new Set(process.argv.slice(2));
 const french = args.has('--fr');
 const dark = args.has('--dark');
 const suffix = dark ? '-dark' : '';
+const layout = [...args].find((a) => a.startsWith('--layout='))?.slice('--layout='.length) ?? '2026';
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = args.has('--headless') || !hasDisplay;
 const outDir = path.join(ROOT, 'demo-output');
@@ -54,8 +56,14 @@ await browser.worker().evaluate(async () => {
     'ui.tourDone': true,
   });
 });
-const page = await browser.openInbox({ speed: 'normal', ...(french ? { locale: 'fr_FR' } : {}) });
+// As agents do: Business Suite Home first, then its "Go to inbox" link (in-app navigation, no reload).
+const simParams = { speed: 'normal', layout, ...(french ? { locale: 'fr_FR' } : {}) };
+const page = await browser.openPage(inboxUrl({ path: '/latest/home', ...simParams }));
+await page.waitForFunction(() => '__sim' in window);
+const goToInbox = page.getByRole('link', { name: french ? 'Accéder à la boîte de réception' : 'Go to inbox' });
 if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+if (await goToInbox.count()) await goToInbox.click();
+else await page.goto(inboxUrl(simParams)); // the dated layout's Home has no such link
 await sidebar(page).waitFor({ timeout: 15_000 }).catch(() => fail('The Inbox Pilot sidebar did not appear on the simulated inbox.'));
 
 if (!headless) {

@@ -8,6 +8,7 @@ import { DraftSection } from './sections/DraftSection';
 import { RepliesSection } from './sections/RepliesSection';
 import { DataSection } from './sections/DataSection';
 import { SettingsTransferSection } from './sections/SettingsTransferSection';
+import { LayoutReportSection } from './sections/LayoutReportSection';
 
 const t = messagesFor(optionsMessages);
 
@@ -34,6 +35,7 @@ export function OptionsApp() {
       <RepliesSection />
       <DataSection />
       <SettingsTransferSection />
+      <LayoutReportSection />
     </main>
   );
 }

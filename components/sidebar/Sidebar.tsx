@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useComputed, type ReadonlySignal } from '@preact/signals';
+import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
 import { sidebarMessages } from './messages';
@@ -23,11 +23,28 @@ export interface SidebarProps {
   /** Whether the first-run tour should show, and how to end it for good. */
   showTour?: ReadonlySignal<boolean>;
   onTourDone?: () => void;
+  /** Copies the privacy-safe layout report (utils/inbox/layout-report.ts); resolves to whether it worked. */
+  onCopyReport?: () => Promise<boolean>;
 }
 
 const t = messagesFor(sidebarMessages);
 
-export function LayoutNotice({ health }: { health: InboxHealth }) {
+/** Copies the layout report on click and says whether it worked. */
+function CopyReport({ onCopy }: { onCopy: () => Promise<boolean> }) {
+  const state = useSignal<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () => void onCopy().then((ok) => (state.value = ok ? 'copied' : 'failed'), () => (state.value = 'failed'));
+  return (
+    <p>
+      <button type="button" class="ip-button" data-testid="copy-layout-report" onClick={copy}>
+        {t.value.copyReport}
+      </button>{' '}
+      {state.value === 'copied' && <span role="status">{t.value.reportCopied}</span>}
+      {state.value === 'failed' && <span role="alert">{t.value.reportFailed}</span>}
+    </p>
+  );
+}
+
+export function LayoutNotice({ health, onCopyReport }: { health: InboxHealth; onCopyReport?: () => Promise<boolean> }) {
   if (health.recognized && health.missing.length === 0) return null;
   const parts = (health.recognized ? health.missing : (['list', 'thread', 'composer'] as InboxPart[]).filter((p) => !health.found[p]))
     .map((p) => t.value[`part_${p}`])
@@ -37,11 +54,12 @@ export function LayoutNotice({ health }: { health: InboxHealth }) {
       <strong>{health.recognized ? t.value.layoutMissing(parts) : t.value.layoutNotRecognized}</strong>
       {!health.recognized && parts && <p>{t.value.layoutMissing(parts)}</p>}
       <p>{t.value.layoutHint}</p>
+      {onCopyReport && <CopyReport onCopy={onCopyReport} />}
     </div>
   );
 }
 
-export function Sidebar({ collapsed, onToggle, health, features, dark, showTour, onTourDone }: SidebarProps) {
+export function Sidebar({ collapsed, onToggle, health, features, dark, showTour, onTourDone, onCopyReport }: SidebarProps) {
   const isCollapsed = collapsed.value;
   const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
   return (
@@ -68,7 +86,7 @@ export function Sidebar({ collapsed, onToggle, health, features, dark, showTour,
           <header class="ip-header">
             <h1>{t.value.appName}</h1>
           </header>
-          <LayoutNotice health={health.value} />
+          <LayoutNotice health={health.value} onCopyReport={onCopyReport} />
           {showTour?.value && features.value !== null && onTourDone && <Tour onDone={onTourDone} />}
           {features.value === null ? (
             <p class="ip-muted">{t.value.loading}</p>

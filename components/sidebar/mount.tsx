@@ -6,6 +6,8 @@ import { createClock } from '../../utils/clock';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { watchHostTheme } from '../../utils/inbox/theme';
+import { layoutReport } from '../../utils/inbox/layout-report';
+import { onMessages } from '../../utils/messaging';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
@@ -31,12 +33,25 @@ async function startFeatures(features: SidebarFeature[], env: FeatureEnv): Promi
   );
 }
 
+/** The layout report to the clipboard (a click is the user gesture the clipboard needs). */
+async function copyLayoutReport(): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(layoutReport(document, location.href, Date.now()));
+    return true;
+  } catch (error) {
+    console.warn('[Inbox Pilot] could not copy the layout report', error);
+    return false;
+  }
+}
+
 /** Wires the sidebar into the inbox page. Everything is bound to `ctx` and torn down with it. */
 export async function mountSidebar(ctx: ContentScriptContext, features: SidebarFeature[]) {
   const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
   const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
   const tour = liveItem(tourDone, false, ctx.signal);
   await Promise.all([general.ready, collapsed.ready, tour.ready]);
+  // The agent may have left the inbox while settings loaded: nothing to start.
+  if (ctx.signal.aborted) return null;
   const showTour = computed(() => !tour.value);
   ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
 
@@ -75,6 +90,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
           showTour={showTour}
           onTourDone={() => void tourDone.setValue(true).catch(() => undefined)}
           onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
+          onCopyReport={copyLayoutReport}
         />,
         app,
       );
@@ -85,6 +101,10 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
     },
   });
 
+  if (ctx.signal.aborted) {
+    ui.remove();
+    return null;
+  }
   ctx.onInvalidated(
     effect(() => {
       const visible = onInbox.value;
@@ -94,7 +114,11 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   );
   ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
 
+  // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
+  onMessages({ 'inbox:layout-report': () => ({ report: layoutReport(document, location.href, Date.now()) }) }, ctx.signal);
+
   mounted.value = await startFeatures(features, { ctx, inbox, now, general });
+  if (ctx.signal.aborted) return null;
   startStatsSender(ctx, inbox);
   return { inbox, ui };
 }

@@ -1,21 +1,30 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountSidebar } from '../../components/sidebar/mount';
 import { sidebarFeatures } from '../../components/features';
+import { CONTENT_MATCHES, createRouteSessions } from '../../utils/inbox/routes';
 import './sidebar.css';
 
 export default defineContentScript({
-  // The Business Suite inbox on both hosts that serve it. `inbox*` also covers
-  // `/latest/inbox` without a trailing slash; other facebook.com pages never
-  // get the script, and SPA navigation away from the inbox hides the sidebar.
-  matches: ['https://business.facebook.com/latest/inbox*', 'https://www.facebook.com/latest/inbox*'],
+  // Every Business Suite page of the inbox hosts (see utils/inbox/routes.ts for why, and why not
+  // business.meta.com): agents arrive in the inbox without a reload. Outside the inbox the script
+  // stays idle; entering the inbox starts a session (observer + sidebar), leaving ends it.
+  matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
-  async main(ctx) {
-    try {
-      await mountSidebar(ctx, sidebarFeatures);
-    } catch (error) {
-      // Never throw into the host page: the inbox must keep working without us.
-      console.warn('[Inbox Pilot] could not start on this page', error);
-    }
+  main(ctx) {
+    let n = 0;
+    const sessions = createRouteSessions(() => {
+      // A context per session: tearing it down removes the observer, listeners and UI it owns.
+      const session = new ContentScriptContext(`inbox-pilot-session-${++n}`);
+      mountSidebar(session, sidebarFeatures).catch((error) => {
+        // Never throw into the host page: the inbox must keep working without us.
+        console.warn('[Inbox Pilot] could not start on this page', error);
+      });
+      return () => session.abort('left the inbox');
+    });
+    ctx.onInvalidated(() => sessions.stop());
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sessions.sync(newUrl.href));
+    sessions.sync(location.href);
   },
 });

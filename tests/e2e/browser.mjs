@@ -17,7 +17,9 @@ export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ? path.resolve(proces
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/inbox');
 /** The Page id the simulated inbox is opened with. */
 export const PAGE_ID = '104522908812345';
-const FB_HOSTS = new Set(['business.facebook.com', 'www.facebook.com']);
+/** The hosts the simulated inbox is served on (the 2026 evidence also lists business.meta.com). */
+const HOSTS = { business: 'business.facebook.com', www: 'www.facebook.com', meta: 'business.meta.com' };
+const FB_HOSTS = new Set(Object.values(HOSTS));
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -73,7 +75,8 @@ export function simulatedFile(url) {
  * @typedef {{ url: string, method: string, from: string, outcome: 'served' | 'not-found' | 'blocked' | 'extension' | 'unrouted' }} RequestRecord
  * @typedef {{ where: string, text: string }} ErrorRecord
  * @typedef {{ headed?: boolean, extensionDir?: string, viewport?: { width: number, height: number }, locale?: string, slowMo?: number }} LaunchOptions
- * @typedef {{ host?: 'business' | 'www', tab?: string, path?: string, speed?: 'normal' | 'fast' | 'off', locale?: 'en_US' | 'fr_FR', [param: string]: string | number | undefined }} InboxOptions
+ * @typedef {{ host?: 'business' | 'www' | 'meta', tab?: string, path?: string, speed?: 'normal' | 'fast' | 'off', locale?: 'en_US' | 'fr_FR', layout?: '2026' | '2025-11', [param: string]: string | number | undefined }} InboxOptions
+ *   layout: the sim's page layout, '2026' (default, tests/fixtures/inbox/LAYOUT-2026.md) or the dated '2025-11'.
  */
 
 /** @param {import('playwright-core').Request} req */
@@ -309,7 +312,7 @@ export async function launch(options = {}) {
  */
 export function inboxUrl(opts = {}) {
   const { host = 'business', tab = 'all', path: p, ...rest } = opts;
-  const url = new URL(`https://${host}.facebook.com${p ?? `/latest/inbox/${tab}`}`);
+  const url = new URL(`https://${HOSTS[host]}${p ?? `/latest/inbox/${tab}`}`);
   const params = { asset_id: PAGE_ID, speed: 'off', ...rest };
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
   return url.href;

@@ -39,7 +39,7 @@ async function typeDraft(page: Page, text: string) {
 
 describe('draft checks', () => {
   it('flags a company sign-off while typing and replaces it with the agent’s name in one click (nothing sent)', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();
     await openFirstConversation(page);
     await typeDraft(page, 'Hello, your parcel left this morning.\nKind regards,\nThe Acme Team');
@@ -56,7 +56,7 @@ describe('draft checks', () => {
   });
 
   it('turns steps typed as prose into a numbered list in the composer', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();
     await openFirstConversation(page);
     await typeDraft(page, 'Hi! To return it, log in to your account, then click My orders, then select the item and print the label.\nMarie');
@@ -71,7 +71,7 @@ describe('draft checks', () => {
   });
 
   it('explains the closed 24-hour window when the composer is disabled', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();
     const id = await openFirstConversation(page);
     await page.evaluate((id) => window.__sim.closeWindow(id), id);

@@ -35,19 +35,19 @@ async function isOnTop(page: Page, selector: string) {
 
 describe('the sidebar on the inbox', () => {
   it('appears on the business.facebook.com inbox', async () => {
-    const page = await browser.openInbox({ host: 'business' });
+    const page = await browser.openInbox({ layout: '2025-11', host: 'business' });
     await sidebar(page).waitFor({ state: 'visible' });
     await page.close();
   });
 
   it('appears on the www.facebook.com inbox too', async () => {
-    const page = await browser.openInbox({ host: 'www', tab: 'messenger' });
+    const page = await browser.openInbox({ layout: '2025-11', host: 'www', tab: 'messenger' });
     await sidebar(page).waitFor({ state: 'visible' });
     await page.close();
   });
 
   it('is not shown on other facebook.com pages', async () => {
-    const home = await browser.openPage('https://business.facebook.com/latest/home?asset_id=104522908812345');
+    const home = await browser.openPage('https://business.facebook.com/latest/home?asset_id=104522908812345&layout=2025-11');
     await home.getByRole('heading', { level: 1 }).waitFor();
     const www = await browser.openPage('https://www.facebook.com/');
     await www.getByRole('feed').waitFor();
@@ -60,7 +60,7 @@ describe('the sidebar on the inbox', () => {
   });
 
   it('hides when the single-page app navigates away from the inbox, and comes back', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await sidebar(page).waitFor({ state: 'visible' });
     await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
     await page.waitForURL(/\/latest\/home/);
@@ -72,7 +72,7 @@ describe('the sidebar on the inbox', () => {
   });
 
   it('collapses, and stays collapsed after a reload', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await sidebar(page).waitFor();
     await expect(toggle(page).getAttribute('aria-expanded')).resolves.toBe('true');
     await toggle(page).click();
@@ -88,7 +88,7 @@ describe('the sidebar on the inbox', () => {
 
   it('never covers the composer or the Send button, open or collapsed', async () => {
     for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
-      const page = await browser.openInbox();
+      const page = await browser.openInbox({ layout: '2025-11' });
       await page.setViewportSize(viewport);
       await sidebar(page).waitFor();
       await openThread(page);
@@ -133,7 +133,7 @@ describe('extension pages', () => {
   });
 
   it('delivers settings saved in the options page to the content script', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     await expect(toggle(inbox).getAttribute('aria-label')).resolves.toBe('Collapse the Inbox Pilot sidebar');
 
@@ -181,7 +181,7 @@ describe('a quiet guest', () => {
   });
 
   it('never clicked an inbox action button (Move to Done, follow up)', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await sidebar(page).waitFor();
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => window.__sim.actions())).toEqual([]);

@@ -6,24 +6,62 @@ export type { RequestRecord, ErrorRecord, LaunchOptions, InboxOptions } from './
 /** What `launch()` resolves to. */
 export type E2EBrowser = Awaited<ReturnType<typeof import('./browser.mjs').launch>>;
 
+/** A conversation's channel in the simulated inbox. */
+export type SimPlatform = 'messenger' | 'instagram_direct' | 'whatsapp' | 'comment';
+
+/** One message of the sim's model (`messages(id)`; `truth()` adds conversationId and platform, and drops text for attachments). */
+export interface SimMessage {
+  side: 'customer' | 'page' | 'system';
+  text: string;
+  /** The sender label: the agent's name, "Meta AI", "Automated response"…, null for customers. */
+  agent: string | null;
+  at: number;
+  /** Meta's `mid.$…` (system rows have none). */
+  messageId?: string;
+  kind: 'text' | 'attachment' | 'system';
+  unsent?: true;
+  reaction?: string;
+  automated?: true;
+}
+
+export interface SimTruthEntry extends Omit<SimMessage, 'text' | 'side'> {
+  conversationId: string;
+  platform: SimPlatform;
+  side: 'customer' | 'page';
+  messageId: string;
+  text?: string;
+}
+
 /** The simulated inbox's main-world API (tests/fixtures/inbox/README.md). */
 export interface SimApi {
-  list(): Array<{ id: string; name: string; unread: boolean; lastFrom: 'customer' | 'page' | null; lastAt: number | null; preview: string; done: boolean; followUp: boolean; windowOpen: boolean; platform: string }>;
-  all(): Array<{ id: string; name: string; done: boolean }>;
+  layout(): '2026' | '2025-11';
+  list(): Array<{ id: string; name: string; unread: boolean; lastFrom: 'customer' | 'page' | null; lastAt: number | null; preview: string; done: boolean; followUp: boolean; windowOpen: boolean; platform: SimPlatform; labels: string[] }>;
+  all(): Array<{ id: string; name: string; done: boolean; platform: SimPlatform; lastFrom: 'customer' | 'page' | null; lastAt: number | null }>;
   open(): string | null;
   openConversation(id: string): boolean;
   addCustomerMessage(id: string | 'new', text: string, options?: { ageMinutes?: number }): string;
+  customerAttachment(id: string, kind?: 'photo' | 'file'): string;
+  /** The customer reacts to the Page's last message; returns that message's id. */
+  react(id: string, emoji?: string): string;
+  /** The customer unsends their last message; returns its id. */
+  unsend(id: string): string;
   agentReply(id: string, text: string, agentName: string): string;
   autoReply(id: string, text?: string): string;
-  systemEvent(id: string, text: string): void;
+  metaAiReply(id: string, text?: string): string;
+  /** A system row: a kind ('assigned' | 'resolved' | 'ad' | 'lead-stage' | 'call' | 'improve-ai', localized) or literal text. */
+  systemEvent(id: string, textOrKind: string, details?: { actor?: string; target?: string; stage?: string }): void;
   closeWindow(id: string): void;
   openWindow(id: string): void;
   setSpeed(speed: 'normal' | 'fast' | 'off'): void;
   speed(): 'normal' | 'fast' | 'off';
-  sentMessages(): Array<{ conversationId: string; text: string; agent: string; at: number }>;
-  actions(): Array<{ action: 'done' | 'follow-up' | 'unread'; conversationId: string; at: number }>;
+  setUrlDrops(mode: 'always' | 'never' | 'seeded'): void;
+  dropsUrl(id: string): boolean;
+  flakyNextSend(): void;
+  sentMessages(): Array<{ conversationId: string; text: string; agent: string; at: number; messageId: string }>;
+  actions(): Array<{ action: 'done' | 'follow-up' | 'unread'; conversationId: string; source: 'grid' | 'row' | 'header'; at: number }>;
+  truth(): SimTruthEntry[];
   composerText(): string;
-  messages(id: string): Array<{ side: 'customer' | 'page' | 'system'; text: string; agent: string | null; at: number }>;
+  messages(id: string): SimMessage[];
   me(): string;
   locale(): 'en' | 'fr';
   burst(n: number): number;

@@ -28,7 +28,7 @@ const rowsNamed = (page: Page, name: string) =>
 
 describe('the waiting list agrees with the page', () => {
   it('lists a conversation once while it waits, and not at all once answered', async () => {
-    const { page, problems } = await openWatchedInbox(browser, { conversations: '8', seed: '1' });
+    const { page, problems } = await openWatchedInbox(browser, { layout: '2025-11', conversations: '8', seed: '1' });
     try {
       await sidebar(page).waitFor({ state: 'visible' });
       await waitForFeatures(page);

@@ -44,7 +44,7 @@ keepApplied((doc) => {
   }
 });`);
 
-const SIM = { conversations: '6', seed: '5' };
+const SIM = { layout: '2025-11', conversations: '6', seed: '5' } as const;
 
 let browser: E2EBrowser;
 beforeAll(async () => {
@@ -105,7 +105,7 @@ describe('hostile content', () => {
 
   it('hostile agent labels ("Sent by …") reach the stats popup inert and intact', async () => {
     const AGENTS = [`<img src=x onerror="window.__pwned='agent'">Léa`, `<script>window.__pwned='agent2'</script>Paul`, `\u202EZoé\u202C 🎉 Jo\u200Bhn`];
-    const page = await browser.openInbox({ conversations: '6', seed: '9' });
+    const page = await browser.openInbox({ layout: '2025-11', conversations: '6', seed: '9' });
     await sidebar(page).waitFor({ state: 'visible' });
     const ids = await page.evaluate(() => window.__sim.list().map((c) => c.id));
     for (const [i, agent] of AGENTS.entries()) {

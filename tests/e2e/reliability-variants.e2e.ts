@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('layout variants', () => {
   it.each(VARIANTS.map((v) => [v.name, v] as const))('%s: no error, degraded not broken, composer still sends', async (_name, variant) => {
-    const { page, problems } = await openWatchedInbox(browser, { seed: '3', ...variant.params }, [variantScript(variant.name)]);
+    const { page, problems } = await openWatchedInbox(browser, { layout: '2025-11', seed: '3', ...variant.params }, [variantScript(variant.name)]);
     try {
       const id = await page.evaluate(() => window.__sim.list()[0]!.id);
       await page.evaluate((id) => window.__sim.openConversation(id), id);

@@ -30,7 +30,7 @@ async function openWithQuestion(page: Page, text: string): Promise<string> {
 
 describe('saved replies', () => {
   it('suggests a relevant reply for the open conversation and inserts it with the customer’s first name (nothing sent)', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();
     const firstName = await openWithQuestion(page, 'Hi! What are your opening hours on Saturday?');
 
@@ -50,7 +50,7 @@ describe('saved replies', () => {
   });
 
   it('finds a reply by /shortcut in the sidebar search and inserts it with Enter', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();
     const firstName = await openWithQuestion(page, 'ok thanks');
     const search = panel(page).locator('[data-testid="replies-search"]');
@@ -64,7 +64,7 @@ describe('saved replies', () => {
   });
 
   it('records the insertion, and that the agent edited it before sending (a boolean, no text)', async () => {
-    const page = await browser.openInbox();
+    const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();
     await openWithQuestion(page, 'Where is my order? I ordered last week');
     await items(page).first().waitFor({ timeout: 15_000 });

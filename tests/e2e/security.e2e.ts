@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('no network requests from the extension', () => {
   it('while the inbox, the sidebar, the popup and the options page are used', async () => {
-    const { page, problems } = await openWatchedInbox(browser, { speed: 'fast' });
+    const { page, problems } = await openWatchedInbox(browser, { layout: '2025-11', speed: 'fast' });
     const id = await page.evaluate(() => window.__sim.list()[0]!.id);
     await page.evaluate((id) => window.__sim.openConversation(id), id);
     await sidebar(page).waitFor({ state: 'visible' });
@@ -60,7 +60,7 @@ describe('no message text is stored', () => {
   it('customer and agent message text never reaches extension storage or databases', async () => {
     const CUSTOMER = 'QX7 customer secret: my address is 12 rue des Lilas';
     const AGENT = 'QX7 agent reply: it ships from Lyon tomorrow';
-    const { page } = await openWatchedInbox(browser, { conversations: '5' });
+    const { page } = await openWatchedInbox(browser, { layout: '2025-11', conversations: '5' });
     const id = await page.evaluate(() => window.__sim.list()[0]!.id);
     await page.evaluate((id) => window.__sim.openConversation(id), id);
     await sidebar(page).waitFor({ state: 'visible' });

@@ -9,7 +9,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launch();
-  page = await browser.openInbox();
+  page = await browser.openInbox({ layout: '2025-11' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,7 +35,7 @@ describe('the simulated inbox', () => {
   });
 
   it('mounts only visible rows and replaces them on scroll', async () => {
-    const big = await browser.openInbox({ conversations: 200 });
+    const big = await browser.openInbox({ layout: '2025-11', conversations: 200 });
     const list = big.locator('[data-pagelet="GenericBizInboxThreadListViewBody"] [role="list"]');
     const mounted = await big.locator('[role="listitem"]').count();
     expect(mounted).toBeGreaterThan(5);
@@ -115,7 +115,7 @@ describe('the simulated inbox', () => {
   });
 
   it('speaks French with ?locale=fr_FR', async () => {
-    const fr = await browser.openInbox({ locale: 'fr_FR' });
+    const fr = await browser.openInbox({ layout: '2025-11', locale: 'fr_FR' });
     const id = await fr.evaluate(() => window.__sim.list()[0]!.id);
     await fr.evaluate((id) => window.__sim.agentReply(id, 'Bonjour, je regarde.', 'Léa Moreau'), id);
     await fr.evaluate((id) => window.__sim.openConversation(id), id);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, sidebar, PAGE_ID, type E2EBrowser } from './harness';
 import { UNKNOWN_AGENT_CELL } from '../../utils/stats/csv';
+import { storedResponses, waitForResponses } from './stats-support';
 
 // Stats end to end: the adapter's events reach the background through the
 // content-side sender, are paired and stored in IndexedDB, and the popup and
@@ -15,48 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Stored {
-  id: string;
-  pageId: string;
-  conversation: string;
-  agent: string;
-  responseSeconds: number;
-  source: string;
-}
-
-/** Every stored response, read with plain IndexedDB from an extension page (the popup). */
-async function storedResponses(extensionPage: Page): Promise<Stored[]> {
-  return extensionPage.evaluate(async () => {
-    const exists = (await indexedDB.databases()).some((d) => d.name === 'inbox-pilot-stats');
-    if (!exists) return [];
-    return new Promise<Stored[]>((resolve, reject) => {
-      const open = indexedDB.open('inbox-pilot-stats');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('responses')) return resolve([]);
-        const get = db.transaction('responses').objectStore('responses').getAll();
-        get.onsuccess = () => {
-          resolve(get.result as Stored[]);
-          db.close();
-        };
-        get.onerror = () => reject(get.error);
-      };
-    });
-  });
-}
-
-async function waitForResponses(extensionPage: Page, conversations: string[], count: number, timeout = 20_000) {
-  const started = Date.now();
-  let found: Stored[] = [];
-  while (Date.now() - started < timeout) {
-    found = (await storedResponses(extensionPage)).filter((r) => conversations.includes(r.conversation));
-    if (found.length >= count) return found;
-    await extensionPage.waitForTimeout(300);
-  }
-  return found;
-}
 
 /**
  * The sim's conversation ids in their initial order. Every tab starts from
@@ -83,7 +42,7 @@ async function exchange(page: Page, id: string, agent: string, waitMs = 1200) {
 
 describe('stats end to end', () => {
   it('replies in the simulated inbox appear in the popup table', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const id = (await conversationIds(inbox))[0]!;
     await openConversation(inbox, id);
@@ -105,7 +64,7 @@ describe('stats end to end', () => {
   });
 
   it('pairs a message that arrived while the conversation was closed with the reply given after opening it', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const id = (await conversationIds(inbox))[6]!;
     await inbox.waitForTimeout(1000);
@@ -123,7 +82,7 @@ describe('stats end to end', () => {
   });
 
   it('loses no response when the service worker is stopped while events flow', async () => {
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const popup = await browser.openPopup();
     const cdp = await browser.context.newCDPSession(popup);
@@ -172,7 +131,7 @@ describe('stats end to end', () => {
 
   it('records replies whose conversation is left the moment they are sent', async () => {
     // Agents reply and move on at once: the adapter may never read the page while the bubble is on screen.
-    const inbox = await browser.openInbox();
+    const inbox = await browser.openInbox({ layout: '2025-11' });
     await sidebar(inbox).waitFor();
     const [mine, colleague, next] = (await conversationIds(inbox)).slice(7, 10) as [string, string, string];
     await openConversation(inbox, mine);
@@ -199,8 +158,8 @@ describe('stats end to end', () => {
   });
 
   it('two inbox tabs record each response once', async () => {
-    const a = await browser.openInbox();
-    const b = await browser.openInbox();
+    const a = await browser.openInbox({ layout: '2025-11' });
+    const b = await browser.openInbox({ layout: '2025-11' });
     await sidebar(a).waitFor();
     await sidebar(b).waitFor();
     // Same seed, same conversations: both tabs see the same happenings, as two tabs on Meta's inbox do.

@@ -62,7 +62,7 @@ const createdIds = () => browser.worker().evaluate(() => (globalThis as unknown 
 describe('reply timers', () => {
   it('a new customer message starts a counting timer; a reply removes it; the badge matches', async () => {
     await setSettings({}, { notifications: { enabled: false, quietOutsideHours: true } });
-    const page = await browser.openInbox({ seed: 101 });
+    const page = await browser.openInbox({ layout: '2025-11', seed: 101 });
     await panel(page).waitFor();
     const id = await page.evaluate(() => window.__sim.addCustomerMessage('new', 'Bonjour, où en est ma commande ?'));
     const name = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)!.name, id);
@@ -100,7 +100,7 @@ describe('reply timers', () => {
   it('an old message raises "soon" then "late" desktop warnings, exactly once each', async () => {
     // Target 4.2 min, warning 1.5 min before: a message 3–4 minutes old is "soon" at once and late within ~70 s.
     await setSettings({ targetMinutes: 4.2 }, { warningLeadMinutes: 1.5 });
-    const page = await browser.openInbox({ seed: 202 });
+    const page = await browser.openInbox({ layout: '2025-11', seed: 202 });
     await panel(page).waitFor();
     const id = await page.evaluate(() => window.__sim.addCustomerMessage('new', 'Vous êtes ouverts dimanche ?', { ageMinutes: 3 }));
     const name = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)!.name, id);

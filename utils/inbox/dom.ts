@@ -75,3 +75,41 @@ export function findAll(root: ParentNode, kind: SelectorKind): Found<Element[]> 
 export function isKind(el: Element, kind: SelectorKind): boolean {
   return SELECTORS[kind].some((alt) => !alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el)));
 }
+
+/** The nearest ancestor-or-self of `el` matched by some alternative of `kind` (alternatives with `map` are skipped). */
+export function closestKind(el: Element, kind: SelectorKind): Element | null {
+  for (const alt of SELECTORS[kind]) {
+    if (alt.map) continue;
+    let at: Element | null = el.closest(cssOf(alt));
+    while (at && alt.test && !alt.test(at)) at = at.parentElement?.closest(cssOf(alt)) ?? null;
+    if (at) return at;
+  }
+  return null;
+}
+
+/** The CSS of the alternative `via` of `kind` (for health reports), or null when none matched. */
+export function alternativeCss(kind: SelectorKind, via: number): string | null {
+  return via >= 0 ? (SELECTORS[kind][via]?.css ?? null) : null;
+}
+
+/**
+ * The live one of a page part. A page in transition may hold a stale copy of a part (a pre-rendered
+ * clone left behind, same pagelet): the live part is the largest one on screen; without layout
+ * (hidden tab, tests) the last one, since the stale copy is the one React left before it.
+ */
+export function findLive(root: ParentNode, kind: SelectorKind): Found<Element | null> {
+  const first = findFirst(root, kind);
+  if (!first.value) return first;
+  const all = matchAlternative(root, SELECTORS[kind][first.via]!);
+  if (all.length <= 1) return first;
+  let best = all[all.length - 1]!;
+  let bestArea = 0;
+  for (const el of all) {
+    const r = el.getBoundingClientRect();
+    if (r.width * r.height > bestArea) {
+      bestArea = r.width * r.height;
+      best = el;
+    }
+  }
+  return { value: best, via: first.via };
+}

@@ -1,6 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
 import { normalizedLabels, normalizeLabel } from './labels';
-import type { ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
+import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
 
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
@@ -75,7 +75,7 @@ export interface TrackerOptions {
 export class EventTracker {
   private rows = new Map<string, string>();
   private listReady = false;
-  private thread: { key: string; known: Set<string>; openedAt: number } | null = null;
+  private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean } | null = null;
   private pending: PendingSend[] = [];
   private held = new Map<string, HeldMessage>();
   private emitted = new Set<string>();
@@ -97,16 +97,27 @@ export class EventTracker {
     this.updateList(snap, observedAt, out);
     this.updatePending(now, out);
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
+    this.learnChannels(snap);
     return this.dedupe(out.map((e) => this.finish(e, pageId)));
   }
 
   /** Row keys by conversation key, so every event can carry the key that survives the first opening. */
   private rowKeys = new Map<string, string>();
 
+  /** Channels by conversation key, from the open thread and from rows of a channel tab. */
+  private channels = new Map<string, Channel>();
+
+  private learnChannels(snap: InboxSnapshot) {
+    for (const row of snap.conversations) if (row.channel) this.channels.set(row.key, row.channel);
+    if (snap.open?.channel) this.channels.set(snap.open.key, snap.open.channel);
+    if (this.channels.size > MAX_REMEMBERED) this.channels.delete(this.channels.keys().next().value!);
+  }
+
   private finish(e: InboxEvent, pageId: string | null): InboxEvent {
     const rowKey = e.rowKey ?? this.rowKeys.get(e.conversation);
     if (this.rowKeys.size > MAX_REMEMBERED) this.rowKeys.delete(this.rowKeys.keys().next().value!);
-    return rowKey ? { ...e, pageId, rowKey } : { ...e, pageId };
+    const channel = e.channel ?? this.channels.get(e.conversation);
+    return { ...e, pageId, ...(rowKey ? { rowKey } : {}), ...(channel ? { channel } : {}) };
   }
 
   /** Clock tick without DOM change: flushes replies whose bubble or label never came. */
@@ -178,7 +189,7 @@ export class EventTracker {
       return;
     }
     if (!this.thread || this.thread.key !== open.key) {
-      this.thread = { key: open.key, known: new Set(open.messages.map((m) => m.key)), openedAt: now };
+      this.thread = { key: open.key, known: new Set(open.messages.map((m) => m.key)), openedAt: now, renderedAtOpen: open.messages.length > 0 };
       out.push({
         kind: 'conversation-opened',
         id: `co:${hash(`${open.key}|${Math.floor(observedAt / 60_000)}`)}`,
@@ -187,14 +198,17 @@ export class EventTracker {
         customerName: open.customerName,
         at: observedAt,
       });
+      this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
     const t = this.thread;
     let lastKnown = -1;
     open.messages.forEach((m, i) => t.known.has(m.key) && (lastKnown = i));
     const fresh = open.messages.filter((m, i) => !t.known.has(m.key) && i > lastKnown);
+    // While the thread settles, messages appended after a thread that had already rendered are live
+    // (a customer writing in the first second); a thread that was empty when opened is still loading.
     const settling = now - t.openedAt < SETTLE_MS;
-    const live = !settling && fresh.length <= HISTORY_CHUNK;
+    const live = fresh.length <= HISTORY_CHUNK && (!settling || t.renderedAtOpen);
     for (const m of open.messages) t.known.add(m.key);
     if (live) for (const m of fresh) this.onNewMessage(open.key, open.customerName, m, observedAt, out);
     // Held page messages whose label has rendered since.
@@ -206,6 +220,44 @@ export class EventTracker {
         if (!m.automated) out.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
       }
     }
+  }
+
+  /**
+   * Issue 16: a thread just opened tells when its unanswered customer messages were written. The
+   * first customer message after the last (human) Page message gets its time from the thread (its
+   * date separator or bare clock), else from its row's token or data-utime, never from the moment
+   * the conversation was opened. Its id is the one a tab that saw it arrive computes, so the
+   * background keeps one. When the thread shows the Page answered before (a colleague, a phone, a
+   * tab that was closed), that answer is reported too, so the response is measured from the first
+   * customer message after it, not from an older, already answered one.
+   */
+  private fromThreadOnOpen(snap: InboxSnapshot, open: OpenConversation, now: number, out: InboxEvent[]) {
+    const messages = open.messages.filter((m) => m.side !== 'system' && !(m.side === 'page' && m.automated));
+    let i = messages.length;
+    while (i > 0 && messages[i - 1]!.side === 'customer') i--;
+    const lastPage = i > 0 ? messages[i - 1]! : null;
+    const first = i < messages.length ? messages[i]! : null;
+    const row = snap.conversations.find((r) => r.key === open.key || (open.rowKey !== undefined && r.rowKey === open.rowKey));
+    const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
+    // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
+    const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
+    const firstAt = !first ? null : exact ? rowTime!.start : (first.at?.start ?? rowTime?.start ?? null);
+    const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
+    if (lastPage) {
+      // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
+      const until = first ? (firstAt !== null ? firstAt - 1 : null) : now;
+      if (until !== null) {
+        out.push({ ...base, kind: 'reply-sent', id: `rh:${hash(`${open.key}|${lastPage.key}`)}`, at: until, agent: lastPage.agent, via: 'observed', precision: 'approximate', history: true });
+      }
+    }
+    if (!first || firstAt === null) return;
+    const id = `cm:${hash(`${open.key}|${first.key}`)}`;
+    if (exact) {
+      out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact' });
+      return;
+    }
+    const latest = Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate' });
   }
 
   private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]) {
@@ -272,8 +324,9 @@ export class EventTracker {
       if (prev === undefined || first) {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
+        // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
         if (recent && !isOpenHere) out.push(this.listEvent(row, sig, observedAt));
-        else if (row.lastAt) out.push(this.approximate(row, sig));
+        else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && row.lastAt.end < observedAt - 3 * 60_000;
@@ -294,8 +347,10 @@ export class EventTracker {
     const text = previewText(row.preview);
     const h = textHash(text);
     if (this.pending.some((p) => p.conversation === row.key && p.textHash === h)) return;
-    const lastSeen = left.messages[left.messages.length - 1];
+    const lastSeen = left.messages.filter((m) => m.side !== 'system').at(-1);
     if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return; // the thread saw it before the row changed
+    // The thread showed the customer writing this very text ("You: …" typed by the customer): the thread beats the preview.
+    if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return;
     out.push({
       kind: 'reply-sent',
       id: `rs:${hash(`${row.key}|${predictPageKey(left.messages, text)}`)}`,

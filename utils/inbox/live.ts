@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertIntoComposer } from './composer';
-import { findAll, findFirst } from './dom';
+import { safeClick } from './click';
+import { closestKind, findAll, findFirst, findLive } from './dom';
 import { EventTracker, SEND_WAIT_MS } from './events';
 import { createBatchedObserver, type Batch } from './observer';
 import {
@@ -69,7 +70,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     snapshot: InboxSnapshot;
     list: ReturnType<typeof readList>;
     thread: ReturnType<typeof readThread>;
-    composer: InboxSnapshot['composer'];
+    composer: ReturnType<typeof readComposer>;
   }
   let current: Reading = safeReadAll(now());
   const snapshot = signal<InboxSnapshot>(current.snapshot);
@@ -81,7 +82,9 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     const list = full || dirty.list ? readList(c) : previous.list;
     for (const row of list.conversations) if (row.selected && c.selectedId && row.rowKey) knownIds.set(row.rowKey, c.selectedId);
     const thread = full || dirty.thread || dirty.list ? readThread(c, list.conversations) : previous.thread;
-    const composer = full || dirty.composer ? readComposer(doc).state : previous.composer;
+    // 2026 rows are never marked selected: the open conversation's id (URL or channel tab) names its row.
+    if (thread.open?.id && thread.open.rowKey) knownIds.set(thread.open.rowKey, thread.open.id);
+    const composer = full || dirty.composer ? readComposer(doc) : previous.composer;
     const pageName = full ? readPageName(doc) : previous.snapshot.page.name;
     const snap: InboxSnapshot = {
       url: c.url,
@@ -90,8 +93,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       page: { assetId: inboxUrlIds(c.url).assetId, name: pageName },
       conversations: list.conversations,
       open: thread.open,
-      composer,
-      health: health(list.found, thread, composer.found),
+      composer: composer.state,
+      health: health(list, thread, composer),
     };
     return { snapshot: snap, list, thread, composer };
   }
@@ -102,8 +105,9 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       return readAll(at);
     } catch (error) {
       console.warn('[Inbox Pilot] could not read the inbox', error);
-      const thread = { found: false, header: false, open: null };
-      const composer = { found: false, enabled: false, text: '', kind: null };
+      const thread = { found: false, header: false, via: -1, headerVia: -1, open: null };
+      const composer = { state: { found: false, enabled: false, text: '', kind: null }, el: null, via: -1, value: null };
+      const list = { found: false, via: -1, rowVia: -1, titleVia: -1, conversations: [], problems: [] };
       const snap: InboxSnapshot = {
         url: url(),
         takenAt: at,
@@ -111,17 +115,17 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
         page: { assetId: inboxUrlIds(url()).assetId, name: null },
         conversations: [],
         open: null,
-        composer,
-        health: health(false, thread, false),
+        composer: composer.state,
+        health: health(list, thread, composer),
       };
-      return { snapshot: snap, list: { found: false, via: -1, conversations: [] }, thread, composer };
+      return { snapshot: snap, list, thread, composer };
     }
   }
 
   function rememberParts() {
     parts = {
-      list: findFirst(doc, 'list').value,
-      thread: [findFirst(doc, 'header').value, findFirst(doc, 'messageList').value].filter((e): e is Element => e !== null),
+      list: findLive(doc, 'list').value,
+      thread: [findLive(doc, 'header').value, findLive(doc, 'messageList').value].filter((e): e is Element => e !== null),
       composer: findFirst(doc, 'composer').value,
     };
   }
@@ -200,8 +204,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
 
   /** The narrowest stable ancestor of the inbox parts: Meta's main region, else the body. */
   function observerRoot(): Node {
-    const anchor = findFirst(doc, 'list').value ?? findFirst(doc, 'messageList').value ?? findFirst(doc, 'composer').value;
-    return anchor?.closest('[role="main"]') ?? doc.body ?? doc.documentElement;
+    const anchor = findLive(doc, 'list').value ?? findLive(doc, 'messageList').value ?? findFirst(doc, 'composer').value;
+    return (anchor && closestKind(anchor, 'main')) ?? doc.body ?? doc.documentElement;
   }
 
   /**
@@ -248,7 +252,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       if (!(target instanceof win.Element)) return;
       if (via === 'click') {
         // Most clicks are not on Send: rule them out before reading anything.
-        const button = target.closest('[role="button"], button');
+        const button = closestKind(target, 'button');
         if (!button || !findAll(doc, 'sendButton').value.includes(button)) return;
       }
       const composer = readComposer(doc);
@@ -300,14 +304,13 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     openConversation(key) {
       try {
         const c = snapshotContext(doc, url(), now(), snapOptions);
-        const list = findFirst(doc, 'list').value;
+        const list = findLive(doc, 'list').value;
         if (!list) return false;
         for (const row of findAll(list, 'row').value) {
           const r = readRow(row, c);
           if (r.key !== key && r.rowKey !== key && r.id !== key) continue;
-          // The title, never the row's action buttons ("Move to Done" would remove it from Meta's metrics).
-          const title = findFirst(row, 'rowTitle').value ?? row;
-          (title as HTMLElement).click();
+          // The title, never the row's action grid ("Done" would remove it from Meta's metrics): safeClick refuses those.
+          if (!safeClick(findFirst(row, 'rowTitle').value ?? row)) return false;
           observer.request();
           return true;
         }

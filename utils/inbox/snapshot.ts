@@ -1,10 +1,12 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { findAll, findFirst, isKind, matchAlternative } from './dom';
-import { isAgentLabelText, isSystemText, isTransientText, SELECTORS } from './selectors';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, isKind, matchAlternative, type Found } from './dom';
+import { wallTime, zonedDayRange } from '../time/zone';
+import { SELECTORS } from './selectors';
 import { messageKey, rowKey, hash } from './keys';
-import { looksLikeTimeToken, parseTimeToken, utimeInterval } from './time-token';
-import { inboxUrlIds } from './url';
+import { isBareClock, looksLikeTimeToken, parseTimeToken, utimeInterval } from './time-token';
+import { inboxUrlIds, linkIds, tabChannel } from './url';
 import type {
+  Channel,
   ComposerState,
   ConversationRow,
   InboxHealth,
@@ -34,7 +36,10 @@ interface Ctx {
   now: number;
   tz: string;
   locale: InboxLocale | null;
+  /** `selected_item_id` of the URL. */
   selectedId: string | null;
+  /** The conversation the page shows by its channel tabs (2026: the URL often drops the id). */
+  tab: { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
   knownIds: ReadonlyMap<string, string>;
 }
 
@@ -75,8 +80,32 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     tz: options.timeZone ?? defaultTimeZone(),
     locale: detectLocale(doc),
     selectedId: inboxUrlIds(url).selectedItemId,
+    tab: readChannelTabs(doc, url),
     knownIds: options.knownIds ?? new Map(),
   };
+}
+
+/**
+ * The channel tabs (2026): the one shown (`aria-current="page"`) keeps in its href the
+ * `selected_item_id` of the conversation open in it. On `all` its href has no `thread_type`: the
+ * channel is that of another tab whose href holds the same id. `listChannel`: the channel every row
+ * of the list belongs to (a channel tab is shown), null on `all`.
+ */
+function readChannelTabs(doc: Document, url: string): Ctx['tab'] {
+  const tabs = findAll(doc, 'channelTab').value;
+  const urlIds = linkIds(url);
+  const current = tabs.find((t) => t.getAttribute('aria-current') === 'page') ?? null;
+  const shown = current ? linkIds(current.getAttribute('href')) : { selectedItemId: null, channel: null };
+  const listChannel = (current ? tabChannel(current.getAttribute('data-surface')) : null) ?? urlIds.channel;
+  const id = urlIds.selectedItemId ?? shown.selectedItemId;
+  let channel = urlIds.channel ?? shown.channel ?? listChannel;
+  if (!channel && id) {
+    for (const t of tabs) {
+      const other = linkIds(t.getAttribute('href'));
+      if (other.selectedItemId === id && other.channel) channel = other.channel;
+    }
+  }
+  return { selectedItemId: shown.selectedItemId, channel, listChannel };
 }
 
 // ------------------------------------------------------------------ list
@@ -86,7 +115,7 @@ const VIRTUALIZED_MAX = 40;
 function visibleRows(list: Element, rows: Element[]): Element[] {
   // A virtualized list mounts only what is (nearly) visible: no layout read needed.
   if (rows.length <= VIRTUALIZED_MAX) return rows;
-  const box = (list.querySelector('[role="list"]') ?? list).getBoundingClientRect();
+  const box = (findFirst(list, 'listViewport').value ?? list).getBoundingClientRect();
   if (box.width === 0 && box.height === 0) return rows;
   const out = rows.filter((row) => {
     const r = row.getBoundingClientRect();
@@ -96,19 +125,22 @@ function visibleRows(list: Element, rows: Element[]): Element[] {
 }
 
 function selectedIdFromHref(row: Element): string | null {
-  const link = row.matches('a[href*="selected_item_id"]') ? row : row.querySelector('a[href*="selected_item_id"]');
-  const href = link?.getAttribute('href');
-  if (!href) return null;
-  try {
-    return new URL(href, 'https://business.facebook.com/').searchParams.get('selected_item_id');
-  } catch {
-    return null;
-  }
+  const link = isKind(row, 'rowLink') ? row : findFirst(row, 'rowLink').value;
+  return linkIds(link?.getAttribute('href')).selectedItemId;
 }
 
 function isSelectedRow(row: Element): boolean {
-  const sel = '[aria-selected="true"], [aria-current="page"], [aria-current="true"]';
-  return row.matches(sel) || row.querySelector(sel) !== null;
+  return isKind(row, 'rowSelected') || findFirst(row, 'rowSelected').value !== null;
+}
+
+/** Who wrote a row's last message, from its preview: `You: …` / `You sent a photo.` is the Page; a reaction or a removal is nobody's new message. */
+export function previewAuthor(preview: string): ConversationRow['lastFrom'] {
+  if (!preview) return 'unknown';
+  const t = normalizeLabel(preview);
+  if (normalizedLabels('youPrefix').some((p) => t.startsWith(p))) return 'page';
+  if (normalizedLabels('youSentPreview').some((p) => t.startsWith(p))) return 'page';
+  if (normalizedLabels('notAMessagePreview').some((p) => ` ${t} `.includes(` ${p} `))) return 'unknown';
+  return 'customer';
 }
 
 function nameOf(el: Element | null): string | null {
@@ -120,7 +152,7 @@ function nameOf(el: Element | null): string | null {
 export function readRow(row: Element, c: Ctx): ConversationRow {
   const titleEl = findFirst(row, 'rowTitle').value;
   const customerName = nameOf(titleEl);
-  const avatarSrc = row.querySelector('img')?.getAttribute('src');
+  const avatarSrc = findFirst(row, 'avatar').value?.getAttribute('src');
 
   const timeEl = findFirst(row, 'rowTime').value;
   let lastAt: TimeRange | null = null;
@@ -140,50 +172,71 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
       break;
     }
   }
-  const normalizedPreview = normalizeLabel(preview);
-  const lastFrom = !preview
-    ? 'unknown'
-    : normalizedLabels('youPrefix').some((p) => normalizedPreview.startsWith(p))
-      ? 'page'
-      : 'customer';
+  const lastFrom = previewAuthor(preview);
   const unread = findFirst(row, 'rowUnread').value !== null;
   const selected = isSelectedRow(row);
   const basis = rowKey(customerName, avatarSrc, preview);
-  const id = selectedIdFromHref(row) ?? (selected && c.selectedId ? c.selectedId : null) ?? c.knownIds.get(basis) ?? null;
-  return { key: id ?? basis, id, customerName, preview, lastFrom, lastAt, unread, selected, rowKey: basis };
+  const openId = c.selectedId ?? c.tab.selectedItemId;
+  const id = selectedIdFromHref(row) ?? (selected && openId ? openId : null) ?? c.knownIds.get(basis) ?? null;
+  return { key: id ?? basis, id, customerName, preview, lastFrom, lastAt, unread, selected, rowKey: basis, channel: c.tab.listChannel };
 }
 
-export function readList(c: Ctx): { found: boolean; via: number; conversations: ConversationRow[] } {
-  const list = findFirst(c.doc, 'list');
-  if (!list.value) return { found: false, via: -1, conversations: [] };
-  const rows = findAll(list.value, 'row').value;
+export interface ListReading {
+  found: boolean;
+  via: number;
+  rowVia: number;
+  titleVia: number;
+  conversations: ConversationRow[];
+  problems: string[];
+}
+
+/**
+ * The visible rows. A list whose rows carry no customer name is not recognized: it is most likely
+ * something else matched by a fallback (the 2026 action grid was one), not an inbox of nameless customers.
+ */
+export function readList(c: Ctx): ListReading {
+  const list = findLive(c.doc, 'list');
+  if (!list.value) return { found: false, via: -1, rowVia: -1, titleVia: -1, conversations: [], problems: [] };
+  const rows = findAll(list.value, 'row');
   const seen = new Set<string>();
   const conversations: ConversationRow[] = [];
-  for (const row of visibleRows(list.value, rows)) {
+  let titleVia = -1;
+  let nameless = 0;
+  for (const row of visibleRows(list.value, rows.value)) {
+    if (titleVia < 0) titleVia = findFirst(row, 'rowTitle').via;
     const r = readRow(row, c);
+    if (!r.customerName) {
+      nameless++;
+      continue;
+    }
     if (seen.has(r.key)) continue; // overscan duplicates, nested matches
     seen.add(r.key);
     conversations.push(r);
   }
-  return { found: true, via: list.via, conversations };
+  const problems = nameless > 0 ? [`${nameless} list row(s) without a customer name`] : [];
+  // Action grids with no row around them: the rows changed shape, this is not an empty inbox.
+  const orphanActions = rows.value.length === 0 && findFirst(list.value, 'actionControl').via === 0;
+  if (orphanActions) problems.push('row actions without rows');
+  const found = !orphanActions && (conversations.length > 0 || nameless === 0);
+  return { found, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
 }
 
 // ------------------------------------------------------------------ thread
 
 type Item =
-  | { type: 'message'; el: Element; text: string }
+  | { type: 'message'; el: Element; text: string; mid?: string; side?: MessageSide; attachment?: boolean }
   | { type: 'label'; el: Element; agent: string }
-  | { type: 'separator'; el: Element; at: TimeRange | null }
+  | { type: 'separator'; el: Element; raw: string }
   | { type: 'system'; el: Element; text: string }
   | { type: 'avatar'; el: Element };
 
-const EDITOR = '[contenteditable], [role="textbox"], textarea';
-
 /** Rows of the thread read at most (plus back to the start of their date section): enough for every consumer, bounded cost. */
 export const THREAD_TAIL_ROWS = 60;
+/** Longest agent name kept from a `Sent by` label; longer ones are cut (never dropped: the reply still counts). */
+export const AGENT_NAME_MAX = 100;
 
 function isSeparatorRow(row: Element): boolean {
-  if (row.getAttribute('role') === 'separator' || row.querySelector('[role="separator"]')) return true;
+  if (isKind(row, 'separator') || findFirst(row, 'separator').via === 0) return true;
   const raw = textOf(row);
   return raw.length > 0 && raw.length <= 40 && /\d/.test(raw) && looksLikeTimeToken(raw);
 }
@@ -193,15 +246,16 @@ function isSeparatorRow(row: Element): boolean {
  * the last THREAD_TAIL_ROWS of them, extended back to a date separator so the
  * occurrence counts of message keys stay complete for each section.
  */
-function threadWindow(list: Element, bubbleCss: string | null): { roots: Element[]; includeRoots: boolean; omitted: boolean } {
-  const first = bubbleCss ? list.querySelector(bubbleCss) : null;
+function threadWindow(list: Element, first: Element | null): { roots: Element[]; includeRoots: boolean; omitted: boolean } {
   if (!first) return { roots: [list], includeRoots: false, omitted: false };
   // The deepest last descendant is in the last row: the rows' parent holds both (no need to collect every bubble).
   let last: Element = list;
   while (last.lastElementChild) last = last.lastElementChild;
   const parent = commonAncestor(first, last, list);
   const rows = parent.children;
-  if (parent === first || rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
+  // One bubble only: the last descendant is inside it, read the whole list.
+  if (parent === first) return { roots: [list], includeRoots: false, omitted: false };
+  if (rows.length <= THREAD_TAIL_ROWS) return { roots: [parent], includeRoots: false, omitted: false };
   let start = rows.length - THREAD_TAIL_ROWS;
   const floor = Math.max(0, start - 300);
   while (start > floor && !isSeparatorRow(rows[start]!)) start--;
@@ -210,48 +264,80 @@ function threadWindow(list: Element, bubbleCss: string | null): { roots: Element
   return { roots, includeRoots: true, omitted: start > 0 };
 }
 
+/**
+ * A 2026 message row (`data-message-id`): its bubble text ('' for an attachment or a removed
+ * message) and its side: a Page row opens with a hidden "You sent"; without it, the customer's.
+ */
+function messageRowItem(row: Element, markers: boolean): Item | null {
+  const mid = row.getAttribute('data-message-id') ?? '';
+  // An optimistic bubble (`pending.<n>`) is not a message yet: Meta may drop it, and it gets its real id within a second.
+  if (!mid || mid.startsWith('pending')) return null;
+  const bubble = findFirst(row, 'messageText').value;
+  // No marker anywhere in the thread (a language the label tables lack): structure decides (sides()).
+  const side: MessageSide | undefined = !markers ? undefined : findFirst(row, 'pageMarker').value ? 'page' : 'customer';
+  const attachment = !bubble && findFirst(row, 'attachment').value !== null;
+  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, ...(side ? { side } : {}), ...(attachment ? { attachment } : {}) };
+}
+
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element, c: Ctx): { items: Item[]; omitted: boolean } {
+function threadItems(list: Element): { items: Item[]; omitted: boolean } {
+  const rowsById = findFirst(list, 'messageRow').value;
+  const markers = rowsById !== null && findFirst(list, 'pageMarker').value !== null;
   const textAlt = findFirst(list, 'messageText').via;
-  const bubbleCss = SELECTORS.messageText[textAlt]?.css ?? null;
+  const bubbleCss = SELECTORS.messageText[textAlt] ? textAlt : -1;
+  const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
   const items: Item[] = [];
-  const window_ = threadWindow(list, bubbleCss);
+  const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
   let consumed: Element | null = null;
   const visit = (el: Element) => {
     if (consumed && consumed.contains(el)) return;
-    if (el.matches(EDITOR)) {
+    if (isKind(el, 'editor')) {
       consumed = el;
       return;
     }
-    if (el.tagName === 'IMG') {
-      if (el.getAttribute('alt')) items.push({ type: 'avatar', el });
+    if (rowsById && isKind(el, 'messageRow')) {
+      consumed = el;
+      const item = messageRowItem(el, markers);
+      if (item) items.push(item);
+      // The customer's avatar sits in the row of the last message of a run.
+      const avatar = findFirst(el, 'avatar').value;
+      if (avatar) items.push({ type: 'avatar', el: avatar });
       return;
     }
-    const isBubble = bubbleCss !== null && el.matches(bubbleCss);
-    const isSeparatorRole = el.getAttribute('role') === 'separator';
-    if (!isBubble && !isSeparatorRole && el.childElementCount > 0) return;
+    if (el.tagName === 'IMG') {
+      if (isKind(el, 'avatar')) items.push({ type: 'avatar', el });
+      return;
+    }
+    if (isKind(el, 'agentLabel')) {
+      consumed = el;
+      const raw = textOf(el);
+      const t = normalizeLabel(raw);
+      const prefix = normalizedLabels('sentByPrefix').find((p) => t.startsWith(p))!;
+      items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim().slice(0, AGENT_NAME_MAX) });
+      return;
+    }
+    const bubble = isBubble(el);
+    const separatorRole = !bubble && isKind(el, 'separator') && el.childElementCount > 0;
+    if (!bubble && !separatorRole && el.childElementCount > 0) return;
     const raw = textOf(el);
     if (!raw) return;
-    const t = normalizeLabel(raw);
     consumed = el;
-    if (!isSeparatorRole && !isBubble && isAgentLabelText(t)) {
-      const prefix = normalizedLabels('sentByPrefix').find((p) => t.startsWith(p))!;
-      items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim() });
-    } else if (!isSeparatorRole && !isBubble && isSystemText(t)) {
-      items.push({ type: 'system', el, text: raw });
-    } else if (isSeparatorRole || (!isBubble && /\d/.test(raw) && looksLikeTimeToken(raw))) {
-      items.push({ type: 'separator', el, at: range(parseTimeToken(raw, c.now, c.locale, c.tz)) });
-    } else if (isBubble) {
-      items.push({ type: 'message', el, text: raw });
-    }
+    if (!bubble && isKind(el, 'systemRow')) items.push({ type: 'system', el, text: raw });
+    else if (!bubble && isKind(el, 'separator')) items.push({ type: 'separator', el, raw });
+    else if (bubble) items.push({ type: 'message', el, text: raw });
     // Anything else ("is typing…", "Seen", reactions) is not a message.
-    void isTransientText;
   };
   for (const root of window_.roots) {
     if (window_.includeRoots) visit(root);
-    for (const el of root.querySelectorAll('*')) visit(el);
+    for (const el of root.getElementsByTagName('*')) visit(el);
   }
   return { items, omitted: window_.omitted };
+}
+
+/** Whether `el` is matched by alternative `index` of `kind`. */
+function matchesAlternative(el: Element, kind: 'messageText', index: number): boolean {
+  const alt = SELECTORS[kind][index]!;
+  return el.matches(cssOfAlternative(alt)) && (!alt.test || alt.test(el));
 }
 
 /**
@@ -261,12 +347,16 @@ function threadItems(list: Element, c: Ctx): { items: Item[]; omitted: boolean }
  * Page's. Runs closed by a separator, a system row or the end are unsure:
  * layout decides them (left/right) when the browser has one, else the Page.
  * Layout is read only for those, so a batch rarely forces a layout.
+ * Messages whose row says its side (2026 `You sent` marker) keep it.
  */
 function sides(list: Element, items: Item[]): Map<Element, MessageSide> {
   const out = new Map<Element, MessageSide>();
   const all = items.map((i) => i.el);
   if (!all.length) return out;
-  const lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
+  let lca = commonAncestor(all[0]!, all[all.length - 1]!, list);
+  // A thread of one message: every item is inside its row, whose parent is the one holding rows.
+  const oneRow = items.filter((i) => i.type === 'message').length === 1 && items.every((i) => i.type === 'message' || i.type === 'avatar');
+  if (oneRow && lca !== list && lca.parentElement) lca = lca.parentElement;
   const groupOf = (el: Element) => {
     let g: Element = el;
     while (g.parentElement && g.parentElement !== lca && g !== lca) g = g.parentElement;
@@ -281,6 +371,10 @@ function sides(list: Element, items: Item[]): Map<Element, MessageSide> {
   };
   for (const item of items) {
     if (item.type === 'message') {
+      if (item.side) {
+        out.set(item.el, item.side);
+        continue;
+      }
       pending.push(item.el);
       if (avatarGroups.has(groupOf(item.el))) settle('customer');
     } else if (item.type === 'label') settle('page');
@@ -316,8 +410,21 @@ function commonAncestor(a: Element, b: Element, fallback: Element): Element {
   return x ?? fallback;
 }
 
+/**
+ * A separator's time. A bare clock ("1:58 PM" after a gap on the same day) belongs to the day of the
+ * separator above it, not to today.
+ */
+function separatorTime(raw: string, section: TimeRange | null, c: Ctx): TimeRange | null {
+  if (section && isBareClock(raw)) {
+    const day = wallTime(section.start, c.tz);
+    const endOfDay = zonedDayRange({ year: day.year, month: day.month, day: day.day }, c.tz).end - 1;
+    return range(parseTimeToken(raw, endOfDay, c.locale, c.tz));
+  }
+  return range(parseTimeToken(raw, c.now, c.locale, c.tz));
+}
+
 export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
-  const { items, omitted } = threadItems(list, c);
+  const { items, omitted } = threadItems(list);
   const sideOf = sides(list, items);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];
@@ -326,7 +433,7 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
   let group: ThreadMessage[] = [];
   for (const item of items) {
     if (item.type === 'separator') {
-      section = item.at;
+      section = separatorTime(item.raw, section, c);
       group = [];
     } else if (item.type === 'system') {
       messages.push(makeMessage('system', item.text));
@@ -340,7 +447,8 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
       group = [];
     } else if (item.type === 'message') {
       const side = sideOf.get(item.el) ?? 'page';
-      const m = makeMessage(side, item.text);
+      const m = makeMessage(side, item.text, item.mid);
+      if (item.attachment) m.attachment = true;
       messages.push(m);
       if (side === 'page') group.push(m);
       else group = [];
@@ -348,7 +456,8 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
   }
   return { messages, omitted };
 
-  function makeMessage(side: MessageSide, text: string): ThreadMessage {
+  function makeMessage(side: MessageSide, text: string, mid?: string): ThreadMessage {
+    if (mid) return { key: `mid:${hash(mid)}`, side, agent: null, text, at: section, automated: false };
     const sectionMinute = section ? section.start : null;
     const base = messageKey(sectionMinute, side, text, 0).replace(/\.0$/, '');
     const n = occurrences.get(base) ?? 0;
@@ -357,23 +466,54 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
   }
 }
 
-export function readThread(c: Ctx, rows: ConversationRow[]): { found: boolean; header: boolean; open: OpenConversation | null } {
-  const header = findFirst(c.doc, 'header').value;
-  const list = findFirst(c.doc, 'messageList').value;
-  if (!header && !list && !c.selectedId) return { found: false, header: false, open: null };
+/** The channel of the open conversation: URL / tabs first, then the header's channel name, then the composer's placeholder. */
+function openChannel(c: Ctx, header: Element | null): Channel | null {
+  if (c.tab.channel) return c.tab.channel;
+  const named = header ? textOf(findFirst(header, 'headerChannel').value).toLowerCase() : '';
+  if (named === 'messenger' || named === 'instagram' || named === 'whatsapp') return named;
+  const composer = findFirst(c.doc, 'composer').value;
+  const placeholder = normalizeLabel(composer?.getAttribute('aria-placeholder') ?? composer?.getAttribute('placeholder') ?? composer?.getAttribute('aria-label') ?? '');
+  for (const ch of ['messenger', 'instagram', 'whatsapp'] as const) if (placeholder.includes(ch)) return ch;
+  return null;
+}
+
+export interface ThreadReading {
+  found: boolean;
+  header: boolean;
+  via: number;
+  headerVia: number;
+  open: OpenConversation | null;
+}
+
+export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
+  const header = findLive(c.doc, 'header');
+  const list = findLive(c.doc, 'messageList');
+  if (!header.value && !list.value && !c.selectedId) return { found: false, header: false, via: -1, headerVia: -1, open: null };
   let customerName: string | null = null;
-  if (header) {
-    const nameEl = header.matches('h2') ? header : findFirst(header, 'headerName').value;
+  if (header.value) {
+    const nameEl = isKind(header.value, 'headerName') ? header.value : findFirst(header.value, 'headerName').value;
     customerName = nameOf(nameEl);
   }
   const selectedRow = rows.find((r) => r.selected) ?? (customerName ? rows.find((r) => r.customerName === customerName) : undefined);
   customerName ??= selectedRow?.customerName ?? null;
-  const key = c.selectedId ?? selectedRow?.key ?? (customerName ? `h:${hash(normalizeLabel(customerName))}` : 'unknown');
-  const { messages, omitted } = list ? readMessages(list, c) : { messages: [], omitted: false };
+  // The channel tab's selection counts only when a conversation is on screen: the tab keeps it after the pane is emptied.
+  const id = c.selectedId ?? (customerName ? c.tab.selectedItemId : null);
+  const key = id ?? selectedRow?.key ?? (customerName ? `h:${hash(normalizeLabel(customerName))}` : 'unknown');
+  const { messages, omitted } = list.value ? readMessages(list.value, c) : { messages: [], omitted: false };
   // An empty detail pane ("Select a conversation") is a thread area with no conversation open.
   const open: OpenConversation | null =
-    c.selectedId || customerName || messages.length ? { id: c.selectedId, key, customerName, messages, ...(omitted ? { earlierOmitted: true } : {}) } : null;
-  return { found: list !== null, header: header !== null, open };
+    id || customerName || messages.length
+      ? {
+          id,
+          key,
+          customerName,
+          channel: openChannel(c, header.value),
+          ...(selectedRow?.rowKey ? { rowKey: selectedRow.rowKey } : {}),
+          messages,
+          ...(omitted ? { earlierOmitted: true } : {}),
+        }
+      : null;
+  return { found: list.value !== null, header: header.value !== null, via: list.via, headerVia: header.via, open };
 }
 
 // ------------------------------------------------------------------ composer
@@ -395,7 +535,7 @@ function blockText(b: Element): string {
 export function composerKind(el: Element): ComposerState['kind'] {
   if (el.tagName === 'TEXTAREA') return 'textarea';
   if (el.getAttribute('data-lexical-editor') === 'true') return 'lexical';
-  if (el.classList.contains('public-DraftEditor-content') || el.querySelector('[data-contents="true"]')) return 'draftjs';
+  if (el.classList.contains('public-DraftEditor-content') || findFirst(el, 'draftContents').value) return 'draftjs';
   return 'contenteditable';
 }
 
@@ -406,10 +546,10 @@ export function composerEnabled(el: Element): boolean {
   return ce !== null && ce !== 'false';
 }
 
-export function readComposer(doc: Document): { state: ComposerState; el: Element | null } {
-  const el = findFirst(doc, 'composer').value;
-  if (!el) return { state: { found: false, enabled: false, text: '', kind: null }, el: null };
-  return { state: { found: true, enabled: composerEnabled(el), text: composerText(el), kind: composerKind(el) }, el };
+export function readComposer(doc: Document): { state: ComposerState; el: Element | null; via: number; value: Element | null } {
+  const { value: el, via } = findFirst(doc, 'composer');
+  if (!el) return { state: { found: false, enabled: false, text: '', kind: null }, el: null, via, value: null };
+  return { state: { found: true, enabled: composerEnabled(el), text: composerText(el), kind: composerKind(el) }, el, via, value: el };
 }
 
 // ------------------------------------------------------------------ page and health
@@ -418,13 +558,26 @@ export function readPageName(doc: Document): string | null {
   return nameOf(findFirst(doc, 'pageName').value);
 }
 
-export function health(list: boolean, thread: { found: boolean; header: boolean; open: OpenConversation | null }, composer: boolean): InboxHealth {
-  const found = { list, thread: thread.found || thread.header, composer };
+export function health(list: ListReading, thread: ThreadReading, composer: Found<Element | null>): InboxHealth {
+  const found = { list: list.found, thread: thread.found || thread.header, composer: composer.value !== null };
   const missing: InboxHealth['missing'] = [];
-  if (!list) missing.push('list');
+  if (!found.list) missing.push('list');
   if (thread.open && !thread.found) missing.push('thread');
-  if ((thread.found || thread.header) && !composer) missing.push('composer');
-  return { found, missing, recognized: list || found.thread };
+  if (found.thread && !found.composer) missing.push('composer');
+  return {
+    found,
+    missing,
+    recognized: found.list || found.thread,
+    via: {
+      list: alternativeCss('list', list.via),
+      row: alternativeCss('row', list.rowVia),
+      rowTitle: alternativeCss('rowTitle', list.titleVia),
+      header: alternativeCss('header', thread.headerVia),
+      messageList: alternativeCss('messageList', thread.via),
+      composer: alternativeCss('composer', composer.via),
+    },
+    ...(list.problems.length ? { problems: list.problems } : {}),
+  };
 }
 
 /** A snapshot of the whole page. */
@@ -441,7 +594,7 @@ export function takeSnapshot(doc: Document, url: string, now: number, options: S
     conversations: list.conversations,
     open: thread.open,
     composer: composer.state,
-    health: health(list.found, thread, composer.state.found),
+    health: health(list, thread, composer),
   };
 }
 

@@ -264,9 +264,15 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
 
 /** `abbr[data-utime]` carries unix seconds: a one-second interval. */
 export function utimeInterval(value: string | null | undefined): TokenInterval | null {
-  if (!value || !/^\d{9,11}$/.test(value.trim())) return null;
-  const start = Number(value.trim()) * 1000;
+  // 2026 pages write seconds with decimals (`1791104461.826`): the second is what counts.
+  if (!value || !/^\d{9,11}(\.\d+)?$/.test(value.trim())) return null;
+  const start = Math.floor(Number(value.trim())) * 1000;
   return { start: new Date(start), end: new Date(start + 1000) };
+}
+
+/** Whether a token is a clock time alone (`1:58 PM`, `13:58`): a thread separator that belongs to the day above it. */
+export function isBareClock(token: string): boolean {
+  return CLOCK_ONLY.test(clean(token));
 }
 
 /** Whether text reads as a time token at all (any date will do for the syntax). */

@@ -10,6 +10,9 @@ export type InboxLocale = 'en' | 'fr';
 /** 'exact': observed live or from a machine timestamp; 'approximate': parsed from a coarse token like `5m`. */
 export type Precision = 'exact' | 'approximate';
 
+/** Where a conversation happens. 'comment': a Facebook post comment thread (the Comments tab). */
+export type Channel = 'messenger' | 'instagram' | 'whatsapp' | 'comment';
+
 export interface TimeRange {
   start: number;
   end: number;
@@ -36,12 +39,17 @@ export interface ConversationRow {
   selected: boolean;
   /** The name + avatar key of the row (utils/inbox/keys.ts), even when `key` is a `selected_item_id`. */
   rowKey?: string;
+  /** When the list tells it (a channel tab, the comment list) or the conversation was opened here. */
+  channel?: Channel | null;
 }
 
 export type MessageSide = 'customer' | 'page' | 'system';
 
 export interface ThreadMessage {
-  /** Stable within a thread across re-renders (position among same-text messages + text hash). */
+  /**
+   * Stable within a thread across re-renders: `mid:<hash of data-message-id>` when the row carries
+   * Meta's message id (2026), else section + side + text hash + position among same-text messages.
+   */
   key: string;
   side: MessageSide;
   /** For page messages: the name from the group's `Sent by` label, if any. */
@@ -49,15 +57,21 @@ export interface ThreadMessage {
   text: string;
   /** From the nearest date separator above, when one gives a time. */
   at: TimeRange | null;
+  /** A photo or file without text (2026: img "Attachment" / "Pièce jointe" in the message row). */
+  attachment?: boolean;
   /** Page message labelled with an automated sender (instant reply, away message): not a human reply. */
   automated?: boolean;
 }
 
 export interface OpenConversation {
-  /** `selected_item_id`. */
+  /** `selected_item_id`: from the URL, else from the channel tab being shown (2026: the URL often drops it). */
   id: string | null;
   key: string;
   customerName: string | null;
+  /** From `thread_type`, the channel tabs, the header's channel name or the composer's placeholder. */
+  channel?: Channel | null;
+  /** The row key (name + avatar) of this conversation's list row, when the row was found. */
+  rowKey?: string;
   /** The last rows of the thread (complete date sections; see THREAD_TAIL_ROWS in snapshot.ts). */
   messages: ThreadMessage[];
   /** True when older rows were on the page but not read (long threads). */
@@ -80,6 +94,13 @@ export interface InboxHealth {
   missing: InboxPart[];
   /** True when the page looks like an inbox at all. */
   recognized: boolean;
+  /**
+   * Which selector alternative matched each part (its CSS from utils/inbox/selectors.ts), null when
+   * none did: a user's report then says which layout they have.
+   */
+  via?: Partial<Record<'list' | 'row' | 'rowTitle' | 'header' | 'messageList' | 'composer', string | null>>;
+  /** Why a part that was found is still not recognized (e.g. list rows without customer names). */
+  problems?: string[];
 }
 
 export interface InboxSnapshot {
@@ -107,11 +128,23 @@ interface EventBase {
   rowKey?: string;
   customerName: string | null;
   at: number;
+  /** The conversation's channel when known. */
+  channel?: Channel | null;
 }
 
 export type InboxEvent =
   | (EventBase & { kind: 'customer-message'; precision: Precision; /** latest possible time when approximate */ atLatest?: number })
-  | (EventBase & { kind: 'reply-sent'; agent: string | null; via: 'this-browser' | 'observed'; precision: Precision })
+  | (EventBase & {
+      kind: 'reply-sent';
+      agent: string | null;
+      via: 'this-browser' | 'observed';
+      precision: Precision;
+      /**
+       * An answer the thread shows was given before this tab looked (a colleague, a phone): it closes
+       * every customer wait up to `at` and is not a response to time (its own time is unknown).
+       */
+      history?: boolean;
+    })
   | (EventBase & { kind: 'conversation-opened' });
 
 export type InsertResult =

@@ -1,3 +1,5 @@
+import type { Channel } from './types';
+
 /** Whether a URL is the Business Suite inbox (business.facebook.com or www.facebook.com, /latest/inbox...). */
 export function isInboxUrl(href: string): boolean {
   try {
@@ -20,4 +22,31 @@ export function inboxUrlIds(href: string): { assetId: string | null; selectedIte
   } catch {
     return { assetId: null, selectedItemId: null };
   }
+}
+
+/** `thread_type` of inbox URLs and channel-tab hrefs (2026 evidence). */
+const THREAD_TYPES: Record<string, Channel> = { FB_MESSAGE: 'messenger', IG_MESSAGE: 'instagram', WA_MESSAGE: 'whatsapp', FB_COMMENT: 'comment', IG_COMMENT: 'comment' };
+/** The inbox tab path segment (`/latest/inbox/<tab>`) or channel-tab surface suffix, when it names one channel. */
+const TABS: Record<string, Channel> = { messenger: 'messenger', instagram_direct: 'instagram', whatsapp: 'whatsapp', facebook: 'comment' };
+
+/** `selected_item_id` and the channel a link or URL names (relative hrefs resolved against the inbox host). */
+export function linkIds(href: string | null | undefined): { selectedItemId: string | null; channel: Channel | null } {
+  if (!href) return { selectedItemId: null, channel: null };
+  try {
+    const url = new URL(href, 'https://business.facebook.com/');
+    const type = url.searchParams.get('thread_type');
+    const tab = /^\/latest\/inbox\/([a-z_]+)/.exec(url.pathname)?.[1];
+    return {
+      selectedItemId: url.searchParams.get('selected_item_id') || null,
+      channel: (type ? THREAD_TYPES[type] : undefined) ?? (tab ? TABS[tab] : undefined) ?? null,
+    };
+  } catch {
+    return { selectedItemId: null, channel: null };
+  }
+}
+
+/** The channel a channel tab's `data-surface` suffix (`…channel_selector:instagram_direct`) names. */
+export function tabChannel(surface: string | null): Channel | null {
+  const suffix = surface?.split(':').pop() ?? '';
+  return TABS[suffix] ?? null;
 }

@@ -3,6 +3,7 @@ import type { AlertsMessages } from '../timing/messages';
 import type { RepliesMessages } from '../replies/messages';
 import type { DraftMessages } from '../draft/messages';
 import type { ShortcutsMessages } from '../shortcuts/messages';
+import type { InboxMessages } from '../inbox/messages';
 
 /**
  * The one typed message map between the background worker, the content
@@ -15,7 +16,7 @@ export interface CoreMessages {
   'core:ping': { request: void; response: { at: number } };
 }
 
-export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages, ShortcutsMessages {}
+export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages, ShortcutsMessages, InboxMessages {}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];

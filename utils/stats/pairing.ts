@@ -53,6 +53,14 @@ export function applyEvents(
       s.waiting = addCustomerMessage(s.waiting, item);
     } else {
       if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) continue; // seen already
+      if (e.history) {
+        // The thread showed an earlier answer (issue 16): waits up to it are answered, no response is timed.
+        s.waiting = s.waiting.filter((w) => w.at > e.at);
+        s.lastReplyAt = e.at;
+        s.updatedAt = now;
+        for (const k of keys) changed.add(k);
+        continue;
+      }
       // The reply answers every message before it; the time counts from the first (a burst is one response).
       const first = s.waiting[0];
       if (first && first.at <= e.at) {

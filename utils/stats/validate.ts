@@ -78,6 +78,8 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
         agent: nullableStr(input, 'agent', MAX_AGENT_LENGTH, where),
         via: oneOf(input, 'via', ['this-browser', 'observed'] as const, where),
         precision: oneOf(input, 'precision', PRECISIONS, where),
+        // An earlier answer a thread showed (issue 16): closes waits, times no response.
+        ...(input.history === true ? { history: true } : {}),
       };
     case 'conversation-opened':
       return { ...base, kind: 'conversation-opened' };

@@ -70,6 +70,7 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
     const view: TimerView = {
       key: t.key,
       customerName: t.customerName,
+      ...(t.channel ? { channel: t.channel } : {}),
       waitingSince: t.waitingSince,
       lastReplyAt: t.lastReplyAt,
       at: opts.now,

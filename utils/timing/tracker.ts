@@ -1,4 +1,4 @@
-import type { InboxEvent, InboxSnapshot, Precision, TimeRange } from '../inbox/types';
+import type { Channel, InboxEvent, InboxSnapshot, Precision, TimeRange } from '../inbox/types';
 import type { ConversationTrack, TrackerState } from './types';
 
 /**
@@ -49,7 +49,8 @@ function sameTrack(a: ConversationTrack, b: ConversationTrack): boolean {
     a.waitingPrecision === b.waitingPrecision &&
     a.lastCustomerAt === b.lastCustomerAt &&
     a.lastCustomerPrecision === b.lastCustomerPrecision &&
-    a.lastReplyAt === b.lastReplyAt
+    a.lastReplyAt === b.lastReplyAt &&
+    (a.channel ?? null) === (b.channel ?? null)
   );
 }
 
@@ -118,6 +119,8 @@ export function linkKeys(state: TrackerState, id: string, rowKey: string | undef
 
 function mergeTracks(a: ConversationTrack, b: ConversationTrack): ConversationTrack {
   const out: ConversationTrack = { ...a, customerName: a.customerName ?? b.customerName, pageId: a.pageId ?? b.pageId, seenAt: Math.max(a.seenAt, b.seenAt) };
+  const channel = a.channel ?? b.channel;
+  if (channel) out.channel = channel;
   if (b.lastReplyAt !== null && (out.lastReplyAt === null || b.lastReplyAt > out.lastReplyAt)) out.lastReplyAt = b.lastReplyAt;
   if (b.lastCustomerAt !== null && (out.lastCustomerAt === null || b.lastCustomerAt > out.lastCustomerAt)) {
     out.lastCustomerAt = b.lastCustomerAt;
@@ -142,17 +145,20 @@ function put(state: TrackerState, before: ConversationTrack | undefined, after: 
   return { ...state, [after.key]: after };
 }
 
-function withName(t: ConversationTrack, name: string | null | undefined, pageId: string | null | undefined): ConversationTrack {
+function withName(t: ConversationTrack, name: string | null | undefined, pageId: string | null | undefined, channel?: Channel | null): ConversationTrack {
   const customerName = name ?? t.customerName;
   const page = pageId ?? t.pageId;
-  return customerName === t.customerName && page === t.pageId ? t : { ...t, customerName, pageId: page };
+  // A conversation keeps its channel once the page told it (a later read from the `all` tab does not know it).
+  const ch = channel ?? t.channel ?? null;
+  if (customerName === t.customerName && page === t.pageId && ch === (t.channel ?? null)) return t;
+  return { ...t, customerName, pageId: page, ...(ch ? { channel: ch } : {}) };
 }
 
 export function applyEvent(state: TrackerState, event: InboxEvent): TrackerState {
   state = linkKeys(state, event.conversation, event.rowKey);
   const key = resolveKey(state, event.conversation);
   const before = state[key];
-  let t = withName(before ?? blank(key, event.pageId, event.at), event.customerName, event.pageId);
+  let t = withName(before ?? blank(key, event.pageId, event.at), event.customerName, event.pageId, event.channel);
   if (event.kind === 'customer-message') {
     const latest = event.precision === 'approximate' ? Math.max(event.at, event.atLatest ?? event.at) : event.at;
     t = customerMessage(t, event.at, latest, event.precision);
@@ -176,7 +182,7 @@ export function applySnapshot(state: TrackerState, snap: InboxSnapshot): Tracker
     if (threadKey !== null && row.key === threadKey) continue;
     const key = resolveKey(out, row.key);
     const before = out[key];
-    let t = withName(before ?? blank(key, pageId, snap.takenAt), row.customerName, pageId);
+    let t = withName(before ?? blank(key, pageId, snap.takenAt), row.customerName, pageId, row.channel);
     if (row.lastFrom === 'customer' && row.lastAt) {
       t = customerMessage(t, row.lastAt.start, row.lastAt.end, rangePrecision(row.lastAt));
     } else if (row.lastFrom === 'page') {
@@ -200,7 +206,7 @@ function applyOpenThread(state: TrackerState, snap: InboxSnapshot, pageId: strin
   if (!last) return state;
   const key = resolveKey(state, open.key);
   const before = state[key];
-  let t = withName(before ?? blank(key, pageId, snap.takenAt), open.customerName, pageId);
+  let t = withName(before ?? blank(key, pageId, snap.takenAt), open.customerName, pageId, open.channel);
   if (last.side === 'page') {
     if (t.waitingSince !== null) {
       // Thread times come from separators above the bubble: a lower bound. The page wrote last, so it answered.

@@ -1,4 +1,4 @@
-import type { Precision } from '../inbox/types';
+import type { Channel, Precision } from '../inbox/types';
 
 /**
  * The waiting state of a conversation, shown by text, icon and colour.
@@ -28,6 +28,8 @@ export interface ConversationTrack {
   lastReplyAt: number | null;
   /** When we last learned something about it (for pruning). */
   seenAt: number;
+  /** Messenger, Instagram, WhatsApp or comment, once the page told it (thread, channel tab). */
+  channel?: Channel | null;
   /**
    * A conversation first seen in the list is keyed `r:…` (name + avatar); once opened, by its
    * `selected_item_id`. The old entry then stays as a pointer (`aliasOf`) and the new one lists it
@@ -43,6 +45,7 @@ export type TrackerState = Readonly<Record<string, ConversationTrack>>;
 export interface TimerView {
   key: string;
   customerName: string | null;
+  channel?: Channel | null;
   waitingSince: number;
   lastReplyAt: number | null;
   /** The instant these figures are for: between two state changes, views are not recomputed (see nextChangeAt). */

@@ -30,6 +30,8 @@ export interface TimersPanelProps {
 interface RowShape {
   key: string;
   name: string | null;
+  /** Messenger / Instagram / WhatsApp / comment when known (data-channel, for tests and styling). */
+  channel: string | null;
   state: TimerState;
   approximate: boolean;
   window: WindowNotice['kind'] | null;
@@ -66,9 +68,9 @@ export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySig
       const approximate = v.precision === 'approximate';
       const old = byKey.get(v.key);
       const shape =
-        old && old.name === v.customerName && old.state === v.state && old.approximate === approximate && old.window === window
+        old && old.name === v.customerName && old.channel === (v.channel ?? null) && old.state === v.state && old.approximate === approximate && old.window === window
           ? old
-          : { key: v.key, name: v.customerName, state: v.state, approximate, window };
+          : { key: v.key, name: v.customerName, channel: v.channel ?? null, state: v.state, approximate, window };
       if (same && previous[next.length] !== shape) same = false;
       next.push(shape);
       nextByKey.set(v.key, shape);
@@ -124,6 +126,7 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
         data-testid="timer-row"
         data-key={shape.key}
         data-state={shape.state}
+        data-channel={shape.channel ?? undefined}
         title={t.value.openHint}
         onClick={() => onOpen(shape.key)}
       >

@@ -41,9 +41,12 @@ function push(...items: ThreadItem[]) {
 describe('EventTracker: the page as loaded', () => {
   it('reports the open conversation and approximate customer messages from row tokens, nothing live', () => {
     const events = tracker().update(snap(T0), T0, T0);
-    expect(kinds(events)).toEqual(['conversation-opened', 'customer-message']);
+    expect(kinds(events)).toEqual(['conversation-opened', 'reply-sent', 'customer-message']);
     expect(events[0]).toMatchObject({ conversation: '1001', customerName: 'Alice Martin', pageId: '42' });
-    expect(events[1]).toMatchObject({ precision: 'approximate', customerName: 'Bruno Petit', at: T0 - 3 * 3_600_000, atLatest: T0 - 2 * 3_600_000 });
+    // The open thread shows the Page answered last: a history marker (no response is timed from it).
+    expect(events[1]).toMatchObject({ conversation: '1001', history: true, precision: 'approximate', agent: 'Paul Girard', at: T0 });
+    expect(events[1]!.id.startsWith('rh:')).toBe(true);
+    expect(events[2]).toMatchObject({ precision: 'approximate', customerName: 'Bruno Petit', at: T0 - 3 * 3_600_000, atLatest: T0 - 2 * 3_600_000 });
   });
 });
 
@@ -107,11 +110,14 @@ describe('EventTracker: live thread', () => {
     expect(t.tick(at + 1000 + LABEL_WAIT_MS)).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: null, via: 'observed' })]);
   });
 
-  it('history loading (many messages at once, or right after opening) is not live', () => {
+  it('history loading (many messages at once, or a thread still empty when opened) is not live', () => {
+    const loading = tracker();
+    dom.setThread('Alice Martin', []);
+    loading.update(snap(T0), T0, T0);
+    dom.setThread('Alice Martin', thread);
+    expect(kinds(loading.update(snap(T0 + SETTLE_MS / 2), T0, T0 + SETTLE_MS / 2)).filter((k) => k === 'customer-message')).toEqual([]);
     const t = tracker();
     t.update(snap(T0), T0, T0);
-    push({ side: 'customer', text: 'late render' });
-    expect(t.update(snap(T0 + SETTLE_MS / 2), T0, T0 + SETTLE_MS / 2)).toEqual([]);
     const many = Array.from({ length: HISTORY_CHUNK + 1 }, (_, i) => ({ side: 'customer' as const, text: `older ${i}` }));
     push(...many);
     expect(t.update(snap(T0 + 10_000), T0 + 10_000, T0 + 10_000)).toEqual([]);
@@ -219,7 +225,8 @@ describe('EventTracker: the agent replies and opens another conversation at once
     dom.setRows([{ ...ROWS[0]!, preview: alicePreview, token: '1m', selected: false }, { ...ROWS[1]!, selected: true, unread: false }, ROWS[2]!]);
     dom.setThread('Bruno Petit', [{ separator: 'Today 07:00' }, { side: 'customer', text: 'Where is my parcel?' }]);
   };
-  const replies = (events: InboxEvent[]) => events.filter((e) => e.kind === 'reply-sent');
+  /** Replies that time a response (history markers of a thread just opened close waits, they time nothing). */
+  const replies = (events: InboxEvent[]) => events.filter((e) => e.kind === 'reply-sent' && !e.history);
   beforeEach(() => (knownIds = new Map()));
 
   /** Two tabs on Alice's thread; the other one will see the bubble, this one will not. */
@@ -290,5 +297,15 @@ describe('EventTracker: the agent replies and opens another conversation at once
     // A row of a conversation not just left that ends with a page message is left alone (as before).
     dom.setRows([{ ...ROWS[0]!, preview: 'You: It left the warehouse.', token: '1m' }, { ...ROWS[1]!, selected: true }, { ...ROWS[2]!, preview: 'You: Bye', token: '1m' }]);
     expect(replies(here.update(read(at + 2000, URL_BRUNO), at + 2000, at + 2000))).toEqual([]);
+  });
+
+  it('issue 16: a customer whose message starts with "You:" is not a reply when the agent leaves within 5 s', () => {
+    const { here } = twoTabs();
+    const at = T0 + 20_000;
+    push({ side: 'customer', text: 'You: are you there?' });
+    here.update(read(at), at, at);
+    // The agent leaves at once; Alice's row shows her own text, which reads like the Page's preview.
+    openBruno('You: are you there?');
+    expect(replies(here.update(read(at + 1000, URL_BRUNO), at + 1000, at + 1000))).toEqual([]);
   });
 });

@@ -92,6 +92,7 @@ describe('createInboxSource (happy-dom)', () => {
     expect(source.snapshot.value.health.recognized).toBe(true);
     expect(initial.map((e) => [e.kind, e.customerName, 'precision' in e ? e.precision : null])).toEqual([
       ['conversation-opened', 'Alice Martin', null],
+      ['reply-sent', 'Alice Martin', 'approximate'], // history marker: the thread shows the Page answered
       ['customer-message', 'Bruno Petit', 'approximate'],
     ]);
   });

@@ -35,7 +35,7 @@ describe('selector table', () => {
   const table = Object.entries(SELECTORS).flatMap(([kind, alts]) => alts.map((alt, i) => ({ kind: kind as SelectorKind, i, css: alt.css })));
 
   it('has fixtures to check against', () => {
-    expect(fixtures).toEqual(expect.arrayContaining(['sim-en.html', 'sim-fr.html', 'older-textarea.html', 'older-draftjs.html', 'nothing-recognizable.html']));
+    expect(fixtures).toEqual(expect.arrayContaining(['sim-2025-11-en.html', 'sim-2025-11-fr.html', 'older-textarea.html', 'older-draftjs.html', 'nothing-recognizable.html']));
   });
 
   // Each fixture is loaded once (they share the global document): counts for every alternative.
@@ -69,9 +69,9 @@ describe('selector table', () => {
   });
 
   it('recognizes the French labels through the same table', () => {
-    const { doc } = loadFixture('sim-fr.html');
+    const { doc } = loadFixture('sim-2025-11-fr.html');
     expect(countMatches(doc, 'sendButton', 0)).toBe(1); // aria-label="Envoyer"
-    expect(countMatches(doc, 'list', 2)).toBe(1); // aria-label="Boîte de réception" (the list, not the nav link)
+    expect(countMatches(doc, 'list', 3)).toBe(1); // aria-label="Boîte de réception" (the list, not the nav link)
     expect(countMatches(doc, 'agentLabel', 0)).toBeGreaterThan(0); // Envoyé par …
   });
 });

@@ -14,12 +14,12 @@ describe('takeSnapshot on the simulated inbox (English, rendered copy)', () => {
   // Fixtures share the global document: load in a hook, when this block runs.
   let s: InboxSnapshot;
   let f: Fixture;
-  beforeAll(() => void ({ s, f } = snap('sim-en.html')));
+  beforeAll(() => void ({ s, f } = snap('sim-2025-11-en.html')));
 
   it('reads the page and its language', () => {
     expect(s.locale).toBe('en');
     expect(s.page).toEqual({ assetId: '104522908812345', name: 'Atelier Lumen' });
-    expect(s.health).toEqual({ found: { list: true, thread: true, composer: true }, missing: [], recognized: true });
+    expect(s.health).toMatchObject({ found: { list: true, thread: true, composer: true }, missing: [], recognized: true });
   });
 
   it('reads the visible rows as the sim has them: names, who wrote last, unread, exact times from data-utime', () => {
@@ -64,14 +64,14 @@ describe('takeSnapshot on the simulated inbox (English, rendered copy)', () => {
   });
 
   it('is pure: the same document gives the same snapshot', () => {
-    const again = snap('sim-en.html').s;
+    const again = snap('sim-2025-11-en.html').s;
     expect(again).toEqual(s);
   });
 });
 
 describe('takeSnapshot on the simulated inbox in French', () => {
   it('reads French labels, tokens and the draft as the sim has them', () => {
-    const { s, f } = snap('sim-fr.html');
+    const { s, f } = snap('sim-2025-11-fr.html');
     const truth = f.truth!;
     expect(s.locale).toBe('fr');
     expect(s.conversations.map((r) => [r.customerName, r.lastFrom, r.unread])).toEqual(
@@ -128,7 +128,7 @@ describe('takeSnapshot on older layouts', () => {
 describe('takeSnapshot on a page it does not recognize', () => {
   it('says so, with every part missing, and does not throw', () => {
     const { s } = snap('nothing-recognizable.html');
-    expect(s.health).toEqual({ found: { list: false, thread: false, composer: false }, missing: ['list'], recognized: false });
+    expect(s.health).toMatchObject({ found: { list: false, thread: false, composer: false }, missing: ['list'], recognized: false });
     expect(s.conversations).toEqual([]);
     expect(s.composer.found).toBe(false);
   });
@@ -136,8 +136,8 @@ describe('takeSnapshot on a page it does not recognize', () => {
 
 describe('keys', () => {
   it('a row keeps its key across a re-render and differs between customers', () => {
-    const a = snap('sim-en.html').s.conversations.map((r) => r.key);
-    const b = snap('sim-en.html').s.conversations.map((r) => r.key);
+    const a = snap('sim-2025-11-en.html').s.conversations.map((r) => r.key);
+    const b = snap('sim-2025-11-en.html').s.conversations.map((r) => r.key);
     expect(b).toEqual(a);
   });
 });

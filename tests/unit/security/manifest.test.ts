@@ -10,7 +10,8 @@ import { FORBIDDEN_IN_BUNDLE, listFiles, scanText } from './scan';
  * product decision: update README.md ("Privacy & permissions") with it.
  */
 const EXPECTED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
-const INBOX_MATCHES = ['https://business.facebook.com/latest/inbox*', 'https://www.facebook.com/latest/inbox*'];
+/** Every Business Suite page (agents reach the inbox without a reload); the script idles outside the inbox. */
+const INBOX_MATCHES = ['https://business.facebook.com/latest/*', 'https://www.facebook.com/latest/*'];
 const INBOX_ORIGINS = ['https://business.facebook.com/*', 'https://www.facebook.com/*'];
 
 interface Manifest {
@@ -49,7 +50,7 @@ describe('built manifest: permissions', () => {
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
   });
 
-  it('runs its content script only on the two inbox URLs, in the isolated world', () => {
+  it('runs its content script only on Business Suite pages of the two inbox hosts, in the isolated world', () => {
     const scripts = manifest.content_scripts ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     expect([...new Set(scripts.flatMap((s) => s.matches))].sort()).toEqual([...INBOX_MATCHES].sort());

@@ -14,6 +14,16 @@ export interface InboxLabels {
   messageRegion: string[];
   /** Preview prefixes meaning the Page wrote the last message. */
   youPrefix: string[];
+  /** Whole-preview forms meaning the Page sent the last message without text (`You sent a photo.`): starts. */
+  youSentPreview: string[];
+  /** Visually hidden text that opens every Page message row of the 2026 thread (`You sent`). */
+  youSentMarker: string[];
+  /** Preview fragments that are not a new message: a reaction, a removed message (the customer did not write). */
+  notAMessagePreview: string[];
+  /** alt text of an attachment image inside a message (not an avatar). */
+  attachmentAlt: string[];
+  /** Channel names the 2026 header shows before the customer's name. */
+  channelNames: string[];
   /** Agent attribution under a group of Page messages: prefix before the name. */
   sentByPrefix: string[];
   /** Names Meta puts after `Sent by` for automated replies (they do not count as replies). */

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EventTracker } from '../../../utils/inbox/events';
+import { takeSnapshot } from '../../../utils/inbox/snapshot';
+import type { InboxEvent } from '../../../utils/inbox/types';
+import { applyEvents } from '../../../utils/stats/pairing';
+import type { PendingRecord } from '../../../utils/stats/types';
+import { validateEvent } from '../../../utils/stats/validate';
+import { buildInbox, type Built, type RowSpec, type ThreadItem } from './build';
+
+/**
+ * Issue 16 (adapter half): the customer's time is never the time we looked; the thread beats the
+ * preview. One test per scenario of the issue's table, at the EventTracker level.
+ */
+const URL_ALICE = 'https://business.facebook.com/latest/inbox/all?asset_id=42&selected_item_id=1001';
+const T0 = Date.UTC(2026, 1, 24, 9, 0); // 10:00 in Paris
+const TZ = 'Europe/Paris';
+const MIN = 60_000;
+
+let dom: Built;
+const snap = (now: number, url = URL_ALICE) => takeSnapshot(document, url, now, { timeZone: TZ });
+const tracker = () => new EventTracker({ agentName: () => 'Marie' });
+const customerEvents = (events: InboxEvent[]) => events.filter((e) => e.kind === 'customer-message');
+const ALICE: RowSpec = { name: 'Alice Martin', preview: 'Hello, is my order shipped?', token: '2m', selected: true };
+
+beforeEach(() => {
+  dom = buildInbox();
+});
+
+describe('issue 16: a thread just opened gives its customer messages their own time', () => {
+  it('customer wrote while the conversation was closed: the time comes from the separator, not from the opening', () => {
+    dom.setRows([ALICE]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+    const events = customerEvents(tracker().update(snap(T0), T0, T0));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ conversation: '1001', precision: 'approximate', at: T0 - 2 * MIN });
+    expect(events[0]!.at).not.toBe(T0);
+  });
+
+  it('opened by its URL with its list row never drawn: timed from the thread', () => {
+    dom.setRows([]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:53' }, { side: 'customer', text: 'Hi' }, { side: 'customer', text: 'Anyone?' }]);
+    const events = customerEvents(tracker().update(snap(T0), T0, T0));
+    expect(events).toEqual([expect.objectContaining({ conversation: '1001', at: T0 - 7 * MIN, precision: 'approximate' })]);
+    expect((events[0] as { atLatest?: number }).atLatest).toBeLessThanOrEqual(T0);
+  });
+
+  it('without any time in the thread, the row token gives an interval; the opening moment is never used', () => {
+    dom.setRows([{ ...ALICE, token: '5m' }]);
+    dom.setThread('Alice Martin', [{ side: 'customer', text: 'Hello, is my order shipped?' }]);
+    const [e] = customerEvents(tracker().update(snap(T0), T0, T0));
+    expect(e).toMatchObject({ precision: 'approximate', at: T0 - 6 * MIN, atLatest: T0 - 5 * MIN });
+    dom.setRows([]);
+    expect(customerEvents(tracker().update(snap(T0), T0, T0))).toEqual([]);
+  });
+
+  it('a customer writing within 1.3 s of the opening is live and exact', () => {
+    const thread: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
+    dom.setRows([{ ...ALICE, preview: 'You: Hi!' }]);
+    dom.setThread('Alice Martin', thread);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    dom.setThread('Alice Martin', [...thread, { side: 'customer', text: 'One more question' }]);
+    const events = customerEvents(t.update(snap(T0 + 1300), T0 + 1250, T0 + 1300));
+    expect(events).toEqual([expect.objectContaining({ precision: 'exact', at: T0 + 1250 })]);
+  });
+});
+
+describe('issue 16: an earlier reply this tab never saw', () => {
+  it('the thread shows the Page answered: the response is measured from the first customer message after it', () => {
+    const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+    const states = new Map<string, PendingRecord>();
+    // A week ago the list showed Alice waiting (an approximate event stored then); a colleague answered from a phone.
+    const old: InboxEvent = { kind: 'customer-message', id: 'cm~old', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 - 7 * 86_400_000, atLatest: T0 - 7 * 86_400_000 + 60_000, precision: 'approximate' };
+    applyEvents(states, [old], config, T0);
+    dom.setRows([{ ...ALICE, token: '1m' }]);
+    dom.setThread('Alice Martin', [
+      { separator: 'Feb 17, 2026 10:00' },
+      { side: 'customer', text: 'Do you ship abroad?' },
+      { side: 'page', text: 'Yes, everywhere in Europe.' },
+      { label: 'Sent by Paul Girard' },
+      { separator: 'Today 09:59' },
+      { side: 'customer', text: 'Great, to Spain then?' },
+    ]);
+    const t = tracker();
+    const opened = t.update(snap(T0), T0, T0);
+    expect(opened.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true, at: T0 - MIN - 1 });
+    // What the background receives: the history flag survives validation.
+    const validated = opened.map((e) => validateEvent(JSON.parse(JSON.stringify(e)), 'event', T0));
+    expect(validated.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true });
+    const { responses: none } = applyEvents(states, validated, config, T0);
+    expect(none).toEqual([]); // the history marker times nothing
+    t.noteSendIntent('Yes, 2 days.', T0 + 3300, snap(T0 + 3300).open);
+    t.noteComposerEmptied('1001');
+    const replied = t.tick(T0 + 3300 + 5000);
+    const { responses } = applyEvents(states, replied, config, T0 + 9000);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ customerAt: T0 - MIN, repliedAt: T0 + 3300, agent: 'Marie' });
+    expect(responses[0]!.responseSeconds).toBeLessThan(120);
+  });
+});
