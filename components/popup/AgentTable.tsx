@@ -33,7 +33,14 @@ export function AgentTable({ rows }: { rows: SummaryRow[] }) {
   ];
 
   const cells = (r: SummaryRow) => [
-    <td class="num" data-col="responses">{r.responses}</td>,
+    <td class="num" data-col="responses">
+      {r.responses}
+      {r.approximate > 0 && (
+        <span class="approx" data-testid="approximate-count" title={t.value.approximateCount(r.approximate, r.responses)}>
+          {' '}(≈{r.approximate})
+        </span>
+      )}
+    </td>,
     <td class="num" data-col="median">{r.medianSeconds === null ? '–' : formatDuration(r.medianSeconds)}</td>,
     <td class="num" data-col="p90">{r.p90Seconds === null ? '–' : formatDuration(r.p90Seconds)}</td>,
     <td class="num" data-col="average">{r.averageSeconds === null ? '–' : formatDuration(r.averageSeconds)}</td>,

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { fakeBrowser } from 'wxt/testing';
 import { sendMessage } from '../../../utils/messaging';
-import { registerStatsBackground, collectOrphanOutboxes, PURGE_ALARM } from '../../../utils/stats/background';
+import { registerStatsBackground, collectOrphanOutboxes, OUTBOX_ALARM, PURGE_ALARM } from '../../../utils/stats/background';
+import { resetSettingsProblemsForTests, statsSettingsProblems } from '../../../utils/stats/health';
+import { DEFAULT_TIMING_SETTINGS, timingSettings } from '../../../utils/timing/settings';
+import { defaultSchedule } from '../../../utils/timing/business-hours';
 import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
 import { makeBundle } from '../../../utils/stats/bundle';
 import { statsSettings } from '../../../utils/stats/settings';
@@ -175,5 +178,69 @@ describe('retention and erasing', () => {
     expect(await collectOrphanOutboxes()).toBe(2);
     expect(await statsDb().responses.count()).toBe(1);
     expect(await fakeBrowser.storage.local.get('stats.outbox.tab-999')).toEqual({});
+  });
+
+  const orphan = () => fakeBrowser.storage.local.set({ 'stats.outbox.tab-998': { savedAt: 1, events: [customer('o', T0), reply('o', T0 + MIN)] } });
+
+  it('collects a closed tab\'s outbox when the worker starts', async () => {
+    fakeBrowser.reset();
+    await orphan();
+    registerStatsBackground(); // a worker start
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1));
+    expect(await fakeBrowser.storage.local.get('stats.outbox.tab-998')).toEqual({});
+  });
+
+  it('collects a closed tab\'s outbox at the next message from any inbox tab', async () => {
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeTruthy()); // the start's own pass is over
+    await orphan();
+    await sendMessage('stats:hello', undefined);
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1));
+  });
+
+  it('collects a closed tab\'s outbox within a minute by an alarm', async () => {
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(OUTBOX_ALARM))?.periodInMinutes).toBe(1));
+    await orphan();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1));
+  });
+
+  it('leaves an outbox rewritten while it was being collected for the next pass', async () => {
+    await orphan();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let reads = 0;
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: unknown) => {
+      const out = await get(keys as string);
+      // The second read of the key (just before removing it) finds a newer write.
+      if (keys === 'stats.outbox.tab-998' && ++reads === 1) {
+        await fakeBrowser.storage.local.set({ 'stats.outbox.tab-998': { savedAt: 2, events: [customer('o', T0), reply('o', T0 + MIN), customer('p', T0)] } });
+        return get(keys);
+      }
+      return out;
+    });
+    await collectOrphanOutboxes();
+    spy.mockRestore();
+    expect(Object.keys(await fakeBrowser.storage.local.get('stats.outbox.tab-998'))).toHaveLength(1);
+    await collectOrphanOutboxes();
+    expect(await fakeBrowser.storage.local.get('stats.outbox.tab-998')).toEqual({});
+    expect((await statsDb().pending.toArray()).map((p) => p.conversation).sort()).toEqual(['o', 'p']);
+  });
+});
+
+describe('stored settings that fail validation', () => {
+  it('an invalid time zone in business hours is reported and skipped: recording goes on, every event acknowledged', async () => {
+    resetSettingsProblemsForTests();
+    await timingSettings.setValue({ ...DEFAULT_TIMING_SETTINGS, timeBasis: 'business', businessHours: { ...defaultSchedule('Europe/Paris'), timeZone: 'Mars/Olympus_Mons' } });
+    const events = [customer('tz', T0), reply('tz', T0 + 2 * MIN)];
+    const { acked } = await sendMessage('stats:events', { events });
+    expect(acked).toEqual(events.map((e) => e.id));
+    expect((await statsDb().responses.toArray()).map((r) => [r.responseSeconds, r.businessResponseSeconds])).toEqual([[120, 120]]);
+    expect(await statsSettingsProblems.getValue()).toEqual(['timing.businessHours']);
+  });
+
+  it('clears the report once the settings are valid again', async () => {
+    resetSettingsProblemsForTests();
+    await statsSettingsProblems.setValue(['timing.businessHours']);
+    await sendMessage('stats:events', { events: [customer('ok', T0), reply('ok', T0 + MIN)] });
+    expect(await statsSettingsProblems.getValue()).toEqual([]);
   });
 });
