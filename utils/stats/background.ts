@@ -29,6 +29,7 @@ async function configForWrite() {
 }
 
 let collecting: Promise<number> | null = null;
+const INSTANCE_OUTBOX_IDLE_MS = 30_000;
 
 /**
  * Collects orphan outboxes, once at a time: the triggers (worker start, any inbox tab's message,
@@ -55,7 +56,9 @@ export async function collectOrphanOutboxes(): Promise<number> {
     const tabId = outboxTabId(key);
     if (tabId !== null && (await browser.tabs.get(tabId).then((tab) => Boolean(tab), () => false))) continue; // its tab still runs
     const outbox = value as Partial<Outbox> | undefined;
-    if (tabId === null && (outbox?.savedAt ?? 0) > Date.now() - 10 * 60_000) continue; // an instance key still in use
+    // A page's key before the worker told it its tab: a live page moves it within a second of the worker answering,
+    // so one this old while the worker runs is a closed page's (collecting a live one would only resend, harmlessly).
+    if (tabId === null && (outbox?.savedAt ?? 0) > Date.now() - INSTANCE_OUTBOX_IDLE_MS) continue;
     const events = (Array.isArray(outbox?.events) ? outbox.events : []).flatMap((e) => {
       try {
         return [validateEvent(e)];
