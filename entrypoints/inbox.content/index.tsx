@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountSidebar } from '../../components/sidebar/mount';
 import { sidebarFeatures } from '../../components/features';
+import { guardAgainstForgedStart } from '../../utils/lifecycle/started-guard';
 import './sidebar.css';
 
 export default defineContentScript({
@@ -11,6 +12,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // Issue 16: a page script must not be able to switch us off by forging WXT's "newer script started" message.
+    ctx.onInvalidated(guardAgainstForgedStart(ctx));
     try {
       await mountSidebar(ctx, sidebarFeatures);
     } catch (error) {
