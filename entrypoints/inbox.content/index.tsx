@@ -13,7 +13,7 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     // Issue 16: a page script must not be able to switch us off by forging WXT's "newer script started" message.
-    ctx.onInvalidated(guardAgainstForgedStart(ctx));
+    guardAgainstForgedStart(ctx);
     try {
       await mountSidebar(ctx, sidebarFeatures);
     } catch (error) {

@@ -1,35 +1,32 @@
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-
-/** WXT's own name for the announcement (`<extension id>:<entrypoint>:wxt:content-script-started`; private in its types). */
-export const SCRIPT_STARTED_MESSAGE_TYPE: string = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
  * WXT 0.20 stops a content script when a window `message` of type
  * `<extension id>:<entrypoint>:wxt:content-script-started` with its script name arrives: a newer
- * instance of the script announcing itself. But any page script can post that message (the id is
- * in every `chrome-extension://` URL we expose, the name is in the bundle), and our sidebar and
- * stats would stop until a reload.
+ * instance of the script announcing itself. But any page script can post that message (the
+ * extension id shows in every `chrome-extension://` URL we load, the name is in the bundle), and
+ * the sidebar and the stats would stop until a reload.
  *
- * This replaces WXT's check: every announcement is stopped before WXT's listener sees it (capture
- * listeners at the target run before the others, whatever the registration order), and the script
- * stops itself only when the announcement can be genuine. A newer instance of this extension's
- * script only exists once this one is orphaned (extension updated or reloaded), and then
- * `browser.runtime.id` is gone in this context.
+ * A genuine newer instance of this extension's script only exists once this one is orphaned (the
+ * extension was updated or reloaded), and then `browser.runtime.id` is gone in this context. So
+ * WXT's own check (`verifyScriptStartedEvent`, called on the instance by its listener) is narrowed:
+ * an announcement counts only when this context is orphaned — except the first one in the top
+ * frame, which WXT expects to be the script's own and skips anyway.
  *
- * Returns the function that removes the guard.
+ * (Stopping the event before WXT's listener cannot work: at the window, Chromium runs `message`
+ * listeners in registration order, capture or not, and WXT registers first.)
  */
-export function guardAgainstForgedStart(
-  ctx: Pick<ContentScriptContext, 'abort'>,
-  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
-  contextAlive: () => boolean = () => browser.runtime?.id != null,
-): () => void {
-  const guard = (event: MessageEvent) => {
-    // Posted data is a structured clone: plain values, no getters to fear.
-    if ((event.data as { type?: unknown } | null)?.type !== SCRIPT_STARTED_MESSAGE_TYPE) return;
-    event.stopImmediatePropagation();
-    if (!contextAlive()) ctx.abort('A newer instance of the content script started');
+export function guardAgainstForgedStart(ctx: ContentScriptContext, contextAlive: () => boolean = () => browser.runtime?.id != null): void {
+  const wxtCheck = ctx.verifyScriptStartedEvent.bind(ctx);
+  // WXT's top-frame listener ignores the first announcement it accepts (its own, posted at start).
+  let ownAnnouncementPending = window.self === window.top;
+  ctx.verifyScriptStartedEvent = (event: MessageEvent) => {
+    if (!wxtCheck(event)) return false;
+    if (ownAnnouncementPending) {
+      ownAnnouncementPending = false;
+      return true;
+    }
+    return !contextAlive();
   };
-  target.addEventListener('message', guard, { capture: true });
-  return () => target.removeEventListener('message', guard, { capture: true });
 }

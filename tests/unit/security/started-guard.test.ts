@@ -1,68 +1,66 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { guardAgainstForgedStart, SCRIPT_STARTED_MESSAGE_TYPE } from '../../../utils/lifecycle/started-guard';
+import { guardAgainstForgedStart } from '../../../utils/lifecycle/started-guard';
 
 /**
  * A page posting WXT's `content-script-started` message with our id and script name must not stop
  * the content script (issue 16); an announcement from a newer instance, which can only exist once
- * this context is orphaned, still does.
+ * this context is orphaned, still does. The e2e twin (tests/e2e/security.e2e.ts) forges it from a
+ * real page script.
  */
 const NAME = 'inbox';
-const forged = () => ({ type: SCRIPT_STARTED_MESSAGE_TYPE, contentScriptName: NAME, messageId: Math.random().toString(36).slice(2) });
+const TYPE = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+const announcement = (name = NAME) => ({ type: TYPE, contentScriptName: name, messageId: Math.random().toString(36).slice(2) });
+const settle = () => new Promise((r) => setTimeout(r, 20));
 const post = async (data: unknown) => {
-  window.dispatchEvent(new MessageEvent('message', { data, source: window }));
-  await new Promise((r) => setTimeout(r, 0));
+  window.postMessage(data, '*');
+  await settle();
 };
 
-let cleanups: Array<() => void> = [];
+let contexts: ContentScriptContext[] = [];
 afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
+  contexts.forEach((c) => c.abort('test over'));
+  contexts = [];
 });
 
-function start() {
+/** A context as WXT starts one: its own announcement is posted and arrives after main() began. */
+async function start(guard: boolean, alive: () => boolean = () => true) {
   const ctx = new ContentScriptContext(NAME);
-  cleanups.push(() => ctx.abort('test over'));
+  contexts.push(ctx);
+  if (guard) guardAgainstForgedStart(ctx, alive);
+  await settle();
   return ctx;
 }
 
-describe("WXT's started message from the page", () => {
-  it('without the guard, a forged message stops the script (the bug this guards against)', async () => {
-    const ctx = start();
-    await post(forged()); // the first announcement is the script's own, ignored
-    await post(forged());
+describe("WXT's content-script-started message", () => {
+  it('the message is what WXT 0.20 acts on: without the guard, one forged message stops the script', async () => {
+    const ctx = await start(false);
+    expect(ctx.signal.aborted).toBe(false);
+    await post(announcement());
     expect(ctx.signal.aborted).toBe(true);
   });
 
   it('with the guard, forged messages (any number) leave the script running', async () => {
-    const ctx = start();
-    cleanups.push(guardAgainstForgedStart(ctx, window, () => true));
-    for (let i = 0; i < 5; i++) await post(forged());
+    const ctx = await start(true);
+    for (let i = 0; i < 5; i++) await post(announcement());
     expect(ctx.signal.aborted).toBe(false);
   });
 
-  it('lets a genuine newer instance through: this context is orphaned (runtime id gone)', async () => {
-    const ctx = start();
+  it('lets a genuine newer instance stop it: this context is orphaned (runtime id gone)', async () => {
     let alive = true;
-    cleanups.push(guardAgainstForgedStart(ctx, window, () => alive));
-    await post(forged());
-    await post(forged());
+    const ctx = await start(true, () => alive);
+    await post(announcement());
     expect(ctx.signal.aborted).toBe(false);
-    alive = false; // the extension was reloaded: a newer script is now legitimate
-    await post(forged());
+    alive = false; // the extension was reloaded: a newer script is now the legitimate one
+    await post(announcement());
     expect(ctx.signal.aborted).toBe(true);
   });
 
-  it('leaves other messages alone', async () => {
-    const seen: unknown[] = [];
-    const listener = (e: MessageEvent) => seen.push(e.data);
-    window.addEventListener('message', listener);
-    cleanups.push(() => window.removeEventListener('message', listener));
-    const ctx = start();
-    cleanups.push(guardAgainstForgedStart(ctx, window, () => true));
+  it('still ignores other scripts\' announcements and other messages', async () => {
+    const ctx = await start(true, () => false);
+    await post(announcement('other-script'));
     await post({ type: 'something-else' });
     await post('text');
-    expect(seen).toHaveLength(2);
     expect(ctx.signal.aborted).toBe(false);
   });
 });
