@@ -53,6 +53,24 @@ function oneOf<T extends string>(raw: Record<string, unknown>, field: string, al
 
 const PRECISIONS: readonly Precision[] = ['exact', 'approximate'];
 
+/**
+ * A reply's `Sent by` label, cut to MAX_AGENT_LENGTH rather than refused: Meta allows longer names,
+ * and refusing the event dropped the response itself (a 101-character label lost it, issue 16).
+ * Cut on a code point, so an emoji is never split.
+ */
+function agentLabel(raw: Record<string, unknown>, where: string): string | null {
+  const v = raw.agent;
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') throw new StatsInputError(`${where}: "agent" must be a string`);
+  if (v.length <= MAX_AGENT_LENGTH) return v;
+  let cut = '';
+  for (const ch of v) {
+    if (cut.length + ch.length > MAX_AGENT_LENGTH - 1) break;
+    cut += ch;
+  }
+  return `${cut}…`;
+}
+
 /** One adapter event; throws StatsInputError naming the problem. */
 export function validateEvent(input: unknown, where = 'event', now = Date.now()): InboxEvent {
   if (!isObject(input)) throw new StatsInputError(`${where}: not an object`);
@@ -76,7 +94,7 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
       return {
         ...base,
         kind: 'reply-sent',
-        agent: nullableStr(input, 'agent', MAX_AGENT_LENGTH, where),
+        agent: agentLabel(input, where),
         via: oneOf(input, 'via', ['this-browser', 'observed'] as const, where),
         precision: oneOf(input, 'precision', PRECISIONS, where),
       };

@@ -226,6 +226,24 @@ describe('retention and erasing', () => {
   });
 });
 
+describe('long agent labels', () => {
+  it('records a response whose "Sent by" label is longer than 100 characters, the label cut with an ellipsis', async () => {
+    const long = `${'Ma'.repeat(50)}rie 👩‍💻`; // 101+ characters
+    const events = [customer('long', T0), reply('long', T0 + MIN, long)];
+    expect((await sendMessage('stats:events', { events })).acked).toHaveLength(2);
+    const [r] = await statsDb().responses.toArray();
+    expect(r!.agent.length).toBeLessThanOrEqual(100);
+    expect(r!.agent.endsWith('…')).toBe(true);
+    expect(long.startsWith(r!.agent.slice(0, -1))).toBe(true);
+  });
+
+  it('keeps a label of exactly 100 characters as it is', async () => {
+    const exact = 'x'.repeat(100);
+    await sendMessage('stats:events', { events: [customer('hundred', T0), reply('hundred', T0 + MIN, exact)] });
+    expect((await statsDb().responses.toArray())[0]!.agent).toBe(exact);
+  });
+});
+
 describe('stored settings that fail validation', () => {
   it('an invalid time zone in business hours is reported and skipped: recording goes on, every event acknowledged', async () => {
     resetSettingsProblemsForTests();
