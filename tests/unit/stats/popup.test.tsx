@@ -71,11 +71,12 @@ describe('the managers popup', () => {
     await importResponses(statsDb(), [{ ...rec('a', 'Marie', 60, 60_000), precision: 'approximate' }, rec('b', 'Marie', 120, 61_000), rec('c', 'Paul', 600, 62_000)]);
     const root = await mount();
     await vi.waitFor(() => expect(root.querySelector('[data-testid="stats-table"]')).not.toBeNull());
-    const cell = (agent: string) => root.querySelector(`tr[data-agent="${agent}"] [data-col="responses"]`)!;
-    expect(cell('Marie').textContent).toBe('2 (≈1)');
-    expect(cell('Marie').querySelector('[title]')!.getAttribute('title')).toContain('1 of 2');
-    expect(cell('Paul').textContent).toBe('1');
-    expect(root.querySelector('tfoot [data-col="responses"]')!.textContent).toBe('3 (≈1)');
+    const cell = (agent: string) => root.querySelector(`tr[data-agent="${agent}"] [data-col="approximate"]`)!;
+    expect(cell('Marie').textContent).toBe('1');
+    expect(cell('Marie').getAttribute('title')).toContain('1 of 2');
+    expect(cell('Paul').textContent).toBe('–');
+    expect(root.querySelector('tfoot [data-col="approximate"]')!.textContent).toBe('1');
+    expect(root.querySelector('tfoot [data-col="responses"]')!.textContent).toBe('3');
   });
 
   it('says when stored settings were invalid and skipped while recording', async () => {
