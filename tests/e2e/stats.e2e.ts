@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, sidebar, PAGE_ID, type E2EBrowser } from './harness';
 import { UNKNOWN_AGENT_CELL } from '../../utils/stats/csv';
+import { storedResponses, waitForResponses } from './stats-support';
 
 // Stats end to end: the adapter's events reach the background through the
 // content-side sender, are paired and stored in IndexedDB, and the popup and
@@ -15,48 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Stored {
-  id: string;
-  pageId: string;
-  conversation: string;
-  agent: string;
-  responseSeconds: number;
-  source: string;
-}
-
-/** Every stored response, read with plain IndexedDB from an extension page (the popup). */
-async function storedResponses(extensionPage: Page): Promise<Stored[]> {
-  return extensionPage.evaluate(async () => {
-    const exists = (await indexedDB.databases()).some((d) => d.name === 'inbox-pilot-stats');
-    if (!exists) return [];
-    return new Promise<Stored[]>((resolve, reject) => {
-      const open = indexedDB.open('inbox-pilot-stats');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('responses')) return resolve([]);
-        const get = db.transaction('responses').objectStore('responses').getAll();
-        get.onsuccess = () => {
-          resolve(get.result as Stored[]);
-          db.close();
-        };
-        get.onerror = () => reject(get.error);
-      };
-    });
-  });
-}
-
-async function waitForResponses(extensionPage: Page, conversations: string[], count: number, timeout = 20_000) {
-  const started = Date.now();
-  let found: Stored[] = [];
-  while (Date.now() - started < timeout) {
-    found = (await storedResponses(extensionPage)).filter((r) => conversations.includes(r.conversation));
-    if (found.length >= count) return found;
-    await extensionPage.waitForTimeout(300);
-  }
-  return found;
-}
 
 /**
  * The sim's conversation ids in their initial order. Every tab starts from
