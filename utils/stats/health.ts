@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
  * Stored settings the stats had to skip (invalid, replaced by defaults), as `section.field` names,
  * so the popup can say so instead of recording silently with other rules than the user set.
  */
-export const statsSettingsProblems = storage.defineItem<string[]>('local:stats.settingsProblems', { fallback: [] });
+export const statsSettingsProblems = storage.defineItem<string[]>('local:stats.settingsProblems', { fallback: [], version: 1 });
 
 let lastReported: string | null = null;
 
