@@ -90,7 +90,11 @@ export async function run() {
           await page.waitForTimeout(300);
           await open(page, rand.pick(ids.filter((x) => x !== id)));
         }
-        const age = mode === 'after' ? 0 : 0.1 + rand.next() * 20;
+        // Backdated, but never before the conversation's last message: a message slipped in before an earlier
+        // reply would be one that reply answered, not a new response.
+        const lastAt = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)?.lastAt ?? 0, id);
+        const room = Math.max(0, (Date.now() - lastAt) / 60_000 - 0.05 * burst - 0.05);
+        const age = mode === 'after' ? 0 : Math.min(room, 0.1 + rand.next() * 20);
         for (let i = 0; i < burst; i++) {
           await page.evaluate(([id, age]) => window.__sim.addCustomerMessage(id as string, 'Hello?', { ageMinutes: age as number }), [id, Math.max(0, age - i * 0.05)]);
         }
