@@ -13,7 +13,7 @@
 // time error of `exact` responses (median, p95, max); the share of `approximate` responses whose
 // true customer time lies inside their interval.
 //
-// Not yet: the same day with two agents' browsers merged (see the report of issue 16).
+// Then the same kind of day with two agents in two browsers, the second one's team bundle merged into the first.
 // Standalone: `npx vite-node -c vitest.config.ts scripts/bench/accuracy.ts` (BENCH_ACCURACY_MESSAGES to change 300).
 import type { Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/browser.mjs';
@@ -50,6 +50,13 @@ async function truthsOf(page: Page, ids: Iterable<string>, since: number): Promi
 }
 
 export async function run() {
+  // BENCH_ACCURACY_ONE=0 / BENCH_ACCURACY_TWO=0 skip a phase (to debug the other).
+  const one = process.env.BENCH_ACCURACY_ONE === '0' ? [] : await oneBrowserDay();
+  const two = process.env.BENCH_ACCURACY_TWO === '0' ? [] : await twoBrowsersDay();
+  return [...one, ...two];
+}
+
+async function oneBrowserDay() {
   const rand = prng(SEED);
   const browser: Browser = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
   const truths: TrueResponse[] = [];
@@ -139,9 +146,87 @@ export async function run() {
       if (truths.every((t) => storedFor(stored, t)) || Date.now() > deadline) break;
       await popup.waitForTimeout(2000);
     }
-    return figures(truths, stored);
+    return figures('one browser', truths, stored);
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * Two agents, two browsers, the same inbox: each episode happens in both simulated inboxes at once
+ * (the sims are per page, so every customer message is added to both, and a reply typed in one
+ * browser appears in the other as the colleague's `Sent by` reply). Each agent opens only the
+ * conversations they answer. Then the second browser's team bundle is imported into the first
+ * through its options page, and the first browser's store is judged against the answering side's log.
+ */
+async function twoBrowsersDay() {
+  const rand = prng(SEED + 1);
+  const agents = [
+    { first: 'Marie', full: ME },
+    { first: 'Paul', full: COLLEAGUE },
+  ];
+  const browsers: Browser[] = [];
+  const truths: TrueResponse[] = [];
+  try {
+    const pages: Page[] = [];
+    for (const agent of agents) {
+      const b = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
+      browsers.push(b);
+      await b.setStorage({ 'settings.general': { agentName: agent.first, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
+      const page = await b.openInbox({ ...SIM, me: agent.full });
+      await ready(page);
+      pages.push(page);
+    }
+    const start = Date.now();
+    const ids = await pages[0]!.evaluate(() => window.__sim.list().filter((c) => c.lastFrom === 'page' && c.windowOpen).map((c) => c.id));
+    const touched = new Map<string, number>(); // conversation -> the browser that answered it last
+    let sent = 0;
+    while (sent < MESSAGES) {
+      const id = rand.pick(ids);
+      const who = rand.int(2);
+      const page = pages[who]!;
+      const other = pages[1 - who]!;
+      const burst = Math.min(1 + rand.int(3), MESSAGES - sent);
+      const mode = rand.pick(['before', 'during', 'after'] as const);
+      const lastAt = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)?.lastAt ?? 0, id);
+      const room = Math.max(0, (Date.now() - lastAt) / 60_000 - 0.05 * burst - 0.05);
+      const age = mode === 'before' ? Math.min(room, 0.1 + rand.next() * 20) : 0;
+      if (mode !== 'before') await open(page, id);
+      if (mode === 'after') await open(page, rand.pick(ids.filter((x) => x !== id)));
+      await page.waitForTimeout(300 + rand.int(900));
+      for (let i = 0; i < burst; i++) {
+        for (const p of pages) await p.evaluate(([id, age]) => window.__sim.addCustomerMessage(id as string, 'Hello?', { ageMinutes: age as number }), [id, Math.max(0, age - i * 0.05)]);
+      }
+      sent += burst;
+      if (mode !== 'during') await open(page, id);
+      await page.waitForTimeout(600 + rand.int(1400));
+      await sendWithComposer(page, 'Merci, je regarde.');
+      await other.evaluate(([id, name]) => window.__sim.agentReply(id!, 'Merci, je regarde.', name!), [id, agents[who]!.full]);
+      touched.set(id, who);
+    }
+    // The truth of each response is in the log of the browser whose agent typed it.
+    for (const [w, page] of pages.entries()) {
+      const mine = (await truthsOf(page, touched.keys(), start)).filter((t) => t.agent === agents[w]!.full);
+      truths.push(...mine);
+    }
+    for (const page of pages) await page.close();
+
+    // The second agent exports; the manager's (first) browser imports through its options page.
+    const exporter = await browsers[1]!.openPopup();
+    await exporter.waitForTimeout(3000); // the last replies reach the worker
+    const theirs = await storedResponses(exporter);
+    const options = await browsers[0]!.openOptions();
+    const input = options.getByTestId('data-import');
+    await input.waitFor({ state: 'attached' });
+    const bundle = { format: 'inbox-pilot-stats', version: 1, exportedAt: new Date().toISOString(), responses: theirs };
+    await input.setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) });
+    await options.waitForFunction(() => /Imported|refused/i.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const status = await options.getByTestId('data-status').textContent();
+    if (!/Imported/.test(status ?? '')) throw new Error(`team import failed: ${status}`);
+    const merged = await storedResponses(options);
+    return figures('two browsers merged', truths, merged);
+  } finally {
+    for (const b of browsers) await b.close();
   }
 }
 
@@ -155,7 +240,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-export function figures(truths: TrueResponse[], stored: StoredResponse[]) {
+export function figures(label: string, truths: TrueResponse[], stored: StoredResponse[]) {
   const matched = truths.map((t) => ({ t, s: storedFor(stored, t) }));
   const found = matched.filter((m) => m.s);
   const coverage = truths.length ? (100 * found.length) / truths.length : 0;
@@ -174,17 +259,17 @@ export function figures(truths: TrueResponse[], stored: StoredResponse[]) {
   const p95 = percentile(exactErrors, 0.95);
   const max = exactErrors.at(-1) ?? NaN;
   return [
-    { figure: 'one browser: responses made (truth)', value: truths.length, unit: '', aim: `from ${MESSAGES} customer messages`, ok: truths.length > 0 },
-    { figure: 'one browser: coverage', value: Math.round(coverage * 10) / 10, unit: '%', aim: '100%', ok: coverage === 100 },
-    { figure: 'one browser: duplicates', value: duplicates, unit: '', aim: '0', ok: duplicates === 0 },
-    { figure: 'one browser: wrong agent', value: wrongAgent, unit: '', aim: '0', ok: wrongAgent === 0 },
-    { figure: 'one browser: exact responses', value: exactErrors.length, unit: '', aim: '', ok: true },
-    { figure: 'one browser: exact error median', value: median, unit: 's', aim: '', ok: true },
-    { figure: 'one browser: exact error p95', value: p95, unit: 's', aim: '≤ 2 s', ok: !(p95 > 2) },
-    { figure: 'one browser: exact error max', value: max, unit: 's', aim: '≤ 5 s', ok: !(max > 5) },
-    { figure: 'one browser: approximate responses', value: approx.length, unit: '', aim: '', ok: true },
+    { figure: `${label}: responses made (truth)`, value: truths.length, unit: '', aim: `from ${MESSAGES} customer messages`, ok: truths.length > 0 },
+    { figure: `${label}: coverage`, value: Math.round(coverage * 10) / 10, unit: '%', aim: '100%', ok: coverage === 100 },
+    { figure: `${label}: duplicates`, value: duplicates, unit: '', aim: '0', ok: duplicates === 0 },
+    { figure: `${label}: wrong agent`, value: wrongAgent, unit: '', aim: '0', ok: wrongAgent === 0 },
+    { figure: `${label}: exact responses`, value: exactErrors.length, unit: '', aim: '', ok: true },
+    { figure: `${label}: exact error median`, value: median, unit: 's', aim: '', ok: true },
+    { figure: `${label}: exact error p95`, value: p95, unit: 's', aim: '≤ 2 s', ok: !(p95 > 2) },
+    { figure: `${label}: exact error max`, value: max, unit: 's', aim: '≤ 5 s', ok: !(max > 5) },
+    { figure: `${label}: approximate responses`, value: approx.length, unit: '', aim: '', ok: true },
     {
-      figure: `one browser: approximate with the truth inside (≤ ${APPROXIMATE_SPAN_MS / 1000} s after)`,
+      figure: `${label}: approximate with the truth inside (≤ ${APPROXIMATE_SPAN_MS / 1000} s after)`,
       value: Math.round(approxPct * 10) / 10,
       unit: '%',
       aim: '100%',
