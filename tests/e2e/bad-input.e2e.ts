@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type E2EBrowser } from './harness';
 import { storedResponses } from './stats-support';
@@ -33,8 +36,13 @@ describe('a hostile team bundle', () => {
     await expect.poll(() => options.getByTestId('data-status').textContent()).toMatch(/Imported 1/);
     const before = (await storedResponses(options)).length;
 
-    await input.setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.alloc(50 * 1024 * 1024, '[') });
+    // Playwright passes buffers up to 50 MB only: the file goes through the disk.
+    const dir = await mkdtemp(join(tmpdir(), 'inbox-pilot-bad-input-'));
+    const deep = join(dir, 'deep.json');
+    await writeFile(deep, Buffer.alloc(50 * 1024 * 1024, '['));
+    await input.setInputFiles(deep);
     await expect.poll(() => options.getByTestId('data-status').textContent(), { timeout: 30_000 }).toMatch(/refused.*nested deeper/i);
+    await rm(dir, { recursive: true, force: true });
     expect((await storedResponses(options)).length).toBe(before);
 
     // Both pages still work: the popup shows the week, the options page answers.
