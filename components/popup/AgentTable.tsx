@@ -6,7 +6,7 @@ import { popupMessages } from './messages';
 
 const t = messagesFor(popupMessages);
 
-type Column = 'agent' | 'responses' | 'medianSeconds' | 'p90Seconds' | 'averageSeconds' | 'withinTargetPct';
+type Column = 'agent' | 'responses' | 'approximate' | 'medianSeconds' | 'p90Seconds' | 'averageSeconds' | 'withinTargetPct';
 
 function compare(a: SummaryRow, b: SummaryRow, column: Column): number {
   if (column === 'agent') return (a.agent ?? '').localeCompare(b.agent ?? '');
@@ -26,6 +26,8 @@ export function AgentTable({ rows }: { rows: SummaryRow[] }) {
   const columns: Array<{ id: Column; label: string; num: boolean }> = [
     { id: 'agent', label: t.value.agent, num: false },
     { id: 'responses', label: t.value.responses, num: true },
+    // The figures' precision: how many times were read from a coarse label ("5m").
+    { id: 'approximate', label: t.value.approximateColumn, num: true },
     { id: 'medianSeconds', label: t.value.median, num: true },
     { id: 'p90Seconds', label: t.value.p90, num: true },
     { id: 'averageSeconds', label: t.value.average, num: true },
@@ -34,6 +36,9 @@ export function AgentTable({ rows }: { rows: SummaryRow[] }) {
 
   const cells = (r: SummaryRow) => [
     <td class="num" data-col="responses">{r.responses}</td>,
+    <td class="num" data-col="approximate" title={r.approximate ? t.value.approximateCount(r.approximate, r.responses) : undefined}>
+      {r.approximate || '–'}
+    </td>,
     <td class="num" data-col="median">{r.medianSeconds === null ? '–' : formatDuration(r.medianSeconds)}</td>,
     <td class="num" data-col="p90">{r.p90Seconds === null ? '–' : formatDuration(r.p90Seconds)}</td>,
     <td class="num" data-col="average">{r.averageSeconds === null ? '–' : formatDuration(r.averageSeconds)}</td>,

@@ -15,6 +15,7 @@ import { SlowestResponses } from './SlowestResponses';
 import { dateFormatter, formatPct, formatTarget } from './format';
 import { popupMessages } from './messages';
 import { useStatsSettings } from './useStatsSettings';
+import { statsSettingsProblems } from '../../utils/stats/health';
 import './popup.css';
 
 const t = messagesFor(popupMessages);
@@ -45,6 +46,10 @@ export function PopupApp() {
   const [pageId, setPageId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const { columns, error } = useWeekColumns(week);
+  const [problems, setProblems] = useState<string[]>([]);
+  useEffect(() => {
+    statsSettingsProblems.getValue().then((p) => setProblems(Array.isArray(p) ? p : []), () => undefined);
+  }, []);
   const weekText = formatIsoWeek(week);
 
   const analysis = useMemo(
@@ -123,6 +128,11 @@ export function PopupApp() {
         <span class="muted">{t.value.weekOf(dayFmt.format(range.start), dayFmt.format(range.end - 1))}</span>
       </nav>
 
+      {problems.length > 0 && (
+        <p class="status error" role="alert" data-testid="settings-problems">
+          {t.value.settingsProblems(problems.join(', '))}
+        </p>
+      )}
       {error && (
         <p class="status error" role="alert">
           {t.value.loadFailed(error)}

@@ -77,6 +77,8 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
     position: 'inline',
     anchor: 'body',
     append: 'last',
+    // Closed (issue 16): page scripts must not read saved replies from it or click its buttons.
+    mode: 'closed',
     isolateEvents: true,
     onMount(container) {
       const app = document.createElement('div');
@@ -105,6 +107,11 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
     ui.remove();
     return null;
   }
+
+  // Our own handle on the closed root, in the content script's isolated world (which the page
+  // cannot reach): the e2e harness finds the sidebar through it (tests/e2e/sidebar-locator.mjs).
+  (globalThis as Record<string, unknown>).__inboxPilotSidebarRoot = ui.shadow;
+
   ctx.onInvalidated(
     effect(() => {
       const visible = onInbox.value;

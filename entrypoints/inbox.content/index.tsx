@@ -3,6 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountSidebar } from '../../components/sidebar/mount';
 import { sidebarFeatures } from '../../components/features';
 import { CONTENT_MATCHES, createRouteSessions } from '../../utils/inbox/routes';
+import { guardAgainstForgedStart } from '../../utils/lifecycle/started-guard';
 import './sidebar.css';
 
 export default defineContentScript({
@@ -13,10 +14,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    // Issue 16: a page script must not be able to switch us off by forging WXT's "newer script started" message.
+    guardAgainstForgedStart(ctx);
     let n = 0;
     const sessions = createRouteSessions(() => {
       // A context per session: tearing it down removes the observer, listeners and UI it owns.
       const session = new ContentScriptContext(`inbox-pilot-session-${++n}`);
+      // A page script must not switch a session off by forging WXT's "newer script started" message either.
+      guardAgainstForgedStart(session);
       mountSidebar(session, sidebarFeatures).catch((error) => {
         // Never throw into the host page: the inbox must keep working without us.
         console.warn('[Inbox Pilot] could not start on this page', error);

@@ -80,12 +80,17 @@ async function sample(cdp, isolatedContextId) {
       await cdp.send('Runtime.releaseObjectGroup', { objectGroup: '' }).catch(() => undefined);
     }
   }
-  const waiting = await cdp.send('Runtime.evaluate', {
-    expression: `({ shown: document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="timer-row"]').length ?? null,
-                  truth: window.__sim.list().filter((c) => c.lastFrom === 'customer').length })`,
-    returnByValue: true,
-  });
-  return { heapMB: usedSize / MB, nodes: dom.nodes, listeners: dom.jsEventListeners, isolatedObjects, waiting: waiting.result.value };
+  const truth = await cdp.send('Runtime.evaluate', { expression: `window.__sim.list().filter((c) => c.lastFrom === 'customer').length`, returnByValue: true });
+  // The sidebar's shadow root is closed: counted through the content script's own handle, in its world.
+  const shown =
+    isolatedContextId === null
+      ? null
+      : await cdp.send('Runtime.evaluate', {
+          expression: `globalThis.__inboxPilotSidebarRoot?.querySelectorAll('[data-testid="timer-row"]').length ?? null`,
+          contextId: isolatedContextId,
+          returnByValue: true,
+        });
+  return { heapMB: usedSize / MB, nodes: dom.nodes, listeners: dom.jsEventListeners, isolatedObjects, waiting: { shown: shown?.result.value ?? null, truth: truth.result.value } };
 }
 
 async function prepare(browser, isExtension) {

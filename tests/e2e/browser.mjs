@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { shadowLocator } from './sidebar-locator.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; E2E_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild .output). */
@@ -318,7 +319,20 @@ export function inboxUrl(opts = {}) {
   return url.href;
 }
 
-/** The sidebar's root inside its shadow root (Playwright CSS pierces open shadow roots). @param {import('playwright-core').Page} page */
+/**
+ * The sidebar's root inside its closed shadow root, as a Playwright-like locator reached through
+ * the content script's own handle (see sidebar-locator.mjs): `sidebar(page).locator(css, { hasText })`,
+ * `first/last/nth/filter`, `count`, `textContent`, `getAttribute`, `boundingBox`, `isVisible`,
+ * `waitFor({ state })`, `click` (a real mouse click), `fill`, `press`.
+ * @param {import('playwright-core').Page} page
+ */
 export function sidebar(page) {
-  return page.locator('inbox-pilot-sidebar [data-testid="inbox-pilot-sidebar"]');
+  return sidebarShadow(page).locator('[data-testid="inbox-pilot-sidebar"]');
 }
+
+/** Everything inside the sidebar's shadow root (for elements outside its main container). @param {import('playwright-core').Page} page */
+export function sidebarShadow(page) {
+  return shadowLocator(page, []);
+}
+
+export { evaluateInSidebar, isolatedWorld } from './sidebar-locator.mjs';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, sidebar, type E2EBrowser } from './harness';
+import { launch, sidebar, sidebarShadow, type E2EBrowser } from './harness';
 
 // One browser for the whole file (launching takes ~1 s); every test opens its own tabs
 // and leaves the extension's settings as it found them.
@@ -13,7 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const toggle = (page: Page) => page.locator('inbox-pilot-sidebar [data-testid="sidebar-toggle"]');
+const toggle = (page: Page) => sidebarShadow(page).locator('[data-testid="sidebar-toggle"]');
 
 async function openThread(page: Page) {
   const id = await page.evaluate(() => window.__sim.list()[0]!.id);
@@ -145,11 +145,7 @@ describe('extension pages', () => {
     await expect(options.getByTestId('general-status').textContent()).resolves.toMatch(/^(Saved|Enregistré)\.$/); // the page itself switches to French at once
 
     // The open inbox tab follows without a reload: its sidebar now speaks French.
-    await inbox.waitForFunction(
-      () => document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelector('[data-testid="sidebar-toggle"]')?.getAttribute('aria-label') === 'Replier le panneau Inbox Pilot',
-      undefined,
-      { timeout: 5000 },
-    );
+    await expect.poll(() => toggle(inbox).getAttribute('aria-label'), { timeout: 5000 }).toBe('Replier le panneau Inbox Pilot');
     // The first name is stored where the content script reads it (extension storage).
     const stored = await browser.worker().evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
@@ -161,9 +157,7 @@ describe('extension pages', () => {
     await options.locator('#general-agentName').fill('');
     await options.locator('#general-language').selectOption('auto');
     await options.getByTestId('general-form').locator('button[type="submit"]').click();
-    await inbox.waitForFunction(
-      () => document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelector('[data-testid="sidebar-toggle"]')?.getAttribute('aria-label') === 'Collapse the Inbox Pilot sidebar',
-    );
+    await expect.poll(() => toggle(inbox).getAttribute('aria-label'), { timeout: 10_000 }).toBe('Collapse the Inbox Pilot sidebar');
     await inbox.close();
     await options.close();
   });

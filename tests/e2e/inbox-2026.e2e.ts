@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, inboxUrl, sidebar, type E2EBrowser, type InboxOptions, type SimPlatform } from './harness';
+import { inner, launch, inboxUrl, sidebar, type E2EBrowser, type InboxOptions, type SimPlatform } from './harness';
 import { storedResponses, waitForResponses } from './stats-support';
 import { openWatchedInbox } from './reliability-support';
 import { VARIANTS, variantScript } from '../fixtures/variants/index.mjs';
@@ -32,7 +32,7 @@ const timers = (page: Page) => sidebar(page).locator('[data-feature="timers"]');
 const timerRows = (page: Page) => timers(page).locator('[data-testid="timer-row"]');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const timerFor = (page: Page, name: string) =>
-  timerRows(page).filter({ has: page.locator('[data-testid="timer-name"]', { hasText: new RegExp(`^${escape(name)}$`) }) });
+  timerRows(page).filter({ has: inner('[data-testid="timer-name"]', { hasText: new RegExp(`^${escape(name)}$`) }) });
 
 /** Collapsed, the panel lists the most urgent rows only: press "Show all" when it is offered. */
 async function showAll(page: Page) {

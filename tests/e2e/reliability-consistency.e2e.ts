@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, sidebar, type E2EBrowser } from './harness';
+import { evaluateInSidebar, launch, sidebar, type E2EBrowser } from './harness';
 import { openWatchedInbox, sendWithComposer, waitForFeatures } from './reliability-support';
 
 /**
@@ -18,13 +18,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const rowsNamed = (page: Page, name: string) =>
-  page.evaluate(
-    (name) =>
-      [...(document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="timer-name"]') ?? [])].filter((e) => e.textContent === name)
-        .length,
-    name,
-  );
+const rowsNamed = async (page: Page, name: string) =>
+  (await evaluateInSidebar(page, (root, name) => [...(root?.querySelectorAll('[data-testid="timer-name"]') ?? [])].filter((e) => e.textContent === name).length, name)) ?? 0;
 
 describe('the waiting list agrees with the page', () => {
   it('lists a conversation once while it waits, and not at all once answered', async () => {

@@ -4,7 +4,7 @@
 // script's isolated world) through CDP, since Playwright's `pageerror` only
 // sees the main world.
 import type { CDPSession, Page } from 'playwright-core';
-import { inboxUrl, type E2EBrowser, type InboxOptions } from './harness';
+import { evaluateInSidebar, inboxUrl, sidebar, type E2EBrowser, type InboxOptions } from './harness';
 
 export interface WorldProblem {
   world: string;
@@ -45,17 +45,13 @@ export async function openWatchedInbox(browser: E2EBrowser, options: InboxOption
 }
 
 /** The sidebar's shadow root content, as text. */
-export function sidebarText(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.textContent ?? '');
+export async function sidebarText(page: Page): Promise<string> {
+  return (await evaluateInSidebar(page, (root) => root?.textContent ?? '')) ?? '';
 }
 
 /** Waits until the sidebar has rendered its feature sections (features started, or failed visibly). */
 export async function waitForFeatures(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    () => !!document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelector('[data-testid="inbox-pilot-sidebar"] section.ip-section'),
-    undefined,
-    { timeout },
-  );
+  await sidebar(page).locator('section.ip-section').first().waitFor({ state: 'attached', timeout });
 }
 
 /** Types into Meta's composer like an agent and presses Enter; returns what the sim says it sent. */

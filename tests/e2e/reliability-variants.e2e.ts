@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VARIANTS, variantScript } from '../fixtures/variants/index.mjs';
-import { launch, sidebar, type E2EBrowser } from './harness';
+import { evaluateInSidebar, launch, sidebar, sidebarShadow, type E2EBrowser } from './harness';
 import { openWatchedInbox, sendWithComposer, waitForFeatures } from './reliability-support';
 
 /**
@@ -33,15 +33,13 @@ describe('layout variants', () => {
       }, id);
       await page.waitForTimeout(1500);
 
-      const notice = page.locator('inbox-pilot-sidebar [data-testid="layout-notice"]');
+      const notice = sidebarShadow(page).locator('[data-testid="layout-notice"]');
       if (variant.notice === 'required') await notice.waitFor({ state: 'visible', timeout: 5_000 });
       else if (!(await notice.isVisible())) {
         // No notice means the extension claims it reads this page: then it must tell the truth,
         // i.e. the conversation where the customer just wrote is waiting for a reply.
-        const timerNames = () =>
-          page.evaluate(() =>
-            [...(document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="timer-name"]') ?? [])].map((e) => e.textContent ?? ''),
-          );
+        const timerNames = async () =>
+          (await evaluateInSidebar(page, (root) => [...(root?.querySelectorAll('[data-testid="timer-name"]') ?? [])].map((e) => e.textContent ?? ''))) ?? [];
         if (variant.name === 'rows-without-names') {
           await expect.poll(async () => (await timerNames()).length).toBeGreaterThan(0);
         } else {
@@ -60,10 +58,8 @@ describe('layout variants', () => {
       expect(await page.evaluate(() => window.__sim.composerText())).toBe('');
 
       // No feature crashed (a crashed feature shows .ip-notice--error in its section).
-      const crashed = await page.evaluate(() =>
-        [...(document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelectorAll('section.ip-section') ?? [])]
-          .filter((s) => s.querySelector('.ip-notice--error'))
-          .map((s) => s.getAttribute('data-feature')),
+      const crashed = await evaluateInSidebar(page, (root) =>
+        [...(root?.querySelectorAll('section.ip-section') ?? [])].filter((s) => s.querySelector('.ip-notice--error')).map((s) => s.getAttribute('data-feature')),
       );
       expect(crashed).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sidebar, type E2EBrowser } from './harness';
-import { openWatchedInbox, sendWithComposer, waitForFeatures } from './reliability-support';
+import { evaluateInSidebar, launch, sidebar, type E2EBrowser } from './harness';
+import { openWatchedInbox, sendWithComposer, sidebarText, waitForFeatures } from './reliability-support';
 
 /**
  * The extension never talks to the network: not from its service worker, its
@@ -105,6 +105,57 @@ describe('no message text is stored', () => {
     // The page's own storage is Meta's: the extension leaves nothing there either.
     const pageStorage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(pageStorage).not.toContain('QX7');
+    await page.close();
+  });
+});
+
+describe('the page cannot switch the extension off or drive it (issue 16)', () => {
+  it('the sidebar\'s shadow root is closed: page scripts can neither read it nor reach its buttons', async () => {
+    const page = await browser.openInbox();
+    await sidebar(page).waitFor({ state: 'visible' });
+    await waitForFeatures(page);
+    // What the sidebar shows, read through the extension's own handle (so the checks below can fail)...
+    const shown = await sidebarText(page);
+    const toggleLabel = await evaluateInSidebar(page, (root) => root?.querySelector('[data-testid="sidebar-toggle"]')?.getAttribute('aria-label') ?? null);
+    expect(shown.length).toBeGreaterThan(20);
+    expect(toggleLabel).toBeTruthy();
+    // ...is out of reach of a page script.
+    const fromPage = await page.evaluate(() => {
+      const host = document.querySelector('inbox-pilot-sidebar');
+      return {
+        host: !!host,
+        shadowRoot: host?.shadowRoot ?? null,
+        text: document.documentElement.textContent ?? '',
+        buttons: document.querySelectorAll('[data-testid="sidebar-toggle"], [data-testid="replies-insert"]').length,
+      };
+    });
+    expect(fromPage.host).toBe(true);
+    expect(fromPage.shadowRoot).toBeNull();
+    expect(fromPage.buttons).toBe(0);
+    expect(fromPage.text).not.toContain(toggleLabel!);
+    await page.close();
+  });
+
+  it("a forged WXT content-script-started message does not stop the content script", async () => {
+    const page = await browser.openInbox({ conversations: '6', seed: '4' });
+    await sidebar(page).waitFor({ state: 'visible' });
+    await waitForFeatures(page);
+    // Exactly what WXT 0.20 listens for: `${runtime.id}:${entrypoint}:wxt:content-script-started` and the script's name.
+    await page.evaluate((extensionId) => {
+      for (let i = 0; i < 3; i++) {
+        window.postMessage({ type: `${extensionId}:inbox:wxt:content-script-started`, contentScriptName: 'inbox', messageId: `forged${i}` }, '*');
+      }
+    }, browser.extensionId);
+    await page.waitForTimeout(500);
+    await sidebar(page).waitFor({ state: 'visible' });
+    // Still alive: a customer writing now shows up in the timers.
+    const { id, name } = await page.evaluate(() => window.__sim.list().find((c) => c.lastFrom !== 'customer') ?? window.__sim.list()[0]!);
+    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Still there?'), id);
+    await expect
+      .poll(async () => (await evaluateInSidebar(page, (root, n) => [...(root?.querySelectorAll('[data-testid="timer-name"]') ?? [])].some((e) => e.textContent === n), name)) ?? false, {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await page.close();
   });
 });

@@ -33,4 +33,13 @@ describe('settings export / import', () => {
     const parsed = parseSettingsFile('{"format":"inbox-pilot-settings","version":1,"settings":{"general":{"agentName":"Paul"},"future":{}}}');
     expect(parsed).toMatchObject({ ok: true, unknownSections: ['future'] });
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('reads a %s section as an unknown section, not as a built-in', async (name) => {
+    const parsed = parseSettingsFile(`{"format":"inbox-pilot-settings","version":1,"settings":{"${name}":{"x":1},"general":{"agentName":"Paul"}}}`);
+    expect(parsed).toMatchObject({ ok: true, unknownSections: [name] });
+    if (!parsed.ok) return;
+    expect(Object.keys(parsed.values)).toEqual(['general']);
+    await applySettings(parsed.values);
+    expect((await generalSettings.getValue()).agentName).toBe('Paul');
+  });
 });

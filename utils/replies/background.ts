@@ -5,6 +5,7 @@ import type { SavedReplySummary } from './messages';
 import { rankSavedReplies } from './rank';
 import { bumpLibraryRevision } from './revision';
 import { searchLibrary } from './search';
+import { validateReplyDraft } from './validate';
 import {
   addMissingStarters,
   deleteReplies,
@@ -34,10 +35,16 @@ export interface SavedRepliesSource {
  */
 function summaryCache(db: RepliesDatabase) {
   let cached: Promise<SavedReplySummary[]> | null = null;
-  const read = async () =>
-    (await listReplies(db)).map(({ id, title, body, language, tags, shortcut, usageCount }) => ({
-      id, title, body, language, tags, usageCount, ...(shortcut ? { shortcut } : {}),
+  const read = async () => {
+    const all = await listReplies(db);
+    // One corrupt record (edited storage, an old bug) must not take search and suggestions down with it:
+    // it is reported and skipped; the others are served.
+    const usable = all.filter((r) => typeof r?.id === 'string' && validateReplyDraft(r).issues.length === 0);
+    if (usable.length < all.length) console.warn(`[Inbox Pilot] replies: ${all.length - usable.length} saved repl${all.length - usable.length === 1 ? 'y is' : 'ies are'} corrupt and skipped`);
+    return usable.map(({ id, title, body, language, tags, shortcut, usageCount }) => ({
+      id, title, body, language, tags, usageCount: Number.isFinite(usageCount) ? usageCount : 0, ...(shortcut ? { shortcut } : {}),
     }));
+  };
   return {
     get(): Promise<SavedReplySummary[]> {
       cached ??= read().catch((error) => {

@@ -42,7 +42,9 @@ export async function ensureSeeded(db: RepliesDatabase, now = Date.now()): Promi
 export async function listReplies(db: RepliesDatabase): Promise<SavedReply[]> {
   await ensureSeeded(db);
   const all = await db.replies.toArray();
-  return all.sort((a, b) => b.usageCount - a.usageCount || (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0) || a.title.localeCompare(b.title));
+  // Tolerant of a corrupt record (missing title or counts): sorting must not throw for the whole library.
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return all.sort((a, b) => num(b.usageCount) - num(a.usageCount) || num(b.lastUsedAt) - num(a.lastUsedAt) || String(a.title ?? '').localeCompare(String(b.title ?? '')));
 }
 
 async function assertShortcutFree(db: RepliesDatabase, shortcut: string | undefined, exceptId?: string) {

@@ -23,12 +23,20 @@ interface SettingsSection<T> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySection = SettingsSection<any>;
 
-export const settingsSections: Record<string, AnySection> = {
+export const settingsSections: Readonly<Record<string, AnySection>> = {
   general: { item: generalSettings, validate: validateGeneralSettings },
   timing: { item: timingSettings, validate: validateTimingSettings },
   draft: { item: draftSettings, validate: validateDraftSettings },
   stats: { item: statsSettings, validate: validateStatsSettings },
 };
+
+/**
+ * The section registered under this name. An own-property check, because a file's `__proto__`,
+ * `constructor` or `toString` section would otherwise find Object.prototype's members.
+ */
+function sectionNamed(name: string): AnySection | undefined {
+  return Object.hasOwn(settingsSections, name) ? settingsSections[name] : undefined;
+}
 
 export interface SettingsFile {
   format: typeof SETTINGS_FILE_FORMAT;
@@ -72,7 +80,7 @@ export function parseSettingsFile(text: string): ParsedSettings {
   const errors: SettingsImportError[] = [];
   const values: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(file.settings)) {
-    const section = settingsSections[name];
+    const section = sectionNamed(name);
     if (!section) continue;
     // Validators read missing fields as defaults: a non-object section would silently reset them all.
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -83,7 +91,7 @@ export function parseSettingsFile(text: string): ParsedSettings {
     if (issues.length) errors.push({ code: 'invalid-section', section: name, issues });
     else values[name] = value;
   }
-  const unknownSections = Object.keys(file.settings).filter((n) => !settingsSections[n]);
+  const unknownSections = Object.keys(file.settings).filter((n) => !sectionNamed(n));
   return errors.length ? { ok: false, errors } : { ok: true, values, unknownSections };
 }
 
@@ -91,11 +99,11 @@ export function parseSettingsFile(text: string): ParsedSettings {
 export async function applySettings(values: Record<string, unknown>): Promise<void> {
   // Write the current values back if one write fails, so a half-applied import never stays.
   const previous: Record<string, unknown> = {};
-  for (const name of Object.keys(values)) previous[name] = await settingsSections[name]!.item.getValue();
+  for (const name of Object.keys(values)) previous[name] = await sectionNamed(name)!.item.getValue();
   try {
-    for (const [name, value] of Object.entries(values)) await settingsSections[name]!.item.setValue(value);
+    for (const [name, value] of Object.entries(values)) await sectionNamed(name)!.item.setValue(value);
   } catch (error) {
-    for (const [name, value] of Object.entries(previous)) await settingsSections[name]!.item.setValue(value).catch(() => undefined);
+    for (const [name, value] of Object.entries(previous)) await sectionNamed(name)!.item.setValue(value).catch(() => undefined);
     throw error;
   }
 }

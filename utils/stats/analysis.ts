@@ -1,4 +1,4 @@
-import { buildDayColumns, recordAt, type DayColumns } from './columns';
+import { APPROXIMATE_FLAG, buildDayColumns, recordAt, type DayColumns } from './columns';
 import { describe, type SummaryRow } from './summary';
 import { weekDayStarts, type IsoWeek } from './week';
 import type { ResponseRecord } from './types';
@@ -82,10 +82,11 @@ export function analyzeColumns(columns: readonly DayColumns[], options: WeekAnal
   }
 
   // Pass 2: fill one flat array per agent, then describe each.
-  const groups = new Map<string, { times: Float64Array; fill: number }>();
-  for (const [a, n] of counts) groups.set(a, { times: new Float64Array(n), fill: 0 });
+  const groups = new Map<string, { times: Float64Array; fill: number; approximate: number }>();
+  for (const [a, n] of counts) groups.set(a, { times: new Float64Array(n), fill: 0, approximate: 0 });
   const all = new Float64Array(total);
   let fill = 0;
+  let approximate = 0;
   for (const c of chosen) {
     const times = options.useBusinessTime ? c.businessResponseSeconds : c.responseSeconds;
     const byIndex = c.agents.map((a) => groups.get(a));
@@ -95,12 +96,16 @@ export function analyzeColumns(columns: readonly DayColumns[], options: WeekAnal
       const g = byIndex[c.agent[i]!]!;
       g.times[g.fill++] = times[i]!;
       all[fill++] = times[i]!;
+      if (c.flags[i]! & APPROXIMATE_FLAG) {
+        g.approximate++;
+        approximate++;
+      }
     }
   }
   const rows: SummaryRow[] = [...groups.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((agent) => ({ agent, ...describe(groups.get(agent)!.times, target) }));
-  rows.push({ agent: null, ...describe(all, target) });
+    .map((agent) => ({ agent, ...describe(groups.get(agent)!.times, target, groups.get(agent)!.approximate) }));
+  rows.push({ agent: null, ...describe(all, target, approximate) });
   return { pages: [...pages].sort(), rows, days, slowest };
 }
 

@@ -3,6 +3,7 @@ import { onMessages } from '../messaging';
 import { dayRange } from './week';
 import { statsDb } from './db';
 import { loadPairingConfig } from './config';
+import { reportSettingsProblems } from './health';
 import { validateBundle } from './bundle';
 import { StatsInputError } from './validate';
 import { validateEventsRequest, validateEvent } from './validate';
@@ -11,11 +12,39 @@ import { statsSettings, DEFAULT_STATS_SETTINGS } from './settings';
 import { OUTBOX_PREFIX, outboxTabId, type Outbox } from './outbox';
 
 export const PURGE_ALARM = 'stats:purge';
+/** Collects the outboxes of closed tabs within a minute, whatever else happens (issue 16: nothing waits a day). */
+export const OUTBOX_ALARM = 'stats:outboxes';
 const WEEK_MS = 7 * 86_400_000;
 
 async function purge(now = Date.now()): Promise<{ deleted: number }> {
   const { retentionWeeks } = await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS);
   return purgeOlderThan(statsDb(), now - retentionWeeks * WEEK_MS);
+}
+
+/** The config for a write, reporting invalid stored settings it had to skip. */
+async function configForWrite() {
+  const config = await loadPairingConfig();
+  await reportSettingsProblems(config.problems);
+  return config;
+}
+
+let collecting: Promise<number> | null = null;
+const INSTANCE_OUTBOX_IDLE_MS = 30_000;
+
+/**
+ * Collects orphan outboxes, once at a time: the triggers (worker start, any inbox tab's message,
+ * the minute alarm) often coincide, and one pass serves them all.
+ */
+export function collectOrphanOutboxesOnce(): Promise<number> {
+  collecting ??= collectOrphanOutboxes()
+    .catch((e) => {
+      console.warn('[Inbox Pilot] stats: could not collect closed tabs\' outboxes', e);
+      return 0;
+    })
+    .finally(() => {
+      collecting = null;
+    });
+  return collecting;
 }
 
 /** Ingests what closed tabs left in their outboxes (a tab closed while the worker was stopped). */
@@ -27,7 +56,9 @@ export async function collectOrphanOutboxes(): Promise<number> {
     const tabId = outboxTabId(key);
     if (tabId !== null && (await browser.tabs.get(tabId).then((tab) => Boolean(tab), () => false))) continue; // its tab still runs
     const outbox = value as Partial<Outbox> | undefined;
-    if (tabId === null && (outbox?.savedAt ?? 0) > Date.now() - 10 * 60_000) continue; // an instance key still in use
+    // A page's key before the worker told it its tab: a live page moves it within a second of the worker answering,
+    // so one this old while the worker runs is a closed page's (collecting a live one would only resend, harmlessly).
+    if (tabId === null && (outbox?.savedAt ?? 0) > Date.now() - INSTANCE_OUTBOX_IDLE_MS) continue;
     const events = (Array.isArray(outbox?.events) ? outbox.events : []).flatMap((e) => {
       try {
         return [validateEvent(e)];
@@ -35,8 +66,10 @@ export async function collectOrphanOutboxes(): Promise<number> {
         return []; // a corrupt leftover is dropped, not retried forever
       }
     });
-    if (events.length) await ingestEvents(statsDb(), events, await loadPairingConfig());
-    await browser.storage.local.remove(key);
+    if (events.length) await ingestEvents(statsDb(), events, await configForWrite());
+    // A closing tab's last write can land while we ingest: remove only what we read, the next pass takes the rest.
+    const now = (await browser.storage.local.get(key))[key] as Partial<Outbox> | undefined;
+    if (now?.savedAt === outbox?.savedAt) await browser.storage.local.remove(key);
     collected += events.length;
   }
   return collected;
@@ -50,10 +83,14 @@ async function housekeeping(): Promise<void> {
 /** The stats part of the background worker: registered synchronously on every worker start. */
 export function registerStatsBackground(): void {
   onMessages({
-    'stats:hello': (_data, sender) => ({ tabId: sender.tab?.id ?? null }),
+    'stats:hello': (_data, sender) => {
+      void collectOrphanOutboxesOnce(); // a tab starting is a good moment to collect the ones that closed
+      return { tabId: sender.tab?.id ?? null };
+    },
     'stats:events': async (data) => {
       const events = validateEventsRequest(data);
-      const { acked } = await ingestEvents(statsDb(), events, await loadPairingConfig());
+      const { acked } = await ingestEvents(statsDb(), events, await configForWrite());
+      void collectOrphanOutboxesOnce();
       return { acked };
     },
     'stats:today': async (data) => {
@@ -82,9 +119,13 @@ export function registerStatsBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PURGE_ALARM) void housekeeping().catch((e) => console.warn('[Inbox Pilot] stats housekeeping failed', e));
+    if (alarm.name === OUTBOX_ALARM) void collectOrphanOutboxesOnce();
   });
   void (async () => {
     if (!(await browser.alarms.get(PURGE_ALARM))) await browser.alarms.create(PURGE_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
-  })().catch((e) => console.warn('[Inbox Pilot] could not schedule the stats purge', e));
+    if (!(await browser.alarms.get(OUTBOX_ALARM))) await browser.alarms.create(OUTBOX_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+  })().catch((e) => console.warn('[Inbox Pilot] could not schedule the stats alarms', e));
+  // A worker starts because something happened (a tab, an alarm, the popup): outboxes left meanwhile go first.
+  void collectOrphanOutboxesOnce();
 }
 

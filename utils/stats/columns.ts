@@ -10,6 +10,8 @@ import type { ResponseRecord, ResponseSource } from './types';
  * rebuilt from it, never patched.
  */
 export const DAY_MS = 86_400_000;
+/** The `flags` bit of an approximate response. */
+export const APPROXIMATE_FLAG = 2;
 
 export interface DayColumns {
   day: number;
@@ -80,7 +82,7 @@ export class DayColumnsBuilder {
     g.repliedAt.push(r.repliedAt);
     g.responseSeconds.push(r.responseSeconds);
     g.businessResponseSeconds.push(r.businessResponseSeconds);
-    g.flags.push((r.withinTarget ? 1 : 0) | (r.precision === 'approximate' ? 2 : 0) | (Math.max(0, SOURCES.indexOf(r.source)) << 2));
+    g.flags.push((r.withinTarget ? 1 : 0) | (r.precision === 'approximate' ? APPROXIMATE_FLAG : 0) | (Math.max(0, SOURCES.indexOf(r.source)) << 2));
   }
 
   finish(): DayColumns[] {
@@ -122,7 +124,7 @@ export function recordAt(c: DayColumns, i: number): Omit<ResponseRecord, 'id'> {
     businessResponseSeconds: c.businessResponseSeconds[i]!,
     withinTarget: (f & 1) === 1,
     source: SOURCES[(f >> 2) & 3] ?? 'observed',
-    precision: f & 2 ? 'approximate' : 'exact',
+    precision: f & APPROXIMATE_FLAG ? 'approximate' : 'exact',
   };
 }
 

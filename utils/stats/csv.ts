@@ -36,7 +36,8 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-export const SUMMARY_HEADER = ['week', 'agent', 'responses', 'median_seconds', 'p90_seconds', 'average_seconds', 'within_target_pct'] as const;
+/** `approximate_responses`: how many of `responses` were timed from a coarse label (the figures' precision). */
+export const SUMMARY_HEADER = ['week', 'agent', 'responses', 'median_seconds', 'p90_seconds', 'average_seconds', 'within_target_pct', 'approximate_responses'] as const;
 export const DETAIL_HEADER = [
   'week',
   'agent',
@@ -97,6 +98,7 @@ export function summaryCsv(rows: readonly SummaryRow[], options: CsvOptions = {}
       numberCell(r.p90Seconds, decimalMark),
       numberCell(r.averageSeconds, decimalMark),
       numberCell(r.withinTargetPct, decimalMark),
+      String(r.approximate),
     ];
     lines.push(cells.join(separator));
   }

@@ -27,6 +27,8 @@ export interface StatsSenderOptions {
    * and nothing would be sent again from this tab.
    */
   requestTimeoutMs?: number;
+  /** Where `pagehide` fires (the page's window by default): the last moment to save and send. */
+  lifecycle?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
 }
 
 export interface StatsSender {
@@ -62,14 +64,21 @@ export function startStatsSender(
 
   const warn = (what: string, error: unknown) => console.warn(`[Inbox Pilot] stats: ${what}`, error);
 
-  /** Writes the outbox after the previous write (in order), or removes it when empty. */
+  const instanceKey = outboxKey(null, instance);
+
+  /**
+   * Writes the outbox now, or removes it when empty. Issued at once rather than after the previous
+   * write: a tab closed right after a reply must have written it already (storage applies one
+   * context's calls in order). Until the worker has told us our tab, the outbox lives under this
+   * page's instance key.
+   */
   const persist = () => {
-    if (key === null) return writes;
-    const k = key;
+    const k = key ?? instanceKey;
     const events = [...queue.values()];
-    writes = writes
-      .then(() => (events.length ? browser.storage.local.set({ [k]: { savedAt: Date.now(), events } satisfies Outbox }) : browser.storage.local.remove(k)))
-      .catch((e) => warn('could not save the outbox', e));
+    const write = (events.length ? browser.storage.local.set({ [k]: { savedAt: Date.now(), events } satisfies Outbox }) : browser.storage.local.remove(k)).catch((e) =>
+      warn('could not save the outbox', e),
+    );
+    writes = Promise.all([writes, write]).then(() => undefined); // no value kept: one chain, not a growing one
     return writes;
   };
 
@@ -101,6 +110,7 @@ export function startStatsSender(
     for (const [id, e] of queue) merged.set(id, e);
     queue = merged;
     await persist();
+    await browser.storage.local.remove(instanceKey).catch((e) => warn('could not remove the page outbox', e));
   }
 
   async function flush(): Promise<void> {
@@ -145,11 +155,24 @@ export function startStatsSender(
       const clean = validateEvent(event); // also drops the customer's name
       queue.set(clean.id, clean);
       void persist();
-      schedule(flushDelay);
+      // A reply completes a response: send it now (the tab may close next); customer messages are batched.
+      schedule(clean.kind === 'reply-sent' ? 0 : flushDelay);
     } catch (error) {
       warn('ignored an invalid event', error);
     }
   });
+
+  /**
+   * The page is going away (tab closed, navigation, reload): save, and send everything in one
+   * message without waiting for an earlier send (ingestion is idempotent, a duplicate is harmless).
+   */
+  const onPageHide = () => {
+    if (stopped || queue.size === 0) return;
+    void persist();
+    void sendMessage('stats:events', { events: [...queue.values()].slice(0, batchSize) }).catch(() => undefined);
+  };
+  const lifecycle = options.lifecycle === undefined ? (typeof window === 'undefined' ? null : window) : options.lifecycle;
+  lifecycle?.addEventListener('pagehide', onPageHide);
 
   const sweep = setInterval(() => {
     if (queue.size && timer === undefined) void flush();
@@ -160,6 +183,7 @@ export function startStatsSender(
     () => {
       stopped = true;
       unsubscribe();
+      lifecycle?.removeEventListener('pagehide', onPageHide);
       clearInterval(sweep);
       if (timer !== undefined) clearTimeout(timer);
       // The outbox stays in storage: the next page of this tab sends it.

@@ -14,6 +14,8 @@ export interface ResponseLike {
   agent: string | null;
   responseSeconds: number;
   businessResponseSeconds: number;
+  /** Missing reads as exact. */
+  precision?: 'exact' | 'approximate';
 }
 
 export interface SummaryOptions {
@@ -32,6 +34,8 @@ export interface SummaryRow {
   p90Seconds: number | null;
   averageSeconds: number | null;
   withinTargetPct: number | null;
+  /** How many of `responses` have an approximate time (a coarse list label at one end): the figures' precision. */
+  approximate: number;
 }
 
 export const DEFAULT_TARGET_SECONDS = 300;
@@ -41,9 +45,9 @@ export function responseTime(r: ResponseLike, useBusinessTime = false): number {
 }
 
 /** Figures of one group of response times (the array is sorted in place). */
-export function describe(times: Float64Array, targetSeconds: number): Omit<SummaryRow, 'agent'> {
+export function describe(times: Float64Array, targetSeconds: number, approximate = 0): Omit<SummaryRow, 'agent'> {
   const n = times.length;
-  if (n === 0) return { responses: 0, medianSeconds: null, p90Seconds: null, averageSeconds: null, withinTargetPct: null };
+  if (n === 0) return { responses: 0, medianSeconds: null, p90Seconds: null, averageSeconds: null, withinTargetPct: null, approximate: 0 };
   times.sort();
   let sum = 0;
   let within = 0;
@@ -55,7 +59,7 @@ export function describe(times: Float64Array, targetSeconds: number): Omit<Summa
   const mid = n >> 1;
   const median = n % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
   const p90 = times[Math.ceil(0.9 * n) - 1]!;
-  return { responses: n, medianSeconds: median, p90Seconds: p90, averageSeconds: sum / n, withinTargetPct: (100 * within) / n };
+  return { responses: n, medianSeconds: median, p90Seconds: p90, averageSeconds: sum / n, withinTargetPct: (100 * within) / n, approximate };
 }
 
 /**
@@ -71,19 +75,24 @@ export function summarizeWeek(responses: readonly ResponseLike[], options: Summa
     const agent = r.agent ?? '';
     counts.set(agent, (counts.get(agent) ?? 0) + 1);
   }
-  const groups = new Map<string, { times: Float64Array; fill: number }>();
-  for (const [agent, count] of counts) groups.set(agent, { times: new Float64Array(count), fill: 0 });
+  const groups = new Map<string, { times: Float64Array; fill: number; approximate: number }>();
+  for (const [agent, count] of counts) groups.set(agent, { times: new Float64Array(count), fill: 0, approximate: 0 });
   const all = new Float64Array(responses.length);
   let i = 0;
+  let approximate = 0;
   for (const r of responses) {
     const t = business ? r.businessResponseSeconds : r.responseSeconds;
     const g = groups.get(r.agent ?? '')!;
     g.times[g.fill++] = t;
     all[i++] = t;
+    if (r.precision === 'approximate') {
+      g.approximate++;
+      approximate++;
+    }
   }
   const rows: SummaryRow[] = [...groups.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((agent) => ({ agent, ...describe(groups.get(agent)!.times, target) }));
-  rows.push({ agent: null, ...describe(all, target) });
+    .map((agent) => ({ agent, ...describe(groups.get(agent)!.times, target, groups.get(agent)!.approximate) }));
+  rows.push({ agent: null, ...describe(all, target, approximate) });
   return rows;
 }

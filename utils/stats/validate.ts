@@ -35,10 +35,11 @@ function nullableStr(raw: Record<string, unknown>, field: string, max: number, w
   return str(raw, field, max, where, true);
 }
 
-function time(raw: Record<string, unknown>, field: string, where: string, now: number): number {
+function time(raw: Record<string, unknown>, field: string, where: string, now: number, maxFutureMs = MAX_FUTURE_MS): number {
   const v = raw[field];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new StatsInputError(`${where}: "${field}" must be a finite number (epoch ms)`);
-  if (v < MIN_TIME || v > now + MAX_FUTURE_MS) throw new StatsInputError(`${where}: "${field}" is out of range`);
+  if (v < MIN_TIME) throw new StatsInputError(`${where}: "${field}" is out of range`);
+  if (v > now + maxFutureMs) throw new StatsInputError(`${where}: "${field}" is in the future (${new Date(v).toISOString()})`);
   return Math.round(v);
 }
 
@@ -51,6 +52,24 @@ function oneOf<T extends string>(raw: Record<string, unknown>, field: string, al
 }
 
 const PRECISIONS: readonly Precision[] = ['exact', 'approximate'];
+
+/**
+ * A reply's `Sent by` label, cut to MAX_AGENT_LENGTH rather than refused: Meta allows longer names,
+ * and refusing the event dropped the response itself (a 101-character label lost it, issue 16).
+ * Cut on a code point, so an emoji is never split.
+ */
+function agentLabel(raw: Record<string, unknown>, where: string): string | null {
+  const v = raw.agent;
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') throw new StatsInputError(`${where}: "agent" must be a string`);
+  if (v.length <= MAX_AGENT_LENGTH) return v;
+  let cut = '';
+  for (const ch of v) {
+    if (cut.length + ch.length > MAX_AGENT_LENGTH - 1) break;
+    cut += ch;
+  }
+  return `${cut}…`;
+}
 
 /** One adapter event; throws StatsInputError naming the problem. */
 export function validateEvent(input: unknown, where = 'event', now = Date.now()): InboxEvent {
@@ -75,7 +94,7 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
       return {
         ...base,
         kind: 'reply-sent',
-        agent: nullableStr(input, 'agent', MAX_AGENT_LENGTH, where),
+        agent: agentLabel(input, where),
         via: oneOf(input, 'via', ['this-browser', 'observed'] as const, where),
         precision: oneOf(input, 'precision', PRECISIONS, where),
         // An earlier answer a thread showed (issue 16): closes waits, times no response.
@@ -99,12 +118,19 @@ export function validateEventsRequest(input: unknown, now = Date.now()): InboxEv
 
 const SOURCES: readonly ResponseSource[] = ['this-browser', 'observed', 'imported'];
 const MAX_RESPONSE_SECONDS = 400 * 86_400;
+/**
+ * A bundle was written by a browser's clock at its export: a response dated later than this past our
+ * clock is not clock skew but a broken clock or an edited file.
+ */
+export const IMPORT_CLOCK_SKEW_MS = 10 * 60_000;
+/** Durations are stored rounded to the second; one more second absorbs the rounding of both ends. */
+const DURATION_TOLERANCE_S = 1;
 
 /** One stored response read from a bundle; throws StatsInputError. */
 export function validateResponseRecord(input: unknown, where: string, now = Date.now()): ResponseRecord {
   if (!isObject(input)) throw new StatsInputError(`${where}: not an object`);
-  const customerAt = time(input, 'customerAt', where, now);
-  const repliedAt = time(input, 'repliedAt', where, now);
+  const customerAt = time(input, 'customerAt', where, now, IMPORT_CLOCK_SKEW_MS);
+  const repliedAt = time(input, 'repliedAt', where, now, IMPORT_CLOCK_SKEW_MS);
   if (repliedAt < customerAt) throw new StatsInputError(`${where}: "repliedAt" is before "customerAt"`);
   const seconds = (field: string) => {
     const v = input[field];
@@ -115,6 +141,14 @@ export function validateResponseRecord(input: unknown, where: string, now = Date
   };
   const responseSeconds = seconds('responseSeconds');
   const businessResponseSeconds = seconds('businessResponseSeconds');
+  // The duration is what the manager reads: it must be the one its two timestamps give.
+  const wall = (repliedAt - customerAt) / 1000;
+  if (Math.abs(responseSeconds - wall) > DURATION_TOLERANCE_S) {
+    throw new StatsInputError(`${where}: "responseSeconds" is ${responseSeconds} but its timestamps are ${Math.round(wall)} s apart`);
+  }
+  if (businessResponseSeconds > responseSeconds + DURATION_TOLERANCE_S) {
+    throw new StatsInputError(`${where}: "businessResponseSeconds" is longer than the response itself`);
+  }
   if (typeof input.withinTarget !== 'boolean') throw new StatsInputError(`${where}: "withinTarget" must be true or false`);
   return {
     id: str(input, 'id', MAX_ID_LENGTH, where),

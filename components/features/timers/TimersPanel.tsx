@@ -131,7 +131,7 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
         onClick={() => onOpen(shape.key)}
       >
         <span class={`ip-timer-icon ip-state-${shape.state}`} aria-hidden="true">{ICONS[shape.state]}</span>
-        <span class="ip-timer-name" dir="auto" data-testid="timer-name">{shape.name ?? t.value.unknownCustomer}</span>
+        <span class="ip-timer-name" dir="auto" data-testid="timer-name" title={shape.name ?? undefined}>{shape.name ?? t.value.unknownCustomer}</span>
         {/* The ticking texts sit in inner blocks of a fixed size (.ip-tick): a changed digit lays out that block only. */}
         <span class="ip-timer-elapsed" data-testid="timer-elapsed"><span class="ip-tick" ref={elapsed}>{texts.elapsed}</span></span>
         <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail"><span class="ip-tick" ref={detail}>{texts.detail}</span></span>

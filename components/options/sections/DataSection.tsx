@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { messagesFor, uiLocale } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
-import { bundleFileName, makeBundle } from '../../../utils/stats/bundle';
+import { bundleFileName, makeBundle, MAX_BUNDLE_BYTES } from '../../../utils/stats/bundle';
 import { statsDb } from '../../../utils/stats/db';
 import { downloadText } from '../../../utils/stats/download';
 import { dataMessages, formatBytes } from '../../../utils/stats/options-messages';
@@ -75,6 +75,12 @@ export function DataSection() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    if (file.size > MAX_BUNDLE_BYTES) {
+      // Refused on its size alone: reading it would load it whole into this page and the worker.
+      const locale = uiLocale.value;
+      setStatus({ kind: 'error', text: t.value.importTooLarge(formatBytes(file.size, locale), formatBytes(MAX_BUNDLE_BYTES, locale)) });
+      return;
+    }
     void run(async () => {
       const { added, duplicates } = await sendMessage('stats:import', { bundle: await file.text() });
       return t.value.imported(added, duplicates);

@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from '../../../tests/e2e/browser.mjs';
+import { launch, sidebar } from '../../../tests/e2e/browser.mjs';
 
 export { launch };
 
@@ -52,11 +52,8 @@ export async function openBenchInbox(browser, params) {
 
 /** Resolves once the extension's sidebar is rendered (with-extension browser only). */
 export async function waitForSidebar(page, timeout = 20_000) {
-  await page.waitForFunction(
-    () => !!document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelector('[data-testid="inbox-pilot-sidebar"] .ip-section'),
-    undefined,
-    { timeout },
-  );
+  // The sidebar's shadow root is closed: reached through the content script's own handle.
+  await sidebar(page).locator('.ip-section').first().waitFor({ state: 'attached', timeout });
 }
 
 /**

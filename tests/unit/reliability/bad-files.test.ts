@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { generalSettings } from '../../../utils/settings/general';
 import { applySettings, exportSettings, parseSettingsFile, SETTINGS_FILE_MAX_BYTES, settingsSections } from '../../../utils/settings/transfer';
-import { makeBundle, MAX_BUNDLE_RESPONSES, validateBundle } from '../../../utils/stats/bundle';
+import { makeBundle, MAX_BUNDLE_BYTES, MAX_BUNDLE_RESPONSES, nestingDepth, validateBundle } from '../../../utils/stats/bundle';
 import { openStatsDb, type StatsDb } from '../../../utils/stats/db';
 import { importResponses } from '../../../utils/stats/store';
 import type { ResponseRecord } from '../../../utils/stats/types';
-import { StatsInputError } from '../../../utils/stats/validate';
+import { IMPORT_CLOCK_SKEW_MS, StatsInputError } from '../../../utils/stats/validate';
 import { oversized, randomInputs, truncations, wrongVersions, type BadInput } from './bad-inputs';
 
 /**
@@ -142,5 +142,70 @@ describe('stats bundle import: bad files change nothing', () => {
     const result = await importLikeTheBackground(oversized(valid(), 4 * 1024 * 1024).text);
     expect(result).toEqual({ added: 2, duplicates: 0 });
     expect((await contents()).responses).toHaveLength(before.responses.length + 2);
+  });
+});
+
+describe('stats bundle import: consistency, dates and shape (issue 16)', () => {
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  const good = (over: Partial<ResponseRecord> = {}): ResponseRecord => ({
+    id: '123|c1|1763636400',
+    pageId: '123',
+    conversation: 'c1',
+    customerAt: now - 600_000,
+    repliedAt: now - 540_000,
+    agent: 'Marie',
+    responseSeconds: 60,
+    businessResponseSeconds: 60,
+    withinTarget: true,
+    source: 'this-browser',
+    precision: 'exact',
+    ...over,
+  });
+  const refusal = (records: unknown[]) => {
+    try {
+      validateBundle(JSON.stringify(makeBundle(records as ResponseRecord[], now)), now);
+      return null;
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatsInputError);
+      return (e as Error).message;
+    }
+  };
+
+  it('accepts a consistent record, and rounding of a second', () => {
+    expect(refusal([good()])).toBeNull();
+    expect(refusal([good({ repliedAt: now - 539_400 })])).toBeNull(); // 60.6 s stored as 60
+  });
+
+  it('refuses a duration its timestamps do not give (34,000,000 s over 60 s)', () => {
+    expect(refusal([good({ responseSeconds: 34_000_000, businessResponseSeconds: 34_000_000 })])).toMatch(/responseSeconds.*34000000.*60 s apart/);
+    expect(refusal([good({ responseSeconds: 62 })])).toMatch(/60 s apart/);
+  });
+
+  it('refuses business time longer than the response', () => {
+    expect(refusal([good({ businessResponseSeconds: 3600 })])).toMatch(/businessResponseSeconds/);
+  });
+
+  it('refuses replies dated beyond clock skew (23 h ahead), accepts a few minutes ahead', () => {
+    const ahead = (ms: number) => good({ customerAt: now + ms - 60_000, repliedAt: now + ms });
+    expect(refusal([ahead(23 * 3_600_000)])).toMatch(/in the future/);
+    expect(refusal([ahead(IMPORT_CLOCK_SKEW_MS + 1000)])).toMatch(/in the future/);
+    expect(refusal([ahead(2 * 60_000)])).toBeNull();
+  });
+
+  it('refuses a deeply nested file without parsing it, and says why', () => {
+    const deep = '['.repeat(5_000_000);
+    expect(() => validateBundle(deep, now)).toThrow(/nested deeper/);
+    const closed = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(() => validateBundle(closed, now)).toThrow(/nested deeper/);
+  });
+
+  it('measures nesting outside strings only', () => {
+    expect(nestingDepth('{"a":[{"b":"[[[[{{{{"}]}')).toBe(3);
+    expect(nestingDepth('{"a":"\\"[[[["}')).toBe(1);
+    expect(nestingDepth(JSON.stringify(makeBundle([good()], now)))).toBe(3);
+  });
+
+  it('refuses text larger than the size limit before parsing', () => {
+    expect(() => validateBundle(' '.repeat(MAX_BUNDLE_BYTES + 1), now)).toThrow(/larger than/);
   });
 });

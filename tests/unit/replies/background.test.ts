@@ -67,6 +67,20 @@ describe('replies background', () => {
     expect(replies.map((r) => r.title)).toEqual([expect.stringMatching(/Horaires/)]);
   });
 
+  it('one corrupt saved reply is skipped: search and suggestions keep working with the others', async () => {
+    start();
+    await sendMessage('replies:list', undefined); // seeded
+    await db!.replies.put({ id: 'corrupt', title: null, body: 42, language: 'xx', tags: 'nope', usageCount: 'many' } as never);
+    await sendMessage('replies:delete', { ids: [] }); // any change: the library is read again
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { suggestions, librarySize } = await sendMessage('replies:suggest', { text: 'Bonjour, c’est quoi vos horaires samedi ?', locale: 'fr' });
+    expect(librarySize).toBe(STARTER_REPLIES.length);
+    expect(suggestions[0]!.reply.title).toMatch(/Horaires/);
+    expect((await sendMessage('replies:search', { query: '/hor' })).replies.map((r) => r.title)).toEqual([expect.stringMatching(/Horaires/)]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 saved reply is corrupt and skipped/));
+    warn.mockRestore();
+  });
+
   it('answers from the changed library right after a change', async () => {
     start();
     expect((await sendMessage('replies:search', { query: 'zeppelin' })).replies).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, type Separator } from '../../../utils/replies/csv';
 import { exportLibraryCsv } from '../../../utils/replies/import';
 import type { ReplyDraft } from '../../../utils/replies/types';
-import { detailCsv, summaryCsv } from '../../../utils/stats/csv';
+import { detailCsv, SUMMARY_HEADER, summaryCsv } from '../../../utils/stats/csv';
 import type { ResponseRecord } from '../../../utils/stats/types';
 
 /**
@@ -55,12 +55,12 @@ const record = (agent: string, conversation: string): ResponseRecord => ({
 
 describe.each([',', ';'] as const)('CSV exports neutralise formulas (separator %s)', (separator) => {
   it('stats summary: agent labels stay one inert cell each', () => {
-    const rows = HOSTILE.map((agent) => ({ agent, responses: 3, medianSeconds: 60, p90Seconds: 120, averageSeconds: 70, withinTargetPct: 100 }));
+    const rows = HOSTILE.map((agent) => ({ agent, responses: 3, medianSeconds: 60, p90Seconds: 120, averageSeconds: 70, withinTargetPct: 100, approximate: 0 }));
     const cells = cellsOf(summaryCsv(rows, { separator, week: '=2026-W47' }), separator);
     expect(cells).toHaveLength(HOSTILE.length + 1); // no row injected
     HOSTILE.forEach((agent, i) => {
       const row = cells[i + 1]!;
-      expect(row, agent).toHaveLength(7); // no cell injected
+      expect(row, agent).toHaveLength(SUMMARY_HEADER.length); // no cell injected
       expect(row[0]).toBe("'=2026-W47");
       expect(row[1]).toBe(expected(agent));
     });

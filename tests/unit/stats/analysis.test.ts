@@ -73,6 +73,17 @@ describe('day columns', () => {
     }
   });
 
+  it('count the approximate responses per agent and in the total (the popup shows the precision)', () => {
+    const records = [
+      rec('a', Date.UTC(2026, 9, 20, 10), 100, { precision: 'approximate', agent: 'Paul' }),
+      rec('b', Date.UTC(2026, 9, 20, 11), 400, { agent: 'Paul' }),
+      rec('c', Date.UTC(2026, 9, 21, 11), 50, { precision: 'approximate', agent: 'Marie' }),
+      rec('d', Date.UTC(2026, 9, 28, 11), 50, { precision: 'approximate', agent: 'Marie' }), // next week
+    ];
+    const { rows } = analyzeWeek(records, { week, targetSeconds: 300, useBusinessTime: false, pageId: null, timeZone: PARIS });
+    expect(rows.map((r) => [r.agent, r.responses, r.approximate])).toEqual([['Marie', 1, 1], ['Paul', 2, 1], [null, 3, 2]]);
+  });
+
   it('give back every field for the CSV export, trimmed to the range and Page', () => {
     const records = [
       rec('a', Date.UTC(2026, 9, 20, 10), 100, { source: 'this-browser', precision: 'approximate', agent: 'Paul' }),

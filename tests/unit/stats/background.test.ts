@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { fakeBrowser } from 'wxt/testing';
 import { sendMessage } from '../../../utils/messaging';
-import { registerStatsBackground, collectOrphanOutboxes, PURGE_ALARM } from '../../../utils/stats/background';
+import { registerStatsBackground, collectOrphanOutboxes, OUTBOX_ALARM, PURGE_ALARM } from '../../../utils/stats/background';
+import { resetSettingsProblemsForTests, statsSettingsProblems } from '../../../utils/stats/health';
+import { DEFAULT_TIMING_SETTINGS, timingSettings } from '../../../utils/timing/settings';
+import { defaultSchedule } from '../../../utils/timing/business-hours';
 import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
 import { makeBundle } from '../../../utils/stats/bundle';
 import { statsSettings } from '../../../utils/stats/settings';
@@ -64,7 +67,7 @@ describe('stats:events', () => {
     ['events not a list', { events: 'x' }, /expected \{ events/],
     ['unknown kind', { events: [{ ...customer('a', T0), kind: 'message-deleted' }] }, /event 0: unknown kind "message-deleted"/],
     ['bad time', { events: [{ ...customer('a', T0), at: 'yesterday' }] }, /event 0: "at" must be a finite number/],
-    ['far future', { events: [{ ...customer('a', T0), at: Date.now() + 7 * 86_400_000 }] }, /"at" is out of range/],
+    ['far future', { events: [{ ...customer('a', T0), at: Date.now() + 7 * 86_400_000 }] }, /"at" is in the future/],
     ['huge id', { events: [{ ...customer('a', T0), id: 'x'.repeat(5000) }] }, /"id" is longer than/],
     ['bad via', { events: [{ ...reply('a', T0), via: 'api' }] }, /"via" must be one of/],
     ['too many', { events: Array.from({ length: 501 }, (_, i) => customer('a', T0 + i)) }, /501 events in one batch/],
@@ -103,7 +106,8 @@ describe('team bundles', () => {
     const mine = await ours();
     const theirs = [
       { ...mine[0]!, agent: 'Other' }, // same id
-      { ...mine[0]!, id: 'page1|a|other', customerAt: mine[0]!.customerAt + 2000 }, // the same response seen by another browser
+      // the same response seen by another browser, 2 s later (so 2 s shorter)
+      { ...mine[0]!, id: 'page1|a|other', customerAt: mine[0]!.customerAt + 2000, responseSeconds: mine[0]!.responseSeconds - 2, businessResponseSeconds: mine[0]!.businessResponseSeconds - 2 },
       { ...mine[0]!, id: 'page1|z|1', conversation: 'z', agent: 'Paul', source: 'this-browser' as const },
     ];
     const result = await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle(theirs)) });
@@ -174,5 +178,87 @@ describe('retention and erasing', () => {
     expect(await collectOrphanOutboxes()).toBe(2);
     expect(await statsDb().responses.count()).toBe(1);
     expect(await fakeBrowser.storage.local.get('stats.outbox.tab-999')).toEqual({});
+  });
+
+  const orphan = () => fakeBrowser.storage.local.set({ 'stats.outbox.tab-998': { savedAt: 1, events: [customer('o', T0), reply('o', T0 + MIN)] } });
+
+  it('collects a closed tab\'s outbox when the worker starts', async () => {
+    fakeBrowser.reset();
+    await orphan();
+    registerStatsBackground(); // a worker start
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1));
+    expect(await fakeBrowser.storage.local.get('stats.outbox.tab-998')).toEqual({});
+  });
+
+  it('collects a closed tab\'s outbox at the next message from any inbox tab', async () => {
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeTruthy()); // the start's own pass is over
+    await orphan();
+    await sendMessage('stats:hello', undefined);
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1));
+  });
+
+  it('collects a closed tab\'s outbox within a minute by an alarm', async () => {
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(OUTBOX_ALARM))?.periodInMinutes).toBe(1));
+    await orphan();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1));
+  });
+
+  it('leaves an outbox rewritten while it was being collected for the next pass', async () => {
+    await orphan();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let reads = 0;
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: unknown) => {
+      const out = await get(keys as string);
+      // The second read of the key (just before removing it) finds a newer write.
+      if (keys === 'stats.outbox.tab-998' && ++reads === 1) {
+        await fakeBrowser.storage.local.set({ 'stats.outbox.tab-998': { savedAt: 2, events: [customer('o', T0), reply('o', T0 + MIN), customer('p', T0)] } });
+        return get(keys);
+      }
+      return out;
+    });
+    await collectOrphanOutboxes();
+    spy.mockRestore();
+    expect(Object.keys(await fakeBrowser.storage.local.get('stats.outbox.tab-998'))).toHaveLength(1);
+    await collectOrphanOutboxes();
+    expect(await fakeBrowser.storage.local.get('stats.outbox.tab-998')).toEqual({});
+    expect((await statsDb().pending.toArray()).map((p) => p.conversation).sort()).toEqual(['o', 'p']);
+  });
+});
+
+describe('long agent labels', () => {
+  it('records a response whose "Sent by" label is longer than 100 characters, the label cut with an ellipsis', async () => {
+    const long = `${'Ma'.repeat(50)}rie 👩‍💻`; // 101+ characters
+    const events = [customer('long', T0), reply('long', T0 + MIN, long)];
+    expect((await sendMessage('stats:events', { events })).acked).toHaveLength(2);
+    const [r] = await statsDb().responses.toArray();
+    expect(r!.agent.length).toBeLessThanOrEqual(100);
+    expect(r!.agent.endsWith('…')).toBe(true);
+    expect(long.startsWith(r!.agent.slice(0, -1))).toBe(true);
+  });
+
+  it('keeps a label of exactly 100 characters as it is', async () => {
+    const exact = 'x'.repeat(100);
+    await sendMessage('stats:events', { events: [customer('hundred', T0), reply('hundred', T0 + MIN, exact)] });
+    expect((await statsDb().responses.toArray())[0]!.agent).toBe(exact);
+  });
+});
+
+describe('stored settings that fail validation', () => {
+  it('an invalid time zone in business hours is reported and skipped: recording goes on, every event acknowledged', async () => {
+    resetSettingsProblemsForTests();
+    await timingSettings.setValue({ ...DEFAULT_TIMING_SETTINGS, timeBasis: 'business', businessHours: { ...defaultSchedule('Europe/Paris'), timeZone: 'Mars/Olympus_Mons' } });
+    const events = [customer('tz', T0), reply('tz', T0 + 2 * MIN)];
+    const { acked } = await sendMessage('stats:events', { events });
+    expect(acked).toEqual(events.map((e) => e.id));
+    expect((await statsDb().responses.toArray()).map((r) => [r.responseSeconds, r.businessResponseSeconds])).toEqual([[120, 120]]);
+    expect(await statsSettingsProblems.getValue()).toEqual(['timing.businessHours']);
+  });
+
+  it('clears the report once the settings are valid again', async () => {
+    resetSettingsProblemsForTests();
+    await statsSettingsProblems.setValue(['timing.businessHours']);
+    await sendMessage('stats:events', { events: [customer('ok', T0), reply('ok', T0 + MIN)] });
+    expect(await statsSettingsProblems.getValue()).toEqual([]);
   });
 });

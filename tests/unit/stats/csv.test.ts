@@ -30,33 +30,43 @@ describe('summaryCsv', () => {
     expect(csv.startsWith('\uFEFFweek,agent,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines(csv)).toEqual([
-      'week,agent,responses,median_seconds,p90_seconds,average_seconds,within_target_pct',
-      '2026-W47,Marie,2,150.5,201,150.5,100',
-      '2026-W47,Paul,1,600,600,600,0',
-      '2026-W47,,3,201,600,300.33,66.67',
+      'week,agent,responses,median_seconds,p90_seconds,average_seconds,within_target_pct,approximate_responses',
+      '2026-W47,Marie,2,150.5,201,150.5,100,0',
+      '2026-W47,Paul,1,600,600,600,0,0',
+      '2026-W47,,3,201,600,300.33,66.67,0',
     ]);
   });
 
   it('uses ; and a decimal comma for French, or when asked', () => {
     const rows = summarizeWeek([rec({ responseSeconds: 100 }), rec({ responseSeconds: 201 })]);
-    expect(lines(summaryCsv(rows, { week: '2026-W47', locale: 'fr' }))[1]).toBe('2026-W47;Marie;2;150,5;201;150,5;100');
-    expect(lines(summaryCsv(rows, { week: '2026-W47', separator: ';', decimalMark: '.' }))[1]).toBe('2026-W47;Marie;2;150.5;201;150.5;100');
-    expect(lines(summaryCsv(rows, { week: '2026-W47', locale: 'fr', separator: ',' }))[1]).toBe('2026-W47,Marie,2,150.5,201,150.5,100');
+    expect(lines(summaryCsv(rows, { week: '2026-W47', locale: 'fr' }))[1]).toBe('2026-W47;Marie;2;150,5;201;150,5;100;0');
+    expect(lines(summaryCsv(rows, { week: '2026-W47', separator: ';', decimalMark: '.' }))[1]).toBe('2026-W47;Marie;2;150.5;201;150.5;100;0');
+    expect(lines(summaryCsv(rows, { week: '2026-W47', locale: 'fr', separator: ',' }))[1]).toBe('2026-W47,Marie,2,150.5,201,150.5,100,0');
   });
 
   it('quotes and neutralises agent names', () => {
     const rows = summarizeWeek([rec({ agent: '=HYPERLINK("x")' }), rec({ agent: 'Dupont, Marie' }), rec({ agent: '' })]);
     const out = lines(summaryCsv(rows, { week: '2026-W47' }));
     expect(out[1]).toMatch(/^2026-W47,\(unknown\),/);
-    expect(out[2]).toBe('2026-W47,"\'=HYPERLINK(""x"")",1,240,240,240,100');
+    expect(out[2]).toBe('2026-W47,"\'=HYPERLINK(""x"")",1,240,240,240,100,0');
     expect(out[3]).toMatch(/^2026-W47,"Dupont, Marie",/);
   });
 
   it('works with no options at all', () => {
     expect(lines(summaryCsv(summarizeWeek([])))).toEqual([
-      'week,agent,responses,median_seconds,p90_seconds,average_seconds,within_target_pct',
-      ',,0,,,,',
+      'week,agent,responses,median_seconds,p90_seconds,average_seconds,within_target_pct,approximate_responses',
+      ',,0,,,,,0',
     ]);
+  });
+});
+
+describe('summaryCsv precision', () => {
+  it('counts the approximate responses of each agent and of the total', () => {
+    const rows = summarizeWeek(
+      [rec({ agent: 'Marie', precision: 'approximate' }), rec({ agent: 'Marie', precision: 'exact' }), rec({ agent: 'Paul', precision: 'approximate' })],
+      { targetSeconds: 300 },
+    );
+    expect(lines(summaryCsv(rows, { week: '2026-W47' })).map((l) => l.split(',').at(-1))).toEqual(['approximate_responses', '1', '1', '2']);
   });
 });
 

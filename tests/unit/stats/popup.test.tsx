@@ -7,6 +7,7 @@ import { importResponses } from '../../../utils/stats/store';
 import type { ResponseRecord } from '../../../utils/stats/types';
 import { generalSettings, DEFAULT_GENERAL_SETTINGS } from '../../../utils/settings/general';
 import { uiLocale } from '../../../utils/i18n';
+import { statsSettingsProblems } from '../../../utils/stats/health';
 
 const now = Date.now();
 const rec = (id: string, agent: string, seconds: number, ago = 60_000): ResponseRecord => ({
@@ -64,5 +65,23 @@ describe('the managers popup', () => {
     await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, language: 'fr' });
     const fr = await mount();
     await vi.waitFor(() => expect(fr.querySelector('[data-testid="stats-verdict"]')?.textContent).toContain('75\u202f% en moins de 5 min — objectif 90\u202f%'));
+  });
+
+  it('shows how many response times are approximate, per agent and in total', async () => {
+    await importResponses(statsDb(), [{ ...rec('a', 'Marie', 60, 60_000), precision: 'approximate' }, rec('b', 'Marie', 120, 61_000), rec('c', 'Paul', 600, 62_000)]);
+    const root = await mount();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="stats-table"]')).not.toBeNull());
+    const cell = (agent: string) => root.querySelector(`tr[data-agent="${agent}"] [data-col="approximate"]`)!;
+    expect(cell('Marie').textContent).toBe('1');
+    expect(cell('Marie').getAttribute('title')).toContain('1 of 2');
+    expect(cell('Paul').textContent).toBe('–');
+    expect(root.querySelector('tfoot [data-col="approximate"]')!.textContent).toBe('1');
+    expect(root.querySelector('tfoot [data-col="responses"]')!.textContent).toBe('3');
+  });
+
+  it('says when stored settings were invalid and skipped while recording', async () => {
+    await statsSettingsProblems.setValue(['timing.businessHours']);
+    const root = await mount();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="settings-problems"]')?.textContent).toContain('timing.businessHours'));
   });
 });

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import { onMessages } from '../../../utils/messaging';
 import { startStatsSender } from '../../../utils/stats/sender';
-import { registerStatsBackground } from '../../../utils/stats/background';
+import { collectOrphanOutboxes, registerStatsBackground } from '../../../utils/stats/background';
 import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
 import { OUTBOX_PREFIX } from '../../../utils/stats/outbox';
 import { customer, MIN, reply, T0 } from './fixtures';
@@ -156,5 +156,74 @@ describe('stats sender: resend until acknowledged', () => {
     await vi.waitFor(() => expect(sender.unacked()).toBe(0), { timeout: 2000 });
     expect(await statsDb().responses.count()).toBe(1);
     abort.abort();
+  });
+
+});
+
+describe('stats sender: a tab closed right after a reply (issue 16)', () => {
+  const slow = { ...fast, flushDelayMs: 60_000, sweepMs: 60_000 };
+
+  it('writes an event into the outbox at once, even before the worker has answered', async () => {
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    startStatsSender(abort, inbox, { ...slow, lifecycle: null }); // no worker: hello never answered
+    inbox.emit(reply('a', T0 + MIN));
+    await new Promise((r) => setTimeout(r, 0));
+    const saved = await outboxes();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]![0]).toMatch(/^stats\.outbox\.instance-/);
+    expect((saved[0]![1] as { events: InboxEvent[] }).events.map((e) => e.kind)).toEqual(['reply-sent']);
+    abort.abort();
+  });
+
+  it('moves the page outbox under its tab key once the worker answers', async () => {
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    let answer = false;
+    const stop = onMessages({ 'stats:hello': () => (answer ? { tabId: 5 } : new Promise(() => undefined)) });
+    const sender = startStatsSender(abort, inbox, { ...fast, requestTimeoutMs: 30, lifecycle: null });
+    inbox.emit(customer('a', T0));
+    await vi.waitFor(async () => expect((await outboxes()).map(([k]) => k)).toEqual([expect.stringMatching(/instance-/)]));
+    answer = true;
+    void sender.flush();
+    await vi.waitFor(async () => expect((await outboxes()).map(([k]) => k)).toEqual(['stats.outbox.tab-5']), { timeout: 2000 });
+    abort.abort();
+    stop();
+  });
+
+  it('sends a reply without waiting for the batching delay', async () => {
+    registerStatsBackground();
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, { ...slow, lifecycle: null });
+    await sender.ready;
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    await vi.waitFor(async () => expect(await statsDb().responses.count()).toBe(1), { timeout: 2000 });
+    abort.abort();
+  });
+
+  it('on pagehide, sends what it holds at once', async () => {
+    registerStatsBackground();
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const page = new EventTarget();
+    const sender = startStatsSender(abort, inbox, { ...slow, lifecycle: page });
+    await sender.ready;
+    inbox.emit(customer('a', T0));
+    inbox.emit(customer('b', T0));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await statsDb().pending.count()).toBe(0); // still batching
+    page.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(async () => expect(await statsDb().pending.count()).toBe(2), { timeout: 2000 });
+    abort.abort();
+  });
+
+  it('an outbox left by a page closed before the worker answered is collected once idle', async () => {
+    registerStatsBackground();
+    await fakeBrowser.storage.local.set({ 'stats.outbox.instance-old': { savedAt: Date.now() - 31_000, events: [customer('a', T0), reply('a', T0 + MIN)] } });
+    await fakeBrowser.storage.local.set({ 'stats.outbox.instance-live': { savedAt: Date.now(), events: [customer('b', T0)] } });
+    expect(await collectOrphanOutboxes()).toBe(2);
+    expect((await outboxes()).map(([k]) => k)).toEqual(['stats.outbox.instance-live']);
   });
 });

@@ -16,7 +16,7 @@ describe('summarizeWeek', () => {
     const paul = [r('Paul', 900), r('Paul', 60), r('Paul', 400)];
     const rows = summarizeWeek([...paul, ...marie], { targetSeconds: 300, useBusinessTime: false });
     expect(rows.map((x) => x.agent)).toEqual(['Marie', 'Paul', null]);
-    expect(rows[0]).toEqual({ agent: 'Marie', responses: 10, medianSeconds: 165, p90Seconds: 270, averageSeconds: 165, withinTargetPct: 100 });
+    expect(rows[0]).toEqual({ agent: 'Marie', responses: 10, medianSeconds: 165, p90Seconds: 270, averageSeconds: 165, withinTargetPct: 100, approximate: 0 });
     expect(rows[1]!.medianSeconds).toBe(400);
     expect(rows[1]!.p90Seconds).toBe(900);
     expect(rows[1]!.averageSeconds).toBeCloseTo(453.333, 2);
@@ -61,7 +61,7 @@ describe('summarizeWeek', () => {
 
   it('an empty week has just the total, with no figures', () => {
     expect(summarizeWeek([], { targetSeconds: 300, useBusinessTime: false })).toEqual([
-      { agent: null, responses: 0, medianSeconds: null, p90Seconds: null, averageSeconds: null, withinTargetPct: null },
+      { agent: null, responses: 0, medianSeconds: null, p90Seconds: null, averageSeconds: null, withinTargetPct: null, approximate: 0 },
     ]);
   });
 });
