@@ -233,9 +233,19 @@ describe('the extension on the 2026 inbox layout', () => {
     const messenger = await byPlatform(page, 'messenger');
     expect(whatsapp.name).toMatch(/^\+\d/); // WhatsApp rows show a phone number as the name
     await showAll(page);
-    await expect.poll(() => timerFor(page, instagram.name).getAttribute('data-channel'), { timeout: 15_000 }).toBe('instagram');
-    await expect.poll(() => timerFor(page, whatsapp.name).getAttribute('data-channel'), { timeout: 15_000 }).toBe('whatsapp');
-    await expect.poll(() => timerFor(page, messenger.name).getAttribute('data-channel'), { timeout: 15_000 }).toBe('messenger');
+    // On the "all" tab a row shows its channel only as an icon: the page tells the channel once the
+    // conversation is opened (thread_type, header, composer) or its row is seen in its channel tab.
+    // The agent opens each one from its timer; it keeps waiting, now with its channel.
+    for (const [c, channel] of [[instagram, 'instagram'], [whatsapp, 'whatsapp'], [messenger, 'messenger']] as const) {
+      await timerFor(page, c.name).click();
+      await expect.poll(() => page.evaluate(() => window.__sim.open())).toBe(c.id);
+      await expect.poll(() => timerFor(page, c.name).getAttribute('data-channel'), { timeout: 15_000 }).toBe(channel);
+    }
+    // What the agent sees: Instagram and WhatsApp rows say so; Messenger, the default, goes unmarked.
+    expect(await timerFor(page, instagram.name).locator('[data-testid="timer-channel"]').textContent()).toBe('Instagram');
+    expect(await timerFor(page, whatsapp.name).locator('[data-testid="timer-channel"]').textContent()).toBe('WhatsApp');
+    expect(await timerFor(page, messenger.name).locator('[data-testid="timer-channel"]').count()).toBe(0);
+    expect((await page.evaluate(() => window.__sim.actions())).length).toBe(0);
     await page.close();
   });
 

@@ -22,13 +22,95 @@ afterAll(async () => {
   await firefox?.close();
 }, 60_000);
 
-/** Runs `fn` on the sidebar's root inside its shadow root (open on this branch). */
-function inSidebar<T>(page: Page, fn: (root: Element) => T): Promise<T | null> {
-  return page.evaluate((source) => {
-    const root = document.querySelector('inbox-pilot-sidebar')?.shadowRoot?.querySelector('[data-testid="inbox-pilot-sidebar"]');
-    // eslint-disable-next-line no-new-func -- test-only: the function comes from this file
-    return root ? (new Function('root', `return (${source})(root)`) as (r: Element) => T)(root) : null;
-  }, fn.toString()) as Promise<T | null>;
+/**
+ * The sidebar lives in a CLOSED shadow root (components/sidebar/mount.tsx: page scripts must not
+ * read or click it), so `host.shadowRoot` is null for page.evaluate. WebDriver BiDi still reaches
+ * it, without reopening it in the product: serializing the host with `includeShadowTree: 'all'`
+ * gives a reference (sharedId) to its closed root, and passing that reference back as an argument
+ * of `script.callFunction` hands the function the ShadowRoot itself (closed mode only hides
+ * `host.shadowRoot`; querySelector on the root works). puppeteer-core 24 has no public API for
+ * these serialization options, so the raw commands go through its BiDi connection
+ * (`browser.connection` and `frame._id`, the browsing context id: both internal to puppeteer-core).
+ */
+type EvaluateResult =
+  | { type: 'success'; result: { type: string; value?: unknown } }
+  | { type: 'exception'; exceptionDetails: { text: string } };
+type BidiConnection = { send(method: 'script.callFunction', params: Record<string, unknown>): Promise<{ result: EvaluateResult }> };
+
+async function callFunction(page: Page, functionDeclaration: string, params: Record<string, unknown> = {}): Promise<EvaluateResult> {
+  const connection = (page.browser() as unknown as { connection: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const { result } = await connection.send('script.callFunction', {
+    functionDeclaration,
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    ...params,
+  });
+  return result;
+}
+
+/** A BiDi reference to the sidebar's closed shadow root (null while the sidebar is not mounted). */
+async function sidebarShadowRoot(page: Page): Promise<{ sharedId: string } | null> {
+  const r = await callFunction(page, `() => document.querySelector('inbox-pilot-sidebar')`, {
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+  });
+  if (r.type !== 'success' || r.result.type !== 'node') return null;
+  const sharedId = (r.result.value as { shadowRoot?: { sharedId?: string } | null } | undefined)?.shadowRoot?.sharedId;
+  return sharedId ? { sharedId } : null;
+}
+
+/**
+ * Runs `fn(root, arg)` in the page on the sidebar's root element inside its closed shadow root
+ * (null when the sidebar is not there). `fn` is serialized: it sees only its arguments, and its
+ * result crosses back as JSON.
+ */
+async function inSidebar<T, A = null>(page: Page, fn: (root: Element, arg: A) => T, arg: A = null as A): Promise<T | null> {
+  const shadow = await sidebarShadowRoot(page);
+  if (!shadow) return null;
+  const r = await callFunction(
+    page,
+    `(shadow, arg) => {
+      const root = shadow.querySelector('[data-testid="inbox-pilot-sidebar"]');
+      return root ? JSON.stringify({ value: (${fn.toString()})(root, JSON.parse(arg)) }) : null;
+    }`,
+    { arguments: [shadow, { type: 'string', value: JSON.stringify(arg) }] },
+  );
+  if (r.type !== 'success') throw new Error(`in the sidebar: ${r.exceptionDetails.text}`);
+  return r.result.type === 'string' ? (JSON.parse(r.result.value as string) as { value: T }).value : null;
+}
+
+type ClickTarget = { state: 'missing' } | { state: 'covered'; why: string } | { state: 'ready'; x: number; y: number };
+
+/**
+ * Clicks the sidebar element `css` with real input (the mouse at the centre of its box), once it is
+ * in view and nothing covers it (checked with the shadow root's own elementFromPoint, which sees
+ * inside the closed root). Returns false when there is no such element.
+ */
+async function clickInSidebar(page: Page, css: string, timeout = 30_000): Promise<boolean> {
+  let last = '';
+  const target = await poll(async () => {
+    const at = await inSidebar(page, (root, selector: string): ClickTarget => {
+      const el = root.querySelector<HTMLElement>(selector);
+      if (!el) return { state: 'missing' };
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const box = el.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      const hit = (root.getRootNode() as ShadowRoot).elementFromPoint(x, y);
+      if (box.width === 0 || box.height === 0 || !hit || !(hit === el || el.contains(hit))) {
+        return { state: 'covered', why: `${box.width}x${box.height} at ${x},${y}, hit: ${hit ? `${hit.tagName}.${hit.className}` : 'nothing'}` };
+      }
+      return { state: 'ready', x, y };
+    }, css);
+    if (at?.state === 'covered') last = at.why;
+    return at && at.state !== 'covered' ? at : null;
+  }, timeout, `${css} in the sidebar to be clickable`, 250).catch((error: Error) => {
+    throw new Error(`${error.message} (last seen: ${last || 'no sidebar'})`);
+  });
+  if (target.state !== 'ready') return false;
+  await page.mouse.click(target.x, target.y);
+  return true;
 }
 
 async function waitForSidebar<T>(page: Page, fn: (root: Element) => T | null | false, timeout = 60_000): Promise<T> {
@@ -70,6 +152,8 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     for (const name of names) expect(waiting).toContain(name);
     const count = await inSidebar(inbox, (root) => Number(root.querySelector('[data-testid="timers-count"]')?.getAttribute('data-count')));
     expect(count).toBe(names.length);
+    // The root stays closed to the page: the suite reaches it only through WebDriver BiDi (inSidebar).
+    expect(await inbox.evaluate(() => document.querySelector('inbox-pilot-sidebar')?.shadowRoot === null)).toBe(true);
   }, 180_000);
 
   it('records a reply typed in the reply box in the stats, and opens the stats page', async () => {
@@ -87,11 +171,7 @@ describe('Firefox: the add-on on the simulated inbox', () => {
 
     // The sidebar's "Team stats" opens the popup's page in a tab (Firefox's toolbar panel is out of WebDriver's reach).
     const before = new Set(await firefox.browser.pages());
-    const clicked = await inSidebar(inbox, (root) => {
-      const button = root.querySelector<HTMLButtonElement>('[data-testid="open-stats"]');
-      button?.click();
-      return Boolean(button);
-    });
+    const clicked = await clickInSidebar(inbox, '[data-testid="open-stats"]');
     expect(clicked).toBe(true);
     // Puppeteer reports an extension tab's URL as about:blank over BiDi: ask the page itself.
     const stats = await poll(async () => {
@@ -121,7 +201,7 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     await sim(inbox, (s, conv) => s.addCustomerMessage(conv, 'Where is my order? I have no tracking number'), id);
     const sentBefore = await sim(inbox, (s) => s.sentMessages().length);
     await waitForSidebar(inbox, (root) => root.querySelector('[data-testid="replies-insert"]') !== null);
-    await inSidebar(inbox, (root) => (root.querySelector('[data-testid="replies-insert"]') as HTMLElement).click());
+    expect(await clickInSidebar(inbox, '[data-testid="replies-insert"]')).toBe(true);
     const text = await poll(async () => (await sim(inbox, (s) => s.composerText())) || null, 30_000, 'the reply box to hold the inserted reply');
     expect(text.length).toBeGreaterThan(10);
     const status = await inSidebar(inbox, (root) => root.querySelector('[data-testid="replies-status"]')?.textContent ?? '');

@@ -79,11 +79,18 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     const c = snapshotContext(doc, url(), at, snapOptions);
     // No `dirty`: something outside the known parts changed, re-read everything.
     const full = !previous || !dirty;
-    const list = full || dirty.list ? readList(c) : previous.list;
+    let list = full || dirty.list ? readList(c) : previous.list;
     for (const row of list.conversations) if (row.selected && c.selectedId && row.rowKey) knownIds.set(row.rowKey, c.selectedId);
     const thread = full || dirty.thread || dirty.list ? readThread(c, list.conversations) : previous.thread;
     // 2026 rows are never marked selected: the open conversation's id (URL or channel tab) names its row.
-    if (thread.open?.id && thread.open.rowKey) knownIds.set(thread.open.rowKey, thread.open.id);
+    const opened = thread.open;
+    if (opened?.id && opened.rowKey && knownIds.get(opened.rowKey) !== opened.id) {
+      knownIds.set(opened.rowKey, opened.id);
+      // The list was read before the thread named the row: give that row its id now, not at the
+      // next list change, so one conversation never stands under two keys (two timers).
+      const conversations = list.conversations.map((r) => (r.rowKey === opened.rowKey && !r.id ? { ...r, key: opened.id!, id: opened.id } : r));
+      list = { ...list, conversations };
+    }
     const composer = full || dirty.composer ? readComposer(doc) : previous.composer;
     const pageName = full ? readPageName(doc) : previous.snapshot.page.name;
     const snap: InboxSnapshot = {

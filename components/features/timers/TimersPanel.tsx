@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { computed, signal, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
-import type { InboxHealth } from '../../../utils/inbox/types';
+import type { Channel, InboxHealth } from '../../../utils/inbox/types';
 import { windowNotice, type WindowNotice } from '../../../utils/timing/timers';
 import type { TimerState, TimerView } from '../../../utils/timing/types';
 import type { TodayFigure } from './controller';
@@ -31,7 +31,7 @@ interface RowShape {
   key: string;
   name: string | null;
   /** Messenger / Instagram / WhatsApp / comment when known (data-channel, for tests and styling). */
-  channel: string | null;
+  channel: Channel | null;
   state: TimerState;
   approximate: boolean;
   window: WindowNotice['kind'] | null;
@@ -131,7 +131,11 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
         onClick={() => onOpen(shape.key)}
       >
         <span class={`ip-timer-icon ip-state-${shape.state}`} aria-hidden="true">{ICONS[shape.state]}</span>
-        <span class="ip-timer-name" dir="auto" data-testid="timer-name" title={shape.name ?? undefined}>{shape.name ?? t.value.unknownCustomer}</span>
+        <span class="ip-timer-who">
+          <span class="ip-timer-name" dir="auto" data-testid="timer-name" title={shape.name ?? undefined}>{shape.name ?? t.value.unknownCustomer}</span>
+          {/* Messenger is the default and goes unmarked; the other channels say which app to answer in. */}
+          {shape.channel && shape.channel !== 'messenger' && <span class="ip-timer-channel" data-testid="timer-channel">{t.value[`channel_${shape.channel}`]}</span>}
+        </span>
         {/* The ticking texts sit in inner blocks of a fixed size (.ip-tick): a changed digit lays out that block only. */}
         <span class="ip-timer-elapsed" data-testid="timer-elapsed"><span class="ip-tick" ref={elapsed}>{texts.elapsed}</span></span>
         <span class={`ip-timer-detail ip-state-${shape.state}`} data-testid="timer-detail"><span class="ip-tick" ref={detail}>{texts.detail}</span></span>
