@@ -19,7 +19,10 @@ export default defineContentScript({
     let n = 0;
     const sessions = createRouteSessions(() => {
       // A context per session: tearing it down removes the observer, listeners and UI it owns.
-      const session = new ContentScriptContext(`inbox-pilot-session-${++n}`);
+      // It carries this script's options: WXT's createShadowRootUi injects the sidebar's CSS only when
+      // `ctx.options.cssInjectionMode` is 'ui', so a bare context leaves the sidebar unstyled (not fixed
+      // at the right edge, over Meta's composer instead of beside it).
+      const session = new ContentScriptContext(`inbox-pilot-session-${++n}`, ctx.options);
       // A page script must not switch a session off by forging WXT's "newer script started" message either.
       guardAgainstForgedStart(session);
       mountSidebar(session, sidebarFeatures).catch((error) => {

@@ -161,6 +161,22 @@ export class EventTracker {
     for (const p of this.pending) if (p.conversation === conversation) p.confirmed = true;
   }
 
+  /**
+   * The page is going away (tab closed, reload, navigation): a confirmed send still waiting for its
+   * bubble's final id would die with this page, so it is reported now, keyed as its bubble will be
+   * (another tab or a later read computes the same id: it counts once).
+   */
+  leaving(): InboxEvent[] {
+    const out: InboxEvent[] = [];
+    // Only sends already confirmed (the live source checks the composer itself just before): the last
+    // snapshot may be a frame older than the text typed, and an unsent draft is no reply.
+    for (const p of [...this.pending]) {
+      this.pending.splice(this.pending.indexOf(p), 1);
+      if (p.confirmed) out.push(this.predictedReply(p));
+    }
+    return this.dedupe(out.map((e) => this.finish(e, this.last?.page.assetId ?? null)));
+  }
+
   // ---------------------------------------------------------------- thread
 
   /**
@@ -210,7 +226,10 @@ export class EventTracker {
     const settling = now - t.openedAt < SETTLE_MS;
     const live = fresh.length <= HISTORY_CHUNK && (!settling || t.renderedAtOpen);
     for (const m of open.messages) t.known.add(m.key);
-    if (live) for (const m of fresh) this.onNewMessage(open.key, open.customerName, m, observedAt, out);
+    if (live) {
+      const written = this.writtenAt(snap, open, observedAt);
+      for (const m of fresh) this.onNewMessage(open.key, open.customerName, m, m === written?.message ? written.at : observedAt, out);
+    }
     // Held page messages whose label has rendered since.
     for (const h of [...this.held.values()]) {
       if (h.conversation !== open.key) continue;
@@ -237,7 +256,7 @@ export class EventTracker {
     while (i > 0 && messages[i - 1]!.side === 'customer') i--;
     const lastPage = i > 0 ? messages[i - 1]! : null;
     const first = i < messages.length ? messages[i]! : null;
-    const row = snap.conversations.find((r) => r.key === open.key || (open.rowKey !== undefined && r.rowKey === open.rowKey));
+    const row = rowOf(snap, open);
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
@@ -245,7 +264,11 @@ export class EventTracker {
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
-      const until = first ? (firstAt !== null ? firstAt - 1 : null) : now;
+      // Nothing after it: it was written by the time of its own section (or its row's data-utime), not
+      // "now". A customer message that reaches the thread later may have been written before this
+      // opening (Meta delivers late): closing waits up to `now` would swallow it and its response.
+      const pageRow = row?.lastFrom === 'page' ? row.lastAt : null;
+      const until = first ? (firstAt !== null ? firstAt - 1 : null) : Math.min(now, pageRow?.end ?? lastPage.at?.end ?? now);
       if (until !== null) {
         out.push({ ...base, kind: 'reply-sent', id: `rh:${hash(`${open.key}|${lastPage.key}`)}`, at: until, agent: lastPage.agent, via: 'observed', precision: 'approximate', history: true });
       }
@@ -258,6 +281,25 @@ export class EventTracker {
     }
     const latest = Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
     out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate' });
+  }
+
+  /**
+   * A customer message can reach the open thread well after it was written (a conversation opened
+   * by its URL loads its latest messages late; Meta delivers in bursts). When the thread's last
+   * message is the customer's and its row shows that very message with a data-utime (to the
+   * second), that is when it was written: never the later moment it rendered here.
+   */
+  private writtenAt(snap: InboxSnapshot, open: OpenConversation, observedAt: number): { message: ThreadMessage; at: number } | null {
+    const last = open.messages.filter((m) => m.side !== 'system').at(-1);
+    if (!last || last.side !== 'customer' || !snap.health.found.list) return null;
+    const row = rowOf(snap, open);
+    const t = row?.lastFrom === 'customer' ? row.lastAt : null;
+    if (!t || t.end - t.start > 1000 || t.start >= observedAt) return null;
+    // The row must show this message, not an older one it has not replaced yet.
+    const preview = normalizeLabel(row!.preview);
+    const text = normalizeLabel(last.text);
+    if (!preview || !text || !(text === preview || text.startsWith(preview.replace(/…$/, '')))) return null;
+    return { message: last, at: t.start };
   }
 
   private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]) {
@@ -310,12 +352,14 @@ export class EventTracker {
     const first = !this.listReady;
     this.listReady = true;
     const openKey = snap.open && snap.health.found.thread ? snap.open.key : null;
+    const openRowKey = openKey !== null ? snap.open!.rowKey : undefined;
     for (const row of snap.conversations) {
       const sig = rowSig(row);
       const prev = this.rows.get(row.key) ?? (row.rowKey ? this.rows.get(row.rowKey) : undefined);
       this.rows.set(row.key, sig);
       if (prev === sig) continue;
-      const isOpenHere = openKey !== null && (row.key === openKey || row.selected);
+      // A row first drawn in this batch is still keyed by name (`r:…`): its stable key names it the open one's.
+      const isOpenHere = openKey !== null && (row.key === openKey || row.selected || (openRowKey !== undefined && row.rowKey === openRowKey));
       if (row.lastFrom === 'page') {
         if (prev !== undefined && !first && !isOpenHere) this.missedReply(row, observedAt, out);
         continue;
@@ -458,6 +502,11 @@ export class EventTracker {
     }
     return out;
   }
+}
+
+/** The list row of the open conversation: by key, else by its stable row key. */
+function rowOf(snap: InboxSnapshot, open: OpenConversation): ConversationRow | undefined {
+  return snap.conversations.find((r) => r.key === open.key || (open.rowKey !== undefined && r.rowKey === open.rowKey));
 }
 
 /** The row signature the list compares (who wrote last + preview hash). */

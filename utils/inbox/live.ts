@@ -16,7 +16,8 @@ import {
   type SnapshotOptions,
 } from './snapshot';
 import { sameSnapshot } from './same';
-import type { InboxEvent, InboxSnapshot, InboxSource, InsertResult } from './types';
+import { normalizeLabel } from './labels';
+import type { ConversationRow, InboxEvent, InboxSnapshot, InboxSource, InsertResult, OpenConversation } from './types';
 import { inboxUrlIds } from './url';
 
 /**
@@ -45,6 +46,7 @@ export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'>
 
 const RECENT_MAX = 100;
 const HISTORY_MAX = 200;
+const THREADS_REMEMBERED = 500;
 /**
  * The last events this content script emitted (ids, kinds, times, agent;
  * never text). For tests and debugging: the e2e spec reads it from the
@@ -72,6 +74,30 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     thread: ReturnType<typeof readThread>;
     composer: ReturnType<typeof readComposer>;
   }
+  /**
+   * The last message each thread showed when it was read (by conversation key and row key). The list
+   * alone cannot tell a customer who wrote "You: …" from the Page's reply: once the thread was read,
+   * a row whose preview is the text of the thread's last customer message is the customer's.
+   */
+  // Declared before the first read below (safeReadAll), which uses it.
+  const threadLast = new Map<string, { side: string; text: string }>();
+  function rememberThread(open: OpenConversation | null) {
+    const last = open?.messages.filter((m) => m.side !== 'system').at(-1);
+    if (!open || !last) return;
+    const entry = { side: last.side, text: normalizeLabel(last.text) };
+    for (const k of [open.key, open.rowKey]) {
+      if (k === undefined) continue;
+      threadLast.delete(k);
+      threadLast.set(k, entry);
+    }
+    while (threadLast.size > THREADS_REMEMBERED) threadLast.delete(threadLast.keys().next().value!);
+  }
+  function threadBeatsPreview(row: ConversationRow): ConversationRow {
+    if (row.lastFrom !== 'page') return row;
+    const last = threadLast.get(row.key) ?? (row.rowKey ? threadLast.get(row.rowKey) : undefined);
+    return last?.side === 'customer' && last.text !== '' && last.text === normalizeLabel(row.preview) ? { ...row, lastFrom: 'customer' } : row;
+  }
+
   let current: Reading = safeReadAll(now());
   const snapshot = signal<InboxSnapshot>(current.snapshot);
 
@@ -91,6 +117,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       const conversations = list.conversations.map((r) => (r.rowKey === opened.rowKey && !r.id ? { ...r, key: opened.id!, id: opened.id } : r));
       list = { ...list, conversations };
     }
+    rememberThread(thread.open);
+    const conversations = list.conversations.map(threadBeatsPreview);
     const composer = full || dirty.composer ? readComposer(doc) : previous.composer;
     const pageName = full ? readPageName(doc) : previous.snapshot.page.name;
     const snap: InboxSnapshot = {
@@ -98,7 +126,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       takenAt: at,
       locale: c.locale,
       page: { assetId: inboxUrlIds(c.url).assetId, name: pageName },
-      conversations: list.conversations,
+      conversations,
       open: thread.open,
       composer: composer.state,
       health: health(list, thread, composer),
@@ -282,6 +310,19 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     { capture: true, signal: ctx.signal },
   );
   doc.addEventListener('click', (e) => onSendIntent(e.target, 'click'), { capture: true, signal: ctx.signal });
+
+  // The page is going away: a send confirmed but still waiting for its bubble's final id (the 2026 inbox
+  // draws a `pending.<n>` bubble first) is reported now, before the stats sender saves its outbox on the
+  // same event (capture: at the window, capture listeners run before the sender's).
+  const onPageHide = () => {
+    try {
+      checkSent();
+      emit(tracker.leaving());
+    } catch (error) {
+      console.warn('[Inbox Pilot] could not report the last sends', error);
+    }
+  };
+  win.addEventListener('pagehide', onPageHide, { capture: true, signal: ctx.signal });
 
   ctx.onInvalidated(() => {
     observer.disconnect();

@@ -4,7 +4,7 @@ import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, rowKey, hash } from './keys';
 import { isBareClock, looksLikeTimeToken, parseTimeToken, utimeInterval } from './time-token';
-import { inboxUrlIds, linkIds, tabChannel } from './url';
+import { inboxUrlIds, linkIds, pathChannel, tabChannel } from './url';
 import type {
   Channel,
   ComposerState,
@@ -96,7 +96,9 @@ function readChannelTabs(doc: Document, url: string): Ctx['tab'] {
   const urlIds = linkIds(url);
   const current = tabs.find((t) => t.getAttribute('aria-current') === 'page') ?? null;
   const shown = current ? linkIds(current.getAttribute('href')) : { selectedItemId: null, channel: null };
-  const listChannel = (current ? tabChannel(current.getAttribute('data-surface')) : null) ?? urlIds.channel;
+  // The list's channel comes from the tab shown or the URL's path, never from the URL's thread_type:
+  // opening a WhatsApp conversation from the "all" tab puts WA_MESSAGE in the URL, not every row in WhatsApp.
+  const listChannel = current ? tabChannel(current.getAttribute('data-surface')) : pathChannel(url);
   const id = urlIds.selectedItemId ?? shown.selectedItemId;
   let channel = urlIds.channel ?? shown.channel ?? listChannel;
   if (!channel && id) {
@@ -172,8 +174,11 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
       break;
     }
   }
-  const lastFrom = previewAuthor(preview);
   const unread = findFirst(row, 'rowUnread').value !== null;
+  // The Page writing marks its conversation read: an unread row reading "You: …" is a customer who
+  // typed those words (the thread, once read, decides; live.ts). "You sent a photo." is left as it is.
+  const youPrefixed = normalizedLabels('youPrefix').some((p) => normalizeLabel(preview).startsWith(p));
+  const lastFrom = unread && youPrefixed ? 'customer' : previewAuthor(preview);
   const selected = isSelectedRow(row);
   const basis = rowKey(customerName, avatarSrc, preview);
   const openId = c.selectedId ?? c.tab.selectedItemId;
@@ -308,7 +313,10 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
       if (isKind(el, 'avatar')) items.push({ type: 'avatar', el });
       return;
     }
-    if (isKind(el, 'agentLabel')) {
+    const bubble = isBubble(el);
+    // A bubble is a message whatever it says: a reply reading "Sent by email." is not a `Sent by` label
+    // (taken for one, the reply vanished from the thread and the conversation stayed waiting).
+    if (!bubble && isKind(el, 'agentLabel')) {
       consumed = el;
       const raw = textOf(el);
       const t = normalizeLabel(raw);
@@ -316,7 +324,6 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
       items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim().slice(0, AGENT_NAME_MAX) });
       return;
     }
-    const bubble = isBubble(el);
     const separatorRole = !bubble && isKind(el, 'separator') && el.childElementCount > 0;
     if (!bubble && !separatorRole && el.childElementCount > 0) return;
     const raw = textOf(el);

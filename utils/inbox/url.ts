@@ -45,6 +45,19 @@ export function linkIds(href: string | null | undefined): { selectedItemId: stri
   }
 }
 
+/**
+ * The channel the inbox tab of a URL's path names (`/latest/inbox/whatsapp`), null on `all`. Not
+ * `thread_type`: that names the open conversation's channel, not the list's.
+ */
+export function pathChannel(href: string): Channel | null {
+  try {
+    const tab = /^\/latest\/inbox\/([a-z_]+)/.exec(new URL(href, 'https://business.facebook.com/').pathname)?.[1];
+    return (tab ? TABS[tab] : undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The channel a channel tab's `data-surface` suffix (`…channel_selector:instagram_direct`) names. */
 export function tabChannel(surface: string | null): Channel | null {
   const suffix = surface?.split(':').pop() ?? '';

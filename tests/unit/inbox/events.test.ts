@@ -44,7 +44,9 @@ describe('EventTracker: the page as loaded', () => {
     expect(kinds(events)).toEqual(['conversation-opened', 'reply-sent', 'customer-message']);
     expect(events[0]).toMatchObject({ conversation: '1001', customerName: 'Alice Martin', pageId: '42' });
     // The open thread shows the Page answered last: a history marker (no response is timed from it).
-    expect(events[1]).toMatchObject({ conversation: '1001', history: true, precision: 'approximate', agent: 'Paul Girard', at: T0 });
+    // Its time is the latest its row's token allows ("5m"), not the opening: a customer message Meta
+    // delivers after the opening may have been written before it, and must stay after the marker.
+    expect(events[1]).toMatchObject({ conversation: '1001', history: true, precision: 'approximate', agent: 'Paul Girard', at: T0 - 5 * 60_000 });
     expect(events[1]!.id.startsWith('rh:')).toBe(true);
     expect(events[2]).toMatchObject({ precision: 'approximate', customerName: 'Bruno Petit', at: T0 - 3 * 3_600_000, atLatest: T0 - 2 * 3_600_000 });
   });
@@ -125,6 +127,30 @@ describe('EventTracker: live thread', () => {
 });
 
 describe('EventTracker: replies sent from this browser', () => {
+  it('issue 16: the page goes away while the sent bubble is still pending: the reply is reported then, once, with its bubble\'s id', () => {
+    const here = tracker('Marie');
+    const other = tracker('Paul');
+    here.update(snap(T0), T0, T0);
+    other.update(snap(T0), T0, T0);
+    const sentAt = T0 + 20_000;
+    here.noteSendIntent('On its way!', sentAt);
+    here.noteComposerEmptied('1001'); // the 2026 page empties the composer and paints a `pending.<n>` bubble
+    const gone = here.leaving();
+    expect(gone).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', agent: 'Marie', at: sentAt, conversation: '1001' })]);
+    expect(here.leaving()).toEqual([]); // once
+    // The bubble gets its final id: a tab reading it computes the same id (stored once).
+    push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+    const seenElsewhere = other.update(snap(sentAt + 900), sentAt + 900, sentAt + 900);
+    expect(seenElsewhere.map((e) => e.id)).toEqual([gone[0]!.id]);
+  });
+
+  it('the page goes away after Enter with the composer still full: nothing was sent, nothing is reported', () => {
+    const here = tracker('Marie');
+    here.update(snap(T0), T0, T0);
+    here.noteSendIntent('Not sent', T0 + 1000);
+    expect(here.leaving()).toEqual([]);
+  });
+
   it('Enter, composer empties, bubble appears: exactly one reply with the configured agent; another tab gets the same id', () => {
     const here = tracker('Marie');
     const other = tracker('Paul');

@@ -67,6 +67,18 @@ describe('takeSnapshot on the simulated inbox (English, rendered copy)', () => {
     const again = snap('sim-2025-11-en.html').s;
     expect(again).toEqual(s);
   });
+
+  it('reads a reply whose text starts like a Sent by label as a message, not as a label', () => {
+    const { f: page } = snap('sim-2025-11-en.html');
+    const bubble = [...page.doc.querySelectorAll('[data-pagelet="BizInboxMessengerMessageListContainer"] div[dir="auto"]')].filter(
+      (el) => el.textContent === 'Let me check that for you.',
+    );
+    expect(bubble).toHaveLength(1);
+    bubble[0]!.textContent = 'Sent by email.';
+    const open = takeSnapshot(page.doc, page.url, page.now, { timeZone: TZ }).open!;
+    expect(open.messages.at(-2)).toMatchObject({ side: 'page', agent: 'Paul Girard', text: 'Sent by email.' });
+    expect(open.messages).toHaveLength(s.open!.messages.length);
+  });
 });
 
 describe('takeSnapshot on the simulated inbox in French', () => {
