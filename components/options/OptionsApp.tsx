@@ -1,12 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import { messagesFor, resolveLocale, uiLocale } from '../../utils/i18n';
 import { generalSettings } from '../../utils/settings/general';
-import { optionsMessages } from './messages';
+import { optionsMessages } from './strings';
 import { GeneralSection } from './sections/GeneralSection';
-import { TimersSection } from './sections/TimersSection';
-import { DraftSection } from './sections/DraftSection';
-import { RepliesSection } from './sections/RepliesSection';
-import { DataSection } from './sections/DataSection';
+import { TimersSection } from '../features/timers/options';
+import { DraftSection } from '../features/draft/options';
+import { RepliesSection } from '../features/replies/options';
+import { DataSection } from '../features/stats/options';
 import { SettingsTransferSection } from './sections/SettingsTransferSection';
 import { LayoutReportSection } from './sections/LayoutReportSection';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDuration, messagesFor, uiLocale } from '../../utils/i18n';
 import type { SummaryRow } from '../../utils/stats/summary';
 import { formatPctSign } from './format';
-import { popupMessages } from './messages';
+import { popupMessages } from './strings';
 
 const t = messagesFor(popupMessages);
 

@@ -1,7 +1,7 @@
 import { messagesFor, uiLocale } from '../../utils/i18n';
 import type { DayBar } from '../../utils/stats/analysis';
 import { dateFormatter } from './format';
-import { popupMessages } from './messages';
+import { popupMessages } from './strings';
 
 const t = messagesFor(popupMessages);
 

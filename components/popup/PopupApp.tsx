@@ -13,7 +13,7 @@ import { AgentTable } from './AgentTable';
 import { DayChart } from './DayChart';
 import { SlowestResponses } from './SlowestResponses';
 import { dateFormatter, formatPct, formatTarget } from './format';
-import { popupMessages } from './messages';
+import { popupMessages } from './strings';
 import { useStatsSettings } from './useStatsSettings';
 import { statsSettingsProblems } from '../../utils/stats/health';
 import './popup.css';

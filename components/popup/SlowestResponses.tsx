@@ -5,7 +5,7 @@ import type { SlowResponse } from '../../utils/stats/analysis';
 import { conversationUrl } from './conversation-link';
 import { namesFromOpenInbox } from './customer-names';
 import { dateFormatter } from './format';
-import { popupMessages } from './messages';
+import { popupMessages } from './strings';
 
 const t = messagesFor(popupMessages);
 

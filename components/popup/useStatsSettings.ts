@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings } from '../../utils/settings/general';
-import { DEFAULT_TIMING_SETTINGS, timingSettings, usesBusinessTime } from '../../utils/timing/settings';
+import { DEFAULT_TIMING_SETTINGS, timingSettings, usesBusinessTime } from '../../utils/timers/settings';
 import { DEFAULT_STATS_SETTINGS, statsSettings, type StatsSettings } from '../../utils/stats/settings';
 
 export interface PopupSettings {

@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
-import { sidebarMessages } from './messages';
+import { sidebarMessages } from './strings';
 import { SidebarFooter } from './SidebarFooter';
 import { Tour } from './Tour';
 

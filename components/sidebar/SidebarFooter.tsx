@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { messagesFor } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import type { CommandBinding } from '../../utils/shortcuts/commands';
-import { sidebarMessages } from './messages';
+import { sidebarMessages } from './strings';
 
 const t = messagesFor(sidebarMessages);
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { messagesFor } from '../../utils/i18n';
-import { sidebarMessages } from './messages';
+import { sidebarMessages } from './strings';
 
 const t = messagesFor(sidebarMessages);
 export const TOUR_STEPS = 3;

@@ -11,7 +11,7 @@ import { onMessages } from '../../utils/messaging';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
-import { startStatsSender } from '../../utils/stats/sender';
+import { startStatsSender } from '../features/stats/sender';
 import type { FeatureEnv, SidebarFeature } from '../features/types';
 import { Sidebar, type MountedFeature } from './Sidebar';
 import { reservePageSpace } from './reserve-space';

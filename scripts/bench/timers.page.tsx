@@ -4,12 +4,12 @@
 import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { TimersPanel } from '../../components/features/timers/TimersPanel';
-import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timing/timers';
+import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timers/timers';
 import { createTimerViews } from '../../components/features/timers/views';
-import { applyEvent, emptyTracker } from '../../utils/timing/tracker';
-import { isOpenAt } from '../../utils/timing/business-hours';
+import { applyEvent, emptyTracker } from '../../utils/timers/tracker';
+import { isOpenAt } from '../../utils/timers/business-hours';
 import type { InboxHealth } from '../../utils/inbox/types';
-import type { TrackerState } from '../../utils/timing/types';
+import type { TrackerState } from '../../utils/timers/types';
 import '../../entrypoints/inbox.content/sidebar.css';
 import '../../components/features/timers/style.css';
 

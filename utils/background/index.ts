@@ -1,9 +1,9 @@
 import { onMessages } from '../messaging';
-import { registerRepliesBackground } from '../replies/background';
-import { registerDraftBackground } from '../draft/background';
-import { registerTimersBackground } from '../timing/background';
-import { registerStatsBackground } from '../stats/background';
-import { registerShortcutsBackground } from '../shortcuts/background';
+import { registerRepliesBackground } from '../../components/features/replies/background';
+import { registerDraftBackground } from '../../components/features/draft/background';
+import { registerTimersBackground } from '../../components/features/timers/background';
+import { registerStatsBackground } from '../../components/features/stats/background';
+import { registerShortcutsBackground } from '../../components/features/shortcuts/background';
 
 /**
  * The background worker's wiring. Listeners are registered synchronously on

@@ -1,6 +1,6 @@
 import type { DraftRuleSettings } from './config';
 import { detectLocale } from './language';
-import { findingMessages, type FindingMessages } from './finding-messages';
+import { findingMessages, type FindingMessages } from './strings';
 import { findSignOff, type SignOff } from './signoff';
 import { findGreeting } from './greeting';
 import { findStepBlocks, type StepsBlock } from './steps';

@@ -1,9 +1,9 @@
-import type { StatsMessages } from '../stats/messages';
-import type { AlertsMessages } from '../timing/messages';
-import type { RepliesMessages } from '../replies/messages';
-import type { DraftMessages } from '../draft/messages';
-import type { ShortcutsMessages } from '../shortcuts/messages';
-import type { InboxMessages } from '../inbox/messages';
+import type { StatsMessages } from '../../components/features/stats/protocol';
+import type { AlertsMessages } from '../../components/features/timers/protocol';
+import type { RepliesMessages } from '../../components/features/replies/protocol';
+import type { DraftMessages } from '../../components/features/draft/protocol';
+import type { ShortcutsMessages } from '../../components/features/shortcuts/protocol';
+import type { InboxMessages } from '../inbox/protocol';
 
 /**
  * The one typed message map between the background worker, the content

@@ -1,7 +1,7 @@
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { draftSettings, validateDraftSettings } from '../draft/settings';
 import { statsSettings, validateStatsSettings } from '../stats/settings';
-import { timingSettings, validateTimingSettings } from '../timing/settings';
+import { timingSettings, validateTimingSettings } from '../timers/settings';
 import { generalSettings, validateGeneralSettings } from './general';
 
 /**

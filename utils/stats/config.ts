@@ -1,5 +1,5 @@
-import { businessMillis } from '../timing/business-hours';
-import { timingSettings, usesBusinessTime, validateTimingSettings, DEFAULT_TIMING_SETTINGS } from '../timing/settings';
+import { businessMillis } from '../timers/business-hours';
+import { timingSettings, usesBusinessTime, validateTimingSettings, DEFAULT_TIMING_SETTINGS } from '../timers/settings';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, validateGeneralSettings } from '../settings/general';
 import type { PairingConfig } from './pairing';
 

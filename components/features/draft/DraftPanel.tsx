@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import type { Finding } from '../../../utils/draft';
 import type { FixId } from '../../../utils/draft/fix-offer';
-import { draftPanelMessages, ruleLabelKey } from './messages';
+import { draftPanelMessages, ruleLabelKey } from './strings';
 import type { DraftState, FixOutcome } from './state';
 
 const t = messagesFor(draftPanelMessages);

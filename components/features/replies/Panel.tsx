@@ -1,9 +1,9 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
-import type { SavedReplySummary } from '../../../utils/replies/messages';
+import type { SavedReplySummary } from './protocol';
 import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
-import { repliesPanelMessages } from './messages';
+import { repliesPanelMessages } from './strings';
 import type { InsertOutcome, RepliesState } from './state';
 
 const t = messagesFor(repliesPanelMessages);

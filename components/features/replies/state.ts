@@ -1,6 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { onMessages, sendMessage } from '../../../utils/messaging';
-import type { SavedReplySummary } from '../../../utils/replies/messages';
+import type { SavedReplySummary } from './protocol';
 import { unansweredCustomerText } from '../../../utils/replies/conversation';
 import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
 import type { RankedReply } from '../../../utils/replies/rank';

@@ -3,10 +3,10 @@ import { computed, signal, useComputed, useSignal, type ReadonlySignal } from '@
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import type { Channel, InboxHealth } from '../../../utils/inbox/types';
-import { windowNotice, type WindowNotice } from '../../../utils/timing/timers';
-import type { TimerState, TimerView } from '../../../utils/timing/types';
+import { windowNotice, type WindowNotice } from '../../../utils/timers/timers';
+import type { TimerState, TimerView } from '../../../utils/timers/types';
 import type { TodayFigure } from './controller';
-import { timerMessages } from './messages';
+import { timerMessages } from './strings';
 import { announcements } from './announce';
 import { createTicker, refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
 

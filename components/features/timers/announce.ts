@@ -1,5 +1,5 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
-import type { TimerState, TimerView } from '../../../utils/timing/types';
+import type { TimerState, TimerView } from '../../../utils/timers/types';
 
 /** States worth interrupting a screen-reader user for, most urgent first. */
 const ANNOUNCED: readonly TimerState[] = ['late', 'soon'];

@@ -1,12 +1,12 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { onMessages, sendMessage } from '../../../utils/messaging';
 import { liveItem } from '../../../utils/settings/live';
-import { isOpenAt } from '../../../utils/timing/business-hours';
-import { DEFAULT_TIMING_SETTINGS, timingSettings, type TimingSettings } from '../../../utils/timing/settings';
-import { alertsChanged, toAlertItems } from '../../../utils/timing/timers';
+import { isOpenAt } from '../../../utils/timers/business-hours';
+import { DEFAULT_TIMING_SETTINGS, timingSettings, type TimingSettings } from '../../../utils/timers/settings';
+import { alertsChanged, toAlertItems } from '../../../utils/timers/timers';
 import { createTimerViews } from './views';
-import { applyEvent, applySnapshot, customerNames, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timing/tracker';
-import type { AlertItem, TimerView, TrackerState } from '../../../utils/timing/types';
+import { applyEvent, applySnapshot, customerNames, emptyTracker, pruneTracks, restoreTracks } from '../../../utils/timers/tracker';
+import type { AlertItem, TimerView, TrackerState } from '../../../utils/timers/types';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import type { FeatureEnv } from '../types';
 

@@ -1,8 +1,8 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
 import { formatDuration, messagesFor } from '../../../utils/i18n';
-import { advance, windowNotice } from '../../../utils/timing/timers';
-import type { TimerView } from '../../../utils/timing/types';
-import { timerMessages } from './messages';
+import { advance, windowNotice } from '../../../utils/timers/timers';
+import type { TimerView } from '../../../utils/timers/types';
+import { timerMessages } from './strings';
 
 /**
  * The ticking texts of the timer rows: what they say at an instant, when they

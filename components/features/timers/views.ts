@@ -1,7 +1,7 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import type { TimingSettings } from '../../../utils/timing/settings';
-import { computeTimers, nextChangeAt, waitingTracks } from '../../../utils/timing/timers';
-import type { TimerView, TrackerState } from '../../../utils/timing/types';
+import type { TimingSettings } from '../../../utils/timers/settings';
+import { computeTimers, nextChangeAt, waitingTracks } from '../../../utils/timers/timers';
+import type { TimerView, TrackerState } from '../../../utils/timers/types';
 
 export interface TimerInputs {
   tracks: ReadonlySignal<TrackerState>;

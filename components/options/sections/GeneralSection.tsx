@@ -7,7 +7,7 @@ import {
   type GeneralSettings,
   type SettingsIssue,
 } from '../../../utils/settings/general';
-import { optionsMessages } from '../messages';
+import { optionsMessages } from '../strings';
 
 const t = messagesFor(optionsMessages);
 

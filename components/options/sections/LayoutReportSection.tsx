@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { messagesFor } from '../../../utils/i18n';
 import { sendToTab } from '../../../utils/messaging';
-import { layoutReportMessages } from './layout-report-messages';
+import { layoutReportMessages } from './layout-report-strings';
 
 const t = messagesFor(layoutReportMessages);
 

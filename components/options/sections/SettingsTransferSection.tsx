@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
 import { applySettings, exportSettings, parseSettingsFile, type SettingsImportError } from '../../../utils/settings/transfer';
 import { downloadText } from '../../ui/download';
-import { optionsMessages } from '../messages';
+import { optionsMessages } from '../strings';
 
 const t = messagesFor(optionsMessages);
 

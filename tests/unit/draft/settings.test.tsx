@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
-import { DraftSection } from '../../../components/options/sections/DraftSection';
+import { DraftSection } from '../../../components/features/draft/options';
 import { uiLocale } from '../../../utils/i18n';
 import { DEFAULT_DRAFT_SETTINGS, draftSettings, validateDraftSettings } from '../../../utils/draft/settings';
 import { RULE_IDS } from '../../../utils/draft/types';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { sendMessage } from '../../../utils/messaging';
 import { RepliesDatabase } from '../../../utils/replies/db';
-import { INSERT_TOP_COMMAND, registerRepliesBackground } from '../../../utils/replies/background';
+import { INSERT_TOP_COMMAND, registerRepliesBackground } from '../../../components/features/replies/background';
 import { libraryRevision } from '../../../utils/replies/revision';
 import { STARTER_REPLIES } from '../../../utils/replies/starter';
 

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing';
 import { RepliesDatabase } from '../../../utils/replies/db';
-import { registerRepliesBackground } from '../../../utils/replies/background';
-import { RepliesSection } from '../../../components/options/sections/RepliesSection';
+import { registerRepliesBackground } from '../../../components/features/replies/background';
+import { RepliesSection } from '../../../components/features/replies/options';
 import { uiLocale } from '../../../utils/i18n';
 import { STARTER_REPLIES } from '../../../utils/replies/starter';
 

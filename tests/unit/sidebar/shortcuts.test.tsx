@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing';
 import { SidebarFooter } from '../../../components/sidebar/SidebarFooter';
 import { bindingsOf, shortcutSettingsFor, TOGGLE_SIDEBAR_COMMAND } from '../../../utils/shortcuts/commands';
-import { COMMAND_ORDER, registerShortcutsBackground } from '../../../utils/shortcuts/background';
+import { COMMAND_ORDER, registerShortcutsBackground } from '../../../components/features/shortcuts/background';
 import { sidebarCollapsed } from '../../../utils/settings/general';
 import { onMessages } from '../../../utils/messaging';
 import { uiLocale } from '../../../utils/i18n';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { Dexie } from 'dexie';
-import { DataSection } from '../../../components/options/sections/DataSection';
-import { registerStatsBackground } from '../../../utils/stats/background';
+import { DataSection } from '../../../components/features/stats/options';
+import { registerStatsBackground } from '../../../components/features/stats/background';
 import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
 import { statsSettings, validateStatsSettings, DEFAULT_STATS_SETTINGS, csvSeparatorFor } from '../../../utils/stats/settings';
 import { sendMessage } from '../../../utils/messaging';

@@ -1,5 +1,5 @@
 import type { Rule } from '../doc';
-import { sensitiveLabel } from '../finding-messages';
+import { sensitiveLabel } from '../strings';
 import { findSensitive } from '../sensitive';
 
 /** Billing, order status and personal data go in a private reply, never in a public comment. */

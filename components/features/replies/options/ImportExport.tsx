@@ -11,7 +11,7 @@ import {
   type RowError,
 } from '../../../../utils/replies/import';
 import type { SavedReply } from '../../../../utils/replies/types';
-import { libraryEditorMessages } from './messages';
+import { libraryEditorMessages } from './strings';
 
 const t = messagesFor(libraryEditorMessages);
 

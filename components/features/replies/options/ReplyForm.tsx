@@ -4,7 +4,7 @@ import { sendMessage } from '../../../../utils/messaging';
 import { unknownPlaceholders } from '../../../../utils/replies/placeholders';
 import { PLACEHOLDERS, type ReplyDraft, type ReplyLanguage } from '../../../../utils/replies/types';
 import { validateReplyDraft, type DraftField, type DraftIssue } from '../../../../utils/replies/validate';
-import { libraryEditorMessages } from './messages';
+import { libraryEditorMessages } from './strings';
 
 const t = messagesFor(libraryEditorMessages);
 

@@ -1,0 +1,131 @@
+import { browser } from 'wxt/browser';
+import { onMessages } from '../../../utils/messaging';
+import { dayRange } from '../../../utils/stats/week';
+import { statsDb } from '../../../utils/stats/db';
+import { loadPairingConfig } from '../../../utils/stats/config';
+import { reportSettingsProblems } from '../../../utils/stats/health';
+import { validateBundle } from '../../../utils/stats/bundle';
+import { StatsInputError } from '../../../utils/stats/validate';
+import { validateEventsRequest, validateEvent } from '../../../utils/stats/validate';
+import { eraseAll, importResponses, ingestEvents, purgeOlderThan, responsesBetween } from '../../../utils/stats/store';
+import { statsSettings, DEFAULT_STATS_SETTINGS } from '../../../utils/stats/settings';
+import { OUTBOX_PREFIX, outboxTabId, type Outbox } from '../../../utils/stats/outbox';
+
+export const PURGE_ALARM = 'stats:purge';
+/** Collects the outboxes of closed tabs within a minute, whatever else happens (issue 16: nothing waits a day). */
+export const OUTBOX_ALARM = 'stats:outboxes';
+const WEEK_MS = 7 * 86_400_000;
+
+async function purge(now = Date.now()): Promise<{ deleted: number }> {
+  const { retentionWeeks } = await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS);
+  return purgeOlderThan(statsDb(), now - retentionWeeks * WEEK_MS);
+}
+
+/** The config for a write, reporting invalid stored settings it had to skip. */
+async function configForWrite() {
+  const config = await loadPairingConfig();
+  await reportSettingsProblems(config.problems);
+  return config;
+}
+
+let collecting: Promise<number> | null = null;
+const INSTANCE_OUTBOX_IDLE_MS = 30_000;
+
+/**
+ * Collects orphan outboxes, once at a time: the triggers (worker start, any inbox tab's message,
+ * the minute alarm) often coincide, and one pass serves them all.
+ */
+export function collectOrphanOutboxesOnce(): Promise<number> {
+  collecting ??= collectOrphanOutboxes()
+    .catch((e) => {
+      console.warn('[Inbox Pilot] stats: could not collect closed tabs\' outboxes', e);
+      return 0;
+    })
+    .finally(() => {
+      collecting = null;
+    });
+  return collecting;
+}
+
+/** Ingests what closed tabs left in their outboxes (a tab closed while the worker was stopped). */
+export async function collectOrphanOutboxes(): Promise<number> {
+  const all = await browser.storage.local.get(null);
+  let collected = 0;
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(OUTBOX_PREFIX)) continue;
+    const tabId = outboxTabId(key);
+    if (tabId !== null && (await browser.tabs.get(tabId).then((tab) => Boolean(tab), () => false))) continue; // its tab still runs
+    const outbox = value as Partial<Outbox> | undefined;
+    // A page's key before the worker told it its tab: a live page moves it within a second of the worker answering,
+    // so one this old while the worker runs is a closed page's (collecting a live one would only resend, harmlessly).
+    if (tabId === null && (outbox?.savedAt ?? 0) > Date.now() - INSTANCE_OUTBOX_IDLE_MS) continue;
+    const events = (Array.isArray(outbox?.events) ? outbox.events : []).flatMap((e) => {
+      try {
+        return [validateEvent(e)];
+      } catch {
+        return []; // a corrupt leftover is dropped, not retried forever
+      }
+    });
+    if (events.length) await ingestEvents(statsDb(), events, await configForWrite());
+    // A closing tab's last write can land while we ingest: remove only what we read, the next pass takes the rest.
+    const now = (await browser.storage.local.get(key))[key] as Partial<Outbox> | undefined;
+    if (now?.savedAt === outbox?.savedAt) await browser.storage.local.remove(key);
+    collected += events.length;
+  }
+  return collected;
+}
+
+async function housekeeping(): Promise<void> {
+  await purge();
+  await collectOrphanOutboxes();
+}
+
+/** The stats part of the background worker: registered synchronously on every worker start. */
+export function registerStatsBackground(): void {
+  onMessages({
+    'stats:hello': (_data, sender) => {
+      void collectOrphanOutboxesOnce(); // a tab starting is a good moment to collect the ones that closed
+      return { tabId: sender.tab?.id ?? null };
+    },
+    'stats:events': async (data) => {
+      const events = validateEventsRequest(data);
+      const { acked } = await ingestEvents(statsDb(), events, await configForWrite());
+      void collectOrphanOutboxesOnce();
+      return { acked };
+    },
+    'stats:today': async (data) => {
+      const agent = typeof data?.agent === 'string' ? data.agent : null;
+      const pageId = typeof data?.pageId === 'string' ? data.pageId : null;
+      const { start, end } = dayRange(Date.now());
+      const config = await loadPairingConfig();
+      // The settings hold a first name ("Marie") while Meta labels replies with the full name ("Marie Dupont").
+      const who = agent?.trim().toLowerCase() ?? null;
+      const isAgent = (label: string) => who === null || label.toLowerCase() === who || label.toLowerCase().startsWith(`${who} `);
+      const rows = (await responsesBetween(statsDb(), start, end)).filter((r) => (pageId === null || r.pageId === pageId) && isAgent(r.agent));
+      const withinTarget = rows.filter((r) => (config.useBusinessTime ? r.businessResponseSeconds : r.responseSeconds) <= config.targetSeconds).length;
+      return { responses: rows.length, withinTarget, withinTargetPct: rows.length ? (100 * withinTarget) / rows.length : null };
+    },
+    'stats:import': async (data) => {
+      // Everything is validated before the one transaction: a bad bundle changes nothing.
+      const records = validateBundle((data as { bundle?: unknown } | undefined)?.bundle);
+      return importResponses(statsDb(), records);
+    },
+    'stats:erase': async () => {
+      await eraseAll(statsDb());
+      return { erased: true as const };
+    },
+    'stats:purge': () => purge(),
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PURGE_ALARM) void housekeeping().catch((e) => console.warn('[Inbox Pilot] stats housekeeping failed', e));
+    if (alarm.name === OUTBOX_ALARM) void collectOrphanOutboxesOnce();
+  });
+  void (async () => {
+    if (!(await browser.alarms.get(PURGE_ALARM))) await browser.alarms.create(PURGE_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    if (!(await browser.alarms.get(OUTBOX_ALARM))) await browser.alarms.create(OUTBOX_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+  })().catch((e) => console.warn('[Inbox Pilot] could not schedule the stats alarms', e));
+  // A worker starts because something happened (a tab, an alarm, the popup): outboxes left meanwhile go first.
+  void collectOrphanOutboxesOnce();
+}
+

@@ -1,0 +1,20 @@
+import type { InboxEvent } from '../../../utils/inbox/types';
+
+/** Stats: content -> background ingestion; pages -> background control. */
+export interface StatsMessages {
+  /** Content -> background: adapter events to record. Acknowledged ids are committed to IndexedDB. */
+  'stats:events': { request: { events: InboxEvent[] }; response: { acked: string[] } };
+  /** Content (timers header) -> background: today's figures for one agent (null = whole page). */
+  'stats:today': {
+    request: { agent: string | null; pageId: string | null };
+    response: { responses: number; withinTarget: number; withinTargetPct: number | null };
+  };
+  /** Content -> background: which tab am I (keys the sender's durable outbox, which survives a reload). */
+  'stats:hello': { request: void; response: { tabId: number | null } };
+  /** Options -> background: merge a team bundle (parsed JSON or its text). All or nothing. */
+  'stats:import': { request: { bundle: unknown }; response: { added: number; duplicates: number } };
+  /** Options -> background: erase every response and pairing state. */
+  'stats:erase': { request: void; response: { erased: true } };
+  /** Options -> background: apply the retention now (also runs daily by alarm). */
+  'stats:purge': { request: void; response: { deleted: number } };
+}
