@@ -197,6 +197,16 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }
   }
 
+  /** Publishes a new snapshot; a subscriber's error is logged here and never reaches the reading or the events. */
+  function publish(next: InboxSnapshot) {
+    if (sameSnapshot(snapshot.peek(), next)) return;
+    try {
+      snapshot.value = next;
+    } catch (error) {
+      console.warn('[Inbox Pilot] a snapshot subscriber failed', error);
+    }
+  }
+
   function process(batch: Batch) {
     let pageLayoutMs = 0;
     if (options.onBatchTimed) {
@@ -214,9 +224,11 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
         observer.reroot();
       }
       rememberParts();
-      if (!sameSnapshot(snapshot.peek(), current.snapshot)) snapshot.value = current.snapshot;
+      // Events first, then the snapshot (issue 12): a consumer that throws while the new snapshot is
+      // published (a feature's effect) must never stop customer-message and reply events.
       emit(tracker.update(current.snapshot, batch.firstAt, at));
       if (tracker.busy) scheduleTick();
+      publish(current.snapshot);
     } catch (error) {
       console.warn('[Inbox Pilot] could not read the inbox', error);
     }
@@ -273,7 +285,9 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
 
   // SPA navigation: WXT's location watcher, the history API's popstate, and a slow check that the observed root is still in the page.
   const refresh = () => observer.request();
-  if (ctx.addEventListener) ctx.addEventListener(win, 'wxt:locationchange', refresh);
+  // A plain listener: WXT's ctx.addEventListener('wxt:locationchange') would start one more 1-s location watcher per
+  // session context; the script's main context runs the one watcher, which dispatches the event on the window.
+  win.addEventListener('wxt:locationchange', refresh, { signal: ctx.signal });
   win.addEventListener('popstate', refresh, { signal: ctx.signal });
   const liveness = setInterval(() => {
     const root = observer.root;

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { effect } from '@preact/signals';
 import { createInboxSource } from '../../../utils/inbox/live';
 import { createBatchedObserver } from '../../../utils/inbox/observer';
 import { SETTLE_MS } from '../../../utils/inbox/events';
@@ -160,6 +161,33 @@ describe('createInboxSource (happy-dom)', () => {
     push({ side: 'page', text: 'See you tomorrow' }, { label: 'Sent by Marie Dupont' });
     await settle(700);
     expect(events.map((e) => e.kind === 'reply-sent' && [e.via, e.agent])).toEqual([['this-browser', 'Marie']]);
+  });
+
+  it('a consumer whose effect throws on the snapshot never stops the events (issue 12)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let runs = 0;
+    const stop = effect(() => {
+      void source.snapshot.value;
+      if (++runs > 1) throw new Error('a broken feature');
+    });
+    try {
+      clock += SETTLE_MS + 1000;
+      push({ side: 'customer', text: 'Any news?' });
+      await settle();
+      clock += SETTLE_MS + 1000;
+      (dom.composer as unknown as { model: string }).model = 'On its way!';
+      await settle();
+      dom.composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+      await settle(700);
+      expect(runs).toBeGreaterThan(1);
+      expect(events.map((e) => e.kind)).toEqual(['customer-message', 'reply-sent']);
+      // The snapshot is still published after the consumer failed.
+      expect(source.snapshot.peek().open!.messages.at(-1)!.text).toBe('On its way!');
+    } finally {
+      stop();
+      warn.mockRestore();
+    }
   });
 
   it('Shift+Enter is a new line, not a send', async () => {
