@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountSidebar } from '../../components/sidebar/mount';
-import { sidebarFeatures } from '../../components/features';
+import { sidebarFeatures } from '../../components/features/registry/content';
 import { CONTENT_MATCHES, createRouteSessions } from '../../utils/inbox/routes';
 import { guardAgainstForgedStart } from '../../utils/lifecycle/started-guard';
 import './sidebar.css';
