@@ -12,6 +12,8 @@ export const GECKO_ID = process.env.INBOX_PILOT_GECKO_ID || '{e8a06a21-ba7c-42ff
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
+  // The test build (IP_TEST_FEATURE=1, see `vite.define` below) never lands where the shipped build does.
+  ...(process.env.IP_TEST_FEATURE === '1' ? { outDir: '.output-test' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 everywhere: Firefox 140+ runs MV3 with an event page, and MV2 duplicated the shared chunk.
   manifestVersion: 3,
@@ -50,5 +52,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    // Issue 12: IP_TEST_FEATURE=1 builds in the test-only failing feature (components/features/crash-test);
+    // any other value is the shipped build, where the constant folds to '' and the feature is dropped.
+    define: { 'import.meta.env.IP_TEST_FEATURE': JSON.stringify(process.env.IP_TEST_FEATURE === '1' ? '1' : '') },
   }),
 });

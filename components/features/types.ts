@@ -1,26 +1,39 @@
 import type { ComponentType } from 'preact';
 import type { ReadonlySignal } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { InboxSource } from '../../utils/inbox/types';
 import type { GeneralSettings } from '../../utils/settings/general';
+import type { Scope } from '../../utils/lifecycle/scope';
 
-/** What every sidebar feature receives. Listeners must be bound to `ctx` (ctx.signal / ctx.addEventListener). */
+/**
+ * What every feature declares in `feature.ts`, read by every context (content, worker, options, popup):
+ * tiny, no heavy imports.
+ */
+export interface FeatureMeta {
+  /** One name per feature across all folders: components/features/<id>/, utils/<id>/, '<id>:<verb>' messages. */
+  id: string;
+  /** Section title in the current UI language. */
+  title: () => string;
+  /** The options page's on/off label. */
+  switchLabel: () => string;
+  /** Whether the options page offers an on/off switch, and the default. A feature that is off registers nothing. */
+  switchable: boolean;
+  defaultOn: boolean;
+}
+
+/**
+ * What a feature's content part receives. Everything it starts goes through `scope` (the one way to
+ * bind a lifecycle, utils/lifecycle/scope.ts): effects, timers, listeners, message handlers.
+ */
 export interface FeatureEnv {
-  ctx: ContentScriptContext;
+  scope: Scope;
   inbox: InboxSource;
   /** The shared clock: ticks once a second while the tab is visible. */
   now: ReadonlySignal<number>;
   general: ReadonlySignal<GeneralSettings>;
 }
 
-/**
- * One feature of the sidebar, refined-github style: same shape for all, one
- * file each under components/features/. A feature whose init throws (or whose
- * part of the page is missing) degrades alone: the others keep working.
- */
-export interface SidebarFeature {
-  id: 'timers' | 'draft' | 'replies';
-  /** Section title in the current UI language. */
-  title: () => string;
-  init(env: FeatureEnv): { Panel: ComponentType } | Promise<{ Panel: ComponentType }>;
+/** A feature's content part (`content.tsx`): its sidebar panel, if it has one, and its controller. */
+export interface ContentFeature {
+  meta: FeatureMeta;
+  start(env: FeatureEnv): { Panel?: ComponentType } | void | Promise<{ Panel?: ComponentType } | void>;
 }

@@ -3,21 +3,18 @@ import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
 import { sidebarMessages } from './strings';
+import { FeatureBoundary, type FeatureSlot } from './feature-host';
 import { SidebarFooter } from './SidebarFooter';
 import { Tour } from './Tour';
-
-export interface MountedFeature {
-  id: string;
-  title: () => string;
-  /** Null when the feature failed to start: it shows a notice instead. */
-  Panel: ComponentType | null;
-}
 
 export interface SidebarProps {
   collapsed: ReadonlySignal<boolean>;
   onToggle: () => void;
   health: ReadonlySignal<InboxHealth>;
-  features: ReadonlySignal<MountedFeature[] | null>;
+  /** The features that are on; those without a panel (stats) have no section. */
+  features: ReadonlySignal<FeatureSlot[]>;
+  /** False until every feature that is on has started (or failed). */
+  started: ReadonlySignal<boolean>;
   /** Dark theme (Business Suite's own, else the browser's preference). */
   dark?: ReadonlySignal<boolean>;
   /** Whether the first-run tour should show, and how to end it for good. */
@@ -59,7 +56,35 @@ export function LayoutNotice({ health, onCopyReport }: { health: InboxHealth; on
   );
 }
 
-export function Sidebar({ collapsed, onToggle, health, features, dark, showTour, onTourDone, onCopyReport }: SidebarProps) {
+/** A failed feature's section: says so and offers to start it again. */
+function FeatureStopped({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div class="ip-notice ip-notice--error" role="status" data-testid="feature-stopped">
+      <p>{t.value.featureStopped}</p>
+      <button type="button" class="ip-button" data-testid="feature-retry" onClick={onRetry}>
+        {t.value.featureRetry}
+      </button>
+    </div>
+  );
+}
+
+function FeatureSection({ slot }: { slot: FeatureSlot }) {
+  const { Panel } = slot;
+  return (
+    <section class="ip-section" data-feature={slot.id} data-state={slot.state} aria-label={slot.title()}>
+      <h2>{slot.title()}</h2>
+      {slot.state === 'failed' ? (
+        <FeatureStopped onRetry={slot.retry} />
+      ) : Panel ? (
+        <FeatureBoundary key={slot.Panel ? 'panel' : 'none'} onError={slot.fail}>
+          <Panel />
+        </FeatureBoundary>
+      ) : null}
+    </section>
+  );
+}
+
+export function Sidebar({ collapsed, onToggle, health, features, started, dark, showTour, onTourDone, onCopyReport }: SidebarProps) {
   const isCollapsed = collapsed.value;
   const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
   return (
@@ -87,17 +112,13 @@ export function Sidebar({ collapsed, onToggle, health, features, dark, showTour,
             <h1>{t.value.appName}</h1>
           </header>
           <LayoutNotice health={health.value} onCopyReport={onCopyReport} />
-          {showTour?.value && features.value !== null && onTourDone && <Tour onDone={onTourDone} />}
-          {features.value === null ? (
-            <p class="ip-muted">{t.value.loading}</p>
-          ) : (
-            features.value.map((f) => (
-              <section class="ip-section" key={f.id} data-feature={f.id} aria-label={f.title()}>
-                <h2>{f.title()}</h2>
-                {f.Panel ? <f.Panel /> : <p class="ip-notice ip-notice--error">{t.value.featureFailed}</p>}
-              </section>
-            ))
-          )}
+          {showTour?.value && started.value && onTourDone && <Tour onDone={onTourDone} />}
+          {!started.value && <p class="ip-muted">{t.value.loading}</p>}
+          {features.value
+            .filter((f) => f.Panel !== null || f.state === 'failed')
+            .map((f) => (
+              <FeatureSection key={f.id} slot={f} />
+            ))}
           <SidebarFooter />
         </div>
       )}

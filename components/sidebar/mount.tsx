@@ -11,27 +11,14 @@ import { onMessages } from '../../utils/messaging';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
-import { startStatsSender } from '../features/stats/sender';
-import type { FeatureEnv, SidebarFeature } from '../features/types';
-import { Sidebar, type MountedFeature } from './Sidebar';
+import { featureSwitches } from '../../utils/settings/features';
+import type { ContentFeature } from '../features/types';
+import { startFeatureHost } from './feature-host';
+import { Sidebar } from './Sidebar';
 import { reservePageSpace } from './reserve-space';
 
 /** Width of the open sidebar; the page is narrowed by as much so Meta's composer and Send stay uncovered. */
 export const SIDEBAR_WIDTH = 320;
-
-async function startFeatures(features: SidebarFeature[], env: FeatureEnv): Promise<MountedFeature[]> {
-  return Promise.all(
-    features.map(async (f) => {
-      try {
-        const { Panel } = await f.init(env);
-        return { id: f.id, title: f.title, Panel };
-      } catch (error) {
-        console.warn(`[Inbox Pilot] feature "${f.id}" could not start`, error);
-        return { id: f.id, title: f.title, Panel: null };
-      }
-    }),
-  );
-}
 
 /** The layout report to the clipboard (a click is the user gesture the clipboard needs). */
 async function copyLayoutReport(): Promise<boolean> {
@@ -45,11 +32,12 @@ async function copyLayoutReport(): Promise<boolean> {
 }
 
 /** Wires the sidebar into the inbox page. Everything is bound to `ctx` and torn down with it. */
-export async function mountSidebar(ctx: ContentScriptContext, features: SidebarFeature[]) {
+export async function mountSidebar(ctx: ContentScriptContext, features: ContentFeature[]) {
   const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
   const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
   const tour = liveItem(tourDone, false, ctx.signal);
-  await Promise.all([general.ready, collapsed.ready, tour.ready]);
+  const switches = liveItem(featureSwitches, {}, ctx.signal);
+  await Promise.all([general.ready, collapsed.ready, tour.ready, switches.ready]);
   // The agent may have left the inbox while settings loaded: nothing to start.
   if (ctx.signal.aborted) return null;
   const showTour = computed(() => !tour.value);
@@ -58,7 +46,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
   const now = createClock(ctx.signal);
   const health = computed(() => inbox.snapshot.value.health);
-  const mounted = signal<MountedFeature[] | null>(null);
+  const started = signal(false);
   const onInbox = signal(isInboxUrl(location.href));
   // Dark when Business Suite is dark, else as the browser prefers (README "Dark mode").
   const hostDark = signal(false);
@@ -67,10 +55,15 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
   if (scheme) {
     prefersDark.value = scheme.matches;
-    ctx.addEventListener(scheme, 'change', () => (prefersDark.value = scheme.matches));
+    scheme.addEventListener('change', () => (prefersDark.value = scheme.matches), { signal: ctx.signal });
   }
   const dark = computed(() => hostDark.value || prefersDark.value);
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => (onInbox.value = isInboxUrl(newUrl.href)));
+  // A plain listener: ctx.addEventListener('wxt:locationchange') would start a second 1-s location watcher for this
+  // session; the script's main context runs the one watcher, whose event reaches every listener on the window.
+  window.addEventListener('wxt:locationchange', (e) => void (onInbox.value = isInboxUrl((e as Event & { newUrl: URL }).newUrl.href)), { signal: ctx.signal });
+
+  // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
+  const host = startFeatureHost(ctx.signal, features, { inbox, now, general }, switches);
 
   const ui = await createShadowRootUi(ctx, {
     name: 'inbox-pilot-sidebar',
@@ -87,7 +80,8 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
         <Sidebar
           collapsed={collapsed}
           health={health}
-          features={mounted}
+          features={host.slots}
+          started={started}
           dark={dark}
           showTour={showTour}
           onTourDone={() => void tourDone.setValue(true).catch(() => undefined)}
@@ -124,8 +118,8 @@ export async function mountSidebar(ctx: ContentScriptContext, features: SidebarF
   // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
   onMessages({ 'inbox:layout-report': () => ({ report: layoutReport(document, location.href, Date.now()) }) }, ctx.signal);
 
-  mounted.value = await startFeatures(features, { ctx, inbox, now, general });
+  await host.ready;
   if (ctx.signal.aborted) return null;
-  startStatsSender(ctx, inbox);
+  started.value = true;
   return { inbox, ui };
 }

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountSidebar } from '../../components/sidebar/mount';
-import { sidebarFeatures } from '../../components/features/registry/content';
+import { contentFeatures } from '../../components/features/registry/content';
 import { CONTENT_MATCHES, createRouteSessions } from '../../utils/inbox/routes';
 import { guardAgainstForgedStart } from '../../utils/lifecycle/started-guard';
 import './sidebar.css';
@@ -25,7 +25,7 @@ export default defineContentScript({
       const session = new ContentScriptContext(`inbox-pilot-session-${++n}`, ctx.options);
       // A page script must not switch a session off by forging WXT's "newer script started" message either.
       guardAgainstForgedStart(session);
-      mountSidebar(session, sidebarFeatures).catch((error) => {
+      mountSidebar(session, contentFeatures).catch((error) => {
         // Never throw into the host page: the inbox must keep working without us.
         console.warn('[Inbox Pilot] could not start on this page', error);
       });

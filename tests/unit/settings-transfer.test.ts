@@ -6,7 +6,7 @@ describe('settings export / import', () => {
   it('round-trips the settings', async () => {
     await generalSettings.setValue({ agentName: 'Marie', companyNames: ['Acme'], targetMinutes: 15, goalPercent: 85, language: 'fr' });
     const text = await exportSettings(new Date('2026-11-21T10:00:00Z'));
-    expect(Object.keys(JSON.parse(text).settings)).toEqual(['general', 'timing', 'draft', 'stats']);
+    expect(Object.keys(JSON.parse(text).settings)).toEqual(['general', 'timing', 'draft', 'stats', 'features']);
     await generalSettings.removeValue();
     const parsed = parseSettingsFile(text);
     expect(parsed.ok).toBe(true);

@@ -1,7 +1,29 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from './protocol';
+import type { Envelope, ErrorCode, MessageType, Reply, RequestOf, ResponseOf } from './protocol';
 
-export type { MessageType, RequestOf, ResponseOf } from './protocol';
+export type { ErrorCode, MessageType, RequestOf, ResponseOf } from './protocol';
+
+/**
+ * A failed request, on both sides: a handler throws one to choose the code (any other error is
+ * `failed`), and the caller gets one back. Callers branch on `code` (and `index`), never on the text.
+ */
+export class MessageError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    /** The bad item of a batch, for `invalid-request`. */
+    readonly index?: number,
+  ) {
+    super(detail);
+    this.name = 'MessageError';
+  }
+}
+
+/** The reply a handler's error becomes. */
+export function errorReply(error: unknown): Reply<never> {
+  if (error instanceof MessageError) return { ok: false, code: error.code, detail: error.detail, ...(error.index !== undefined ? { index: error.index } : {}) };
+  return { ok: false, code: 'failed', detail: error instanceof Error ? error.message : String(error) };
+}
 
 function isEnvelope(message: unknown): message is Envelope {
   return (
@@ -14,10 +36,10 @@ function isEnvelope(message: unknown): message is Envelope {
 
 function unwrap<T>(reply: unknown, type: string): T {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new Error(`No handler answered "${type}"`);
+    throw new MessageError('no-handler', `No handler answered "${type}"`);
   }
   const r = reply as Reply<T>;
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new MessageError(r.code ?? 'failed', `${type}: ${r.detail}`, typeof r.index === 'number' ? r.index : undefined);
   return r.value;
 }
 
@@ -54,7 +76,7 @@ export function onMessages(handlers: Handlers, signal?: AbortSignal): () => void
       try {
         return { ok: true, value: await handler(message.data, sender) };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return errorReply(error);
       }
     })();
   };

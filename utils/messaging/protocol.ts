@@ -1,14 +1,10 @@
-import type { StatsMessages } from '../../components/features/stats/protocol';
-import type { AlertsMessages } from '../../components/features/timers/protocol';
-import type { RepliesMessages } from '../../components/features/replies/protocol';
-import type { DraftMessages } from '../../components/features/draft/protocol';
-import type { ShortcutsMessages } from '../../components/features/shortcuts/protocol';
-import type { InboxMessages } from '../inbox/protocol';
+import type { FeaturesProtocol } from '../../components/features/registry/protocol';
+import type { InboxProtocol } from '../inbox/protocol';
 
 /**
  * The one typed message map between the background worker, the content
- * script and the extension pages. Each feature declares its own part next to
- * its code (`utils/<feature>/messages.ts`); this file only joins them.
+ * script and the extension pages. Each feature declares its own part in its
+ * folder (`components/features/<id>/protocol.ts`, joined in components/features/registry/protocol.ts).
  * Every entry is `{ request; response }`. Names are `<feature>:<verb>`.
  */
 export interface CoreMessages {
@@ -16,7 +12,7 @@ export interface CoreMessages {
   'core:ping': { request: void; response: { at: number } };
 }
 
-export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages, ShortcutsMessages, InboxMessages {}
+export interface ProtocolMap extends CoreMessages, FeaturesProtocol, InboxProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -29,5 +25,14 @@ export interface Envelope<K extends MessageType = MessageType> {
   data: RequestOf<K>;
 }
 
-/** Handlers answer with a value or throw; the caller sees `{ ok: false, error }` turned back into an Error. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Why a request failed: a small closed set callers branch on (never the message text).
+ * - `invalid-request`: the request was refused as bad input (`index` names the bad item of a batch);
+ * - `unavailable`: the feature is switched off or its storage cannot be reached;
+ * - `failed`: the handler threw for any other reason;
+ * - `no-handler`: nobody answered (worker stopped, or no tab with the inbox).
+ */
+export type ErrorCode = 'invalid-request' | 'unavailable' | 'failed' | 'no-handler';
+
+/** Handlers answer with a value or throw (a MessageError to choose the code); the caller gets a MessageError back. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; detail: string; index?: number };

@@ -3,6 +3,7 @@ import { draftSettings, validateDraftSettings } from '../draft/settings';
 import { statsSettings, validateStatsSettings } from '../stats/settings';
 import { timingSettings, validateTimingSettings } from '../timers/settings';
 import { generalSettings, validateGeneralSettings } from './general';
+import { featureSwitches, validateFeatureSwitches } from './features';
 
 /**
  * Settings export/import as one versioned JSON file, so an agent can move to
@@ -28,6 +29,7 @@ export const settingsSections: Readonly<Record<string, AnySection>> = {
   timing: { item: timingSettings, validate: validateTimingSettings },
   draft: { item: draftSettings, validate: validateDraftSettings },
   stats: { item: statsSettings, validate: validateStatsSettings },
+  features: { item: featureSwitches, validate: validateFeatureSwitches },
 };
 
 /**

@@ -9,6 +9,13 @@ import type { ResponseRecord, ResponseSource } from './types';
  */
 export class StatsInputError extends Error {
   override name = 'StatsInputError';
+  constructor(
+    message: string,
+    /** The bad item of a batch (`stats:events`), so the sender drops that one event and keeps the rest. */
+    readonly index?: number,
+  ) {
+    super(message);
+  }
 }
 
 export const MAX_EVENTS_PER_BATCH = 500;
@@ -113,7 +120,13 @@ export function validateEventsRequest(input: unknown, now = Date.now()): InboxEv
   if (input.events.length > MAX_EVENTS_PER_BATCH) {
     throw new StatsInputError(`stats:events: ${input.events.length} events in one batch (at most ${MAX_EVENTS_PER_BATCH})`);
   }
-  return input.events.map((e, i) => validateEvent(e, `stats:events: event ${i}`, now));
+  return input.events.map((e, i) => {
+    try {
+      return validateEvent(e, `stats:events: event ${i}`, now);
+    } catch (error) {
+      throw error instanceof StatsInputError ? new StatsInputError(error.message, i) : error;
+    }
+  });
 }
 
 const SOURCES: readonly ResponseSource[] = ['this-browser', 'observed', 'imported'];

@@ -8,7 +8,7 @@ import type { DraftContext, Finding } from '../../../utils/draft/types';
  * script. The draft text passes through runtime messaging only: the handler
  * checks it and forgets it; it is never stored or logged.
  */
-export interface DraftMessages {
+export interface DraftProtocol {
   /**
    * Content -> background: check a draft. The background adds the saved
    * replies' bodies itself (`context.savedReplies` is ignored if sent).

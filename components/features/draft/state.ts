@@ -1,4 +1,4 @@
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { uiLocale } from '../../../utils/i18n';
 import { sendMessage, type RequestOf } from '../../../utils/messaging';
 import type { Finding } from '../../../utils/draft/types';
@@ -63,11 +63,11 @@ function contextWithoutSaved(context: DraftContext): Omit<DraftContext, 'savedRe
 /**
  * The panel's state: the composer text (debounced), the context from the
  * settings and the page, the findings, and the fixes. Lives as long as the
- * content script; everything is torn down with `ctx`.
+ * content script; everything is bound to the feature's scope.
  */
-export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'general'>, deps: DraftStateDeps = {}): DraftState {
-  const { ctx, inbox, general } = env;
-  const abort = ctx.signal;
+export function createDraftState(env: Pick<FeatureEnv, 'scope' | 'inbox' | 'general'>, deps: DraftStateDeps = {}): DraftState {
+  const { scope, inbox, general } = env;
+  const abort = scope.signal;
   const debounceMs = deps.debounceMs ?? DRAFT_DEBOUNCE_MS;
   const settings = liveItem<DraftSettings>(draftSettings, DEFAULT_DRAFT_SETTINGS, abort);
   const promptDismissed = liveItem<boolean>(draftNamePromptDismissed, false, abort);
@@ -78,16 +78,13 @@ export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'genera
   // Debounce: the text only moves to `typed` once the agent pauses.
   const typed = signal(inbox.snapshot.peek().composer.text);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const stop = effect(() => {
+  scope.effect(() => {
     const text = inbox.snapshot.value.composer.text;
     clearTimeout(timer);
     if (text === typed.peek()) return;
     timer = setTimeout(() => (typed.value = text), debounceMs);
   });
-  abort.addEventListener('abort', () => {
-    stop();
-    clearTimeout(timer);
-  }, { once: true });
+  scope.onInvalidated(() => clearTimeout(timer));
 
   const composerFound = computed(() => inbox.snapshot.value.composer.found);
   // The snapshot changes on every keystroke; the context only when one of its fields does, so typing
@@ -108,7 +105,7 @@ export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'genera
       (findings) => (Array.isArray(findings) ? findings : []),
       () => [], // No background answer (worker restarting, feature failing): show no findings rather than throw.
     );
-  const stopChecking = effect(() => {
+  scope.effect(() => {
     const text = typed.value;
     const ctxValue = context.value;
     const rules = settings.value;
@@ -117,7 +114,6 @@ export function createDraftState(env: Pick<FeatureEnv, 'ctx' | 'inbox' | 'genera
       if (mine === sequence && !abort.aborted) checked.value = { text, findings, context: ctxValue };
     });
   });
-  abort.addEventListener('abort', stopChecking, { once: true });
 
   const agentFirstName = computed(() => firstNameOf(general.value.agentName));
   // Also remembered locally: hides the prompt at once, even before storage answers.

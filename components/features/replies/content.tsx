@@ -1,17 +1,13 @@
-import type { SidebarFeature } from '../types';
-import { messagesFor } from '../../../utils/i18n';
-import { repliesPanelMessages } from './strings';
+import type { ContentFeature } from '../types';
+import { repliesMeta } from './feature';
 import { createRepliesState } from './state';
 import { RepliesPanel } from './Panel';
 import './style.css';
 
-const t = messagesFor(repliesPanelMessages);
-
 /** Saved replies: suggestions for the open conversation, library search, insertion (never sends). */
-export const repliesFeature: SidebarFeature = {
-  id: 'replies',
-  title: () => t.value.title,
-  init(env) {
+export const repliesFeature: ContentFeature = {
+  meta: repliesMeta,
+  start(env) {
     const state = createRepliesState(env);
     return { Panel: () => <RepliesPanel state={state} /> };
   },

@@ -13,7 +13,7 @@ export interface SavedReplySummary {
   usageCount?: number;
 }
 
-export interface RepliesMessages {
+export interface RepliesProtocol {
   /** Any context -> background: the whole library (summaries). The sidebar no longer loads it: it asks `replies:suggest`/`replies:search`. */
   'replies:list': { request: void; response: { replies: SavedReplySummary[] } };
   /**

@@ -1,5 +1,5 @@
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { onMessages, sendMessage } from '../../../utils/messaging';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { sendMessage } from '../../../utils/messaging';
 import type { SavedReplySummary } from './protocol';
 import { unansweredCustomerText } from '../../../utils/replies/conversation';
 import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
@@ -36,13 +36,13 @@ export const SEARCH_LIMIT = 20;
  * so the keyboard command works while the sidebar is collapsed.
  */
 export function createRepliesState(env: FeatureEnv): RepliesState {
-  const { inbox, ctx } = env;
+  const { inbox, scope } = env;
   const librarySize = signal(0);
   const loadFailed = signal(false);
   const suggestions = signal<RankedReply<SavedReplySummary>[]>([]);
   // Bumped when the library changes in another context (options page), so the suggestions are asked again.
   const revision = signal(0);
-  ctx.onInvalidated(libraryRevision.watch(() => void revision.value++));
+  scope.onInvalidated(libraryRevision.watch(() => void revision.value++));
 
   const hasConversation = computed(() => inbox.snapshot.value.open !== null);
   // A string: recomputed on every snapshot, but only changes (and re-asks) when the customer's words change.
@@ -56,8 +56,7 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
   // Ranking runs in the background, where the library and its index live. Only the
   // latest question's answer is kept (an older one may arrive later).
   let sequence = 0;
-  ctx.onInvalidated(
-    effect(() => {
+  scope.effect(() => {
       const text = pendingText.value;
       const locale = language.value;
       void revision.value;
@@ -75,8 +74,7 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
           loadFailed.value = true;
         },
       );
-    }),
-  );
+  });
 
   const search = async (query: string) => {
     const answer = await sendMessage('replies:search', { query, limit: SEARCH_LIMIT });
@@ -89,13 +87,11 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
     const open = inbox.snapshot.value.open;
     return open ? [...new Set([open.id, open.key].filter((k): k is string => !!k))] : [];
   };
-  ctx.onInvalidated(
-    effect(() => {
+  scope.effect(() => {
       const text = inbox.snapshot.value.composer.text;
       for (const key of openKeys()) tracker.composerChanged(key, text);
-    }),
-  );
-  ctx.onInvalidated(
+  });
+  scope.onInvalidated(
     inbox.onEvent((event) => {
       if (event.kind !== 'reply-sent' || event.via !== 'this-browser') return;
       const outcome = tracker.sent(event.conversation, event.at);
@@ -125,7 +121,7 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
     return { ok: true, unfilled: filled.unfilled };
   }
 
-  onMessages(
+  scope.onMessage(
     {
       'replies:insert-top': async () => {
         const top = suggestions.value[0];
@@ -133,7 +129,6 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
         return { inserted: (await insert(top.reply)).ok };
       },
     },
-    ctx.signal,
   );
 
   return { librarySize, loadFailed, pendingText, hasConversation, suggestions, placeholderValues, search, insert };

@@ -3,6 +3,7 @@ import { defineMessages } from '../../../utils/i18n';
 /** Strings of the sidebar's saved-replies panel. */
 export const repliesPanelMessages = defineMessages({
   en: {
+    switchLabel: 'Saved-reply suggestions',
     title: 'Saved replies',
     suggestions: 'Suggested for this message',
     noConversation: 'Open a conversation to get suggestions.',
@@ -30,6 +31,7 @@ export const repliesPanelMessages = defineMessages({
     language_any: '',
   },
   fr: {
+    switchLabel: 'Suggestions de réponses enregistrées',
     title: 'Réponses enregistrées',
     suggestions: 'Suggérées pour ce message',
     noConversation: 'Ouvrez une conversation pour voir des suggestions.',

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import { onMessages } from '../../../utils/messaging';
+import { MessageError, onMessages } from '../../../utils/messaging';
+import type { InboxEvent } from '../../../utils/inbox/types';
+import { featureSwitches, isFeatureOn } from '../../../utils/settings/features';
+import { statsMeta } from './feature';
 import { dayRange } from '../../../utils/stats/week';
 import { statsDb } from '../../../utils/stats/db';
 import { loadPairingConfig } from '../../../utils/stats/config';
@@ -26,6 +29,12 @@ async function configForWrite() {
   const config = await loadPairingConfig();
   await reportSettingsProblems(config.problems);
   return config;
+}
+
+/** Whether stats recording is on (options, issue 12); unreadable storage counts as the default. */
+export async function statsRecordingOn(): Promise<boolean> {
+  const switches = await featureSwitches.getValue().catch(() => ({}));
+  return isFeatureOn(switches, statsMeta);
 }
 
 let collecting: Promise<number> | null = null;
@@ -66,7 +75,7 @@ export async function collectOrphanOutboxes(): Promise<number> {
         return []; // a corrupt leftover is dropped, not retried forever
       }
     });
-    if (events.length) await ingestEvents(statsDb(), events, await configForWrite());
+    if (events.length && (await statsRecordingOn())) await ingestEvents(statsDb(), events, await configForWrite());
     // A closing tab's last write can land while we ingest: remove only what we read, the next pass takes the rest.
     const now = (await browser.storage.local.get(key))[key] as Partial<Outbox> | undefined;
     if (now?.savedAt === outbox?.savedAt) await browser.storage.local.remove(key);
@@ -88,7 +97,15 @@ export function registerStatsBackground(): void {
       return { tabId: sender.tab?.id ?? null };
     },
     'stats:events': async (data) => {
-      const events = validateEventsRequest(data);
+      let events: InboxEvent[];
+      try {
+        events = validateEventsRequest(data);
+      } catch (error) {
+        if (error instanceof StatsInputError) throw new MessageError('invalid-request', error.message, error.index);
+        throw error;
+      }
+      // Stats recording switched off: nothing is recorded; the batch is acknowledged so no outbox keeps it.
+      if (!(await statsRecordingOn())) return { acked: events.map((e) => e.id) };
       const { acked } = await ingestEvents(statsDb(), events, await configForWrite());
       void collectOrphanOutboxesOnce();
       return { acked };

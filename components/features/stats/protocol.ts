@@ -1,7 +1,7 @@
 import type { InboxEvent } from '../../../utils/inbox/types';
 
 /** Stats: content -> background ingestion; pages -> background control. */
-export interface StatsMessages {
+export interface StatsProtocol {
   /** Content -> background: adapter events to record. Acknowledged ids are committed to IndexedDB. */
   'stats:events': { request: { events: InboxEvent[] }; response: { acked: string[] } };
   /** Content (timers header) -> background: today's figures for one agent (null = whole page). */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { InboxEvent, InboxSource } from '../../../utils/inbox/types';
-import { sendMessage } from '../../../utils/messaging';
+import { MessageError, sendMessage } from '../../../utils/messaging';
 import { outboxKey, type Outbox } from '../../../utils/stats/outbox';
 import { MAX_EVENTS_PER_BATCH, validateEvent } from '../../../utils/stats/validate';
 
@@ -128,10 +128,9 @@ export function startStatsSender(
           await persist();
           if (queue.size === before) break; // nothing acknowledged: the sweep tries again later
         } catch (error) {
-          // A rejected event (e.g. a clock far off) must not block the others forever.
-          const bad = /event (\d+)/.exec(error instanceof Error ? error.message : '');
-          const badEvent = bad ? batch[Number(bad[1])] : undefined;
-          if (badEvent && /stats:events: event/.test(String(error))) {
+          // A rejected event (e.g. a clock far off) must not block the others forever: the reply's code and index name it.
+          const badEvent = error instanceof MessageError && error.code === 'invalid-request' && error.index !== undefined ? batch[error.index] : undefined;
+          if (badEvent) {
             warn('dropped an event the background refused', error);
             queue.delete(badEvent.id);
             await persist();

@@ -1,18 +1,14 @@
 import { computed } from '@preact/signals';
-import { messagesFor } from '../../../utils/i18n';
-import type { SidebarFeature } from '../types';
+import type { ContentFeature } from '../types';
 import { createTimersController } from './controller';
-import { timerMessages } from './strings';
+import { timersMeta } from './feature';
 import { TimersPanel } from './TimersPanel';
 import './style.css';
 
-const t = messagesFor(timerMessages);
-
 /** Reply timers: who is waiting, for how long, against the target (issue 4). */
-export const timersFeature: SidebarFeature = {
-  id: 'timers',
-  title: () => t.value.title,
-  async init(env) {
+export const timersFeature: ContentFeature = {
+  meta: timersMeta,
+  async start(env) {
     const controller = await createTimersController(env);
     const health = computed(() => env.inbox.snapshot.value.health);
     const targetMinutes = computed(() => env.general.value.targetMinutes);

@@ -1,5 +1,5 @@
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { onMessages, sendMessage } from '../../../utils/messaging';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { sendMessage } from '../../../utils/messaging';
 import { liveItem } from '../../../utils/settings/live';
 import { isOpenAt } from '../../../utils/timers/business-hours';
 import { DEFAULT_TIMING_SETTINGS, timingSettings, type TimingSettings } from '../../../utils/timers/settings';
@@ -47,8 +47,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 export async function createTimersController(env: FeatureEnv): Promise<TimersController> {
-  const { ctx, inbox } = env;
-  const settings = liveItem(timingSettings, DEFAULT_TIMING_SETTINGS, ctx.signal);
+  const { scope, inbox } = env;
+  const settings = liveItem(timingSettings, DEFAULT_TIMING_SETTINGS, scope.signal);
   await settings.ready;
 
   const tracks = signal<TrackerState>(emptyTracker);
@@ -70,7 +70,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
       console.warn('[Inbox Pilot] timers: bad event', error);
     }
   });
-  ctx.onInvalidated(unsubscribe);
+  scope.onInvalidated(unsubscribe);
 
   const saved = await withTimeout(sendMessage('timers:restore', { pageId: pageId.peek() }), RESTORE_TIMEOUT_MS, { tracks: [] });
   batch(() => {
@@ -80,10 +80,10 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     restored = true;
   });
 
-  ctx.onInvalidated(effect(() => {
+  scope.effect(() => {
     const snap = inbox.snapshot.value;
     tracks.value = applySnapshot(tracks.peek(), snap);
-  }));
+  });
 
   // The shared clock stops while the tab is hidden, which is exactly when a desktop warning matters:
   // a watchdog wakes at the next state change (or every minute) and moves this clock on its own.
@@ -96,7 +96,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     settings,
     pageId,
   });
-  ctx.onInvalidated(timerViews.dispose);
+  scope.onInvalidated(timerViews.dispose);
   const { views } = timerViews;
 
   // Badge and warnings: report the list when what the background acts on changes.
@@ -113,17 +113,17 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     lastOpen = openNow;
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(() => (retry = true)); // retried below, not every tick
   };
-  ctx.onInvalidated(effect(() => report()));
+  scope.effect(() => report());
   // Plain timers cleared on teardown: ctx.setTimeout adds an abort listener per call
   // that lives until the content script ends, and these two are re-armed constantly.
   let watchdogTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  ctx.onInvalidated(() => {
+  scope.onInvalidated(() => {
     clearTimeout(watchdogTimer);
     clearTimeout(saveTimer);
   });
   const scheduleWatchdog = () => {
-    if (ctx.isInvalid) return;
+    if (scope.isInvalid) return;
     const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     clearTimeout(watchdogTimer);
     watchdogTimer = setTimeout(() => {
@@ -132,29 +132,29 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     }, Math.max(WATCHDOG_MIN_MS, next + 250));
   };
   // Re-planned whenever the list is recomputed (a state change, a new message, new settings).
-  ctx.onInvalidated(effect(() => {
+  scope.effect(() => {
     void views.value; // re-planned whenever the list is recomputed
     scheduleWatchdog();
-  }));
+  });
 
   // A failed send (worker starting, extension reloading) is retried at a slow pace.
-  ctx.setInterval(() => {
+  scope.interval(() => {
     if (!retry) return;
     retry = false;
     report(true);
   }, 10_000);
-  ctx.onInvalidated(() => void sendMessage('alerts:update', { pageId: pageId.peek(), openNow: true, items: [] }).catch(() => undefined));
+  scope.onInvalidated(() => void sendMessage('alerts:update', { pageId: pageId.peek(), openNow: true, items: [] }).catch(() => undefined));
 
   // Keep the tracker across reloads (times and names only, via the background's session storage).
-  ctx.onInvalidated(effect(() => {
+  scope.effect(() => {
     const state = tracks.value;
-    if (!restored || ctx.isInvalid) return;
+    if (!restored || scope.isInvalid) return;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       const kept = pruneTracks(state, Date.now());
       sendMessage('timers:save', { pageId: pageId.peek(), tracks: Object.values(kept) }).catch(() => undefined);
     }, SAVE_DEBOUNCE_MS);
-  }));
+  });
 
   // Today's share within target, from the stats helper (hidden when unavailable).
   const today = signal<TodayFigure | null>(null);
@@ -166,9 +166,9 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     );
   };
   refreshToday();
-  ctx.setInterval(refreshToday, STATS_PERIOD_MS);
+  scope.interval(refreshToday, STATS_PERIOD_MS);
   let lastReplies = 0;
-  ctx.setInterval(() => {
+  scope.interval(() => {
     if (repliesSeen !== lastReplies) {
       lastReplies = repliesSeen;
       refreshToday();
@@ -177,12 +177,11 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
 
   // A clicked desktop warning asks this tab to open the conversation.
   // The managers' popup asks for names to put beside its slowest responses.
-  onMessages(
+  scope.onMessage(
     {
       'inbox:open-conversation': ({ conversation }) => ({ opened: inbox.openConversation(conversation) }),
       'inbox:customer-names': ({ conversations }) => ({ names: customerNames(tracks.peek(), conversations) }),
     },
-    ctx.signal,
   );
 
   return {

@@ -1,7 +1,7 @@
 import type { AlertItem, ConversationTrack } from '../../../utils/timers/types';
 
 /** Timers: badge and desktop warnings (content -> background), and opening a conversation (background -> content). */
-export interface AlertsMessages {
+export interface TimersProtocol {
   /** Background -> content: open this conversation (a notification was clicked). */
   'inbox:open-conversation': { request: { conversation: string }; response: { opened: boolean } };
   /**

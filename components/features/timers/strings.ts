@@ -2,6 +2,7 @@ import { defineMessages } from '../../../utils/i18n';
 
 export const timerMessages = defineMessages({
   en: {
+    switchLabel: 'Reply timers',
     title: 'Waiting for a reply',
     waiting: (n: number) => (n === 0 ? 'No one waiting' : n === 1 ? '1 waiting' : `${n} waiting`),
     target: (min: string) => `target ${min} min`,
@@ -33,6 +34,7 @@ export const timerMessages = defineMessages({
     showFewer: (n: number) => `Show only the ${n} most urgent`,
   },
   fr: {
+    switchLabel: 'Minuteurs de réponse',
     title: 'En attente de réponse',
     waiting: (n: number) => (n === 0 ? 'Personne en attente' : n === 1 ? '1 en attente' : `${n} en attente`),
     target: (min: string) => `objectif ${min} min`,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScope } from '../../../utils/lifecycle/scope';
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createDraftState, type DraftCheckRequest } from '../../../components/features/draft/state';
 import { registerDraftBackground } from '../../../components/features/draft/background';
 import type { Finding } from '../../../utils/draft/types';
@@ -65,11 +65,11 @@ async function mount(
   fakeBrowser.runtime.onMessage.removeAllListeners();
   registerDraftBackground({ bodies: savedReplies });
   abort = new AbortController();
-  const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
+  const scope = createScope({ id: 'draft', parent: abort.signal });
   const generalSignal = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, abort.signal);
   await generalSignal.ready;
   const fake = fakeInbox(initial);
-  const state = createDraftState({ ctx, inbox: fake.inbox, general: generalSignal }, { debounceMs: 20, ...(check ? { check } : {}) });
+  const state = createDraftState({ scope, inbox: fake.inbox, general: generalSignal }, { debounceMs: 20, ...(check ? { check } : {}) });
   render(<DraftPanel state={state} />, root);
   return { ...fake, state };
 }
@@ -261,11 +261,11 @@ describe('draft panel', () => {
 
   it('is a sidebar feature whose init never needs the page', async () => {
     abort = new AbortController();
-    const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
+    const scope = createScope({ id: 'draft', parent: abort.signal });
     const { inbox } = fakeInbox(snapshot('', { found: false }));
-    const { Panel } = await draftFeature.init({ ctx, inbox, now: signal(0), general: signal(DEFAULT_GENERAL_SETTINGS) });
-    render(<Panel />, root);
+    const { Panel } = (await draftFeature.start({ scope, inbox, now: signal(0), general: signal(DEFAULT_GENERAL_SETTINGS) }))!;
+    render(Panel ? <Panel /> : null, root);
     expect(root.querySelector('[data-testid="draft-no-composer"]')).not.toBeNull();
-    expect(draftFeature.id).toBe('draft');
+    expect(draftFeature.meta.id).toBe('draft');
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScope } from '../../../utils/lifecycle/scope';
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../../../utils/messaging';
 import { RepliesDatabase } from '../../../utils/replies/db';
 import { registerRepliesBackground } from '../../../components/features/replies/background';
@@ -44,11 +44,11 @@ async function mount(open: OpenConversation | null) {
     return { ok: true, method: 'beforeinput' };
   });
   abort = new AbortController();
-  const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) } as unknown as ContentScriptContext;
+  const scope = createScope({ id: 'replies', parent: abort.signal });
   const inbox = { snapshot, onEvent: (l: (e: InboxEvent) => void) => (listeners.push(l), () => undefined), openConversation: () => false, insertText };
   const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Léa' });
-  const { Panel } = await repliesFeature.init({ ctx, inbox, now: signal(0), general });
-  render(<Panel />, root);
+  const { Panel } = (await repliesFeature.start({ scope, inbox, now: signal(0), general }))!;
+  render(Panel ? <Panel /> : null, root);
   await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')?.textContent ?? '').not.toMatch(/vide|empty/));
   return { snapshot, insertText, emit: (e: InboxEvent) => listeners.forEach((l) => l(e)) };
 }

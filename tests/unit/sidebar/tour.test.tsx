@@ -67,12 +67,12 @@ describe('the first-run tour', () => {
 
   it('shows in the sidebar only until it is done, and only once the features are there', async () => {
     const showTour = signal(true);
-    const features = signal<null | []>(null);
+    const started = signal(false);
     const host = await mount(
-      <Sidebar collapsed={signal(false)} onToggle={() => undefined} health={signal(healthy)} features={features} showTour={showTour} onTourDone={() => (showTour.value = false)} />,
+      <Sidebar collapsed={signal(false)} onToggle={() => undefined} health={signal(healthy)} features={signal([])} started={started} showTour={showTour} onTourDone={() => (showTour.value = false)} />,
     );
     expect(host.querySelector('[data-testid="tour"]')).toBeNull();
-    await act(() => void (features.value = []));
+    await act(() => void (started.value = true));
     expect(host.querySelector('[data-testid="tour"]')).not.toBeNull();
     await click(host, 'tour-skip');
     expect(host.querySelector('[data-testid="tour"]')).toBeNull();

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createScope } from '../../../utils/lifecycle/scope';
 import type { FeatureEnv } from '../../../components/features/types';
 import type { InboxEvent, InboxSnapshot, InboxSource } from '../../../utils/inbox/types';
 import { DEFAULT_GENERAL_SETTINGS } from '../../../utils/settings/general';
@@ -17,21 +17,10 @@ export function fakeEnv(start: number, initial: InboxSnapshot = snapshot([], sta
     openConversation: (key) => (opened.push(key), key !== 'unopenable'),
     insertText: async () => ({ ok: false, reason: 'no-composer' }),
   };
-  const invalidated: Array<() => void> = [];
-  const ctx = {
-    signal: abort.signal,
-    onInvalidated: (fn: () => void) => (invalidated.push(fn), () => undefined),
-    setInterval: (fn: () => void, ms: number) => {
-      const id = setInterval(fn, ms);
-      invalidated.push(() => clearInterval(id));
-      return id as unknown as number;
-    },
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
-    addEventListener: () => undefined,
-  } as unknown as ContentScriptContext;
+  const scope = createScope({ id: 'timers', parent: abort.signal });
   const now = signal(start);
   const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Marie' });
-  const env: FeatureEnv = { ctx, inbox, now, general };
+  const env: FeatureEnv = { scope, inbox, now, general };
   return {
     env,
     snap,
@@ -41,7 +30,6 @@ export function fakeEnv(start: number, initial: InboxSnapshot = snapshot([], sta
     emit: (e: InboxEvent) => listeners.forEach((l) => l(e)),
     dispose: () => {
       abort.abort();
-      invalidated.splice(0).forEach((f) => f());
     },
   };
 }

@@ -23,7 +23,8 @@ afterEach(() => {
 const flush = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
 async function mount(fake: ReturnType<typeof fakeEnv>) {
-  const { Panel } = await timersFeature.init(fake.env);
+  const { Panel: P } = (await timersFeature.start(fake.env))!;
+  const Panel = P!;
   const host = document.createElement('div');
   document.body.append(host);
   await act(() => render(<Panel />, host));
