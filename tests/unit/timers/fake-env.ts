@@ -28,6 +28,7 @@ export function fakeEnv(start: number, initial: InboxSnapshot = snapshot([], sta
     general,
     opened,
     emit: (e: InboxEvent) => listeners.forEach((l) => l(e)),
+    listenerCount: () => listeners.size,
     dispose: () => {
       abort.abort();
     },

@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { MessageError, sendMessage } from '../../../utils/messaging';
+import { registerStatsBackground } from '../../../components/features/stats/background';
+import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
+import { featureSwitches } from '../../../utils/settings/features';
+import { customer, MIN, reply, T0 } from '../stats/fixtures';
+
+beforeEach(async () => {
+  resetStatsDbForTests();
+  await Dexie.delete(STATS_DB_NAME);
+});
+
+describe('messaging errors carry codes (issue 12)', () => {
+  it('a refused event comes back as invalid-request with its index, not as text to parse', async () => {
+    registerStatsBackground();
+    const future = customer('late', Date.now() + 3 * 86_400_000);
+    const error = await sendMessage('stats:events', { events: [customer('a', T0), future] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MessageError);
+    expect((error as MessageError).code).toBe('invalid-request');
+    expect((error as MessageError).index).toBe(1);
+  });
+
+  it('a malformed request is invalid-request without an index', async () => {
+    registerStatsBackground();
+    const error = await sendMessage('stats:events', 'nonsense' as never).catch((e: unknown) => e);
+    expect((error as MessageError).code).toBe('invalid-request');
+    expect((error as MessageError).index).toBeUndefined();
+  });
+});
+
+describe('stats recording switched off', () => {
+  it('the worker acknowledges and records nothing; switched on again, it records', async () => {
+    registerStatsBackground();
+    await featureSwitches.setValue({ stats: false });
+    const off = await sendMessage('stats:events', { events: [customer('a', T0), reply('a', T0 + MIN)] });
+    expect(off.acked).toHaveLength(2);
+    expect(await statsDb().responses.count()).toBe(0);
+    await featureSwitches.setValue({ stats: true });
+    await sendMessage('stats:events', { events: [customer('b', T0), reply('b', T0 + MIN)] });
+    expect(await statsDb().responses.count()).toBe(1);
+  });
+});
