@@ -3,10 +3,8 @@ import { messagesFor, resolveLocale, uiLocale } from '../../utils/i18n';
 import { generalSettings } from '../../utils/settings/general';
 import { optionsMessages } from './strings';
 import { GeneralSection } from './sections/GeneralSection';
-import { TimersSection } from '../features/timers/options';
-import { DraftSection } from '../features/draft/options';
-import { RepliesSection } from '../features/replies/options';
-import { DataSection } from '../features/stats/options';
+import { optionsParts } from '../features/registry/options';
+import { FeaturesSection } from './sections/FeaturesSection';
 import { SettingsTransferSection } from './sections/SettingsTransferSection';
 import { LayoutReportSection } from './sections/LayoutReportSection';
 
@@ -30,10 +28,10 @@ export function OptionsApp() {
     <main class="page">
       <h1>{t.value.title}</h1>
       <GeneralSection />
-      <TimersSection />
-      <DraftSection />
-      <RepliesSection />
-      <DataSection />
+      <FeaturesSection features={optionsParts.map((p) => p.meta)} />
+      {optionsParts.map(({ meta, Section }) => (
+        <Section key={meta.id} />
+      ))}
       <SettingsTransferSection />
       <LayoutReportSection />
     </main>
