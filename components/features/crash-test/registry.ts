@@ -1,5 +1,28 @@
 import type { ContentFeature } from '../types';
-import { crashTestFeature } from './content';
+import { crashTestFeature, type CrashTestOptions } from './content';
+
+/**
+ * Which part fails in the e2e run: the page's `localStorage['inbox-pilot-crash-test']` says
+ * 'effect', 'panel' or 'message' (the spec sets it before the page loads); all three otherwise.
+ */
+function modeFromPage(): CrashTestOptions {
+  let mode: string | null = null;
+  try {
+    mode = globalThis.localStorage?.getItem('inbox-pilot-crash-test') ?? null;
+  } catch {
+    /* no storage: all three */
+  }
+  if (mode === 'effect' || mode === 'panel' || mode === 'message') return { effect: mode === 'effect', panel: mode === 'panel', message: mode === 'message' };
+  return {};
+}
 
 /** Empty unless the build sets IP_TEST_FEATURE=1: the constant is replaced at build time and the shipped bundle drops the feature. */
-export const testFeatures: ContentFeature[] = import.meta.env.IP_TEST_FEATURE === '1' ? [crashTestFeature()] : [];
+export const testFeatures: ContentFeature[] =
+  import.meta.env.IP_TEST_FEATURE === '1'
+    ? [
+        {
+          ...crashTestFeature(),
+          start: (env) => crashTestFeature(modeFromPage()).start(env),
+        },
+      ]
+    : [];

@@ -106,6 +106,12 @@ describe('built bundles', () => {
     expect(findings.map((f) => `${f.file}: ${f.rule}`)).toEqual([]);
   });
 
+  it('carry no test-only feature (the failing crash-test feature is built in only under IP_TEST_FEATURE=1)', () => {
+    const bundles = listFiles(outputDir, /\.js$/);
+    const leaked = bundles.filter((f) => /crash-test|inbox-pilot-crash-test/.test(readFileSync(f, 'utf8')));
+    expect(leaked.map((f) => relative(outputDir, f))).toEqual([]);
+  });
+
   it('extension pages load only packaged scripts and styles, with no inline script', () => {
     const pages = listFiles(outputDir, /\.html$/);
     expect(pages.length).toBeGreaterThan(0);
