@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, neutraliseFormula, parseCsv, restoreNeutralised, toCsv } from '../../../utils/replies/csv';
+import { detectSeparator, neutraliseFormula, parseCsv, restoreNeutralised, toCsv } from '../../../utils/csv/index';
 
 const cells = (text: string) => {
   const r = parseCsv(text);
