@@ -96,11 +96,17 @@ export function restoreNeutralised(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-function quote(cell: string, separator: Separator): string {
+/**
+ * The one quoting rule of every CSV Inbox Pilot writes (saved replies and stats): formula starts
+ * neutralised first, then RFC 4180 quoting (quotes doubled) for a cell holding the separator, a
+ * quote, CR or LF, and also for leading or trailing spaces, which spreadsheets would otherwise trim.
+ */
+export function csvCell(value: string, separator: string): string {
+  const cell = neutraliseFormula(value);
   return /["\r\n]/.test(cell) || cell.includes(separator) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** Rows -> CSV text with a BOM (keeps accents in Excel), CRLF line ends, formula-like cells neutralised. */
 export function toCsv(rows: string[][], separator: Separator = ','): string {
-  return '\uFEFF' + rows.map((r) => r.map((c) => quote(neutraliseFormula(c), separator)).join(separator)).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((r) => r.map((c) => csvCell(c, separator)).join(separator)).join('\r\n') + '\r\n';
 }

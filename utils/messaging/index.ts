@@ -39,7 +39,7 @@ function unwrap<T>(reply: unknown, type: string): T {
     throw new MessageError('no-handler', `No handler answered "${type}"`);
   }
   const r = reply as Reply<T>;
-  if (!r.ok) throw new MessageError(r.code ?? 'failed', `${type}: ${r.detail}`, typeof r.index === 'number' ? r.index : undefined);
+  if (!r.ok) throw new MessageError(r.code ?? 'failed', r.detail, typeof r.index === 'number' ? r.index : undefined);
   return r.value;
 }
 

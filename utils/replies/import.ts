@@ -5,7 +5,7 @@
  * rows. Export lives here too so the round trip is tested in one place.
  */
 import { fold } from './text';
-import { parseCsv, restoreNeutralised, toCsv, type Separator } from '../csv/index';
+import { parseCsv, restoreNeutralised, toCsv, type Separator } from '../csv';
 import { LIMITS, validateReplyDraft, type DraftField, type DraftIssueCode } from './validate';
 import type { ReplyDraft } from './types';
 

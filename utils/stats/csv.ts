@@ -1,3 +1,4 @@
+import { csvCell } from '../csv';
 import { isoWeekOf, formatIsoWeek } from './week';
 import { isoWithOffset } from '../time/zone';
 import { DEFAULT_TARGET_SECONDS, type SummaryRow } from './summary';
@@ -60,13 +61,8 @@ function resolve(options: CsvOptions = {}) {
   return { separator, decimalMark, bom: options.bom !== false };
 }
 
-/** Neutralises formula starts, then quotes per RFC 4180 when needed. */
-export function csvCell(value: string, separator: string): string {
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (text.includes(separator) || /["\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
+/** The one CSV quoting rule (utils/csv): formula starts neutralised, RFC 4180 quoting. */
+export { csvCell };
 
 function numberCell(value: number | null, decimalMark: string): string {
   if (value === null || !Number.isFinite(value)) return '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, neutraliseFormula, parseCsv, restoreNeutralised, toCsv } from '../../../utils/csv/index';
+import { csvCell, detectSeparator, neutraliseFormula, parseCsv, restoreNeutralised, toCsv } from '../../../utils/csv';
+import { csvCell as statsCsvCell, detailCsv } from '../../../utils/stats/csv';
 
 const cells = (text: string) => {
   const r = parseCsv(text);
@@ -55,5 +56,37 @@ describe('formula neutralisation', () => {
     expect(toCsv([['a', 'b;c', 'say "x"', '=cmd']], ';')).toBe('\uFEFFa;"b;c";"say ""x""";\'=cmd\r\n');
     const round = cells(toCsv([['t', 'line1\nline2', ' pad ']]));
     expect(round).toEqual([['t', 'line1\nline2', ' pad ']]);
+  });
+});
+
+describe('one CSV writer for saved replies and stats (issue 12)', () => {
+  const cases: Array<[string, string]> = [
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['cr\rhere', '"cr\rhere"'],
+    [' padded ', '" padded "'],
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['+33 6 12', "'+33 6 12"],
+    ['-2', "'-2"],
+    ['@cmd', "'@cmd"],
+    ['\tTab', "'\tTab"],
+    ['=1,2', "\"'=1,2\""],
+  ];
+  it.each(cases)('%j -> %j in both files', (value, expected) => {
+    expect(csvCell(value, ',')).toBe(expected);
+    expect(statsCsvCell(value, ',')).toBe(expected);
+    expect(toCsv([[value]], ',')).toBe(`\uFEFF${expected}\r\n`);
+  });
+  it('quotes the separator in use only', () => {
+    expect(csvCell('a,b', ';')).toBe('a,b');
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+  });
+  it('a stats detail file and a saved-replies file quote the same cell the same way', () => {
+    const name = ' =Léa, "the boss" ';
+    const replies = toCsv([[name]], ';');
+    const stats = detailCsv([{ pageId: 'p', conversation: 'c', agent: name, customerAt: 0, repliedAt: 1000, responseSeconds: 1, businessResponseSeconds: 1, withinTarget: true, approximate: false, source: 'this-browser' } as never], { separator: ';', bom: false });
+    expect(stats).toContain(replies.slice(1, -2));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type Separator } from '../../../utils/csv/index';
+import { parseCsv, type Separator } from '../../../utils/csv';
 import { exportLibraryCsv } from '../../../utils/replies/import';
 import type { ReplyDraft } from '../../../utils/replies/types';
 import { detailCsv, SUMMARY_HEADER, summaryCsv } from '../../../utils/stats/csv';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { messagesFor } from '../../../../utils/i18n';
-import { sendMessage } from '../../../../utils/messaging';
+import { MessageError, sendMessage } from '../../../../utils/messaging';
 import { unknownPlaceholders } from '../../../../utils/replies/placeholders';
 import { PLACEHOLDERS, type ReplyDraft, type ReplyLanguage } from '../../../../utils/replies/types';
 import { validateReplyDraft, type DraftField, type DraftIssue } from '../../../../utils/replies/validate';
@@ -67,7 +67,8 @@ export function ReplyForm({ target, onDone }: { target: FormTarget; onDone: (sav
       await sendMessage('replies:save', { id: target.id, draft: value });
       onDone(true);
     } catch (error) {
-      const code = error instanceof Error ? error.message : String(error);
+      // The store's closed set of codes (utils/replies/store.ts StoreError) travels as the reply's detail.
+      const code = error instanceof MessageError ? error.detail : error instanceof Error ? error.message : String(error);
       if (code === 'shortcutTaken') {
         setIssues([{ field: 'shortcut', code: 'shortcutTaken' }]);
         return setStatus(t.value.fixErrors);
