@@ -2,12 +2,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDuration, messagesFor, uiLocale } from '../../utils/i18n';
 import { analyzeColumns } from '../../utils/stats/analysis';
-import { columnsToRecords, type DayColumns } from '../../utils/stats/columns';
+import { columnsFromWire, columnsToRecords, type DayColumns } from '../../utils/stats/columns';
+import { sendMessage } from '../../utils/messaging';
 import { csvFileName, detailCsv, summaryCsv } from '../../utils/stats/csv';
-import { statsDb } from '../../utils/stats/db';
 import { downloadText } from '../../utils/stats/download';
 import { csvSeparatorFor } from '../../utils/stats/settings';
-import { dayColumnsBetween } from '../../utils/stats/store';
 import { compareWeeks, formatIsoWeek, isoWeekOf, parseIsoWeek, shiftWeek, weekRange, type IsoWeek } from '../../utils/stats/week';
 import { AgentTable } from './AgentTable';
 import { DayChart } from './DayChart';
@@ -20,7 +19,7 @@ import './popup.css';
 
 const t = messagesFor(popupMessages);
 
-/** Reads one week's day columns by key range (the popup only reads; the background writes). */
+/** Asks the worker, which owns the database, for one week's day columns. */
 function useWeekColumns(week: IsoWeek): { columns: DayColumns[] | null; error: string | null } {
   const [state, setState] = useState<{ key: string; columns: DayColumns[] | null; error: string | null }>({ key: '', columns: null, error: null });
   const key = formatIsoWeek(week);
@@ -28,8 +27,8 @@ function useWeekColumns(week: IsoWeek): { columns: DayColumns[] | null; error: s
     let current = true;
     setState({ key, columns: null, error: null });
     const { start, end } = weekRange(week);
-    dayColumnsBetween(statsDb(), start, end).then(
-      (columns) => current && setState({ key, columns, error: null }),
+    sendMessage('stats:week', { start, end }).then(
+      (r) => current && setState({ key, columns: columnsFromWire(r.columns), error: null }),
       (e: unknown) => current && setState({ key, columns: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {

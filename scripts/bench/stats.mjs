@@ -23,7 +23,7 @@ const SEED_BUDGET_MS = Number(process.env.BENCH_STATS_SEED_BUDGET_MS ?? 150_000)
 const ENTRY = (abs) => `
 import { openStatsDb } from ${JSON.stringify(abs('utils/stats/db.ts'))};
 import { dayColumnsBetween } from ${JSON.stringify(abs('utils/stats/store.ts'))};
-import { DayColumnsBuilder, columnsToRecords } from ${JSON.stringify(abs('utils/stats/columns.ts'))};
+import { DayColumnsBuilder, columnsToRecords, columnsToWire, columnsFromWire } from ${JSON.stringify(abs('utils/stats/columns.ts'))};
 import { analyzeColumns } from ${JSON.stringify(abs('utils/stats/analysis.ts'))};
 import { detailCsv } from ${JSON.stringify(abs('utils/stats/csv.ts'))};
 import { weekRange, shiftWeek, isoWeekOf, formatIsoWeek } from ${JSON.stringify(abs('utils/stats/week.ts'))};
@@ -96,6 +96,8 @@ window.measure = async (runs) => {
   const summaryOnly = [];
   const csv = [];
   const csvBuild = [];
+  const wire = [];
+  let wireBytes = 0;
   let rows = 0;
   let weekCount = 0;
   let csvBytes = 0;
@@ -104,8 +106,16 @@ window.measure = async (runs) => {
     let t = performance.now();
     const db = openStatsDb(NAME);
     const columns = await dayColumnsBetween(db, range.start, range.end);
+    // The worker owns the database (issue 12): the week crosses runtime messaging, which serializes it
+    // as JSON in Chrome. Encoding in the worker, the JSON round trip and decoding in the popup, timed here
+    // (the IPC hop itself is not: it is a copy of the same bytes between processes).
+    const w0 = performance.now();
+    const json = JSON.stringify({ ok: true, value: { columns: columnsToWire(columns) } });
+    const received = columnsFromWire(JSON.parse(json).value.columns);
+    wire.push(performance.now() - w0);
+    wireBytes = json.length;
     const c0 = performance.now();
-    const a = analyzeColumns(columns, { week, targetSeconds: 300, useBusinessTime: false, pageId: null });
+    const a = analyzeColumns(received, { week, targetSeconds: 300, useBusinessTime: false, pageId: null });
     summaryOnly.push(performance.now() - c0);
     const slow = a.slowest;
     summary.push(performance.now() - t);
@@ -125,7 +135,7 @@ window.measure = async (runs) => {
     csvBytes = blob.size;
     db.close();
   }
-  return { summaryMs: median(summary), summaryFirstMs: summary[0], summaryComputeMs: median(summaryOnly), csvMs: median(csv), csvBuildMs: median(csvBuild), agents: rows, weekCount, csvBytes };
+  return { wireMs: median(wire), wireBytes, summaryMs: median(summary), summaryFirstMs: summary[0], summaryComputeMs: median(summaryOnly), csvMs: median(csv), csvBuildMs: median(csvBuild), agents: rows, weekCount, csvBytes };
 };
 `;
 
@@ -178,7 +188,8 @@ export async function run() {
     const at = full ? '' : ` (measured with ${seeded.stored.toLocaleString('en')} stored, seeding budget ran out before ${N.toLocaleString('en')})`;
     const perResponse = seeded.bytes / seeded.stored;
     return [
-      { figure: `stats: popup open: DB + week's day columns + per-agent summary + chart + 5 slowest, ${m.weekCount.toLocaleString('en')} responses, ${m.agents} agents${at}`, value: Math.round(m.summaryMs), unit: 'ms', aim: '< 150', ok: m.summaryMs < 150 },
+      { figure: `stats: popup open: DB + week's day columns through the worker + per-agent summary + chart + 5 slowest, ${m.weekCount.toLocaleString('en')} responses, ${m.agents} agents${at}`, value: Math.round(m.summaryMs), unit: 'ms', aim: '< 150', ok: m.summaryMs < 150 },
+      { figure: `stats: of which the week through the worker's messaging (encode + JSON ${(m.wireBytes / 1e6).toFixed(1)} MB round trip + decode; IPC hop not included)`, value: Math.round(m.wireMs), unit: 'ms', aim: 'info', ok: true },
       { figure: 'stats: of which the one-pass analysis (summary + chart + slowest)', value: Math.round(m.summaryComputeMs * 10) / 10, unit: 'ms', aim: 'info', ok: true },
       { figure: `stats: detail CSV of the week from its day columns (${m.weekCount.toLocaleString('en')} rows, ${(m.csvBytes / 1e6).toFixed(1)} MB)${at}`, value: Math.round(m.csvMs), unit: 'ms', aim: '< 500', ok: m.csvMs < 500 },
       { figure: 'stats: of which building the CSV text + Blob (the rest is the key-range read)', value: Math.round(m.csvBuildMs), unit: 'ms', aim: 'info', ok: true },

@@ -140,3 +140,50 @@ export function columnsToRecords(columns: readonly DayColumns[], start: number, 
   }
   return out;
 }
+
+/**
+ * Day columns as they cross runtime messaging (JSON): typed arrays become plain arrays. The worker
+ * owns the database (issue 12): the popup asks it for a week (`stats:week`) and rebuilds the columns.
+ */
+export interface WireDayColumns {
+  day: number;
+  pageId: string;
+  agents: string[];
+  agent: number[];
+  conversation: string[];
+  customerAt: number[];
+  repliedAt: number[];
+  responseSeconds: number[];
+  businessResponseSeconds: number[];
+  flags: number[];
+}
+
+export function columnsToWire(columns: readonly DayColumns[]): WireDayColumns[] {
+  return columns.map((c) => ({
+    day: c.day,
+    pageId: c.pageId,
+    agents: c.agents,
+    agent: Array.from(c.agent),
+    conversation: c.conversation,
+    customerAt: Array.from(c.customerAt),
+    repliedAt: Array.from(c.repliedAt),
+    responseSeconds: Array.from(c.responseSeconds),
+    businessResponseSeconds: Array.from(c.businessResponseSeconds),
+    flags: Array.from(c.flags),
+  }));
+}
+
+export function columnsFromWire(wire: readonly WireDayColumns[]): DayColumns[] {
+  return wire.map((w) => ({
+    day: w.day,
+    pageId: w.pageId,
+    agents: w.agents,
+    agent: Uint16Array.from(w.agent),
+    conversation: w.conversation,
+    customerAt: Float64Array.from(w.customerAt),
+    repliedAt: Float64Array.from(w.repliedAt),
+    responseSeconds: Float64Array.from(w.responseSeconds),
+    businessResponseSeconds: Float64Array.from(w.businessResponseSeconds),
+    flags: Uint8Array.from(w.flags),
+  }));
+}

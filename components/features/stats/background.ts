@@ -10,7 +10,8 @@ import { reportSettingsProblems } from '../../../utils/stats/health';
 import { validateBundle } from '../../../utils/stats/bundle';
 import { StatsInputError } from '../../../utils/stats/validate';
 import { validateEventsRequest, validateEvent } from '../../../utils/stats/validate';
-import { eraseAll, importResponses, ingestEvents, purgeOlderThan, responsesBetween } from '../../../utils/stats/store';
+import { dayColumnsBetween, eraseAll, importResponses, ingestEvents, purgeOlderThan, responsesBetween } from '../../../utils/stats/store';
+import { columnsToWire } from '../../../utils/stats/columns';
 import { statsSettings, DEFAULT_STATS_SETTINGS } from '../../../utils/stats/settings';
 import { OUTBOX_PREFIX, outboxTabId, type Outbox } from '../../../utils/stats/outbox';
 
@@ -110,6 +111,14 @@ export function registerStatsBackground(): void {
       void collectOrphanOutboxesOnce();
       return { acked };
     },
+    'stats:week': async (data) => {
+      const start = Number(data?.start);
+      const end = Number(data?.end);
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) throw new MessageError('invalid-request', 'stats:week: expected { start, end } in ms');
+      return { columns: columnsToWire(await dayColumnsBetween(statsDb(), start, end)) };
+    },
+    'stats:count': async () => ({ count: await statsDb().responses.count() }),
+    'stats:export': async () => ({ responses: await statsDb().responses.toArray() }),
     'stats:today': async (data) => {
       const agent = typeof data?.agent === 'string' ? data.agent : null;
       const pageId = typeof data?.pageId === 'string' ? data.pageId : null;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { messagesFor, uiLocale } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
 import { bundleFileName, makeBundle, MAX_BUNDLE_BYTES } from '../../../utils/stats/bundle';
-import { statsDb } from '../../../utils/stats/db';
 import { downloadText } from '../../../utils/stats/download';
 import { dataMessages, formatBytes } from './options-strings';
 import { DEFAULT_STATS_SETTINGS, statsSettings, validateStatsSettings, type StatsSettings } from '../../../utils/stats/settings';
@@ -21,7 +20,7 @@ export function DataSection() {
   const [busy, setBusy] = useState(false);
 
   const refreshUsage = async () => {
-    const count = await statsDb().responses.count().catch(() => 0);
+    const count = await sendMessage('stats:count', undefined).then((r) => r.count, () => 0);
     const estimate = await navigator.storage?.estimate?.().catch(() => null);
     setUsage({ count, used: estimate?.usage ?? null, quota: estimate?.quota ?? null });
   };
@@ -64,7 +63,7 @@ export function DataSection() {
 
   const onExport = () =>
     run(async () => {
-      const responses = await statsDb().responses.toArray();
+      const { responses } = await sendMessage('stats:export', undefined);
       const name = bundleFileName();
       downloadText(name, JSON.stringify(makeBundle(responses)), 'application/json');
       return t.value.exported(responses.length, name);

@@ -1,4 +1,6 @@
 import type { InboxEvent } from '../../../utils/inbox/types';
+import type { ResponseRecord } from '../../../utils/stats/types';
+import type { WireDayColumns } from '../../../utils/stats/columns';
 
 /** Stats: content -> background ingestion; pages -> background control. */
 export interface StatsProtocol {
@@ -15,6 +17,12 @@ export interface StatsProtocol {
   'stats:import': { request: { bundle: unknown }; response: { added: number; duplicates: number } };
   /** Options -> background: erase every response and pairing state. */
   'stats:erase': { request: void; response: { erased: true } };
+  /** Popup -> background: the day columns of [start, end) (the worker owns the database). */
+  'stats:week': { request: { start: number; end: number }; response: { columns: WireDayColumns[] } };
+  /** Options -> background: how many responses are stored. */
+  'stats:count': { request: void; response: { count: number } };
+  /** Options -> background: every stored response, for a team bundle. */
+  'stats:export': { request: void; response: { responses: ResponseRecord[] } };
   /** Options -> background: apply the retention now (also runs daily by alarm). */
   'stats:purge': { request: void; response: { deleted: number } };
 }

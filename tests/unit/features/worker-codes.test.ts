@@ -41,3 +41,16 @@ describe('stats recording switched off', () => {
     expect(await statsDb().responses.count()).toBe(1);
   });
 });
+
+describe('the worker owns the databases (issue 12)', () => {
+  it('the popup, the options page and the content script never open a database themselves', async () => {
+    const { readFileSync, readdirSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : []));
+    const pages = [...files('components/popup'), ...files('components/options'), ...files('components/sidebar'), ...files('entrypoints/popup'), ...files('entrypoints/options')];
+    const features = files('components/features').filter((f) => !/[/\\]background\.ts$/.test(f));
+    const opening = [...pages, ...features].filter((f) => /utils\/(stats|replies)\/db'/.test(readFileSync(f, 'utf8')));
+    expect(opening).toEqual([]);
+  });
+});

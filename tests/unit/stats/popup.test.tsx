@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { Dexie } from 'dexie';
 import { PopupApp } from '../../../components/popup/PopupApp';
+import { registerStatsBackground } from '../../../components/features/stats/background';
 import { resetStatsDbForTests, statsDb, STATS_DB_NAME } from '../../../utils/stats/db';
 import { importResponses } from '../../../utils/stats/store';
 import type { ResponseRecord } from '../../../utils/stats/types';
@@ -32,6 +33,8 @@ async function mount() {
 }
 
 beforeEach(async () => {
+  // The worker owns the database: the popup asks it (stats:week).
+  registerStatsBackground();
   resetStatsDbForTests();
   await Dexie.delete(STATS_DB_NAME);
   document.body.replaceChildren();
