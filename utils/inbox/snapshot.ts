@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, isKind, matchAlternative, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, firstOfAlternative, isKind, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, rowKey, hash } from './keys';
@@ -165,10 +165,12 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
   const timeText = timeEl ? textOf(timeEl) : null;
   // The first text of any alternative that is not the name, the time or an action label.
   let preview = '';
+  const isPreview = (el: Element) => {
+    const t = textOf(el);
+    return t && t !== customerName && t !== timeText && !actions.includes(normalizeLabel(t)) && !looksLikeTimeToken(t) ? t : null;
+  };
   for (const alt of SELECTORS.rowPreview) {
-    const t = matchAlternative(row, alt)
-      .map(textOf)
-      .find((t) => t && t !== customerName && t !== timeText && !actions.includes(normalizeLabel(t)) && !looksLikeTimeToken(t));
+    const t = firstOfAlternative(row, alt, isPreview);
     if (t) {
       preview = t;
       break;
@@ -293,50 +295,57 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
   const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
   const items: Item[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
-  let consumed: Element | null = null;
-  const visit = (el: Element) => {
-    if (consumed && consumed.contains(el)) return;
-    if (isKind(el, 'editor')) {
-      consumed = el;
-      return;
-    }
+  // Returns true when `el` was taken whole (its descendants are not visited).
+  const visit = (el: Element): boolean => {
+    if (isKind(el, 'editor')) return true;
     if (rowsById && isKind(el, 'messageRow')) {
-      consumed = el;
       const item = messageRowItem(el, markers);
       if (item) items.push(item);
       // The customer's avatar sits in the row of the last message of a run.
       const avatar = findFirst(el, 'avatar').value;
       if (avatar) items.push({ type: 'avatar', el: avatar });
-      return;
+      return true;
     }
     if (el.tagName === 'IMG') {
       if (isKind(el, 'avatar')) items.push({ type: 'avatar', el });
-      return;
+      return false;
     }
     const bubble = isBubble(el);
     // A bubble is a message whatever it says: a reply reading "Sent by email." is not a `Sent by` label
     // (taken for one, the reply vanished from the thread and the conversation stayed waiting).
     if (!bubble && isKind(el, 'agentLabel')) {
-      consumed = el;
       const raw = textOf(el);
       const t = normalizeLabel(raw);
       const prefix = normalizedLabels('sentByPrefix').find((p) => t.startsWith(p))!;
       items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim().slice(0, AGENT_NAME_MAX) });
-      return;
+      return true;
     }
     const separatorRole = !bubble && isKind(el, 'separator') && el.childElementCount > 0;
-    if (!bubble && !separatorRole && el.childElementCount > 0) return;
+    if (!bubble && !separatorRole && el.childElementCount > 0) return false;
     const raw = textOf(el);
-    if (!raw) return;
-    consumed = el;
+    if (!raw) return false;
     if (!bubble && isKind(el, 'systemRow')) items.push({ type: 'system', el, text: raw });
     else if (!bubble && isKind(el, 'separator')) items.push({ type: 'separator', el, raw });
     else if (bubble) items.push({ type: 'message', el, text: raw });
     // Anything else ("is typing…", "Seen", reactions) is not a message.
+    return true;
+  };
+  // Document order; the subtree of an element taken whole is skipped (not walked and tested node by node).
+  const walk = (root: Element) => {
+    let el: Element | null = root.firstElementChild;
+    while (el) {
+      if (!visit(el) && el.firstElementChild) {
+        el = el.firstElementChild;
+        continue;
+      }
+      while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+      if (!el || el === root) return;
+      el = el.nextElementSibling;
+    }
   };
   for (const root of window_.roots) {
-    if (window_.includeRoots) visit(root);
-    for (const el of root.getElementsByTagName('*')) visit(el);
+    if (window_.includeRoots && visit(root)) continue;
+    walk(root);
   }
   return { items, omitted: window_.omitted };
 }
