@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { onMessages, sendToTab } from '../messaging';
 import { RepliesDatabase } from './db';
 import type { SavedReplySummary } from './messages';
-import { rankSavedReplies } from './rank';
+import { prepareRanking, rankSavedReplies } from './rank';
 import { bumpLibraryRevision } from './revision';
-import { searchLibrary } from './search';
+import { prepareSearch, searchLibrary } from './search';
 import { validateReplyDraft } from './validate';
 import {
   addMissingStarters,
@@ -87,11 +87,14 @@ export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatab
     // The customer's text is ranked and forgotten here: it only travels by runtime messaging, never stored.
     'replies:suggest': async ({ text, locale }) => {
       const replies = await library.get();
+      // The index of a changed library is built in slices first: no handler blocks the worker for long.
+      if (text.trim()) await prepareRanking(replies);
       const suggestions = text.trim() ? rankSavedReplies(text, replies, { limit: SUGGESTION_LIMIT, locale }) : [];
       return { suggestions, librarySize: replies.length };
     },
     'replies:search': async ({ query, limit }) => {
       const replies = await library.get();
+      if (query.trim()) await prepareSearch(replies);
       return { replies: searchLibrary(query, replies, limit), librarySize: replies.length };
     },
     'replies:library': async () => ({ replies: await listReplies(db) }),
