@@ -28,7 +28,16 @@ export interface SnapshotOptions {
   timeZone?: string;
   /** Row keys (name + avatar) already tied to a `selected_item_id` (the live source learns them). */
   knownIds?: ReadonlyMap<string, string>;
+  /**
+   * What each 2026 message row (`data-message-id`) was read as, kept by the live source between
+   * batches and invalidated by the mutation records (live.ts): rows that did not change are not
+   * re-read. Checked against the row's message id and the thread's marker mode on every use.
+   */
+  rowItems?: RowItemsCache;
 }
+
+/** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
+export type RowItemsCache = WeakMap<Element, { mid: string | null; markers: boolean; items: Item[] }>;
 
 interface Ctx {
   doc: Document;
@@ -41,6 +50,7 @@ interface Ctx {
   /** The conversation the page shows by its channel tabs (2026: the URL often drops the id). */
   tab: { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
   knownIds: ReadonlyMap<string, string>;
+  rowItems: RowItemsCache | null;
 }
 
 /** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
@@ -82,6 +92,7 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     selectedId: inboxUrlIds(url).selectedItemId,
     tab: readChannelTabs(doc, url),
     knownIds: options.knownIds ?? new Map(),
+    rowItems: options.rowItems ?? null,
   };
 }
 
@@ -287,7 +298,7 @@ function messageRowItem(row: Element, markers: boolean): Item | null {
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element): { items: Item[]; omitted: boolean } {
+function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean } {
   const rowsById = findFirst(list, 'messageRow').value;
   const markers = rowsById !== null && findFirst(list, 'pageMarker').value !== null;
   const textAlt = findFirst(list, 'messageText').via;
@@ -299,11 +310,20 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
   const visit = (el: Element): boolean => {
     if (isKind(el, 'editor')) return true;
     if (rowsById && isKind(el, 'messageRow')) {
+      const mid = el.getAttribute('data-message-id');
+      const known = cache?.get(el);
+      if (known && known.mid === mid && known.markers === markers) {
+        items.push(...known.items);
+        return true;
+      }
+      const rowItems: Item[] = [];
       const item = messageRowItem(el, markers);
-      if (item) items.push(item);
+      if (item) rowItems.push(item);
       // The customer's avatar sits in the row of the last message of a run.
       const avatar = findFirst(el, 'avatar').value;
-      if (avatar) items.push({ type: 'avatar', el: avatar });
+      if (avatar) rowItems.push({ type: 'avatar', el: avatar });
+      cache?.set(el, { mid, markers, items: rowItems });
+      items.push(...rowItems);
       return true;
     }
     if (el.tagName === 'IMG') {
@@ -440,7 +460,7 @@ function separatorTime(raw: string, section: TimeRange | null, c: Ctx): TimeRang
 }
 
 export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
-  const { items, omitted } = threadItems(list);
+  const { items, omitted } = threadItems(list, c.rowItems);
   const sideOf = sides(list, items);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];
