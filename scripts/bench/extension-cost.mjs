@@ -20,7 +20,14 @@
 //   continuations are not attributed, so this is a lower bound, while
 //   tracing itself slows code down) and long tasks (>= 50 ms) the extension
 //   caused (would be < 50 ms without its part);
-// - main-world PerformanceObserver 'longtask' counts in both browsers.
+// - main-world PerformanceObserver 'longtask' counts in both browsers;
+// - idle cost (issue 14): both pages open with nothing changing for IDLE_S seconds, main-thread time
+//   (TaskDuration, thread ticks) with minus without, per second (aim < 0.1 ms/s);
+// - start-up (issue 14): a fresh tab of the inbox in each browser; from DOMContentLoaded (document_idle
+//   follows it) to the sidebar's host element in the page (main-world MutationObserver), and the
+//   main-thread time of the load up to one second after it, with minus without (median of STARTS).
+//
+// The page is the sim's default layout: the 2026 one (tests/fixtures/inbox/LAYOUT-2026.md).
 //
 // Run alone: `node scripts/bench/extension-cost.mjs` (after `npx wxt build`).
 import { pathToFileURL } from 'node:url';
@@ -37,11 +44,64 @@ import {
   traceDuring,
   waitForSidebar,
 } from './lib/chromium.mjs';
+import { inboxUrl } from '../../tests/e2e/browser.mjs';
 
 const ROUNDS = Number(process.env.BENCH_COST_ROUNDS ?? 9);
 const PAGE = { conversations: 500, messages: 300 };
 const BURST = { steps: 60, perStep: 100, gapMs: 16 };
 const SETTLE_MS = 1000;
+const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
+const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+
+/** Main world: when DOMContentLoaded fired and when the sidebar's host element entered the page. */
+const STARTUP_RECORDER = `(() => {
+  const t = (window.__startup = { dcl: null, sidebar: null });
+  document.addEventListener('DOMContentLoaded', () => (t.dcl = performance.now()), { once: true });
+  const seen = () => document.querySelector('inbox-pilot-sidebar');
+  new MutationObserver((_, o) => {
+    if (seen()) {
+      t.sidebar = performance.now();
+      o.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** Both pages untouched for IDLE_S seconds at the same time: main-thread ms per second in each. */
+async function measureIdle(pages, cdps) {
+  const before = { with: await mainThreadMetrics(cdps.with), without: await mainThreadMetrics(cdps.without) };
+  await Promise.all([pages.with.waitForTimeout(IDLE_S * 1000), pages.without.waitForTimeout(IDLE_S * 1000)]);
+  const after = { with: await mainThreadMetrics(cdps.with), without: await mainThreadMetrics(cdps.without) };
+  const perS = (name) => ((after[name].task - before[name].task) * 1000) / IDLE_S;
+  return { with: perS('with'), without: perS('without') };
+}
+
+/** A fresh inbox tab in each browser: start-up wall time (with) and main-thread time of the load (with, without). */
+async function measureStartup(pair) {
+  const one = async (browser, withExtension) => {
+    const page = await browser.context.newPage();
+    await page.addInitScript({ content: STARTUP_RECORDER });
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const before = await mainThreadMetrics(cdp);
+    await page.goto(inboxUrl({ seed: 1, ...PAGE, speed: 'off' }));
+    if (withExtension) await page.waitForFunction(() => window.__startup.sidebar !== null, null, { timeout: 20_000 });
+    else await page.waitForFunction(() => window.__startup.dcl !== null);
+    await page.waitForTimeout(1000);
+    const after = await mainThreadMetrics(cdp);
+    const t = await page.evaluate(() => window.__startup);
+    await page.close();
+    return { taskMs: (after.task - before.task) * 1000, visibleMs: withExtension ? t.sidebar - t.dcl : null };
+  };
+  const runs = { with: [], without: [] };
+  for (let i = 0; i < STARTS; i++) {
+    runs.without.push(await one(pair.without, false));
+    runs.with.push(await one(pair.with, true));
+  }
+  return {
+    visibleMs: median(runs.with.map((r) => r.visibleMs)),
+    extraTaskMs: median(runs.with.map((r, i) => r.taskMs - runs.without[i].taskMs)),
+  };
+}
 
 async function measureBurst(page, cdp) {
   const before = await mainThreadMetrics(cdp);
@@ -86,6 +146,11 @@ export async function measure(log = () => undefined) {
     );
     log(`trace: ${JSON.stringify(trace)}`);
 
+    const idle = await measureIdle(pages, cdps);
+    log(`idle: ${JSON.stringify(idle)}`);
+    const startup = await measureStartup(pair);
+    log(`startup: ${JSON.stringify(startup)}`);
+
     const errors = await pair.with.allErrors();
     const task = { without: median(samples.without.map((s) => s.task)), with: median(samples.with.map((s) => s.task)) };
     return {
@@ -99,6 +164,8 @@ export async function measure(log = () => undefined) {
       scriptMs: (median(samples.with.map((s) => s.script)) - median(samples.without.map((s) => s.script))) * 1000,
       longTasks: { without: median(samples.without.map((s) => s.longTasks)), with: median(samples.with.map((s) => s.longTasks)) },
       trace,
+      idle,
+      startup,
       errors,
     };
   } finally {
@@ -119,6 +186,9 @@ export async function run() {
     { figure: 'long tasks caused by the extension (trace)', value: m.trace.longTasksCausedByExtension, unit: 'tasks', aim: '0', ok: m.trace.longTasksCausedByExtension === 0 },
     { figure: 'long tasks per burst, page without extension (longtask observer)', value: m.longTasks.without, unit: 'tasks', aim: 'report only', ok: true },
     { figure: 'long tasks per burst, page with extension (longtask observer)', value: m.longTasks.with, unit: 'tasks', aim: 'report only (noisy: see the trace figure)', ok: true },
+    { figure: `idle cost: main-thread time with minus without, inbox open and unchanged for ${IDLE_S} s`, value: round(m.idle.with - m.idle.without, 3), unit: 'ms/s', aim: '< 0.1 ms/s', ok: m.idle.with - m.idle.without < 0.1 },
+    { figure: 'start-up: DOMContentLoaded (document_idle follows) to the sidebar in the page, median of fresh tabs', value: round(m.startup.visibleMs, 0), unit: 'ms', aim: '< 500 ms (chosen: the issue gives none)', ok: m.startup.visibleMs < 500 },
+    { figure: 'start-up: main-thread time of the page load with minus without the extension (to 1 s after)', value: round(m.startup.extraTaskMs, 0), unit: 'ms', aim: '< 100 ms (chosen: the issue gives none)', ok: m.startup.extraTaskMs < 100 },
     { figure: 'errors in the page or extension during the bench', value: m.errors.length, unit: 'errors', aim: '0', ok: m.errors.length === 0 },
   ];
 }

@@ -4,30 +4,8 @@
 // Runs on both page layouts: 2026 (the default, LAYOUT-2026.md) and the dated 2025-11.
 //   node scripts/bench/inbox.mjs
 // Aims (issue 3): a snapshot under 2 ms, no batch over 4 ms.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
-import { chromium } from 'playwright-core';
-import { findChrome, inboxUrl, simulatedFile } from '../../tests/e2e/browser.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function bundle() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.join(ROOT, 'scripts/bench/lib/inbox-entry.ts'), formats: ['iife'], name: 'InboxBench', fileName: 'inbox-bench' },
-    },
-  });
-  const outputs = Array.isArray(out) ? out : [out];
-  const chunk = outputs.flatMap((o) => o.output).find((c) => c.type === 'chunk');
-  return chunk.code;
-}
+import { pathToFileURL } from 'node:url';
+import { bundle, launchSim, openSimInbox } from './lib/sim-page.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 1000) / 1000;
@@ -36,12 +14,7 @@ const LAYOUTS = ['2026', '2025-11'];
 
 /** The figures for one layout of the sim, in a fresh page of `context`. */
 async function measure(context, code, layout) {
-  const page = await context.newPage();
-  await page.goto(inboxUrl({ conversations: 500, messages: 300, speed: 'off', layout }));
-  await page.waitForFunction(() => '__sim' in window);
-  const id = await page.evaluate(() => window.__sim.list()[3].id);
-  await page.evaluate((id) => window.__sim.openConversation(id), id);
-  await page.locator('[data-lexical-editor="true"]').waitFor();
+  const { page, id } = await openSimInbox(context, layout);
   await page.addScriptTag({ content: code });
 
   // Snapshot: warm up (JIT), then time 60 reads.
@@ -82,15 +55,8 @@ async function measure(context, code, layout) {
 
 export async function run() {
   const code = await bundle();
-  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--headless=new', '--disable-gpu'] });
+  const { browser, context } = await launchSim();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      const file = url.protocol === 'https:' ? simulatedFile(url) : null;
-      if (!file) return route.abort();
-      return route.fulfill({ status: 200, contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', body: await readFile(file) });
-    });
     const figures = [];
     for (const layout of LAYOUTS) figures.push(...(await measure(context, code, layout)));
     return figures;

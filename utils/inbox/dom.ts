@@ -43,6 +43,23 @@ export function matchAlternative(root: ParentNode, alt: Alternative, limit = Inf
   return out;
 }
 
+/** The first element of one alternative (document order, mapped, tested) for which `accept` gives a value, and that value. */
+export function firstOfAlternative<T>(root: ParentNode, alt: Alternative, accept: (el: Element) => T | null | undefined): T | null {
+  let seen: Set<Element> | null = null;
+  for (const candidate of root.querySelectorAll(cssOf(alt))) {
+    if (alt.test && !alt.test(candidate)) continue;
+    const el = alt.map ? alt.map(candidate) : candidate;
+    if (!el) continue;
+    if (alt.map) {
+      if ((seen ??= new Set()).has(el)) continue;
+      seen.add(el);
+    }
+    const value = accept(el);
+    if (value !== null && value !== undefined) return value;
+  }
+  return null;
+}
+
 export interface Found<T> {
   value: T;
   /** Index of the alternative that matched, -1 when none did. */
@@ -98,10 +115,15 @@ export function alternativeCss(kind: SelectorKind, via: number): string | null {
  * (hidden tab, tests) the last one, since the stale copy is the one React left before it.
  */
 export function findLive(root: ParentNode, kind: SelectorKind): Found<Element | null> {
-  const first = findFirst(root, kind);
-  if (!first.value) return first;
-  const all = matchAlternative(root, SELECTORS[kind][first.via]!);
-  if (all.length <= 1) return first;
+  // One query per alternative (not a first-match search and then a second one for all of them): each is a walk of the page.
+  const alts = SELECTORS[kind];
+  let all: Element[] = [];
+  let via = -1;
+  for (let i = 0; i < alts.length && via < 0; i++) {
+    all = matchAlternative(root, alts[i]!);
+    if (all.length) via = i;
+  }
+  if (all.length <= 1) return { value: all[0] ?? null, via };
   let best = all[all.length - 1]!;
   let bestArea = 0;
   for (const el of all) {
@@ -111,5 +133,5 @@ export function findLive(root: ParentNode, kind: SelectorKind): Found<Element | 
       best = el;
     }
   }
-  return { value: best, via: first.via };
+  return { value: best, via };
 }

@@ -13,6 +13,7 @@ import {
   readRow,
   readThread,
   snapshotContext,
+  type RowItemsCache,
   type SnapshotOptions,
 } from './snapshot';
 import { sameSnapshot } from './same';
@@ -61,6 +62,29 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   const now = options.now ?? (() => Date.now());
   const knownIds = new Map<string, string>();
   const snapOptions: SnapshotOptions = { timeZone: options.timeZone, knownIds };
+  /**
+   * Message rows already read, for the batches only (readAll in `process`): a row stays cached until a
+   * mutation record touches it or a node inside it. Other reads (send intent, insertion) run between
+   * batches, before the records of the current task are delivered, and read the page afresh.
+   */
+  let rowItems: RowItemsCache = new WeakMap();
+  const batchOptions = (): SnapshotOptions => ({ ...snapOptions, rowItems });
+  /** Drops the cached rows holding a mutated node (each ancestor once per batch). */
+  function forgetMutated(batch: Batch) {
+    if (batch.overflow) {
+      rowItems = new WeakMap();
+      return;
+    }
+    const seen = new Set<Node>();
+    for (const target of batch.targets) {
+      let n: Node | null = target;
+      while (n && !seen.has(n)) {
+        seen.add(n);
+        if (n.nodeType === 1) rowItems.delete(n as Element);
+        n = n.parentNode;
+      }
+    }
+  }
   const agentName = options.agentName ?? (() => null);
   const tracker = new EventTracker({ agentName });
   const listeners = new Set<(e: InboxEvent) => void>();
@@ -101,8 +125,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   let current: Reading = safeReadAll(now());
   const snapshot = signal<InboxSnapshot>(current.snapshot);
 
-  function readAll(at: number, previous?: Reading, dirty?: { list: boolean; thread: boolean; composer: boolean }): Reading {
-    const c = snapshotContext(doc, url(), at, snapOptions);
+  function readAll(at: number, previous?: Reading, dirty?: { list: boolean; thread: boolean; composer: boolean }, readOptions: SnapshotOptions = snapOptions): Reading {
+    const c = snapshotContext(doc, url(), at, readOptions);
     // No `dirty`: something outside the known parts changed, re-read everything.
     const full = !previous || !dirty;
     let list = full || dirty.list ? readList(c) : previous.list;
@@ -218,10 +242,16 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     try {
       const at = now();
       const dirty = classify(batch);
-      current = readAll(at, current, dirty ?? undefined);
+      forgetMutated(batch);
+      // Rows outside the observed root send no records: the cache serves only a thread the observer sees.
+      const root = observer.root;
+      const watched = root !== null && parts.thread.length > 0 && parts.thread.every((p) => root.contains(p));
+      current = readAll(at, current, dirty ?? undefined, watched ? batchOptions() : snapOptions);
       if (!dirty) {
         lastUrl = url();
         observer.reroot();
+        // A new root: what changed while it was not observed sent no records.
+        if (observer.root !== root) rowItems = new WeakMap();
       }
       rememberParts();
       // Events first, then the snapshot (issue 12): a consumer that throws while the new snapshot is

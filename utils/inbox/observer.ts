@@ -38,7 +38,8 @@ const OBSERVE: MutationObserverInit = {
   characterData: true,
   attributes: true,
   // Only attributes that carry inbox state; not `style` (virtualized rows move by transform on every scroll).
-  attributeFilter: ['aria-selected', 'aria-current', 'aria-disabled', 'contenteditable', 'href', 'data-utime', 'class', 'role', 'aria-label'],
+  // `alt`: an avatar or attachment image relabelled in place changes what its message row reads as (live.ts caches rows).
+  attributeFilter: ['aria-selected', 'aria-current', 'aria-disabled', 'contenteditable', 'href', 'data-utime', 'class', 'role', 'aria-label', 'alt'],
 };
 
 export function createBatchedObserver(options: BatchedObserverOptions) {

@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, isKind, matchAlternative, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, firstOfAlternative, isKind, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, rowKey, hash } from './keys';
@@ -28,7 +28,16 @@ export interface SnapshotOptions {
   timeZone?: string;
   /** Row keys (name + avatar) already tied to a `selected_item_id` (the live source learns them). */
   knownIds?: ReadonlyMap<string, string>;
+  /**
+   * What each 2026 message row (`data-message-id`) was read as, kept by the live source between
+   * batches and invalidated by the mutation records (live.ts): rows that did not change are not
+   * re-read. Checked against the row's message id and the thread's marker mode on every use.
+   */
+  rowItems?: RowItemsCache;
 }
+
+/** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
+export type RowItemsCache = WeakMap<Element, { mid: string | null; markers: boolean; items: Item[] }>;
 
 interface Ctx {
   doc: Document;
@@ -41,6 +50,7 @@ interface Ctx {
   /** The conversation the page shows by its channel tabs (2026: the URL often drops the id). */
   tab: { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
   knownIds: ReadonlyMap<string, string>;
+  rowItems: RowItemsCache | null;
 }
 
 /** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
@@ -82,6 +92,7 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     selectedId: inboxUrlIds(url).selectedItemId,
     tab: readChannelTabs(doc, url),
     knownIds: options.knownIds ?? new Map(),
+    rowItems: options.rowItems ?? null,
   };
 }
 
@@ -165,10 +176,12 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
   const timeText = timeEl ? textOf(timeEl) : null;
   // The first text of any alternative that is not the name, the time or an action label.
   let preview = '';
+  const isPreview = (el: Element) => {
+    const t = textOf(el);
+    return t && t !== customerName && t !== timeText && !actions.includes(normalizeLabel(t)) && !looksLikeTimeToken(t) ? t : null;
+  };
   for (const alt of SELECTORS.rowPreview) {
-    const t = matchAlternative(row, alt)
-      .map(textOf)
-      .find((t) => t && t !== customerName && t !== timeText && !actions.includes(normalizeLabel(t)) && !looksLikeTimeToken(t));
+    const t = firstOfAlternative(row, alt, isPreview);
     if (t) {
       preview = t;
       break;
@@ -285,7 +298,7 @@ function messageRowItem(row: Element, markers: boolean): Item | null {
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element): { items: Item[]; omitted: boolean } {
+function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean } {
   const rowsById = findFirst(list, 'messageRow').value;
   const markers = rowsById !== null && findFirst(list, 'pageMarker').value !== null;
   const textAlt = findFirst(list, 'messageText').via;
@@ -293,50 +306,66 @@ function threadItems(list: Element): { items: Item[]; omitted: boolean } {
   const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
   const items: Item[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
-  let consumed: Element | null = null;
-  const visit = (el: Element) => {
-    if (consumed && consumed.contains(el)) return;
-    if (isKind(el, 'editor')) {
-      consumed = el;
-      return;
-    }
+  // Returns true when `el` was taken whole (its descendants are not visited).
+  const visit = (el: Element): boolean => {
+    if (isKind(el, 'editor')) return true;
     if (rowsById && isKind(el, 'messageRow')) {
-      consumed = el;
+      const mid = el.getAttribute('data-message-id');
+      const known = cache?.get(el);
+      if (known && known.mid === mid && known.markers === markers) {
+        items.push(...known.items);
+        return true;
+      }
+      const rowItems: Item[] = [];
       const item = messageRowItem(el, markers);
-      if (item) items.push(item);
+      if (item) rowItems.push(item);
       // The customer's avatar sits in the row of the last message of a run.
       const avatar = findFirst(el, 'avatar').value;
-      if (avatar) items.push({ type: 'avatar', el: avatar });
-      return;
+      if (avatar) rowItems.push({ type: 'avatar', el: avatar });
+      cache?.set(el, { mid, markers, items: rowItems });
+      items.push(...rowItems);
+      return true;
     }
     if (el.tagName === 'IMG') {
       if (isKind(el, 'avatar')) items.push({ type: 'avatar', el });
-      return;
+      return false;
     }
     const bubble = isBubble(el);
     // A bubble is a message whatever it says: a reply reading "Sent by email." is not a `Sent by` label
     // (taken for one, the reply vanished from the thread and the conversation stayed waiting).
     if (!bubble && isKind(el, 'agentLabel')) {
-      consumed = el;
       const raw = textOf(el);
       const t = normalizeLabel(raw);
       const prefix = normalizedLabels('sentByPrefix').find((p) => t.startsWith(p))!;
       items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim().slice(0, AGENT_NAME_MAX) });
-      return;
+      return true;
     }
     const separatorRole = !bubble && isKind(el, 'separator') && el.childElementCount > 0;
-    if (!bubble && !separatorRole && el.childElementCount > 0) return;
+    if (!bubble && !separatorRole && el.childElementCount > 0) return false;
     const raw = textOf(el);
-    if (!raw) return;
-    consumed = el;
+    if (!raw) return false;
     if (!bubble && isKind(el, 'systemRow')) items.push({ type: 'system', el, text: raw });
     else if (!bubble && isKind(el, 'separator')) items.push({ type: 'separator', el, raw });
     else if (bubble) items.push({ type: 'message', el, text: raw });
     // Anything else ("is typing…", "Seen", reactions) is not a message.
+    return true;
+  };
+  // Document order; the subtree of an element taken whole is skipped (not walked and tested node by node).
+  const walk = (root: Element) => {
+    let el: Element | null = root.firstElementChild;
+    while (el) {
+      if (!visit(el) && el.firstElementChild) {
+        el = el.firstElementChild;
+        continue;
+      }
+      while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+      if (!el || el === root) return;
+      el = el.nextElementSibling;
+    }
   };
   for (const root of window_.roots) {
-    if (window_.includeRoots) visit(root);
-    for (const el of root.getElementsByTagName('*')) visit(el);
+    if (window_.includeRoots && visit(root)) continue;
+    walk(root);
   }
   return { items, omitted: window_.omitted };
 }
@@ -431,7 +460,7 @@ function separatorTime(raw: string, section: TimeRange | null, c: Ctx): TimeRang
 }
 
 export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
-  const { items, omitted } = threadItems(list);
+  const { items, omitted } = threadItems(list, c.rowItems);
   const sideOf = sides(list, items);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];

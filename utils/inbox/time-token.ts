@@ -227,8 +227,12 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
     const nowMs = typeof now === 'number' ? now : now.getTime();
     const tz = isValidTimeZone(timeZone) ? timeZone : 'UTC';
     let today: Ctx['today'] | null = null;
+    let usedNow = false;
     const c: Ctx = {
-      now: nowMs,
+      get now() {
+        usedNow = true;
+        return nowMs;
+      },
       tz,
       get today() {
         if (!today) {
@@ -251,8 +255,9 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
       result = parseWith(grammar(labels), text, c, dayFirst);
       if (result) break;
     }
-    // Relative tokens (`5m`) depend on the exact time and are cheap: never cached.
-    if (today !== null || result === null) {
+    // Relative tokens (`5m`) depend on the exact time and are cheap: never cached. Tokens that read
+    // neither today nor now (a date with its year) are the same at any time.
+    if (today !== null || !usedNow || result === null) {
       if (parsed.size > 5000) parsed.clear();
       parsed.set(cacheKey, result);
     }

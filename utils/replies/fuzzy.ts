@@ -3,6 +3,7 @@
  * vocabulary, so finding the words within 1-2 edits of a query word costs a
  * few map lookups instead of a scan of the whole vocabulary.
  */
+import { runToEnd } from './slices';
 
 /** Edits allowed for a word of this length: none under 5 letters (too many false friends: hour/tour). */
 export function maxEdits(length: number): number {
@@ -54,13 +55,20 @@ export interface FuzzyIndex {
 }
 
 export function buildFuzzyIndex(vocabulary: Iterable<string>): FuzzyIndex {
+  return runToEnd(buildFuzzyIndexSteps(vocabulary));
+}
+
+/** `buildFuzzyIndex` in steps (yields every few hundred words; see slices.ts). */
+export function* buildFuzzyIndexSteps(vocabulary: Iterable<string>): Generator<void, FuzzyIndex> {
   const byDeletion = new Map<string, string[]>();
   const add = (key: string, word: string) => {
     const list = byDeletion.get(key);
     if (list) list.push(word);
     else byDeletion.set(key, [word]);
   };
+  let n = 0;
   for (const word of vocabulary) {
+    if (++n % 20 === 0) yield;
     const depth = maxEdits(word.length);
     if (depth === 0) continue;
     add(word, word);

@@ -7,7 +7,8 @@
  * synonyms, then a small preference for the conversation's language. A
  * relevance floor keeps unrelated messages from getting any suggestion.
  */
-import { buildFuzzyIndex, type FuzzyIndex } from './fuzzy';
+import { buildFuzzyIndexSteps, type FuzzyIndex } from './fuzzy';
+import { libraryCache } from './slices';
 import { PLACEHOLDER_RE } from './placeholders';
 import { detectLanguage, terms, type Term } from './text';
 import type { RankableReply } from './types';
@@ -66,9 +67,10 @@ interface LibraryIndex {
   scratch: { scores: Float64Array; strongHit: Uint8Array; matchedMask: Uint32Array };
 }
 
-const indexes = new WeakMap<readonly RankableReply[], LibraryIndex>();
+/** Yields every this many replies while an index is built (see slices.ts). */
+const DOCS_PER_STEP = 5;
 
-function buildIndex(items: readonly RankableReply[]): LibraryIndex {
+function* indexSteps(items: readonly RankableReply[]): Generator<void, LibraryIndex> {
   const postings = new Map<string, Postings>();
   const keyToStems = new Map<string, Set<string>>();
   const docLength = new Float64Array(items.length);
@@ -78,7 +80,9 @@ function buildIndex(items: readonly RankableReply[]): LibraryIndex {
     else keyToStems.set(key, new Set([stemmed]));
   };
 
-  items.forEach((item, doc) => {
+  for (let doc = 0; doc < items.length; doc++) {
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+    const item = items[doc]!;
     const weights = new Map<string, number>();
     const strong = new Set<string>();
     const addField = (list: Term[], weight: number, isStrong: boolean) => {
@@ -111,8 +115,10 @@ function buildIndex(items: readonly RankableReply[]): LibraryIndex {
       p.weights.push(w);
       p.strong.push(strong.has(term));
     }
-  });
+  }
+  yield;
 
+  const fuzzy = yield* buildFuzzyIndexSteps([...keyToStems.keys()].filter((k) => !k.startsWith('#')));
   let total = 0;
   for (const len of docLength) total += len;
   const n = items.length;
@@ -120,7 +126,7 @@ function buildIndex(items: readonly RankableReply[]): LibraryIndex {
     items,
     postings,
     keyToStems,
-    fuzzy: buildFuzzyIndex([...keyToStems.keys()].filter((k) => !k.startsWith('#'))),
+    fuzzy,
     docLength,
     avgLength: n ? total / n : 1,
     idfNorm: Math.log(1 + (n + 0.5) / 1.5),
@@ -129,13 +135,18 @@ function buildIndex(items: readonly RankableReply[]): LibraryIndex {
 }
 
 /** The index of a library, built once per library array (identity) and reused while it is unchanged. */
-function indexFor(library: readonly RankableReply[]): LibraryIndex {
-  const cached = indexes.get(library);
-  if (cached && cached.items.length === library.length && cached.docLength.length === library.length) return cached;
-  const built = buildIndex(library);
-  indexes.set(library, built);
-  return built;
-}
+const indexes = libraryCache<readonly RankableReply[], LibraryIndex>(
+  indexSteps,
+  (cached, library) => cached.items.length === library.length && cached.docLength.length === library.length,
+);
+const indexFor = (library: readonly RankableReply[]) => indexes.get(library);
+
+/**
+ * Builds a library's index ahead of `rankSavedReplies`, in slices of a few ms (the worker answers
+ * other messages meanwhile): at 5,000 replies a build takes longer than any handler may block.
+ */
+export const prepareRanking = (library: readonly RankableReply[]): Promise<void> => indexes.prepare(library);
+
 
 function normaliseLocale(locale: string | null | undefined): 'fr' | 'en' | null {
   const l = (locale ?? '').toLowerCase();

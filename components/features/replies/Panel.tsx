@@ -8,6 +8,9 @@ import type { InsertOutcome, RepliesState } from './state';
 
 const t = messagesFor(repliesPanelMessages);
 
+/** Quiet time after the last key before the library is searched. */
+export const SEARCH_DEBOUNCE_MS = 120;
+
 interface Row {
   reply: SavedReplySummary;
   matchedWords: string[];
@@ -43,6 +46,7 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
   // The search runs in the background (which holds the library); only the latest query's answer is shown.
   const results = useSignal<{ query: string; replies: SavedReplySummary[] }>({ query: '', replies: [] });
   const sequence = useRef(0);
+  // One search per pause in typing, not one per key: every message to the background waits behind a search.
   useSignalEffect(() => {
     const q = query.value;
     if (!q.trim()) return;
@@ -50,7 +54,8 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
     const show = (replies: SavedReplySummary[]) => {
       if (mine === sequence.current) results.value = { query: q, replies };
     };
-    state.search(q).then(show, () => show([]));
+    const timer = setTimeout(() => state.search(q).then(show, () => show([])), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
   });
   const rows = useComputed<Row[]>(() =>
     searching.value

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { onMessages, sendToTab } from '../../../utils/messaging';
 import { RepliesDatabase } from '../../../utils/replies/db';
 import type { SavedReplySummary } from './protocol';
-import { rankSavedReplies } from '../../../utils/replies/rank';
+import { prepareRanking, rankSavedReplies } from '../../../utils/replies/rank';
 import { bumpLibraryRevision } from '../../../utils/replies/revision';
-import { searchLibrary } from '../../../utils/replies/search';
+import { prepareSearch, searchLibrary } from '../../../utils/replies/search';
 import { validateReplyDraft } from '../../../utils/replies/validate';
 import {
   addMissingStarters,
@@ -87,11 +87,14 @@ export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatab
     // The customer's text is ranked and forgotten here: it only travels by runtime messaging, never stored.
     'replies:suggest': async ({ text, locale }) => {
       const replies = await library.get();
+      // The index of a changed library is built in slices first: no handler blocks the worker for long.
+      if (text.trim()) await prepareRanking(replies);
       const suggestions = text.trim() ? rankSavedReplies(text, replies, { limit: SUGGESTION_LIMIT, locale }) : [];
       return { suggestions, librarySize: replies.length };
     },
     'replies:search': async ({ query, limit }) => {
       const replies = await library.get();
+      if (query.trim()) await prepareSearch(replies);
       return { replies: searchLibrary(query, replies, limit), librarySize: replies.length };
     },
     'replies:library': async () => ({ replies: await listReplies(db) }),

@@ -231,3 +231,50 @@ describe('createInboxSource (happy-dom)', () => {
     expect((dom.composer as unknown as { model: string }).model).toBe('Bye');
   });
 });
+
+describe('createInboxSource: message rows read once, re-read when they change (2026 sim page)', () => {
+  it('a batch re-reads a row that changed inside or whose message id changed, never serving a stale reading', async () => {
+    const { loadFixture } = await import('./fixtures');
+    const { takeSnapshot } = await import('../../../utils/inbox/snapshot');
+    const f = loadFixture('sim-2026-en.html');
+    const u = new URL(f.url);
+    history.replaceState(null, '', u.pathname + u.search);
+    const abort = new AbortController();
+    const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) };
+    const source = createInboxSource(ctx as never, { timeZone: TZ, now: () => f.now });
+    // What features see of messages: keys, sides, agents, times (texts are not compared by sameSnapshot).
+    const view = (ms: Array<{ key: string; side: string; agent: string | null }>) => ms.map((m) => [m.key, m.side, m.agent]);
+    const fresh = () => view(takeSnapshot(document, location.href, f.now, { timeZone: TZ }).open!.messages);
+    const shown = () => view(source.snapshot.value.open!.messages);
+    const rowOf = (text: string) =>
+      [...document.querySelectorAll('[data-message-id^="mid."] div[dir="auto"]')]
+        .filter((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === text)
+        .at(-1)!
+        .closest('[data-message-id]')!;
+    const typing = (text: string) => rowOf(customer.text).parentElement!.append(h('div', { 'aria-hidden': 'true' }, text));
+    const messages = takeSnapshot(document, location.href, f.now, { timeZone: TZ }).open!.messages;
+    const customer = messages.filter((m) => m.side === 'customer' && m.text.length > 3).at(-1)!;
+    const other = messages.filter((m) => m.side !== 'system' && m.text.length > 3 && m !== customer).at(-1)!;
+    try {
+      expect(shown()).toEqual(fresh());
+      // An unrelated change in the thread: rows served from the cache, the same reading.
+      typing('typing');
+      await settle();
+      expect(shown()).toEqual(fresh());
+      // A customer row gains the hidden "You sent" marker (a node added inside a cached row): now the Page's.
+      const row = rowOf(customer.text);
+      row.prepend(h('span', {}, 'You sent'));
+      await settle();
+      expect(shown()).toEqual(fresh());
+      expect(shown().find(([key]) => key === customer.key)?.[1]).toBe('page');
+      // A message id changed in place (not an observed attribute), then any other change: the new id is read.
+      rowOf(other.text).setAttribute('data-message-id', 'mid.$changedInPlace');
+      typing('typing again');
+      await settle();
+      expect(shown()).toEqual(fresh());
+      expect(shown().some(([key]) => key === other.key)).toBe(false);
+    } finally {
+      abort.abort();
+    }
+  });
+});

@@ -136,6 +136,19 @@ describe('saved replies panel', () => {
     expect(insertText).toHaveBeenCalledTimes(1);
   });
 
+  it('searches once per pause in typing, not once per key', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await mount(conversation('horaires ?'));
+    const input = root.querySelector<HTMLInputElement>('[data-testid="replies-search"]')!;
+    for (const q of ['r', 're', 'ret', 'reto', 'retou', 'retour']) {
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(1));
+    const searches = sent.mock.calls.map(([m]) => m as { type: string; data: { query: string } }).filter((m) => m.type === 'replies:search');
+    expect(searches.map((m) => m.data.query)).toEqual(['retour']);
+  });
+
   it('never loads the library into the content script: it asks for suggestions and searches', async () => {
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     await mount(conversation('horaires ?'));
