@@ -369,12 +369,12 @@ export class EventTracker {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
         // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
-        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, observedAt));
+        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, writtenBy(row, observedAt)));
         else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && row.lastAt.end < observedAt - 3 * 60_000;
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, observedAt));
+        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, writtenBy(row, observedAt)));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
@@ -507,6 +507,16 @@ export class EventTracker {
 /** The list row of the open conversation: by key, else by its stable row key. */
 function rowOf(snap: InboxSnapshot, open: OpenConversation): ConversationRow | undefined {
   return snap.conversations.find((r) => r.key === open.key || (open.rowKey !== undefined && r.rowKey === open.rowKey));
+}
+
+/**
+ * When the customer message a row shows was written: its data-utime (to the second) when the row has one
+ * and it is earlier than the moment the row changed here (Meta delivered it late, or the row was drawn
+ * late), else that moment.
+ */
+function writtenBy(row: ConversationRow, observedAt: number): number {
+  const t = row.lastAt;
+  return t && t.end - t.start <= 1000 && t.start < observedAt ? t.start : observedAt;
 }
 
 /** The row signature the list compares (who wrote last + preview hash). */

@@ -65,6 +65,32 @@ describe('issue 16: a thread just opened gives its customer messages their own t
   });
 });
 
+describe('issue 16: a list row with data-utime gives the time the customer wrote', () => {
+  const BOB: RowSpec = { name: 'Bob Leroy', preview: 'You: Sure.', token: '9:40 AM' };
+  it('a row that changes to a customer message written 40 s before it was drawn is timed from its data-utime, not from the change', () => {
+    dom.setRows([ALICE, BOB]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    // Meta delivers Bob's message late (or the row is redrawn late): written at T0 + 20 s, seen at T0 + 60 s.
+    dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '10:00 AM', utime: (T0 + 20_000) / 1000 }]);
+    const events = customerEvents(t.update(snap(T0 + 60_000), T0 + 60_000, T0 + 60_000));
+    expect(events).toEqual([expect.objectContaining({ customerName: 'Bob Leroy', precision: 'exact', at: T0 + 20_000 })]);
+  });
+
+  it('without data-utime, or with a data-utime after the change (a clock ahead), the moment the row changed is kept', () => {
+    for (const utime of [undefined, (T0 + 90_000) / 1000]) {
+      dom.setRows([ALICE, BOB]);
+      dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+      const t = tracker();
+      t.update(snap(T0), T0, T0);
+      dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '10:01 AM', ...(utime === undefined ? {} : { utime }) }]);
+      const events = customerEvents(t.update(snap(T0 + 60_000), T0 + 60_000, T0 + 60_000));
+      expect(events).toEqual([expect.objectContaining({ customerName: 'Bob Leroy', precision: 'exact', at: T0 + 60_000 })]);
+    }
+  });
+});
+
 describe('issue 16: an earlier reply this tab never saw', () => {
   it('the thread shows the Page answered: the response is measured from the first customer message after it', () => {
     const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
