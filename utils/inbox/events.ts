@@ -225,10 +225,34 @@ export class EventTracker {
     // (a customer writing in the first second); a thread that was empty when opened is still loading.
     const settling = now - t.openedAt < SETTLE_MS;
     const live = fresh.length <= HISTORY_CHUNK && (!settling || t.renderedAtOpen);
+    // A bubble of this browser's send confirmed late (Meta paints it with a temporary id) can land above a
+    // customer message that arrived meanwhile: it is that send, reported now with its own time, not 3 s later
+    // (after a colleague's reply, a late reply would be taken as already counted).
+    const above = open.messages.filter((m, i) => !t.known.has(m.key) && i < lastKnown && m.side === 'page' && !m.automated);
     for (const m of open.messages) t.known.add(m.key);
     if (live) {
+      for (const m of above) {
+        const mine = this.takePending(open.key, m, true);
+        if (mine) out.push(this.ownReply(open.key, open.customerName, m, mine));
+      }
       const written = this.writtenAt(snap, open, observedAt);
-      for (const m of fresh) this.onNewMessage(open.key, open.customerName, m, m === written?.message ? written.at : observedAt, out);
+      // Delivered late (the row's data-utime is older than this batch): the customer messages of the batch
+      // before the one the row dates were written before it, when exactly the page does not tell.
+      const late = written !== null && written.at < observedAt - 1000;
+      const lastPage = fresh.findLastIndex((m) => m.side === 'page');
+      let replyAt: number | null = null; // the last page message of this batch: what follows it came after it
+      for (const [i, m] of fresh.entries()) {
+        let at = m === written?.message ? written.at : observedAt;
+        if (m.side === 'customer' && replyAt !== null && at <= replyAt) at = replyAt + 1;
+        if (m.side === 'customer' && late && i > lastPage && m !== written!.message && m.at) {
+          const start = Math.max(m.at.start, replyAt !== null ? replyAt + 1 : m.at.start);
+          const id = `cm:${hash(`${open.key}|${m.key}`)}`;
+          out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate' });
+          continue;
+        }
+        const reply = this.onNewMessage(open.key, open.customerName, m, at, out);
+        if (reply !== null) replyAt = reply;
+      }
     }
     // Held page messages whose label has rendered since.
     for (const h of [...this.held.values()]) {
@@ -279,7 +303,10 @@ export class EventTracker {
       out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact' });
       return;
     }
-    const latest = Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
+    // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
+    const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
+    const latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
     out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate' });
   }
 
@@ -302,21 +329,27 @@ export class EventTracker {
     return { message: last, at: t.start };
   }
 
-  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]) {
-    const id = (prefix: string) => `${prefix}:${hash(`${conversation}|${m.key}`)}`;
+  /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]): number | null {
     if (m.side === 'customer') {
-      out.push({ kind: 'customer-message', id: id('cm'), pageId: null, conversation, customerName, at, precision: 'exact' });
-      return;
+      out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact' });
+      return null;
     }
-    if (m.side !== 'page' || m.automated) return;
+    if (m.side !== 'page' || m.automated) return null;
     const mine = this.takePending(conversation, m);
     if (mine) {
-      out.push({ kind: 'reply-sent', id: id('rs'), pageId: null, conversation, customerName, at: mine.at, agent: mine.agent, via: 'this-browser', precision: 'exact' });
+      out.push(this.ownReply(conversation, customerName, m, mine));
+      return mine.at;
     } else if (m.agent) {
       out.push(this.observedReply(conversation, customerName, m, at));
     } else {
       this.held.set(`${conversation}|${m.key}`, { conversation, customerName, key: m.key, seenAt: at });
     }
+    return at;
+  }
+
+  private ownReply(conversation: string, customerName: string | null, m: ThreadMessage, mine: PendingSend): InboxEvent {
+    return { kind: 'reply-sent', id: `rs:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at: mine.at, agent: mine.agent, via: 'this-browser', precision: 'exact' };
   }
 
   private observedReply(conversation: string, customerName: string | null, m: ThreadMessage, at: number): InboxEvent {
@@ -334,12 +367,12 @@ export class EventTracker {
   }
 
   /** The pending send this new page bubble is: same text first, else the oldest pending send of the conversation. */
-  private takePending(conversation: string, m: ThreadMessage): PendingSend | null {
+  private takePending(conversation: string, m: ThreadMessage, sameTextOnly = false): PendingSend | null {
     const candidates = this.pending.filter((p) => p.conversation === conversation);
     const agent = this.options.agentName()?.trim().toLowerCase();
     const match =
       candidates.find((p) => p.textHash === textHash(m.text)) ??
-      candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent));
+      (sameTextOnly ? undefined : candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent)));
     if (!match) return null;
     this.pending.splice(this.pending.indexOf(match), 1);
     return match;

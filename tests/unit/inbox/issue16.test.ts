@@ -124,3 +124,81 @@ describe('issue 16: an earlier reply this tab never saw', () => {
     expect(responses[0]!.responseSeconds).toBeLessThan(120);
   });
 });
+
+describe('issue 16 (accuracy bench): bursts and messages right after a reply', () => {
+  const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+  const answeredThread: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
+
+  it('opened on a burst of two whose row is dated to the second: the first is an interval ending before the row\'s time, and the response is approximate, from it', () => {
+    const states = new Map<string, PendingRecord>();
+    const u = T0 - 20_000; // the row's data-utime: the LAST message of the burst
+    dom.setRows([{ ...ALICE, preview: 'Anyone?', token: '9:59 AM', utime: u / 1000 }]);
+    dom.setThread('Alice Martin', [...answeredThread, { side: 'customer', text: 'Hi' }, { side: 'customer', text: 'Anyone?' }]);
+    // What the list said before: the row's message, exactly.
+    const fromList: InboxEvent = { kind: 'customer-message', id: 'cm:list', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: u, precision: 'exact' };
+    const reply: InboxEvent = { kind: 'reply-sent', id: 'rs:before', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 - 25_000, agent: 'Paul Girard', via: 'observed', precision: 'exact' };
+    applyEvents(states, [reply, fromList], config, T0);
+    const opened = customerEvents(tracker().update(snap(T0), T0, T0));
+    expect(opened).toEqual([expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: u - 1 })]);
+    const { responses } = applyEvents(
+      states,
+      opened.map((e) => ({ ...e, pageId: '42' })),
+      config,
+      T0,
+    );
+    expect(responses).toEqual([]);
+    const answered: InboxEvent = { ...reply, id: 'rs:now', at: T0 + 5000, agent: 'Marie', via: 'this-browser' };
+    const done = applyEvents(states, [answered], config, T0 + 5000).responses;
+    // From just after the last reply (the first message's earliest possible time), not from the row's last message.
+    expect(done).toEqual([expect.objectContaining({ customerAt: T0 - 25_000 + 1, precision: 'approximate' })]);
+  });
+
+  it('a burst delivered late into the open thread: the message the row dates is exact, the earlier one an interval before it', () => {
+    dom.setRows([{ ...ALICE, preview: 'You: Hi!', token: '9:50 AM' }]);
+    dom.setThread('Alice Martin', answeredThread);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const u = T0 + 2000;
+    dom.setRows([{ ...ALICE, preview: 'Anyone?', token: '10:00 AM', utime: u / 1000 }]);
+    dom.setThread('Alice Martin', [...answeredThread, { side: 'customer', text: 'Hi' }, { side: 'customer', text: 'Anyone?' }]);
+    const events = customerEvents(t.update(snap(T0 + 10_000), T0 + 10_000, T0 + 10_000));
+    expect(events).toEqual([
+      expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: u - 1 }),
+      expect.objectContaining({ precision: 'exact', at: u }),
+    ]);
+  });
+
+  it('a customer message after a colleague\'s reply in the same batch is timed after that reply, so the reply does not answer it', () => {
+    const states = new Map<string, PendingRecord>();
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }, { side: 'customer', text: 'Thanks, one more thing' }]);
+    const batch = t.update(snap(T0 + 5000), T0 + 5000, T0 + 5000);
+    const reply = batch.find((e) => e.kind === 'reply-sent')!;
+    const next = batch.find((e) => e.kind === 'customer-message')!;
+    expect(next.at).toBeGreaterThan(reply.at);
+    applyEvents(states, batch.map((e) => ({ ...e, pageId: '42' })), config, T0 + 5000);
+    const mine: InboxEvent = { kind: 'reply-sent', id: 'rs:mine', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 + 8000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+    const { responses } = applyEvents(states, [mine], config, T0 + 8000);
+    expect(responses).toEqual([expect.objectContaining({ customerAt: next.at, repliedAt: T0 + 8000, agent: 'Marie' })]);
+  });
+
+  it('this browser\'s bubble confirmed late, above a customer message that came meanwhile: reported at once with the send\'s time', () => {
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    t.noteSendIntent('On its way!', T0 + 1000, snap(T0 + 1000).open);
+    t.noteComposerEmptied('1001');
+    // The customer's next message renders while the sent bubble is still pending (not read).
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'customer', text: 'And the invoice?' }]);
+    expect(t.update(snap(T0 + 1100), T0 + 1100, T0 + 1100).filter((e) => e.kind === 'reply-sent')).toEqual([]);
+    // Confirmed: the bubble sits above the customer's message (it was sent first).
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' }, { side: 'customer', text: 'And the invoice?' }]);
+    const confirmed = t.update(snap(T0 + 1500), T0 + 1500, T0 + 1500);
+    expect(confirmed).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', at: T0 + 1000, agent: 'Marie' })]);
+    expect(t.busy).toBe(false);
+  });
+});
