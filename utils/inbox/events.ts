@@ -1,6 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
 import { normalizedLabels, normalizeLabel } from './labels';
-import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
+import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage, TimeRange } from './types';
 
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
@@ -80,6 +80,8 @@ export class EventTracker {
   private held = new Map<string, HeldMessage>();
   private emitted = new Set<string>();
   private last: InboxSnapshot | null = null;
+  /** The latest reply reported per conversation: a customer message the page shows after it was written after it. */
+  private replied = new Map<string, number>();
   /** The thread left most recently (its last messages, to predict the key of a reply only its row showed). */
   private left: { key: string; messages: ThreadMessage[]; at: number } | null = null;
 
@@ -284,7 +286,7 @@ export class EventTracker {
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
-    const firstAt = !first ? null : exact ? rowTime!.start : (first.at?.start ?? rowTime?.start ?? null);
+    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime) : (first.at?.start ?? rowTime?.start ?? null);
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
@@ -326,7 +328,7 @@ export class EventTracker {
     const preview = normalizeLabel(row!.preview);
     const text = normalizeLabel(last.text);
     if (!preview || !text || !(text === preview || text.startsWith(preview.replace(/…$/, '')))) return null;
-    return { message: last, at: t.start };
+    return { message: last, at: Math.min(this.afterReplies(open.key, t.start, t), observedAt) };
   }
 
   /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
@@ -402,12 +404,12 @@ export class EventTracker {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
         // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
-        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, writtenBy(row, observedAt)));
+        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
         else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && row.lastAt.end < observedAt - 3 * 60_000;
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, writtenBy(row, observedAt)));
+        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
@@ -525,10 +527,28 @@ export class EventTracker {
     };
   }
 
+  /**
+   * A customer message dated by a data-utime is known to the second only: when a reply of the same
+   * conversation (reported, held for its label, or sent from here) falls inside that second, the page's
+   * order says the message came after it (the new message is the row's last, or below it in the thread).
+   */
+  private afterReplies(conversation: string, at: number, range: TimeRange | null): number {
+    if (!range || range.end - range.start > 1000) return at;
+    let floor = this.replied.get(conversation) ?? -Infinity;
+    for (const p of this.pending) if (p.conversation === conversation && p.confirmed) floor = Math.max(floor, p.at);
+    for (const h of this.held.values()) if (h.conversation === conversation) floor = Math.max(floor, h.seenAt);
+    return floor >= at && floor < range.end - 1 ? floor + 1 : at;
+  }
+
   private dedupe(events: InboxEvent[]): InboxEvent[] {
     const out: InboxEvent[] = [];
     for (const e of events) {
       if (this.emitted.has(e.id)) continue;
+      if (e.kind === 'reply-sent' && !e.history && e.at > (this.replied.get(e.conversation) ?? -Infinity)) {
+        this.replied.delete(e.conversation);
+        this.replied.set(e.conversation, e.at);
+        if (this.replied.size > MAX_REMEMBERED) this.replied.delete(this.replied.keys().next().value!);
+      }
       this.emitted.add(e.id);
       if (this.emitted.size > MAX_REMEMBERED) this.emitted.delete(this.emitted.values().next().value!);
       out.push(e);

@@ -202,3 +202,31 @@ describe('issue 16 (accuracy bench): bursts and messages right after a reply', (
     expect(t.busy).toBe(false);
   });
 });
+
+describe('issue 16 (accuracy bench): data-utime is to the second', () => {
+  it('a customer message whose data-utime second holds the reply before it is timed just after that reply, and the next reply answers it', () => {
+    const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+    const states = new Map<string, PendingRecord>();
+    const thread: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }];
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', thread);
+    const t = tracker();
+    const all: InboxEvent[] = [...t.update(snap(T0), T0, T0)];
+    // A colleague answers at T0 + 5.4 s (seen then), the customer writes again 0.1 s later: data-utime says T0 + 5 s.
+    const answered: ThreadItem[] = [...thread, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
+    dom.setThread('Alice Martin', answered);
+    dom.setRows([{ ...ALICE, preview: 'You: Hi!', token: '10:00 AM' }]);
+    all.push(...t.update(snap(T0 + 5400), T0 + 5400, T0 + 5400));
+    dom.setThread('Alice Martin', [...answered, { side: 'customer', text: 'One more thing' }]);
+    dom.setRows([{ ...ALICE, preview: 'One more thing', token: '10:00 AM', utime: (T0 + 5000) / 1000 }]);
+    const next = customerEvents(t.update(snap(T0 + 5600), T0 + 5600, T0 + 5600));
+    expect(next).toEqual([expect.objectContaining({ precision: 'exact', at: T0 + 5401 })]);
+    all.push(...next);
+    const mine: InboxEvent = { kind: 'reply-sent', id: 'rs:mine', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 + 9000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+    const { responses } = applyEvents(states, [...all.map((e) => ({ ...e, pageId: '42' })), mine], config, T0 + 9000);
+    expect(responses.map((r) => [r.customerAt, r.repliedAt])).toEqual([
+      [T0 - 20 * MIN, T0 + 5400],
+      [T0 + 5401, T0 + 9000],
+    ]);
+  });
+});
