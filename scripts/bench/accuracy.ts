@@ -179,7 +179,8 @@ async function twoBrowsersDay() {
       const b = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
       browsers.push(b);
       await b.setStorage({ 'settings.general': { agentName: agent.first, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
-      const page = await b.openInbox({ ...SIM, me: agent.full });
+      // One team, one inbox: the seeded history is the same in both (seed_agent), only the composer's label differs.
+      const page = await b.openInbox({ ...SIM, me: agent.full, seed_agent: ME });
       await ready(page);
       pages.push(page);
     }
