@@ -15,6 +15,8 @@
 //
 // Then the same kind of day with two agents in two browsers, the second one's team bundle merged into the first.
 // Standalone: `npx vite-node -c vitest.config.ts scripts/bench/accuracy.ts` (BENCH_ACCURACY_MESSAGES to change 300).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/browser.mjs';
 import { sendWithComposer, waitForFeatures } from '../../tests/e2e/reliability-support';
@@ -60,6 +62,7 @@ async function oneBrowserDay() {
   const rand = prng(SEED);
   const browser: Browser = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
   const truths: TrueResponse[] = [];
+  const logs: SimLog[] = [];
   try {
     await browser.setStorage({ 'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
     let page = await browser.openInbox(SIM);
@@ -71,9 +74,16 @@ async function oneBrowserDay() {
     const ids = await page.evaluate(() => window.__sim.list().filter((c) => c.lastFrom === 'page' && c.windowOpen).map((c) => c.id));
     if (ids.length < 5) throw new Error(`only ${ids.length} answered conversations in the seeded inbox`);
 
+    /**
+     * A reload or a new tab starts a new simulated inbox from the seed: its conversations forget this day's
+     * messages, while the extension (rightly) remembers them. The last thing the day did in each conversation
+     * is kept here, so a backdated message is never placed before a reply of an earlier page.
+     */
+    const lastActivity = new Map<string, number>();
     /** Before the page's memory goes (reload, close): keep what really happened in it. */
     const harvest = async () => {
       truths.push(...(await truthsOf(page, touched, pageStart)));
+      if (process.env.BENCH_ACCURACY_DUMP) for (const id of new Set(touched)) logs.push({ id, messages: await page.evaluate((id) => window.__sim.messages(id).filter((m) => m.at >= Date.now() - 3_600_000).map((m) => ({ side: m.side, at: m.at, agent: m.agent })), id) });
       touched = [];
     };
 
@@ -99,7 +109,8 @@ async function oneBrowserDay() {
         }
         // Backdated, but never before the conversation's last message: a message slipped in before an earlier
         // reply would be one that reply answered, not a new response.
-        const lastAt = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)?.lastAt ?? 0, id);
+        const simLastAt = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)?.lastAt ?? 0, id);
+        const lastAt = Math.max(simLastAt, lastActivity.get(id) ?? 0);
         const room = Math.max(0, (Date.now() - lastAt) / 60_000 - 0.05 * burst - 0.05);
         const age = mode === 'after' ? 0 : Math.min(room, 0.1 + rand.next() * 20);
         for (let i = 0; i < burst; i++) {
@@ -112,6 +123,7 @@ async function oneBrowserDay() {
       await page.waitForTimeout(600 + rand.int(1400));
       if (colleague) await page.evaluate(([id, who]) => window.__sim.agentReply(id!, 'Answered by a colleague', who!), [id, COLLEAGUE]);
       else await sendWithComposer(page, 'Merci, je regarde.');
+      lastActivity.set(id, Date.now());
 
       // Disturbances along the day.
       if (episode % 23 === 0) {
@@ -139,14 +151,8 @@ async function oneBrowserDay() {
 
     // Let outboxes drain (the worker's minute alarm at most), then read what was stored.
     const popup = await browser.openPopup();
-    const deadline = Date.now() + 75_000;
-    let stored: StoredResponse[] = [];
-    for (;;) {
-      stored = await storedResponses(popup);
-      if (truths.every((t) => storedFor(stored, t)) || Date.now() > deadline) break;
-      await popup.waitForTimeout(2000);
-    }
-    return figures('one browser', truths, stored);
+    const stored = await storedOnceDrained(popup, truths, Date.now() + 75_000);
+    return figures('one browser', truths, stored, logs);
   } finally {
     await browser.close();
   }
@@ -173,7 +179,8 @@ async function twoBrowsersDay() {
       const b = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
       browsers.push(b);
       await b.setStorage({ 'settings.general': { agentName: agent.first, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
-      const page = await b.openInbox({ ...SIM, me: agent.full });
+      // One team, one inbox: the seeded history is the same in both (seed_agent), only the composer's label differs.
+      const page = await b.openInbox({ ...SIM, me: agent.full, seed_agent: ME });
       await ready(page);
       pages.push(page);
     }
@@ -211,10 +218,13 @@ async function twoBrowsersDay() {
     }
     for (const page of pages) await page.close();
 
-    // The second agent exports; the manager's (first) browser imports through its options page.
+    // The second agent exports; the manager's (first) browser imports through its options page. The export
+    // is taken once the second browser's closed tabs have been collected (its outboxes reach the worker within
+    // the minute alarm, as in the first phase): exporting 3 s after closing the inbox would judge the moment
+    // of the export, not what the extension records.
     const exporter = await browsers[1]!.openPopup();
-    await exporter.waitForTimeout(3000); // the last replies reach the worker
-    const theirs = await storedResponses(exporter);
+    const deadline = Date.now() + 75_000;
+    const theirs = await storedOnceDrained(exporter, truths.filter((t) => t.agent === agents[1]!.full), deadline);
     const options = await browsers[0]!.openOptions();
     const input = options.getByTestId('data-import');
     await input.waitFor({ state: 'attached' });
@@ -223,10 +233,20 @@ async function twoBrowsersDay() {
     await options.waitForFunction(() => /Imported|refused/i.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
     const status = await options.getByTestId('data-status').textContent();
     if (!/Imported/.test(status ?? '')) throw new Error(`team import failed: ${status}`);
-    const merged = await storedResponses(options);
+    // The manager's own closed tab too: its outbox is collected by the same minute alarm.
+    const merged = await storedOnceDrained(options, truths, deadline + 15_000);
     return figures('two browsers merged', truths, merged);
   } finally {
     for (const b of browsers) await b.close();
+  }
+}
+
+/** What an extension page reads once every expected response is stored, or at the deadline (outboxes drain within the minute alarm). */
+async function storedOnceDrained(extensionPage: Page, expected: TrueResponse[], deadline: number): Promise<StoredResponse[]> {
+  for (;;) {
+    const stored = await storedResponses(extensionPage);
+    if (expected.every((t) => storedFor(stored, t)) || Date.now() > deadline) return stored;
+    await extensionPage.waitForTimeout(2000);
   }
 }
 
@@ -240,7 +260,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-export function figures(label: string, truths: TrueResponse[], stored: StoredResponse[]) {
+/** BENCH_ACCURACY_DUMP=<dir>: per phase, every missed or wrong response (the truth beside what was stored), to classify misses. */
+type SimLog = { id: string; messages: Array<{ side: string; at: number; agent: string | null }> };
+
+function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[]) {
+  const dir = process.env.BENCH_ACCURACY_DUMP;
+  if (!dir) return;
+  const near = (t: TrueResponse) => stored.filter((s) => s.conversation === t.conversation && s.repliedAt > t.customerAt - 60_000 && s.repliedAt < t.repliedAt + 60_000);
+  const rows = truths.flatMap((t) => {
+    const s = storedFor(stored, t);
+    const problem = !s ? 'missed' : !sameAgent(t.agent ?? '', s.agent) ? 'wrong agent' : !agrees(s, t) ? `${s.precision} off` : null;
+    return problem ? [{ problem, truth: t, stored: s ?? null, near: near(t) }] : [];
+  });
+  const extra = stored.filter((s) => !truths.some((t) => t.conversation === s.conversation && Math.abs(s.repliedAt - t.repliedAt) <= EXACT_TOLERANCE_MS));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `accuracy-${label.replace(/\W+/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ label, truths: truths.length, stored: stored.length, problems: rows, unmatchedStored: extra, logs }, null, 1));
+  console.error(`accuracy: ${rows.length} problems, ${extra.length} unmatched stored records -> ${file}`);
+}
+
+export function figures(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[] = []) {
+  dump(label, truths, stored, logs);
   const matched = truths.map((t) => ({ t, s: storedFor(stored, t) }));
   const found = matched.filter((m) => m.s);
   const coverage = truths.length ? (100 * found.length) / truths.length : 0;

@@ -1,6 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
 import { normalizedLabels, normalizeLabel } from './labels';
-import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage } from './types';
+import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage, TimeRange } from './types';
 
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
@@ -80,6 +80,8 @@ export class EventTracker {
   private held = new Map<string, HeldMessage>();
   private emitted = new Set<string>();
   private last: InboxSnapshot | null = null;
+  /** The latest reply reported per conversation: a customer message the page shows after it was written after it. */
+  private replied = new Map<string, number>();
   /** The thread left most recently (its last messages, to predict the key of a reply only its row showed). */
   private left: { key: string; messages: ThreadMessage[]; at: number } | null = null;
 
@@ -225,10 +227,34 @@ export class EventTracker {
     // (a customer writing in the first second); a thread that was empty when opened is still loading.
     const settling = now - t.openedAt < SETTLE_MS;
     const live = fresh.length <= HISTORY_CHUNK && (!settling || t.renderedAtOpen);
+    // A bubble of this browser's send confirmed late (Meta paints it with a temporary id) can land above a
+    // customer message that arrived meanwhile: it is that send, reported now with its own time, not 3 s later
+    // (after a colleague's reply, a late reply would be taken as already counted).
+    const above = open.messages.filter((m, i) => !t.known.has(m.key) && i < lastKnown && m.side === 'page' && !m.automated);
     for (const m of open.messages) t.known.add(m.key);
     if (live) {
+      for (const m of above) {
+        const mine = this.takePending(open.key, m, true);
+        if (mine) out.push(this.ownReply(open.key, open.customerName, m, mine));
+      }
       const written = this.writtenAt(snap, open, observedAt);
-      for (const m of fresh) this.onNewMessage(open.key, open.customerName, m, m === written?.message ? written.at : observedAt, out);
+      // Delivered late (the row's data-utime is older than this batch): the customer messages of the batch
+      // before the one the row dates were written before it, when exactly the page does not tell.
+      const late = written !== null && written.at < observedAt - 1000;
+      const lastPage = fresh.findLastIndex((m) => m.side === 'page');
+      let replyAt: number | null = null; // the last page message of this batch: what follows it came after it
+      for (const [i, m] of fresh.entries()) {
+        let at = m === written?.message ? written.at : observedAt;
+        if (m.side === 'customer' && replyAt !== null && at <= replyAt) at = replyAt + 1;
+        if (m.side === 'customer' && late && i > lastPage && m !== written!.message && m.at) {
+          const start = Math.max(m.at.start, replyAt !== null ? replyAt + 1 : m.at.start);
+          const id = `cm:${hash(`${open.key}|${m.key}`)}`;
+          out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate' });
+          continue;
+        }
+        const reply = this.onNewMessage(open.key, open.customerName, m, at, out);
+        if (reply !== null) replyAt = reply;
+      }
     }
     // Held page messages whose label has rendered since.
     for (const h of [...this.held.values()]) {
@@ -260,7 +286,7 @@ export class EventTracker {
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
-    const firstAt = !first ? null : exact ? rowTime!.start : (first.at?.start ?? rowTime?.start ?? null);
+    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime) : (first.at?.start ?? rowTime?.start ?? null);
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
@@ -279,7 +305,10 @@ export class EventTracker {
       out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact' });
       return;
     }
-    const latest = Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
+    // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
+    const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
+    const latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
     out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate' });
   }
 
@@ -299,24 +328,30 @@ export class EventTracker {
     const preview = normalizeLabel(row!.preview);
     const text = normalizeLabel(last.text);
     if (!preview || !text || !(text === preview || text.startsWith(preview.replace(/…$/, '')))) return null;
-    return { message: last, at: t.start };
+    return { message: last, at: Math.min(this.afterReplies(open.key, t.start, t), observedAt) };
   }
 
-  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]) {
-    const id = (prefix: string) => `${prefix}:${hash(`${conversation}|${m.key}`)}`;
+  /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]): number | null {
     if (m.side === 'customer') {
-      out.push({ kind: 'customer-message', id: id('cm'), pageId: null, conversation, customerName, at, precision: 'exact' });
-      return;
+      out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact' });
+      return null;
     }
-    if (m.side !== 'page' || m.automated) return;
+    if (m.side !== 'page' || m.automated) return null;
     const mine = this.takePending(conversation, m);
     if (mine) {
-      out.push({ kind: 'reply-sent', id: id('rs'), pageId: null, conversation, customerName, at: mine.at, agent: mine.agent, via: 'this-browser', precision: 'exact' });
+      out.push(this.ownReply(conversation, customerName, m, mine));
+      return mine.at;
     } else if (m.agent) {
       out.push(this.observedReply(conversation, customerName, m, at));
     } else {
       this.held.set(`${conversation}|${m.key}`, { conversation, customerName, key: m.key, seenAt: at });
     }
+    return at;
+  }
+
+  private ownReply(conversation: string, customerName: string | null, m: ThreadMessage, mine: PendingSend): InboxEvent {
+    return { kind: 'reply-sent', id: `rs:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at: mine.at, agent: mine.agent, via: 'this-browser', precision: 'exact' };
   }
 
   private observedReply(conversation: string, customerName: string | null, m: ThreadMessage, at: number): InboxEvent {
@@ -334,12 +369,12 @@ export class EventTracker {
   }
 
   /** The pending send this new page bubble is: same text first, else the oldest pending send of the conversation. */
-  private takePending(conversation: string, m: ThreadMessage): PendingSend | null {
+  private takePending(conversation: string, m: ThreadMessage, sameTextOnly = false): PendingSend | null {
     const candidates = this.pending.filter((p) => p.conversation === conversation);
     const agent = this.options.agentName()?.trim().toLowerCase();
     const match =
       candidates.find((p) => p.textHash === textHash(m.text)) ??
-      candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent));
+      (sameTextOnly ? undefined : candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent)));
     if (!match) return null;
     this.pending.splice(this.pending.indexOf(match), 1);
     return match;
@@ -369,12 +404,12 @@ export class EventTracker {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
         // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
-        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, observedAt));
+        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
         else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && row.lastAt.end < observedAt - 3 * 60_000;
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, observedAt));
+        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
@@ -492,10 +527,28 @@ export class EventTracker {
     };
   }
 
+  /**
+   * A customer message dated by a data-utime is known to the second only: when a reply of the same
+   * conversation (reported, held for its label, or sent from here) falls inside that second, the page's
+   * order says the message came after it (the new message is the row's last, or below it in the thread).
+   */
+  private afterReplies(conversation: string, at: number, range: TimeRange | null): number {
+    if (!range || range.end - range.start > 1000) return at;
+    let floor = this.replied.get(conversation) ?? -Infinity;
+    for (const p of this.pending) if (p.conversation === conversation && p.confirmed) floor = Math.max(floor, p.at);
+    for (const h of this.held.values()) if (h.conversation === conversation) floor = Math.max(floor, h.seenAt);
+    return floor >= at && floor < range.end - 1 ? floor + 1 : at;
+  }
+
   private dedupe(events: InboxEvent[]): InboxEvent[] {
     const out: InboxEvent[] = [];
     for (const e of events) {
       if (this.emitted.has(e.id)) continue;
+      if (e.kind === 'reply-sent' && !e.history && e.at > (this.replied.get(e.conversation) ?? -Infinity)) {
+        this.replied.delete(e.conversation);
+        this.replied.set(e.conversation, e.at);
+        if (this.replied.size > MAX_REMEMBERED) this.replied.delete(this.replied.keys().next().value!);
+      }
       this.emitted.add(e.id);
       if (this.emitted.size > MAX_REMEMBERED) this.emitted.delete(this.emitted.values().next().value!);
       out.push(e);
@@ -507,6 +560,16 @@ export class EventTracker {
 /** The list row of the open conversation: by key, else by its stable row key. */
 function rowOf(snap: InboxSnapshot, open: OpenConversation): ConversationRow | undefined {
   return snap.conversations.find((r) => r.key === open.key || (open.rowKey !== undefined && r.rowKey === open.rowKey));
+}
+
+/**
+ * When the customer message a row shows was written: its data-utime (to the second) when the row has one
+ * and it is earlier than the moment the row changed here (Meta delivered it late, or the row was drawn
+ * late), else that moment.
+ */
+function writtenBy(row: ConversationRow, observedAt: number): number {
+  const t = row.lastAt;
+  return t && t.end - t.start <= 1000 && t.start < observedAt ? t.start : observedAt;
 }
 
 /** The row signature the list compares (who wrote last + preview hash). */

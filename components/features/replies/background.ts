@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { onMessages, sendToTab } from '../../../utils/messaging';
 import { RepliesDatabase } from '../../../utils/replies/db';
 import type { SavedReplySummary } from './protocol';
+import type { SavedReply } from '../../../utils/replies/types';
 import { prepareRanking, rankSavedReplies } from '../../../utils/replies/rank';
 import { bumpLibraryRevision } from '../../../utils/replies/revision';
 import { prepareSearch, searchLibrary } from '../../../utils/replies/search';
@@ -30,17 +31,23 @@ export interface SavedRepliesSource {
 }
 
 /**
+ * One corrupt record (edited storage, an old bug) must not take search, suggestions or the options' editor
+ * down with it: it is reported and skipped; the others are served.
+ */
+function usableReplies(all: SavedReply[]): SavedReply[] {
+  const usable = all.filter((r) => typeof r?.id === 'string' && validateReplyDraft(r).issues.length === 0);
+  if (usable.length < all.length) console.warn(`[Inbox Pilot] replies: ${all.length - usable.length} saved repl${all.length - usable.length === 1 ? 'y is' : 'ies are'} corrupt and skipped`);
+  return usable;
+}
+
+/**
  * The library as the sidebar sees it, read once and kept until it changes:
  * the same array is reused, so `rankSavedReplies` reuses its index for it.
  */
 function summaryCache(db: RepliesDatabase) {
   let cached: Promise<SavedReplySummary[]> | null = null;
   const read = async () => {
-    const all = await listReplies(db);
-    // One corrupt record (edited storage, an old bug) must not take search and suggestions down with it:
-    // it is reported and skipped; the others are served.
-    const usable = all.filter((r) => typeof r?.id === 'string' && validateReplyDraft(r).issues.length === 0);
-    if (usable.length < all.length) console.warn(`[Inbox Pilot] replies: ${all.length - usable.length} saved repl${all.length - usable.length === 1 ? 'y is' : 'ies are'} corrupt and skipped`);
+    const usable = usableReplies(await listReplies(db));
     return usable.map(({ id, title, body, language, tags, shortcut, usageCount }) => ({
       id, title, body, language, tags, usageCount: Number.isFinite(usageCount) ? usageCount : 0, ...(shortcut ? { shortcut } : {}),
     }));
@@ -97,7 +104,7 @@ export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatab
       if (query.trim()) await prepareSearch(replies);
       return { replies: searchLibrary(query, replies, limit), librarySize: replies.length };
     },
-    'replies:library': async () => ({ replies: await listReplies(db) }),
+    'replies:library': async () => ({ replies: usableReplies(await listReplies(db)) }),
     'replies:save': async (data) => ({ reply: await changing(saveReply(db, data)) }),
     'replies:delete': async ({ ids }) => ({ deleted: await changing(deleteReplies(db, ids)) }),
     'replies:restore': async ({ replies }) => ({ restored: await changing(restoreReplies(db, replies)) }),

@@ -16,6 +16,8 @@ export interface RowSpec {
   token: string;
   unread?: boolean;
   selected?: boolean;
+  /** The row's data-utime (unix seconds, decimals allowed), on an abbr around the token, as some builds have it. */
+  utime?: number;
 }
 
 export function h(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
@@ -35,7 +37,7 @@ export function row(spec: RowSpec): HTMLElement {
       { href: '#', role: 'row', 'aria-selected': String(!!spec.selected) },
       h('img', { alt: spec.name, src: `data:image/svg+xml,${encodeURIComponent(spec.name)}` }),
       h('span', { 'data-surface': '/bizweb:inbox/lib:thread_list/thread_row/thread_title', style: weight }, h('span', { dir: 'auto' }, spec.name)),
-      h('span', {}, spec.token),
+      spec.utime === undefined ? h('span', {}, spec.token) : h('abbr', { 'data-utime': String(spec.utime) }, spec.token),
       h('span', { dir: 'auto', style: weight }, spec.preview),
     ),
     h('div', {}, h('div', { role: 'button', 'aria-label': 'Move to Done' })),

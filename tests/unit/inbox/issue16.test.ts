@@ -65,6 +65,32 @@ describe('issue 16: a thread just opened gives its customer messages their own t
   });
 });
 
+describe('issue 16: a list row with data-utime gives the time the customer wrote', () => {
+  const BOB: RowSpec = { name: 'Bob Leroy', preview: 'You: Sure.', token: '9:40 AM' };
+  it('a row that changes to a customer message written 40 s before it was drawn is timed from its data-utime, not from the change', () => {
+    dom.setRows([ALICE, BOB]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    // Meta delivers Bob's message late (or the row is redrawn late): written at T0 + 20 s, seen at T0 + 60 s.
+    dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '10:00 AM', utime: (T0 + 20_000) / 1000 }]);
+    const events = customerEvents(t.update(snap(T0 + 60_000), T0 + 60_000, T0 + 60_000));
+    expect(events).toEqual([expect.objectContaining({ customerName: 'Bob Leroy', precision: 'exact', at: T0 + 20_000 })]);
+  });
+
+  it('without data-utime, or with a data-utime after the change (a clock ahead), the moment the row changed is kept', () => {
+    for (const utime of [undefined, (T0 + 90_000) / 1000]) {
+      dom.setRows([ALICE, BOB]);
+      dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+      const t = tracker();
+      t.update(snap(T0), T0, T0);
+      dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '10:01 AM', ...(utime === undefined ? {} : { utime }) }]);
+      const events = customerEvents(t.update(snap(T0 + 60_000), T0 + 60_000, T0 + 60_000));
+      expect(events).toEqual([expect.objectContaining({ customerName: 'Bob Leroy', precision: 'exact', at: T0 + 60_000 })]);
+    }
+  });
+});
+
 describe('issue 16: an earlier reply this tab never saw', () => {
   it('the thread shows the Page answered: the response is measured from the first customer message after it', () => {
     const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
@@ -96,5 +122,111 @@ describe('issue 16: an earlier reply this tab never saw', () => {
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({ customerAt: T0 - MIN, repliedAt: T0 + 3300, agent: 'Marie' });
     expect(responses[0]!.responseSeconds).toBeLessThan(120);
+  });
+});
+
+describe('issue 16 (accuracy bench): bursts and messages right after a reply', () => {
+  const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+  const answeredThread: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
+
+  it('opened on a burst of two whose row is dated to the second: the first is an interval ending before the row\'s time, and the response is approximate, from it', () => {
+    const states = new Map<string, PendingRecord>();
+    const u = T0 - 20_000; // the row's data-utime: the LAST message of the burst
+    dom.setRows([{ ...ALICE, preview: 'Anyone?', token: '9:59 AM', utime: u / 1000 }]);
+    dom.setThread('Alice Martin', [...answeredThread, { side: 'customer', text: 'Hi' }, { side: 'customer', text: 'Anyone?' }]);
+    // What the list said before: the row's message, exactly.
+    const fromList: InboxEvent = { kind: 'customer-message', id: 'cm:list', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: u, precision: 'exact' };
+    const reply: InboxEvent = { kind: 'reply-sent', id: 'rs:before', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 - 25_000, agent: 'Paul Girard', via: 'observed', precision: 'exact' };
+    applyEvents(states, [reply, fromList], config, T0);
+    const opened = customerEvents(tracker().update(snap(T0), T0, T0));
+    expect(opened).toEqual([expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: u - 1 })]);
+    const { responses } = applyEvents(
+      states,
+      opened.map((e) => ({ ...e, pageId: '42' })),
+      config,
+      T0,
+    );
+    expect(responses).toEqual([]);
+    const answered: InboxEvent = { ...reply, id: 'rs:now', at: T0 + 5000, agent: 'Marie', via: 'this-browser' };
+    const done = applyEvents(states, [answered], config, T0 + 5000).responses;
+    // From just after the last reply (the first message's earliest possible time), not from the row's last message.
+    expect(done).toEqual([expect.objectContaining({ customerAt: T0 - 25_000 + 1, precision: 'approximate' })]);
+  });
+
+  it('a burst delivered late into the open thread: the message the row dates is exact, the earlier one an interval before it', () => {
+    dom.setRows([{ ...ALICE, preview: 'You: Hi!', token: '9:50 AM' }]);
+    dom.setThread('Alice Martin', answeredThread);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const u = T0 + 2000;
+    dom.setRows([{ ...ALICE, preview: 'Anyone?', token: '10:00 AM', utime: u / 1000 }]);
+    dom.setThread('Alice Martin', [...answeredThread, { side: 'customer', text: 'Hi' }, { side: 'customer', text: 'Anyone?' }]);
+    const events = customerEvents(t.update(snap(T0 + 10_000), T0 + 10_000, T0 + 10_000));
+    expect(events).toEqual([
+      expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: u - 1 }),
+      expect.objectContaining({ precision: 'exact', at: u }),
+    ]);
+  });
+
+  it('a customer message after a colleague\'s reply in the same batch is timed after that reply, so the reply does not answer it', () => {
+    const states = new Map<string, PendingRecord>();
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }, { side: 'customer', text: 'Thanks, one more thing' }]);
+    const batch = t.update(snap(T0 + 5000), T0 + 5000, T0 + 5000);
+    const reply = batch.find((e) => e.kind === 'reply-sent')!;
+    const next = batch.find((e) => e.kind === 'customer-message')!;
+    expect(next.at).toBeGreaterThan(reply.at);
+    applyEvents(states, batch.map((e) => ({ ...e, pageId: '42' })), config, T0 + 5000);
+    const mine: InboxEvent = { kind: 'reply-sent', id: 'rs:mine', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 + 8000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+    const { responses } = applyEvents(states, [mine], config, T0 + 8000);
+    expect(responses).toEqual([expect.objectContaining({ customerAt: next.at, repliedAt: T0 + 8000, agent: 'Marie' })]);
+  });
+
+  it('this browser\'s bubble confirmed late, above a customer message that came meanwhile: reported at once with the send\'s time', () => {
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    t.noteSendIntent('On its way!', T0 + 1000, snap(T0 + 1000).open);
+    t.noteComposerEmptied('1001');
+    // The customer's next message renders while the sent bubble is still pending (not read).
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'customer', text: 'And the invoice?' }]);
+    expect(t.update(snap(T0 + 1100), T0 + 1100, T0 + 1100).filter((e) => e.kind === 'reply-sent')).toEqual([]);
+    // Confirmed: the bubble sits above the customer's message (it was sent first).
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' }, { side: 'customer', text: 'And the invoice?' }]);
+    const confirmed = t.update(snap(T0 + 1500), T0 + 1500, T0 + 1500);
+    expect(confirmed).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', at: T0 + 1000, agent: 'Marie' })]);
+    expect(t.busy).toBe(false);
+  });
+});
+
+describe('issue 16 (accuracy bench): data-utime is to the second', () => {
+  it('a customer message whose data-utime second holds the reply before it is timed just after that reply, and the next reply answers it', () => {
+    const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+    const states = new Map<string, PendingRecord>();
+    const thread: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }];
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', thread);
+    const t = tracker();
+    const all: InboxEvent[] = [...t.update(snap(T0), T0, T0)];
+    // A colleague answers at T0 + 5.4 s (seen then), the customer writes again 0.1 s later: data-utime says T0 + 5 s.
+    const answered: ThreadItem[] = [...thread, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
+    dom.setThread('Alice Martin', answered);
+    dom.setRows([{ ...ALICE, preview: 'You: Hi!', token: '10:00 AM' }]);
+    all.push(...t.update(snap(T0 + 5400), T0 + 5400, T0 + 5400));
+    dom.setThread('Alice Martin', [...answered, { side: 'customer', text: 'One more thing' }]);
+    dom.setRows([{ ...ALICE, preview: 'One more thing', token: '10:00 AM', utime: (T0 + 5000) / 1000 }]);
+    const next = customerEvents(t.update(snap(T0 + 5600), T0 + 5600, T0 + 5600));
+    expect(next).toEqual([expect.objectContaining({ precision: 'exact', at: T0 + 5401 })]);
+    all.push(...next);
+    const mine: InboxEvent = { kind: 'reply-sent', id: 'rs:mine', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 + 9000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+    const { responses } = applyEvents(states, [...all.map((e) => ({ ...e, pageId: '42' })), mine], config, T0 + 9000);
+    expect(responses.map((r) => [r.customerAt, r.repliedAt])).toEqual([
+      [T0 - 20 * MIN, T0 + 5400],
+      [T0 + 5401, T0 + 9000],
+    ]);
   });
 });

@@ -78,6 +78,10 @@ describe('replies background', () => {
     expect(suggestions[0]!.reply.title).toMatch(/Horaires/);
     expect((await sendMessage('replies:search', { query: '/hor' })).replies.map((r) => r.title)).toEqual([expect.stringMatching(/Horaires/)]);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1 saved reply is corrupt and skipped/));
+    // The options' editor gets the others too (sorting a record without a title would throw there).
+    const { replies } = await sendMessage('replies:library', undefined);
+    expect(replies.map((r) => r.id)).not.toContain('corrupt');
+    expect(replies).toHaveLength(STARTER_REPLIES.length);
     warn.mockRestore();
   });
 
