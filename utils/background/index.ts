@@ -4,6 +4,7 @@ import { registerDraftBackground } from '../draft/background';
 import { registerTimersBackground } from '../timing/background';
 import { registerStatsBackground } from '../stats/background';
 import { registerShortcutsBackground } from '../shortcuts/background';
+import { registerSyncBackground } from '../../components/features/sync/background';
 
 /**
  * The background worker's wiring. Listeners are registered synchronously on
@@ -18,4 +19,5 @@ export function startBackground(): void {
   registerTimersBackground();
   registerStatsBackground();
   registerShortcutsBackground();
+  registerSyncBackground();
 }

@@ -4,6 +4,7 @@ import type { RepliesMessages } from '../replies/messages';
 import type { DraftMessages } from '../draft/messages';
 import type { ShortcutsMessages } from '../shortcuts/messages';
 import type { InboxMessages } from '../inbox/messages';
+import type { SyncProtocol } from '../../components/features/sync/protocol';
 
 /**
  * The one typed message map between the background worker, the content
@@ -16,7 +17,7 @@ export interface CoreMessages {
   'core:ping': { request: void; response: { at: number } };
 }
 
-export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages, ShortcutsMessages, InboxMessages {}
+export interface ProtocolMap extends CoreMessages, StatsMessages, AlertsMessages, RepliesMessages, DraftMessages, ShortcutsMessages, InboxMessages, SyncProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];

@@ -3,7 +3,7 @@ import { onMessages, sendToTab } from '../messaging';
 import { RepliesDatabase } from './db';
 import type { SavedReplySummary } from './messages';
 import { rankSavedReplies } from './rank';
-import { bumpLibraryRevision } from './revision';
+import { bumpLibraryRevision, libraryRevision } from './revision';
 import { searchLibrary } from './search';
 import { validateReplyDraft } from './validate';
 import {
@@ -73,6 +73,7 @@ export async function forwardInsertTop(): Promise<boolean> {
 /** The saved-replies part of the background worker. Registers its listeners synchronously. */
 export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatabase()): SavedRepliesSource {
   const library = summaryCache(db);
+  libraryRevision.watch(() => library.invalidate()); // a change made elsewhere (team sync) reaches the suggestions
   /** Runs a change, then tells every context the library changed. */
   const changing = async <T>(change: Promise<T>): Promise<T> => {
     try {
