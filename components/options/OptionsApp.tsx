@@ -9,6 +9,7 @@ import { RepliesSection } from './sections/RepliesSection';
 import { DataSection } from './sections/DataSection';
 import { SettingsTransferSection } from './sections/SettingsTransferSection';
 import { LayoutReportSection } from './sections/LayoutReportSection';
+import { SyncSection } from '../features/sync/options';
 
 const t = messagesFor(optionsMessages);
 
@@ -34,6 +35,7 @@ export function OptionsApp() {
       <DraftSection />
       <RepliesSection />
       <DataSection />
+      <SyncSection />
       <SettingsTransferSection />
       <LayoutReportSection />
     </main>

@@ -1,5 +1,7 @@
-/** Team sync UI strings, English and French. */
-export const syncStrings = {
+import { defineMessages } from '../../../utils/i18n';
+
+/** Team sync UI strings, English and French (the French must have every English key). */
+export const syncStrings = defineMessages({
   en: {
     title: 'Team sync',
     intro: 'Share response times with your team through a CouchDB server your team runs or rents. Off until you connect; nothing leaves this browser before.',
@@ -24,28 +26,22 @@ export const syncStrings = {
     conflict: (doc: string, by: string, at: string, winner: string) => `The ${doc} saved by ${by} on ${at} lost to ${winner}'s later change.`,
     docLibrary: 'team library',
     docSettings: 'team settings',
-    issue: {
-      url: 'Enter the server address, like https://couch.example.com.',
-      https: 'Use https:// (plain http is allowed only for 127.0.0.1 and localhost).',
-      db: 'The database name: lowercase letters first, then letters, digits or _$()+-/.',
-      user: 'Enter your user name (no colon).',
-      password: 'Enter your password.',
-    },
-    state: {
-      off: 'Team sync off',
-      idle: 'Synced',
-      pushing: 'Sending…',
-      pulling: 'Receiving…',
-      error: 'Sync problem',
-    },
-    error: {
-      unreachable: 'Server unreachable: records wait and go later.',
-      unauthorized: 'Wrong user name or password.',
-      forbidden: 'The server refused: this user is not a member of the team database.',
-      'not-found': 'No such team database on the server.',
-      permission: 'Access to the server was not granted in the browser.',
-      server: 'The server failed; it will be tried again.',
-    },
+    issue_url: 'Enter the server address, like https://couch.example.com.',
+    issue_https: 'Use https:// (plain http is allowed only for 127.0.0.1 and localhost).',
+    issue_db: 'The database name: lowercase letters first, then letters, digits or _$()+-/.',
+    issue_user: 'Enter your user name (no colon).',
+    issue_password: 'Enter your password.',
+    state_off: 'Team sync off',
+    state_idle: 'Synced',
+    state_pushing: 'Sending…',
+    state_pulling: 'Receiving…',
+    state_error: 'Sync problem',
+    error_unreachable: 'Server unreachable: records wait and go later.',
+    error_unauthorized: 'Wrong user name or password.',
+    error_forbidden: 'The server refused: this user is not a member of the team database.',
+    error_not_found: 'No such team database on the server.',
+    error_permission: 'Access to the server was not granted in the browser.',
+    error_server: 'The server failed; it will be tried again.',
     lastSync: (when: string) => `Last sync ${when}`,
     never: 'never synced',
     waiting: (n: number) => (n === 1 ? '1 record waiting' : `${n} records waiting`),
@@ -82,28 +78,22 @@ export const syncStrings = {
     conflict: (doc: string, by: string, at: string, winner: string) => `La version de ${doc} enregistrée par ${by} le ${at} a été remplacée par la modification plus récente de ${winner}.`,
     docLibrary: 'la bibliothèque d\u2019équipe',
     docSettings: 'les réglages d\u2019équipe',
-    issue: {
-      url: 'Saisissez l\u2019adresse du serveur, par exemple https://couch.example.com.',
-      https: 'Utilisez https:// (http simple n\u2019est permis que pour 127.0.0.1 et localhost).',
-      db: 'Nom de la base\u00a0: une minuscule d\u2019abord, puis minuscules, chiffres ou _$()+-/.',
-      user: 'Saisissez votre nom d\u2019utilisateur (sans deux-points).',
-      password: 'Saisissez votre mot de passe.',
-    },
-    state: {
-      off: 'Synchronisation désactivée',
-      idle: 'Synchronisé',
-      pushing: 'Envoi…',
-      pulling: 'Réception…',
-      error: 'Problème de synchronisation',
-    },
-    error: {
-      unreachable: 'Serveur injoignable\u00a0: les données attendent et partiront plus tard.',
-      unauthorized: 'Nom d\u2019utilisateur ou mot de passe incorrect.',
-      forbidden: 'Le serveur a refusé\u00a0: cet utilisateur n\u2019est pas membre de la base de l\u2019équipe.',
-      'not-found': 'Cette base d\u2019équipe n\u2019existe pas sur le serveur.',
-      permission: 'L\u2019accès au serveur n\u2019a pas été autorisé dans le navigateur.',
-      server: 'Le serveur a échoué\u00a0; nouvel essai bientôt.',
-    },
+    issue_url: 'Saisissez l\u2019adresse du serveur, par exemple https://couch.example.com.',
+    issue_https: 'Utilisez https:// (http simple n\u2019est permis que pour 127.0.0.1 et localhost).',
+    issue_db: 'Nom de la base\u00a0: une minuscule d\u2019abord, puis minuscules, chiffres ou _$()+-/.',
+    issue_user: 'Saisissez votre nom d\u2019utilisateur (sans deux-points).',
+    issue_password: 'Saisissez votre mot de passe.',
+    state_off: 'Synchronisation désactivée',
+    state_idle: 'Synchronisé',
+    state_pushing: 'Envoi…',
+    state_pulling: 'Réception…',
+    state_error: 'Problème de synchronisation',
+    error_unreachable: 'Serveur injoignable\u00a0: les données attendent et partiront plus tard.',
+    error_unauthorized: 'Nom d\u2019utilisateur ou mot de passe incorrect.',
+    error_forbidden: 'Le serveur a refusé\u00a0: cet utilisateur n\u2019est pas membre de la base de l\u2019équipe.',
+    error_not_found: 'Cette base d\u2019équipe n\u2019existe pas sur le serveur.',
+    error_permission: 'L\u2019accès au serveur n\u2019a pas été autorisé dans le navigateur.',
+    error_server: 'Le serveur a échoué\u00a0; nouvel essai bientôt.',
     lastSync: (when: string) => `Dernière synchro ${when}`,
     never: 'jamais synchronisé',
     waiting: (n: number) => (n <= 1 ? `${n} donnée en attente` : `${n} données en attente`),
@@ -116,6 +106,4 @@ export const syncStrings = {
     teamEmpty: 'Aucune donnée d\u2019équipe pour l\u2019instant.',
     exportTeam: 'Exporter le CSV de l\u2019équipe',
   },
-} as const;
-
-export type SyncStrings = (typeof syncStrings)['en'];
+});
