@@ -201,15 +201,15 @@ async function publish(what: 'settings' | 'library'): Promise<SyncState> {
   return runSyncOnce();
 }
 
-/** Checks the credentials against the server and returns the user's role. */
+/** Checks the credentials against the server (through PouchDB's http adapter) and returns the user's role. */
 async function checkServer(connection: Omit<SyncConnection, 'role'>): Promise<SyncConnection['role']> {
-  const auth = `Basic ${btoa(unescape(encodeURIComponent(`${connection.user}:${connection.password}`)))}`;
-  const session = await fetch(`${connection.url}/_session`, { headers: { authorization: auth, accept: 'application/json' }, credentials: 'omit' });
+  const remote = openRemote({ ...connection, role: 'agent' });
+  const session = await remote.fetch('/_session');
   if (session.status === 401) throw { status: 401, name: 'unauthorized', message: 'Name or password is incorrect.' };
   if (!session.ok) throw { status: session.status, message: `_session answered ${session.status}` };
   const roles: string[] = (await session.json())?.userCtx?.roles ?? [];
-  const db = await fetch(`${connection.url}/${encodeURIComponent(connection.db)}`, { headers: { authorization: auth, accept: 'application/json' }, credentials: 'omit' });
-  if (!db.ok) throw { status: db.status, message: `the database answered ${db.status}` };
+  // Not a member (403), no such database (404), or a password the database refuses (401): PouchDB throws with the status.
+  await remote.info();
   return roles.includes('manager') ? 'manager' : 'agent';
 }
 

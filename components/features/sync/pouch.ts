@@ -29,6 +29,8 @@ export interface Pouch {
   allDocs(opts: { keys?: string[]; startkey?: string; endkey?: string; include_docs?: boolean; limit?: number }): Promise<{ rows: Array<{ id: string; key: string; value?: { rev: string; deleted?: boolean }; error?: string; doc?: PouchDoc }> }>;
   changes(opts: { since: string | number; limit: number; include_docs: boolean; return_docs?: boolean }): Promise<{ results: Array<{ id: string; seq: string | number; doc?: PouchDoc; deleted?: boolean }>; last_seq: string | number }>;
   info(): Promise<{ update_seq: string | number; doc_count: number }>;
+  /** http adapter only: a request with the database's credentials; a path starting with / is from the server root. */
+  fetch(path: string, options?: { headers?: Headers }): Promise<Response>;
   close(): Promise<void>;
   destroy(): Promise<void>;
 }
