@@ -18,16 +18,9 @@ import { responsesBetween } from '../../utils/stats/store';
 import type { ResponseRecord } from '../../utils/stats/types';
 import { toResponseDoc } from '../../utils/sync/records';
 import { teamWeek } from '../../utils/sync/team';
+import type { Figure } from './replies';
 import { copyNewRecords, importReceived, readBeats } from '../../components/features/sync/engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests } from '../../components/features/sync/pouch';
-
-export interface Figure {
-  figure: string;
-  value: number;
-  unit: string;
-  aim: string;
-  ok: boolean;
-}
 
 const PUSH_N = Number(process.env.BENCH_SYNC_PUSH ?? 10_000);
 const PULL_N = Number(process.env.BENCH_SYNC_PULL ?? 100_000);
