@@ -22,6 +22,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'notifications', 'alarms'],
+    // Team sync (opt-in): the team server's origin is asked for at runtime, when the user connects.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'toggle-sidebar': {

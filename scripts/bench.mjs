@@ -29,8 +29,8 @@ const benchDir = join(root, 'scripts/bench');
 const outDir = join(root, 'bench-output');
 const builtManifest = join(root, '.output/chrome-mv3/manifest.json');
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 6 * 60_000);
-/** Benches that replay a whole scripted day need longer: accuracy runs two ~10-minute phases. */
-const LONG_BENCHES = { accuracy: 30 * 60_000 };
+/** Benches that replay a whole scripted day need longer: accuracy runs two ~10-minute phases; sync pulls 100,000 records. */
+const LONG_BENCHES = { accuracy: 30 * 60_000, sync: 20 * 60_000 };
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);

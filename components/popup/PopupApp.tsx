@@ -15,6 +15,7 @@ import { dateFormatter, formatPct, formatTarget } from './format';
 import { popupMessages } from './strings';
 import { useStatsSettings } from './useStatsSettings';
 import { statsSettingsProblems } from '../../utils/stats/health';
+import { SyncPopup } from '../features/sync/popup';
 import './popup.css';
 
 const t = messagesFor(popupMessages);
@@ -197,6 +198,8 @@ export function PopupApp() {
           )}
         </>
       )}
+
+      <SyncPopup />
 
       <details class="help">
         <summary>{t.value.helpTitle}</summary>

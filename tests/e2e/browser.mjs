@@ -73,9 +73,9 @@ export function simulatedFile(url) {
 }
 
 /**
- * @typedef {{ url: string, method: string, from: string, outcome: 'served' | 'not-found' | 'blocked' | 'extension' | 'unrouted' }} RequestRecord
+ * @typedef {{ url: string, method: string, from: string, outcome: 'served' | 'not-found' | 'blocked' | 'extension' | 'unrouted' | 'passed' }} RequestRecord
  * @typedef {{ where: string, text: string }} ErrorRecord
- * @typedef {{ headed?: boolean, extensionDir?: string, viewport?: { width: number, height: number }, locale?: string, slowMo?: number }} LaunchOptions
+ * @typedef {{ headed?: boolean, extensionDir?: string, viewport?: { width: number, height: number }, locale?: string, slowMo?: number, allowOrigins?: string[] }} LaunchOptions
  * @typedef {{ host?: 'business' | 'www' | 'meta', tab?: string, path?: string, speed?: 'normal' | 'fast' | 'off', locale?: 'en_US' | 'fr_FR', layout?: '2026' | '2025-11', [param: string]: string | number | undefined }} InboxOptions
  *   layout: the sim's page layout, '2026' (default, tests/fixtures/inbox/LAYOUT-2026.md) or the dated '2025-11'.
  */
@@ -128,7 +128,8 @@ export async function launch(options = {}) {
       '--disable-quic',
       '--disable-dev-shm-usage',
       // Nothing may reach the real network: hosts that escape routing do not resolve.
-      '--host-resolver-rules=MAP * ~NOTFOUND',
+      // (A test's own loopback server, allowOrigins, is excluded from the rule.)
+      `--host-resolver-rules=MAP * ~NOTFOUND${[...new Set((options.allowOrigins ?? []).map((o) => new URL(o).hostname))].map((h) => `, EXCLUDE ${h}`).join('')}`,
       ...(options.locale?.startsWith('fr') ? ['--lang=fr-FR'] : []),
     ],
   });
@@ -161,6 +162,11 @@ export async function launch(options = {}) {
     const url = new URL(req.url());
     if (url.protocol === 'chrome-extension:') {
       record.outcome = 'extension';
+      return route.continue();
+    }
+    // A test's own local server (team sync's pouchdb-server on loopback) goes through, nothing else.
+    if (options.allowOrigins?.includes(url.origin)) {
+      record.outcome = 'passed';
       return route.continue();
     }
     if (url.protocol === 'https:' && FB_HOSTS.has(url.hostname)) {

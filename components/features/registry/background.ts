@@ -4,6 +4,7 @@ import { registerDraftBackground } from '../draft/background';
 import { registerTimersBackground } from '../timers/background';
 import { registerStatsBackground } from '../stats/background';
 import { registerShortcutsBackground } from '../shortcuts/background';
+import { registerSyncBackground } from '../sync/background';
 
 /** What one feature's worker part offers the ones after it (the draft checks read saved-reply bodies). */
 export interface BackgroundServices {
@@ -23,6 +24,7 @@ export const backgroundParts: BackgroundPart[] = [
   { id: 'timers', register: () => registerTimersBackground() },
   { id: 'stats', register: () => registerStatsBackground() },
   { id: 'shortcuts', register: () => registerShortcutsBackground() },
+  { id: 'sync', register: () => registerSyncBackground() },
 ];
 
 /** Registers every part; one that throws is logged with its id and the others still register. */

@@ -8,6 +8,8 @@ import { TimersSection } from '../timers/options';
 import { DraftSection } from '../draft/options';
 import { RepliesSection } from '../replies/options';
 import { DataSection } from '../stats/options';
+import { syncMeta } from '../sync/feature';
+import { SyncSection } from '../sync/options';
 
 export interface OptionsPart {
   meta: FeatureMeta;
@@ -20,4 +22,5 @@ export const optionsParts: OptionsPart[] = [
   { meta: draftMeta, Section: DraftSection },
   { meta: repliesMeta, Section: RepliesSection },
   { meta: statsMeta, Section: DataSection },
+  { meta: syncMeta, Section: SyncSection },
 ];

@@ -4,7 +4,7 @@ import { RepliesDatabase } from '../../../utils/replies/db';
 import type { SavedReplySummary } from './protocol';
 import type { SavedReply } from '../../../utils/replies/types';
 import { prepareRanking, rankSavedReplies } from '../../../utils/replies/rank';
-import { bumpLibraryRevision } from '../../../utils/replies/revision';
+import { bumpLibraryRevision, libraryRevision } from '../../../utils/replies/revision';
 import { prepareSearch, searchLibrary } from '../../../utils/replies/search';
 import { validateReplyDraft } from '../../../utils/replies/validate';
 import {
@@ -80,6 +80,7 @@ export async function forwardInsertTop(): Promise<boolean> {
 /** The saved-replies part of the background worker. Registers its listeners synchronously. */
 export function registerRepliesBackground(db: RepliesDatabase = new RepliesDatabase()): SavedRepliesSource {
   const library = summaryCache(db);
+  libraryRevision.watch(() => library.invalidate()); // a change made elsewhere (team sync) reaches the suggestions
   /** Runs a change, then tells every context the library changed. */
   const changing = async <T>(change: Promise<T>): Promise<T> => {
     try {

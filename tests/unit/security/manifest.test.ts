@@ -47,7 +47,8 @@ describe('built manifest: permissions', () => {
 
   it('has no host permissions: host access comes only from the content script matches', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    // Team sync (opt-in) asks for its server's one origin at runtime, from these patterns only: HTTPS, or loopback for tests.
+    expect(manifest.optional_host_permissions ?? []).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   });
 
   it('runs its content script only on Business Suite pages of the two inbox hosts, in the isolated world', () => {

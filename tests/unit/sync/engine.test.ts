@@ -1,0 +1,136 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import MemoryAdapter from 'pouchdb-adapter-memory';
+import { couchRequest, runTeamSetup, startCouch, type Couch } from '../../e2e/couch';
+import { openStatsDb, type StatsDb } from '../../../utils/stats/db';
+import type { ResponseRecord } from '../../../utils/stats/types';
+import { copyNewRecords, importReceived, markBeat, readBeats } from '../../../components/features/sync/engine';
+import { openLocal, openRemote, replicate, setLocalAdapterForTests, type Pouch } from '../../../components/features/sync/pouch';
+import type { SyncConnection } from '../../../utils/sync/connection';
+
+// The worker's steps end to end against a real CouchDB-protocol server: agents' stats databases
+// (fake IndexedDB) -> sync databases (PouchDB, memory adapter in Node) -> pouchdb-server -> a
+// manager's stats database.
+let couch: Couch;
+const DB = 'engine-team';
+const conn = (user: string, password: string, role: SyncConnection['role'] = 'agent'): SyncConnection => ({ url: couch.url, db: DB, user, password, role });
+const DAY = 86_400_000;
+const base = Date.UTC(2026, 10, 30, 9);
+
+function responses(n: number, prefix: string, agent: string, source: ResponseRecord['source'] = 'this-browser'): ResponseRecord[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `p1|${prefix}${i}|${Math.floor((base + i * 60_000) / 1000)}`,
+    pageId: 'p1',
+    conversation: `${prefix}${i}`,
+    customerAt: base + i * 60_000,
+    repliedAt: base + i * 60_000 + 120_000 + (i % 3) * DAY,
+    agent,
+    responseSeconds: 120,
+    businessResponseSeconds: 120,
+    withinTarget: i % 2 === 0,
+    source,
+    precision: 'exact',
+  }));
+}
+
+async function statsWith(name: string, records: ResponseRecord[]): Promise<StatsDb> {
+  const db = openStatsDb(name);
+  await db.responses.bulkPut(records);
+  return db;
+}
+
+async function pushAll(stats: StatsDb, local: Pouch, c: SyncConnection, browser: string, days: Record<string, number> = {}) {
+  const copied = await copyNewRecords(stats, local, { user: c.user, browser }, days, async () => {});
+  await markBeat(local, { user: c.user, browser, agent: c.user }, Date.now());
+  const pushed = await replicate(local, openRemote(c));
+  return { copied, pushed };
+}
+
+beforeAll(async () => {
+  setLocalAdapterForTests('memory', MemoryAdapter);
+  couch = await startCouch({ inMemory: true });
+  const setup = await runTeamSetup(['--url', couch.url, '--db', DB, '--admin', 'admin:secret', '--agent', 'marie:pw1', '--agent', 'paul:pw2', '--manager', 'chloe:pw3']);
+  expect(setup.code).toBe(0);
+}, 60_000);
+afterAll(async () => {
+  await couch?.stop();
+  couch?.dispose();
+});
+
+describe('sync engine', () => {
+  it("pushes each agent's records once, and the manager's stats database receives the whole team", async () => {
+    const marie = await statsWith('e-marie', [...responses(30, 'm', 'Marie D'), ...responses(5, 'x', 'Paul R', 'imported')]);
+    const paul = await statsWith('e-paul', responses(20, 'p', 'Paul R'));
+    const mLocal = openLocal('e-marie-sync');
+    const first = await pushAll(marie, mLocal, conn('marie', 'pw1'), 'bm');
+    expect(first.copied.added).toBe(30); // imported copies are never sent
+    expect(first.pushed.docs_written).toBe(31); // + the beat
+    // Nothing new: no day is read again, nothing is sent again.
+    const again = await pushAll(marie, mLocal, conn('marie', 'pw1'), 'bm', first.copied.days);
+    expect(again.copied.added).toBe(0);
+    expect(again.pushed.docs_written).toBe(0);
+    // A run that lost its per-day counts (killed before saving them) duplicates nothing.
+    const lost = await pushAll(marie, mLocal, conn('marie', 'pw1'), 'bm', {});
+    expect(lost.copied.added).toBe(0);
+    await pushAll(paul, openLocal('e-paul-sync'), conn('paul', 'pw2'), 'bp');
+
+    const manager = openStatsDb('e-chloe');
+    const cLocal = openLocal('e-chloe-sync');
+    await replicate(openRemote(conn('chloe', 'pw3', 'manager')), cLocal, { batch_size: 500 });
+    let seq: string | number = 0;
+    const got = await importReceived(manager, cLocal, 'chloe', 0, async (s) => {
+      seq = s;
+    });
+    expect(got.imported).toBe(50);
+    const all = await manager.responses.toArray();
+    expect(all).toHaveLength(50);
+    expect(new Set(all.map((r) => (r as { syncUser?: string }).syncUser))).toEqual(new Set(['marie', 'paul']));
+    expect(all.every((r) => r.source === 'imported' && (r as { browser?: string }).browser)).toBe(true);
+    // The day columns (what the popup reads) cover the team too.
+    expect((await manager.days.toArray()).length).toBeGreaterThan(0);
+    // Resuming from the saved sequence imports nothing twice.
+    expect((await importReceived(manager, cLocal, 'chloe', seq, async () => {})).imported).toBe(0);
+    expect((await importReceived(manager, cLocal, 'chloe', 0, async () => {})).imported).toBe(0);
+    expect(await manager.responses.count()).toBe(50);
+    const beats = await readBeats(cLocal, 0);
+    expect(beats.map((b) => b.user).sort()).toEqual(['marie', 'paul']);
+  }, 60_000);
+
+  it('a push cancelled in the middle of 3,000 records resumes from its checkpoint: nothing lost, nothing duplicated', async () => {
+    const stats = await statsWith('e-big', responses(3000, 'b', 'Marie D'));
+    const local = openLocal('e-big-sync');
+    const c = conn('marie', 'pw1');
+    expect((await copyNewRecords(stats, local, { user: 'marie', browser: 'bb' }, {}, async () => {})).added).toBe(3000);
+    const remote = openRemote(c);
+    // The replication is stopped after its first batches, as a stopped worker would stop it.
+    const PouchDB = (await import('pouchdb-core')).default;
+    const rep = PouchDB.replicate(local, remote, { batch_size: 250, batches_limit: 1 });
+    let batches = 0;
+    rep.on('change', () => {
+      if (++batches === 2) rep.cancel();
+    });
+    await new Promise((r) => rep.on('complete', r));
+    const partial = (await couchRequest(`${couch.url}/${DB}/_all_docs?startkey="resp:marie:p1|b"&endkey="resp:marie:p1|b\ufff0"&limit=0`, 'admin:secret', 'GET')).json.total_rows;
+    expect(partial).toBeLessThan(3000 + 31);
+    const resumed = await replicate(local, remote);
+    expect(resumed.doc_write_failures).toBe(0);
+    expect(resumed.docs_written).toBeLessThanOrEqual(3000 - 250); // it did not start over
+    const ids = await couchRequest(`${couch.url}/${DB}/_all_docs?startkey=%22resp:marie:p1%7Cb%22&endkey=%22resp:marie:p1%7Cb%EF%BF%B0%22`, 'admin:secret', 'GET');
+    expect(ids.json.rows).toHaveLength(3000);
+  }, 120_000);
+
+  it("the server refuses a browser pushing another agent's records", async () => {
+    const stats = await statsWith('e-rogue', responses(3, 'r', 'X'));
+    const local = openLocal('e-rogue-sync');
+    await copyNewRecords(stats, local, { user: 'paul', browser: 'br' }, {}, async () => {});
+    const res = await replicate(local, openRemote(conn('marie', 'pw1')));
+    expect(res.doc_write_failures).toBe(3);
+  }, 60_000);
+
+  it('a wrong password is an unauthorized error', async () => {
+    const local = openLocal('e-wrong-sync');
+    await local.put({ _id: 'beat:marie:b:x', type: 'beat', user: 'marie', browser: 'b', at: 1 });
+    await expect(replicate(local, openRemote(conn('marie', 'nope')))).rejects.toMatchObject({ status: 401 });
+  }, 60_000);
+});
