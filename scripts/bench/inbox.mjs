@@ -3,7 +3,8 @@
 // mutations, in real Chromium (no extension: the adapter is bundled into the page).
 // Runs on both page layouts: 2026 (the default, LAYOUT-2026.md) and the dated 2025-11.
 //   node scripts/bench/inbox.mjs
-// Aims (issue 3): a snapshot under 2 ms, no batch over 4 ms.
+// Aims (issue 3, issue 11 on the 2026 layout, issue 14): a snapshot under 2 ms, no batch over 4 ms.
+// The whole thread (300 messages) is in the page; the adapter reads its last 60 rows (THREAD_TAIL_ROWS).
 import { pathToFileURL } from 'node:url';
 import { bundle, launchSim, openSimInbox } from './lib/sim-page.mjs';
 
@@ -20,6 +21,13 @@ async function measure(context, code, layout) {
   // Snapshot: warm up (JIT), then time 60 reads.
   await page.evaluate(() => window.__inboxBench.snapshots(10));
   const snap = await page.evaluate(() => window.__inboxBench.snapshots(60));
+  // The same reads in main-thread CPU time (CDP ThreadTime): other processes' load barely moves it, unlike the clock.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+  const cpu0 = await threadTime();
+  await page.evaluate(() => window.__inboxBench.snapshots(200));
+  const snapCpu = ((await threadTime()) - cpu0) * 1000 / 200;
   if (process.env.BENCH_PARTS) console.log(await page.evaluate(() => window.__inboxBenchParts(20)));
 
   // Observer: one burst of 1,000 mutations plus live traffic, batches timed inside the page.
@@ -44,8 +52,9 @@ async function measure(context, code, layout) {
   const snapP90 = [...snap.times].sort((a, b) => a - b)[Math.floor(snap.times.length * 0.9)];
   await page.close();
   return [
-    { figure: `inbox snapshot (${layout}), median (${snap.rows} visible rows of 500, ${snap.messages} thread messages)`, value: round(snapMedian), unit: 'ms', aim: '< 2 ms', ok: snapMedian < 2 },
+    { figure: `inbox snapshot (${layout}), median (${snap.rows} visible rows of 500; thread of 300 messages, ${snap.messages} read: the last 60 rows, THREAD_TAIL_ROWS)`, value: round(snapMedian), unit: 'ms', aim: '< 2 ms', ok: snapMedian < 2 },
     { figure: `inbox snapshot (${layout}), p90`, value: round(snapP90), unit: 'ms', aim: '< 2 ms', ok: snapP90 < 2 },
+    { figure: `inbox snapshot (${layout}), main-thread CPU per read (ThreadTime over 200 reads; steady under load)`, value: round(snapCpu), unit: 'ms', aim: 'report only', ok: true },
     { figure: `inbox observer (${layout}), median batch (${batches.length} batches for ${records} mutation records)`, value: round(medianBatch), unit: 'ms', aim: '< 4 ms', ok: medianBatch < 4 },
     { figure: `inbox observer (${layout}), slowest batch`, value: round(maxBatch), unit: 'ms', aim: '< 4 ms', ok: maxBatch < 4 },
     // Not the adapter's work: the page's pending style/layout, flushed before each batch (paid by the next frame anyway).

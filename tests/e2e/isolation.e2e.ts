@@ -104,3 +104,21 @@ describe('a failing feature stops alone (test build)', () => {
     await page.close();
   });
 });
+
+describe('switching features off in the options (test build)', () => {
+  it('each section disappears at once and comes back when switched on again', async () => {
+    const page = await browser.openInbox({ layout: '2025-11' });
+    await section(page, 'timers').waitFor();
+    const options = await browser.openOptions();
+    for (const id of ['timers', 'replies', 'draft'] as const) {
+      const box = options.locator(`[data-feature-switch="${id}"]`);
+      await box.waitFor();
+      await box.uncheck();
+      await section(page, id).waitFor({ state: 'detached', timeout: 10_000 });
+      await box.check();
+      await section(page, id).waitFor({ timeout: 10_000 });
+    }
+    await options.close();
+    await page.close();
+  });
+});
