@@ -3,7 +3,6 @@ import { messagesFor } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import type { CommandBinding } from '../../utils/shortcuts/commands';
 import { sidebarMessages } from './messages';
-import { SyncStatusLine } from '../features/sync/status';
 
 const t = messagesFor(sidebarMessages);
 
@@ -46,7 +45,6 @@ export function SidebarFooter() {
         </dl>
       )}
       {failed && <p class="ip-muted">{t.value.shortcutsUnavailable}</p>}
-      <SyncStatusLine />
       <p class="ip-footer-actions">
         <button type="button" class="ip-link" onClick={() => void open('shortcut-settings')} data-testid="change-shortcuts">
           {t.value.changeShortcuts}
