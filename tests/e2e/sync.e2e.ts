@@ -219,10 +219,11 @@ describe('team sync', () => {
     const { state } = await message(options, 'sync:now');
     expect(state).toMatchObject({ phase: 'error', lastError: { kind: 'unreachable' } });
     expect(state.waiting).toBeGreaterThan(0);
-    const inbox = await browsers.marie!.openInbox({ layout: '2025-11' });
-    const footer = sidebar(inbox).locator('[data-testid="sync-error"]');
-    await expect(footer.textContent({ timeout: 15_000 })).resolves.toContain('Server unreachable');
-    await inbox.close();
+    const popup = await browsers.marie!.openPopup();
+    const line = popup.locator('[data-testid="sync-error"]');
+    await expect(line.textContent({ timeout: 15_000 })).resolves.toContain('Server unreachable');
+    await expect(popup.locator('[data-testid="sync-status"]').getAttribute('data-waiting')).resolves.not.toBe('0');
+    await popup.close();
     await couch.start();
     const after = await message(options, 'sync:now');
     expect(after.state).toMatchObject({ phase: 'idle', waiting: 0, lastError: null });
