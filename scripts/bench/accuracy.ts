@@ -232,6 +232,7 @@ async function twoBrowsersDay() {
     await input.setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) });
     await options.waitForFunction(() => /Imported|refused/i.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
     const status = await options.getByTestId('data-status').textContent();
+    if (process.env.BENCH_ACCURACY_DUMP) console.error(`accuracy: second browser exported ${theirs.length} responses (${theirs.filter((r) => r.source === 'this-browser').length} its own) for ${truths.filter((t) => t.agent === agents[1]!.full).length} true ones; import: ${status}`);
     if (!/Imported/.test(status ?? '')) throw new Error(`team import failed: ${status}`);
     // The manager's own closed tab too: its outbox is collected by the same minute alarm.
     const merged = await storedOnceDrained(options, truths, deadline + 15_000);
@@ -267,8 +268,9 @@ function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], l
   const dir = process.env.BENCH_ACCURACY_DUMP;
   if (!dir) return;
   const near = (t: TrueResponse) => stored.filter((s) => s.conversation === t.conversation && s.repliedAt > t.customerAt - 60_000 && s.repliedAt < t.repliedAt + 60_000);
-  const rows = truths.flatMap((t) => {
-    const s = storedFor(stored, t);
+  const assigned = assign(truths, stored);
+  const rows = truths.flatMap((t, i) => {
+    const s = assigned[i]![0];
     const problem = !s ? 'missed' : !sameAgent(t.agent ?? '', s.agent) ? 'wrong agent' : !agrees(s, t) ? `${s.precision} off` : null;
     return problem ? [{ problem, truth: t, stored: s ?? null, near: near(t) }] : [];
   });
@@ -279,14 +281,31 @@ function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], l
   console.error(`accuracy: ${rows.length} problems, ${extra.length} unmatched stored records -> ${file}`);
 }
 
+/**
+ * Each stored record goes to the true response whose reply is nearest (same conversation, within 2 s): two
+ * replies 1.6 s apart (the agent's, then a colleague's) are two responses, not one with a duplicate.
+ */
+function assign(truths: TrueResponse[], stored: StoredResponse[]): StoredResponse[][] {
+  const byTruth = truths.map(() => [] as StoredResponse[]);
+  for (const s of stored) {
+    let best = -1;
+    truths.forEach((t, i) => {
+      if (t.conversation !== s.conversation || Math.abs(s.repliedAt - t.repliedAt) > EXACT_TOLERANCE_MS) return;
+      if (best < 0 || Math.abs(s.repliedAt - t.repliedAt) < Math.abs(s.repliedAt - truths[best]!.repliedAt)) best = i;
+    });
+    if (best >= 0) byTruth[best]!.push(s);
+  }
+  return byTruth;
+}
+
 export function figures(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[] = []) {
   dump(label, truths, stored, logs);
-  const matched = truths.map((t) => ({ t, s: storedFor(stored, t) }));
+  const assigned = assign(truths, stored);
+  const matched = truths.map((t, i) => ({ t, s: assigned[i]!.sort((a, b) => Math.abs(a.repliedAt - t.repliedAt) - Math.abs(b.repliedAt - t.repliedAt))[0] }));
   const found = matched.filter((m) => m.s);
   const coverage = truths.length ? (100 * found.length) / truths.length : 0;
-  // Two stored records for one true response (the same reply), or one reply recorded twice.
-  const perTruth = truths.map((t) => stored.filter((s) => s.conversation === t.conversation && Math.abs(s.repliedAt - t.repliedAt) <= EXACT_TOLERANCE_MS).length);
-  const duplicates = perTruth.reduce((n, c) => n + Math.max(0, c - 1), 0);
+  // Two stored records for one true response (the same reply recorded twice).
+  const duplicates = assigned.reduce((n, list) => n + Math.max(0, list.length - 1), 0);
   const wrongAgent = found.filter(({ t, s }) => !sameAgent(t.agent ?? '', s!.agent)).length;
   const exactErrors = found
     .filter(({ s }) => s!.precision === 'exact')

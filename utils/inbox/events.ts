@@ -396,7 +396,14 @@ export class EventTracker {
       // A row first drawn in this batch is still keyed by name (`r:…`): its stable key names it the open one's.
       const isOpenHere = openKey !== null && (row.key === openKey || row.selected || (openRowKey !== undefined && row.rowKey === openRowKey));
       if (row.lastFrom === 'page') {
-        if (prev !== undefined && !first && !isOpenHere) this.missedReply(row, observedAt, out);
+        if (prev !== undefined && !first && !isOpenHere && !this.missedReply(row, observedAt, out)) {
+          // A conversation not open here now ends with the Page's message: someone answered (a colleague, a phone).
+          // Who, and whether by a person, the list cannot tell: it closes the waits before it without timing a
+          // response, so a later reply here is not measured from a message already answered.
+          const t = row.lastAt;
+          const at = t && t.end - t.start <= 1000 && t.start < observedAt ? t.start : observedAt;
+          out.push({ kind: 'reply-sent', id: `rh:${hash(`${row.key}|list|${sig}|${Math.floor(at / LIST_BUCKET_MS)}`)}`, pageId: null, conversation: row.key, ...(row.rowKey ? { rowKey: row.rowKey } : {}), customerName: row.customerName, at, agent: null, via: 'observed', precision: 'approximate', history: true });
+        }
         continue;
       }
       if (row.lastFrom !== 'customer') continue;
@@ -420,16 +427,17 @@ export class EventTracker {
    * in a snapshot (it rendered and the agent moved on within one batch). A send of this browser
    * with that text is reported by its pending entry instead.
    */
-  private missedReply(row: ConversationRow, at: number, out: InboxEvent[]) {
+  /** Whether the row is the conversation just left (then handled here, reported or not). */
+  private missedReply(row: ConversationRow, at: number, out: InboxEvent[]): boolean {
     const left = this.left;
-    if (!left || left.key !== row.key || at - left.at > LEFT_WINDOW_MS) return;
+    if (!left || left.key !== row.key || at - left.at > LEFT_WINDOW_MS) return false;
     const text = previewText(row.preview);
     const h = textHash(text);
-    if (this.pending.some((p) => p.conversation === row.key && p.textHash === h)) return;
+    if (this.pending.some((p) => p.conversation === row.key && p.textHash === h)) return true;
     const lastSeen = left.messages.filter((m) => m.side !== 'system').at(-1);
-    if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return; // the thread saw it before the row changed
+    if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return true; // the thread saw it before the row changed
     // The thread showed the customer writing this very text ("You: …" typed by the customer): the thread beats the preview.
-    if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return;
+    if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return true;
     out.push({
       kind: 'reply-sent',
       id: `rs:${hash(`${row.key}|${predictPageKey(left.messages, text)}`)}`,
@@ -441,6 +449,7 @@ export class EventTracker {
       via: 'observed',
       precision: 'exact',
     });
+    return true;
   }
 
   private listEvent(row: ConversationRow, sig: string, at: number): InboxEvent {

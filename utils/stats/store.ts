@@ -45,8 +45,10 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
   return { acked: events.map((e) => e.id), recorded };
 }
 
-/** Two browsers saw the same response if the customer message times are this close. */
+/** Two browsers saw the same response if the customer message times are this close... */
 export const SAME_RESPONSE_WINDOW_MS = 60_000;
+/** ...and so are the replies (one browser times its own send, another when it saw the bubble): a later response of the same conversation is not the same one. */
+export const SAME_REPLY_WINDOW_MS = 10_000;
 
 /** Merges validated bundle records: skips ids we hold and near-identical responses recorded by another browser. */
 export async function importResponses(db: StatsDb, records: ResponseRecord[]): Promise<{ added: number; duplicates: number }> {
@@ -57,7 +59,7 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
     const existing = await db.responses.bulkGet(candidates.map((r) => r.id));
     const fresh = candidates.filter((_, i) => !existing[i]);
     const conversations = [...new Set(fresh.map((r) => JSON.stringify([r.pageId, r.conversation])))].map((k) => JSON.parse(k) as [string, string]);
-    const near = new Map<string, number[]>();
+    const near = new Map<string, Array<{ customerAt: number; repliedAt: number }>>();
     if (conversations.length) {
       await db.responses
         .where('[pageId+conversation]')
@@ -65,7 +67,7 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
         .each((r) => {
           const k = pairingKey(r.pageId, r.conversation);
           const list = near.get(k) ?? [];
-          list.push(r.customerAt);
+          list.push({ customerAt: r.customerAt, repliedAt: r.repliedAt });
           near.set(k, list);
         });
     }
@@ -73,8 +75,8 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
     for (const r of fresh) {
       const k = pairingKey(r.pageId, r.conversation);
       const times = near.get(k) ?? [];
-      if (times.some((t) => Math.abs(t - r.customerAt) < SAME_RESPONSE_WINDOW_MS)) continue;
-      times.push(r.customerAt);
+      if (times.some((t) => Math.abs(t.customerAt - r.customerAt) < SAME_RESPONSE_WINDOW_MS && Math.abs(t.repliedAt - r.repliedAt) < SAME_REPLY_WINDOW_MS)) continue;
+      times.push({ customerAt: r.customerAt, repliedAt: r.repliedAt });
       near.set(k, times);
       toAdd.push(r);
     }

@@ -230,3 +230,24 @@ describe('issue 16 (accuracy bench): data-utime is to the second', () => {
     ]);
   });
 });
+
+describe('issue 16 (two browsers): a colleague\'s reply only the list shows', () => {
+  it('closes the wait without timing a response, so a later reply here is not measured from the answered message', () => {
+    const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+    const states = new Map<string, PendingRecord>();
+    const BOB: RowSpec = { name: 'Bob Leroy', preview: 'Where is my parcel?', token: '10:00 AM', unread: true, utime: (T0 + 1000) / 1000 };
+    dom.setRows([ALICE, BOB]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+    const t = tracker();
+    const all: InboxEvent[] = [...t.update(snap(T0 + 2000), T0 + 2000, T0 + 2000)];
+    dom.setRows([ALICE, { ...BOB, unread: false, preview: 'You: It left today.', utime: (T0 + 30_000) / 1000 }]);
+    const answered = t.update(snap(T0 + 31_000), T0 + 31_000, T0 + 31_000);
+    expect(answered).toEqual([expect.objectContaining({ kind: 'reply-sent', history: true, at: T0 + 30_000, agent: null })]);
+    all.push(...answered);
+    const bob = answered[0]!.conversation;
+    const { responses } = applyEvents(states, all.map((e) => ({ ...e, pageId: '42' })), config, T0 + 31_000);
+    expect(responses.filter((r) => r.conversation === bob)).toEqual([]);
+    const later: InboxEvent = { kind: 'reply-sent', id: 'rs:later', pageId: '42', conversation: bob, customerName: 'Bob Leroy', at: T0 + 600_000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+    expect(applyEvents(states, [later], config, T0 + 600_000).responses).toEqual([]);
+  });
+});

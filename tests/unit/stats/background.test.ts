@@ -121,6 +121,12 @@ describe('team bundles', () => {
     expect(await sendMessage('stats:import', { bundle: makeBundle(theirs) })).toEqual({ added: 0, duplicates: 3 });
   });
 
+  it('a colleague\'s next response in the same conversation, 30 s later, is a response of its own, not a duplicate', async () => {
+    const mine = await ours();
+    const next = { ...mine[0]!, id: 'page1|a|next', customerAt: mine[0]!.customerAt + 30_000, repliedAt: mine[0]!.repliedAt + 30_000, agent: 'Paul' };
+    expect(await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle([next])) })).toEqual({ added: 1, duplicates: 0 });
+  });
+
   it.each([
     ['not JSON', '{oops', /not JSON/],
     ['another file', JSON.stringify({ hello: 1 }), /not an Inbox Pilot stats bundle/],
