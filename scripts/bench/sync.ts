@@ -19,7 +19,7 @@ import type { ResponseRecord } from '../../utils/stats/types';
 import { toResponseDoc } from '../../utils/sync/records';
 import { teamWeek } from '../../utils/sync/team';
 import type { Figure } from './replies';
-import { copyNewRecords, importReceived, readBeats } from '../../components/features/sync/engine';
+import { copyNewRecords, importReceived, readBeats } from '../../components/features/sync/background-engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests } from '../../components/features/sync/pouch';
 
 const PUSH_N = Number(process.env.BENCH_SYNC_PUSH ?? 10_000);

@@ -23,7 +23,7 @@ import {
   TEAM_SETTINGS_ID,
 } from '../../../utils/sync/team-docs';
 import { resolveTeamConflict } from '../../../utils/sync/team';
-import { copyNewRecords, importReceived, markBeat, readBeats } from './engine';
+import { copyNewRecords, importReceived, markBeat, readBeats } from './background-engine';
 import { openLocal, openRemote, replicate, type Pouch, type PouchDoc } from './pouch';
 import type { SyncConnectionView, TeamConflictView } from './protocol';
 import {

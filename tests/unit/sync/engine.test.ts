@@ -5,7 +5,7 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import { couchRequest, runTeamSetup, startCouch, type Couch } from '../../e2e/couch';
 import { openStatsDb, type StatsDb } from '../../../utils/stats/db';
 import type { ResponseRecord } from '../../../utils/stats/types';
-import { copyNewRecords, importReceived, markBeat, readBeats } from '../../../components/features/sync/engine';
+import { copyNewRecords, importReceived, markBeat, readBeats } from '../../../components/features/sync/background-engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests, type Pouch } from '../../../components/features/sync/pouch';
 import type { SyncConnection } from '../../../utils/sync/connection';
 
