@@ -19,6 +19,14 @@ export const KNOWN_THIRD_PARTY_WARNINGS = [
     evidence: /dangerouslySetInnerHTML/,
     why: "Preact's renderer (dangerouslySetInnerHTML support, unused by Inbox Pilot)",
   },
+  {
+    code: 'DANGEROUS_EVAL',
+    // PouchDB's scopeEval (pouchdb-utils), which turns the source text of a design document's filter or
+    // view into a function. It runs only for string filters/views on a local database; team sync
+    // replicates with doc_ids or no filter at all, and MV3's CSP would refuse the Function constructor anyway.
+    evidence: /\.push\(\w+\),Function\.apply\(null,\w+\)\.apply\(null,\w+\)/,
+    why: "PouchDB's scopeEval (string design-doc filters, unused by team sync)",
+  },
 ];
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
