@@ -145,18 +145,7 @@ export function columnsToRecords(columns: readonly DayColumns[], start: number, 
  * Day columns as they cross runtime messaging (JSON): typed arrays become plain arrays. The worker
  * owns the database (issue 12): the popup asks it for a week (`stats:week`) and rebuilds the columns.
  */
-export interface WireDayColumns {
-  day: number;
-  pageId: string;
-  agents: string[];
-  agent: number[];
-  conversation: string[];
-  customerAt: number[];
-  repliedAt: number[];
-  responseSeconds: number[];
-  businessResponseSeconds: number[];
-  flags: number[];
-}
+export type WireDayColumns = Omit<Growing, 'agentIndex'>;
 
 export function columnsToWire(columns: readonly DayColumns[]): WireDayColumns[] {
   return columns.map((c) => ({
