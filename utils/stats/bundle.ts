@@ -34,8 +34,9 @@ export function bundleFileName(now = Date.now()): string {
 
 /**
  * Checks a whole bundle (parsed JSON or its text) before anything is written;
- * throws StatsInputError with the first problem. Every response comes out
- * with source 'imported'.
+ * throws StatsInputError with the first problem. Each response keeps the
+ * source the exporting browser stored (the merge prefers a browser's own
+ * record to another's copy); importResponses() stores them as 'imported'.
  */
 export function validateBundle(input: unknown, now = Date.now()): ResponseRecord[] {
   let data = input;
@@ -55,7 +56,7 @@ export function validateBundle(input: unknown, now = Date.now()): ResponseRecord
   if (raw.version !== BUNDLE_VERSION) throw new StatsInputError(`Unsupported bundle version ${JSON.stringify(raw.version)} (this version reads ${BUNDLE_VERSION}).`);
   if (!Array.isArray(raw.responses)) throw new StatsInputError('The bundle has no "responses" list.');
   if (raw.responses.length > MAX_BUNDLE_RESPONSES) throw new StatsInputError(`The bundle holds ${raw.responses.length} responses (at most ${MAX_BUNDLE_RESPONSES}).`);
-  return raw.responses.map((r, i) => ({ ...validateResponseRecord(r, `response ${i + 1}`, now), source: 'imported' as const }));
+  return raw.responses.map((r, i) => validateResponseRecord(r, `response ${i + 1}`, now));
 }
 
 /** How deep `[` and `{` nest in a JSON text, outside strings; stops counting as soon as it passes the limit. */

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { InboxEvent } from '../inbox/types';
 import { buildDayColumns, DAY_MS, utcDay } from './columns';
 import type { StatsDb } from './db';
+import { mergeDecision, type MergeRecord } from './merge';
 import { applyEvents, pairingKeysOf, type PairingConfig } from './pairing';
 import { pairingKey, type PendingRecord, type ResponseRecord } from './types';
 
@@ -45,44 +46,56 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
   return { acked: events.map((e) => e.id), recorded };
 }
 
-/** Two browsers saw the same response if the customer message times are this close... */
-export const SAME_RESPONSE_WINDOW_MS = 60_000;
-/** ...and so are the replies (one browser times its own send, another when it saw the bubble): a later response of the same conversation is not the same one. */
-export const SAME_REPLY_WINDOW_MS = 10_000;
-
-/** Merges validated bundle records: skips ids we hold and near-identical responses recorded by another browser. */
-export async function importResponses(db: StatsDb, records: ResponseRecord[]): Promise<{ added: number; duplicates: number }> {
+/**
+ * Merges validated bundle or team records, each with the `source` its browser stored (see MergeRecord):
+ * mergeDecision() says, against the held records of its conversation, whether it is new, known, or the
+ * answering browser's own record of a response held only as a copy (which it replaces). What is written
+ * is stored as 'imported'. `duplicates` counts every record not added as a new response.
+ */
+export async function importResponses(db: StatsDb, records: ResponseRecord[]): Promise<{ added: number; duplicates: number; replaced: number }> {
   return db.transaction('rw', db.responses, db.days, async () => {
     const unique = new Map<string, ResponseRecord>();
     for (const r of records) if (!unique.has(r.id)) unique.set(r.id, r);
     const candidates = [...unique.values()];
-    const existing = await db.responses.bulkGet(candidates.map((r) => r.id));
-    const fresh = candidates.filter((_, i) => !existing[i]);
-    const conversations = [...new Set(fresh.map((r) => JSON.stringify([r.pageId, r.conversation])))].map((k) => JSON.parse(k) as [string, string]);
-    const near = new Map<string, Array<{ customerAt: number; repliedAt: number }>>();
+    const conversations = [...new Set(candidates.map((r) => JSON.stringify([r.pageId, r.conversation])))].map((k) => JSON.parse(k) as [string, string]);
+    const held = new Map<string, MergeRecord[]>();
     if (conversations.length) {
       await db.responses
         .where('[pageId+conversation]')
         .anyOf(conversations)
         .each((r) => {
           const k = pairingKey(r.pageId, r.conversation);
-          const list = near.get(k) ?? [];
-          list.push({ customerAt: r.customerAt, repliedAt: r.repliedAt });
-          near.set(k, list);
+          const list = held.get(k) ?? [];
+          list.push({ id: r.id, customerAt: r.customerAt, repliedAt: r.repliedAt, source: r.source });
+          held.set(k, list);
         });
     }
-    const toAdd: ResponseRecord[] = [];
-    for (const r of fresh) {
+    const toPut: ResponseRecord[] = [];
+    const toDelete: string[] = [];
+    const days: number[] = [];
+    let added = 0;
+    let replaced = 0;
+    for (const r of candidates) {
       const k = pairingKey(r.pageId, r.conversation);
-      const times = near.get(k) ?? [];
-      if (times.some((t) => Math.abs(t.customerAt - r.customerAt) < SAME_RESPONSE_WINDOW_MS && Math.abs(t.repliedAt - r.repliedAt) < SAME_REPLY_WINDOW_MS)) continue;
-      times.push({ customerAt: r.customerAt, repliedAt: r.repliedAt });
-      near.set(k, times);
-      toAdd.push(r);
+      const list = held.get(k) ?? [];
+      const decision = mergeDecision(r, list);
+      if (decision.action === 'skip') continue;
+      if (decision.action === 'replace') {
+        const i = list.findIndex((h) => h.id === decision.heldId);
+        days.push(utcDay(list[i]!.repliedAt));
+        list.splice(i, 1);
+        if (decision.heldId !== r.id) toDelete.push(decision.heldId);
+        replaced++;
+      } else added++;
+      list.push({ id: r.id, customerAt: r.customerAt, repliedAt: r.repliedAt, source: r.source });
+      held.set(k, list);
+      toPut.push({ ...r, source: 'imported' });
+      days.push(utcDay(r.repliedAt));
     }
-    await db.responses.bulkAdd(toAdd);
-    await rebuildDays(db, toAdd.map((r) => utcDay(r.repliedAt)));
-    return { added: toAdd.length, duplicates: records.length - toAdd.length };
+    await db.responses.bulkDelete(toDelete);
+    await db.responses.bulkPut(toPut);
+    await rebuildDays(db, days);
+    return { added, duplicates: records.length - added, replaced };
   });
 }
 

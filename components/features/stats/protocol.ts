@@ -14,7 +14,7 @@ export interface StatsProtocol {
   /** Content -> background: which tab am I (keys the sender's durable outbox, which survives a reload). */
   'stats:hello': { request: void; response: { tabId: number | null } };
   /** Options -> background: merge a team bundle (parsed JSON or its text). All or nothing. */
-  'stats:import': { request: { bundle: unknown }; response: { added: number; duplicates: number } };
+  'stats:import': { request: { bundle: unknown }; response: { added: number; duplicates: number; replaced: number } };
   /** Options -> background: erase every response and pairing state. */
   'stats:erase': { request: void; response: { erased: true } };
   /** Popup -> background: the day columns of [start, end) (the worker owns the database). */

@@ -113,7 +113,7 @@ describe('stats bundle import: bad files change nothing', () => {
   const valid = () => JSON.stringify(makeBundle([record(3), record(4)], now));
 
   it('the valid bundle itself imports', async () => {
-    await expect(importLikeTheBackground(valid())).resolves.toEqual({ added: 2, duplicates: 0 });
+    await expect(importLikeTheBackground(valid())).resolves.toEqual({ added: 2, duplicates: 0, replaced: 0 });
   });
 
   it('rejects every broken bundle with a StatsInputError and writes nothing', async () => {
@@ -140,7 +140,7 @@ describe('stats bundle import: bad files change nothing', () => {
   it('is not fooled by an oversized bundle padded with unknown fields (nothing imported beyond its records)', async () => {
     const before = await contents();
     const result = await importLikeTheBackground(oversized(valid(), 4 * 1024 * 1024).text);
-    expect(result).toEqual({ added: 2, duplicates: 0 });
+    expect(result).toEqual({ added: 2, duplicates: 0, replaced: 0 });
     expect((await contents()).responses).toHaveLength(before.responses.length + 2);
   });
 });

@@ -106,25 +106,43 @@ describe('team bundles', () => {
     const mine = await ours();
     const theirs = [
       { ...mine[0]!, agent: 'Other' }, // same id
-      // the same response seen by another browser, 2 s later (so 2 s shorter)
-      { ...mine[0]!, id: 'page1|a|other', customerAt: mine[0]!.customerAt + 2000, responseSeconds: mine[0]!.responseSeconds - 2, businessResponseSeconds: mine[0]!.businessResponseSeconds - 2 },
+      // the same response seen by another browser (observed), 2 s later (so 2 s shorter)
+      { ...mine[0]!, id: 'page1|a|other', source: 'observed' as const, customerAt: mine[0]!.customerAt + 2000, responseSeconds: mine[0]!.responseSeconds - 2, businessResponseSeconds: mine[0]!.businessResponseSeconds - 2 },
       { ...mine[0]!, id: 'page1|z|1', conversation: 'z', agent: 'Paul', source: 'this-browser' as const },
     ];
     const result = await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle(theirs)) });
-    expect(result).toEqual({ added: 1, duplicates: 2 });
+    expect(result).toEqual({ added: 1, duplicates: 2, replaced: 0 });
     expect(await columnCount()).toBe(2);
     const all = await statsDb().responses.orderBy('id').toArray();
     expect(all.map((r) => [r.conversation, r.agent, r.source])).toEqual([
       ['a', 'Marie', 'this-browser'],
       ['z', 'Paul', 'imported'],
     ]);
-    expect(await sendMessage('stats:import', { bundle: makeBundle(theirs) })).toEqual({ added: 0, duplicates: 3 });
+    expect(await sendMessage('stats:import', { bundle: makeBundle(theirs) })).toEqual({ added: 0, duplicates: 3, replaced: 0 });
   });
 
   it('a colleague\'s next response in the same conversation, 30 s later, is a response of its own, not a duplicate', async () => {
     const mine = await ours();
     const next = { ...mine[0]!, id: 'page1|a|next', customerAt: mine[0]!.customerAt + 30_000, repliedAt: mine[0]!.repliedAt + 30_000, agent: 'Paul' };
-    expect(await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle([next])) })).toEqual({ added: 1, duplicates: 0 });
+    expect(await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle([next])) })).toEqual({ added: 1, duplicates: 0, replaced: 0 });
+  });
+
+  it('the answering browser\'s own record replaces the copy this browser observed late, and is not taken for this browser\'s next response', async () => {
+    // Paul (another browser) replied at T0+5 s; this browser saw it at T0+8 s (observed copy), then Marie answered the next message.
+    await sendMessage('stats:events', { events: [customer('a', T0), reply('a', T0 + 8_000, 'Paul Girard', 'observed'), customer('a', T0 + 9_000), reply('a', T0 + 12_000, 'Marie', 'this-browser')] });
+    const held = await statsDb().responses.orderBy('repliedAt').toArray();
+    expect(held.map((r) => [r.agent, r.source])).toEqual([
+      ['Paul Girard', 'observed'],
+      ['Marie', 'this-browser'],
+    ]);
+    const paul = { ...held[0]!, id: 'page1|a|paul', customerAt: T0 + 400, repliedAt: T0 + 5_000, responseSeconds: 4.6, businessResponseSeconds: 4.6, agent: 'Paul', source: 'this-browser' as const };
+    expect(await sendMessage('stats:import', { bundle: JSON.stringify(makeBundle([paul])) })).toEqual({ added: 0, duplicates: 1, replaced: 1 });
+    const after = await statsDb().responses.orderBy('repliedAt').toArray();
+    expect(after.map((r) => [r.id, r.agent, r.repliedAt - T0, r.source])).toEqual([
+      ['page1|a|paul', 'Paul', 5_000, 'imported'],
+      [held[1]!.id, 'Marie', 12_000, 'this-browser'],
+    ]);
+    expect(await columnCount()).toBe(2);
   });
 
   it.each([
