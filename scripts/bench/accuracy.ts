@@ -226,6 +226,12 @@ async function twoBrowsersDay() {
     const deadline = Date.now() + 75_000;
     const theirs = await storedOnceDrained(exporter, truths.filter((t) => t.agent === agents[1]!.full), deadline);
     const options = await browsers[0]!.openOptions();
+    const dumpDir = process.env.BENCH_ACCURACY_DUMP;
+    if (dumpDir) {
+      // What each side held before the merge, to tell a merge miss from a recording miss.
+      mkdirSync(dumpDir, { recursive: true });
+      writeFileSync(join(dumpDir, 'accuracy-two-browsers-before-merge.json'), JSON.stringify({ exported: theirs, importer: await storedResponses(options) }, null, 1));
+    }
     const input = options.getByTestId('data-import');
     await input.waitFor({ state: 'attached' });
     const bundle = { format: 'inbox-pilot-stats', version: 1, exportedAt: new Date().toISOString(), responses: theirs };
