@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { InboxEvent } from '../inbox/types';
-import { buildDayColumns, DAY_MS, utcDay } from './columns';
+import { appendColumns, buildDayColumns, DAY_MS, utcDay } from './columns';
 import type { StatsDb } from './db';
 import { applyEvents, pairingKeysOf, type PairingConfig } from './pairing';
 import { pairingKey, type PendingRecord, type ResponseRecord } from './types';
@@ -50,6 +50,58 @@ export const SAME_RESPONSE_WINDOW_MS = 60_000;
 /** ...and so are the replies (one browser times its own send, another when it saw the bubble): a later response of the same conversation is not the same one. */
 export const SAME_REPLY_WINDOW_MS = 10_000;
 
+/** Adds records that replace none (the team merge) to their days' columns, one read and one write per day and Page. */
+export async function appendToDays(db: StatsDb, records: readonly ResponseRecord[]): Promise<void> {
+  if (!records.length) return;
+  const added = buildDayColumns(records);
+  const held = await db.days.bulkGet(added.map((c) => [c.day, c.pageId] as [number, string]));
+  await db.days.bulkPut(added.map((c, i) => appendColumns(held[i], c)));
+}
+
+/**
+ * The held responses that may be the same as one of `fresh` (same Page and conversation, customer
+ * times closer than SAME_RESPONSE_WINDOW_MS), by pairing key: one index range per record, so the
+ * cost follows the batch, not the conversations' history. The merge rule never looks further.
+ */
+async function heldNeighbours(db: StatsDb, fresh: readonly ResponseRecord[]): Promise<Map<string, ResponseRecord[]>> {
+  const found = await Promise.all(
+    fresh.map((r) =>
+      db.responses
+        .where('[pageId+conversation+customerAt]')
+        .between([r.pageId, r.conversation, r.customerAt - SAME_RESPONSE_WINDOW_MS], [r.pageId, r.conversation, r.customerAt + SAME_RESPONSE_WINDOW_MS], false, false)
+        .toArray(),
+    ),
+  );
+  const seen = new Set<string>();
+  const near = new Map<string, ResponseRecord[]>();
+  for (const r of found.flat()) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const k = pairingKey(r.pageId, r.conversation);
+    const list = near.get(k) ?? [];
+    list.push(r);
+    near.set(k, list);
+  }
+  return near;
+}
+
+/**
+ * The merge decision (one place): which of `fresh` (ids we don't hold) to add, given the held
+ * responses near them by pairing key (`near` grows with the accepted ones).
+ */
+export function selectNew(fresh: readonly ResponseRecord[], near: Map<string, ResponseRecord[]>): ResponseRecord[] {
+  const toAdd: ResponseRecord[] = [];
+  for (const r of fresh) {
+    const k = pairingKey(r.pageId, r.conversation);
+    const times = near.get(k) ?? [];
+    if (times.some((t) => Math.abs(t.customerAt - r.customerAt) < SAME_RESPONSE_WINDOW_MS && Math.abs(t.repliedAt - r.repliedAt) < SAME_REPLY_WINDOW_MS)) continue;
+    times.push(r);
+    near.set(k, times);
+    toAdd.push(r);
+  }
+  return toAdd;
+}
+
 /** Merges validated bundle records: skips ids we hold and near-identical responses recorded by another browser. */
 export async function importResponses(db: StatsDb, records: ResponseRecord[]): Promise<{ added: number; duplicates: number }> {
   return db.transaction('rw', db.responses, db.days, async () => {
@@ -58,30 +110,9 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
     const candidates = [...unique.values()];
     const existing = await db.responses.bulkGet(candidates.map((r) => r.id));
     const fresh = candidates.filter((_, i) => !existing[i]);
-    const conversations = [...new Set(fresh.map((r) => JSON.stringify([r.pageId, r.conversation])))].map((k) => JSON.parse(k) as [string, string]);
-    const near = new Map<string, Array<{ customerAt: number; repliedAt: number }>>();
-    if (conversations.length) {
-      await db.responses
-        .where('[pageId+conversation]')
-        .anyOf(conversations)
-        .each((r) => {
-          const k = pairingKey(r.pageId, r.conversation);
-          const list = near.get(k) ?? [];
-          list.push({ customerAt: r.customerAt, repliedAt: r.repliedAt });
-          near.set(k, list);
-        });
-    }
-    const toAdd: ResponseRecord[] = [];
-    for (const r of fresh) {
-      const k = pairingKey(r.pageId, r.conversation);
-      const times = near.get(k) ?? [];
-      if (times.some((t) => Math.abs(t.customerAt - r.customerAt) < SAME_RESPONSE_WINDOW_MS && Math.abs(t.repliedAt - r.repliedAt) < SAME_REPLY_WINDOW_MS)) continue;
-      times.push({ customerAt: r.customerAt, repliedAt: r.repliedAt });
-      near.set(k, times);
-      toAdd.push(r);
-    }
+    const toAdd = selectNew(fresh, await heldNeighbours(db, fresh));
     await db.responses.bulkAdd(toAdd);
-    await rebuildDays(db, toAdd.map((r) => utcDay(r.repliedAt)));
+    await appendToDays(db, toAdd);
     return { added: toAdd.length, duplicates: records.length - toAdd.length };
   });
 }
