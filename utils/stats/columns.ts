@@ -6,8 +6,10 @@ import type { ResponseRecord, ResponseSource } from './types';
  * of typed arrays (a memory copy) instead of 25,000 objects to deserialize:
  * the popup opens at once and the detail CSV is quick on a busy week.
  * Days are UTC days; a reader trims them to its own week boundaries.
- * The responses table stays the source of truth: a day's columns are always
- * rebuilt from it, never patched.
+ * The responses table stays the source of truth: a day's columns are rebuilt
+ * from it whenever a record may be replaced; only records added (never
+ * replacing one: the team merge) are appended to them (appendColumns). The
+ * order of a day's rows means nothing.
  */
 export const DAY_MS = 86_400_000;
 /** The `flags` bit of an approximate response. */
@@ -109,6 +111,45 @@ export function buildDayColumns(records: readonly ResponseRecord[]): DayColumns[
   const b = new DayColumnsBuilder();
   for (const r of records) b.add(r);
   return b.finish();
+}
+
+/**
+ * `held` (the columns of one day and Page, or undefined) with `added` appended: the added
+ * columns must be of the same day and Page. Equal, row for row, to building the columns of
+ * held's rows followed by added's.
+ */
+export function appendColumns(held: DayColumns | undefined, added: DayColumns): DayColumns {
+  if (!held) return added;
+  if (held.day !== added.day || held.pageId !== added.pageId) throw new Error('appendColumns: not the same day and Page');
+  const agents = [...held.agents];
+  const index = new Map(agents.map((a, i) => [a, i]));
+  const remap = added.agents.map((a) => {
+    let i = index.get(a);
+    if (i === undefined) {
+      i = agents.length;
+      agents.push(a);
+      index.set(a, i);
+    }
+    return i;
+  });
+  const cat = <T extends Float64Array | Uint8Array | Uint16Array>(a: T, b: T, make: new (n: number) => T): T => {
+    const out = new make(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return {
+    day: held.day,
+    pageId: held.pageId,
+    agents,
+    agent: cat(held.agent, Uint16Array.from(added.agent, (a) => remap[a]!), Uint16Array),
+    conversation: [...held.conversation, ...added.conversation],
+    customerAt: cat(held.customerAt, added.customerAt, Float64Array),
+    repliedAt: cat(held.repliedAt, added.repliedAt, Float64Array),
+    responseSeconds: cat(held.responseSeconds, added.responseSeconds, Float64Array),
+    businessResponseSeconds: cat(held.businessResponseSeconds, added.businessResponseSeconds, Float64Array),
+    flags: cat(held.flags, added.flags, Uint8Array),
+  };
 }
 
 /** Response `i` of a day's columns as a record without its id. */

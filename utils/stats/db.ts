@@ -53,6 +53,14 @@ export const STATS_SCHEMA: readonly SchemaStep[] = [
       await tx.table('days').bulkPut(builder.finish());
     },
   },
+  {
+    // v4: the team merge looks up only the neighbours of an incoming record (same Page and
+    // conversation, customer time within the merge window) by range, instead of every response
+    // of its conversation: [pageId+conversation+customerAt] replaces [pageId+conversation]
+    // (its prefix still answers a per-conversation query).
+    version: 4,
+    stores: { responses: 'id, repliedAt, [agent+repliedAt], [pageId+repliedAt], [pageId+conversation+customerAt]' },
+  },
 ];
 
 export const STATS_DB_VERSION = STATS_SCHEMA[STATS_SCHEMA.length - 1]!.version;

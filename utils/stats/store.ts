@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import type { InboxEvent } from '../inbox/types';
-import { buildDayColumns, DAY_MS, utcDay } from './columns';
+import { appendColumns, buildDayColumns, DAY_MS, utcDay } from './columns';
 import type { StatsDb } from './db';
-import { mergeDecision, type MergeRecord } from './merge';
+import { mergeDecision, SAME_RESPONSE_WINDOW_MS, type MergeRecord } from './merge';
 import { applyEvents, pairingKeysOf, type PairingConfig } from './pairing';
 import { pairingKey, type PendingRecord, type ResponseRecord } from './types';
 
@@ -46,33 +46,64 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
   return { acked: events.map((e) => e.id), recorded };
 }
 
+/** Adds records that replace none to their days' columns, one read and one write per day and Page. */
+export async function appendToDays(db: StatsDb, records: readonly ResponseRecord[]): Promise<void> {
+  if (!records.length) return;
+  const added = buildDayColumns(records);
+  const held = await db.days.bulkGet(added.map((c) => [c.day, c.pageId] as [number, string]));
+  await db.days.bulkPut(added.map((c, i) => appendColumns(held[i], c)));
+}
+
+const asMerge = (r: ResponseRecord): MergeRecord => ({ id: r.id, customerAt: r.customerAt, repliedAt: r.repliedAt, source: r.source });
+
+/**
+ * The held responses mergeDecision() may match with one of `candidates`, by pairing key: those
+ * with the same id, and those of the same Page and conversation whose customer time is closer than
+ * SAME_RESPONSE_WINDOW_MS (sameResponse() never looks further). One index range per record, so
+ * the cost follows the batch, not the conversations' history (issue 13: a 100,000-record pull).
+ */
+async function heldNeighbours(db: StatsDb, candidates: readonly ResponseRecord[]): Promise<Map<string, MergeRecord[]>> {
+  const [byId, near] = await Promise.all([
+    db.responses.bulkGet(candidates.map((r) => r.id)),
+    Promise.all(
+      candidates.map((r) =>
+        db.responses
+          .where('[pageId+conversation+customerAt]')
+          .between([r.pageId, r.conversation, r.customerAt - SAME_RESPONSE_WINDOW_MS], [r.pageId, r.conversation, r.customerAt + SAME_RESPONSE_WINDOW_MS], false, false)
+          .toArray(),
+      ),
+    ),
+  ]);
+  const seen = new Set<string>();
+  const held = new Map<string, MergeRecord[]>();
+  for (const r of [...byId, ...near.flat()]) {
+    if (!r || seen.has(r.id)) continue;
+    seen.add(r.id);
+    const k = pairingKey(r.pageId, r.conversation);
+    const list = held.get(k) ?? [];
+    list.push(asMerge(r));
+    held.set(k, list);
+  }
+  return held;
+}
+
 /**
  * Merges validated bundle or team records, each with the `source` its browser stored (see MergeRecord):
- * mergeDecision() says, against the held records of its conversation, whether it is new, known, or the
+ * mergeDecision() says, against the held records near it, whether it is new, known, or the
  * answering browser's own record of a response held only as a copy (which it replaces). What is written
  * is stored as 'imported'. `duplicates` counts every record not added as a new response.
+ * Day columns: new responses are appended; the days of a replaced record are rebuilt.
  */
 export async function importResponses(db: StatsDb, records: ResponseRecord[]): Promise<{ added: number; duplicates: number; replaced: number }> {
   return db.transaction('rw', db.responses, db.days, async () => {
     const unique = new Map<string, ResponseRecord>();
     for (const r of records) if (!unique.has(r.id)) unique.set(r.id, r);
     const candidates = [...unique.values()];
-    const conversations = [...new Set(candidates.map((r) => JSON.stringify([r.pageId, r.conversation])))].map((k) => JSON.parse(k) as [string, string]);
-    const held = new Map<string, MergeRecord[]>();
-    if (conversations.length) {
-      await db.responses
-        .where('[pageId+conversation]')
-        .anyOf(conversations)
-        .each((r) => {
-          const k = pairingKey(r.pageId, r.conversation);
-          const list = held.get(k) ?? [];
-          list.push({ id: r.id, customerAt: r.customerAt, repliedAt: r.repliedAt, source: r.source });
-          held.set(k, list);
-        });
-    }
-    const toPut: ResponseRecord[] = [];
+    const held = await heldNeighbours(db, candidates);
+    /** What this import writes, by id: a record added here and replaced later in the same import is not written. */
+    const toPut = new Map<string, { record: ResponseRecord; replaces: boolean }>();
     const toDelete: string[] = [];
-    const days: number[] = [];
+    const rebuild = new Set<number>();
     let added = 0;
     let replaced = 0;
     for (const r of candidates) {
@@ -82,19 +113,24 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
       if (decision.action === 'skip') continue;
       if (decision.action === 'replace') {
         const i = list.findIndex((h) => h.id === decision.heldId);
-        days.push(utcDay(list[i]!.repliedAt));
+        rebuild.add(utcDay(list[i]!.repliedAt));
         list.splice(i, 1);
-        if (decision.heldId !== r.id) toDelete.push(decision.heldId);
+        if (decision.heldId !== r.id) {
+          if (toPut.has(decision.heldId)) toPut.delete(decision.heldId);
+          else toDelete.push(decision.heldId);
+        }
         replaced++;
       } else added++;
-      list.push({ id: r.id, customerAt: r.customerAt, repliedAt: r.repliedAt, source: r.source });
+      list.push(asMerge(r));
       held.set(k, list);
-      toPut.push({ ...r, source: 'imported' });
-      days.push(utcDay(r.repliedAt));
+      toPut.set(r.id, { record: { ...r, source: 'imported' }, replaces: decision.action === 'replace' });
     }
+    const written = [...toPut.values()];
+    for (const w of written) if (w.replaces) rebuild.add(utcDay(w.record.repliedAt));
     await db.responses.bulkDelete(toDelete);
-    await db.responses.bulkPut(toPut);
-    await rebuildDays(db, days);
+    await db.responses.bulkPut(written.map((w) => w.record));
+    await appendToDays(db, written.filter((w) => !w.replaces && !rebuild.has(utcDay(w.record.repliedAt))).map((w) => w.record));
+    await rebuildDays(db, rebuild);
     return { added, duplicates: records.length - added, replaced };
   });
 }

@@ -31,7 +31,7 @@ describe('stats schema migrations', () => {
       ['p|c|2', '', ''],
     ]);
     expect(await db.responses.where('[agent+repliedAt]').between(['', 0], ['', Infinity]).count()).toBe(1);
-    expect(await db.responses.where('[pageId+conversation]').equals(['p', 'c']).count()).toBe(1);
+    expect(await db.responses.where('[pageId+conversation+customerAt]').between(['p', 'c', Dexie.minKey], ['p', 'c', Dexie.maxKey]).count()).toBe(1);
     await db.pending.put({ key: 'p|c', pageId: 'p', conversation: 'c', waiting: [], lastReplyAt: 1, updatedAt: 1 });
     expect(await db.pending.count()).toBe(1);
     // v3 built the day columns from the existing responses.
