@@ -34,7 +34,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((e) => e.type === 'content-script')) withoutPolyfill(config);
+      if (entrypoints.some((e) => e.type === 'content-script')) {
+        withoutPolyfill(config);
+        // Terser (two passes) instead of esbuild's minifier: 2.5 KB less gzipped for the script every inbox
+        // page parses (issue 14); the other bundles keep esbuild's faster build.
+        config.build = { ...config.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } };
+      }
     },
   },
   // MV3 everywhere: Firefox 140+ runs MV3 with an event page, and MV2 duplicated the shared chunk.
