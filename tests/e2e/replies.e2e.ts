@@ -49,6 +49,27 @@ describe('saved replies', () => {
     await page.close();
   });
 
+  it('the insert-top keyboard command: the worker asks the tab and gets its answer (content script without the polyfill)', async () => {
+    const page = await browser.openInbox({ layout: '2025-11' });
+    await panel(page).waitFor();
+    const firstName = await openWithQuestion(page, 'Hi! What are your opening hours on Saturday?');
+    await items(page).first().waitFor({ timeout: 15_000 });
+    // What the worker's command handler does (forwardInsertTop): tabs.sendMessage, then read the reply.
+    // The content script answers through sendResponse; a promise returned to Chrome's own onMessage
+    // would reach the worker as `undefined`.
+    // (No `tabs` permission, so tab URLs are hidden: every tab is asked; only this inbox tab has a content script.)
+    const replies = await browser.worker().evaluate(async () => {
+      type Tab = { id?: number };
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: unknown): Promise<unknown> } } };
+      const ask = (id: number) => chrome.tabs.sendMessage(id, { app: 'inbox-pilot', type: 'replies:insert-top', data: undefined }).catch(() => 'no content script');
+      return Promise.all((await chrome.tabs.query({})).map((t) => ask(t.id!)));
+    });
+    expect(replies.filter((r) => r !== 'no content script')).toEqual([{ ok: true, value: { inserted: true } }]);
+    await page.waitForFunction((n) => window.__sim.composerText().includes(n), firstName, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.__sim.sentMessages().length)).toBe(0);
+    await page.close();
+  });
+
   it('finds a reply by /shortcut in the sidebar search and inserts it with Enter', async () => {
     const page = await browser.openInbox({ layout: '2025-11' });
     await panel(page).waitFor();

@@ -18,6 +18,15 @@ export function defineMessages<T extends Dictionary>(dicts: { en: T; fr: { [K in
   return dicts;
 }
 
+/**
+ * Two tables as one (a feature's sidebar strings and its options-only strings). Call it as
+ * `/* @__PURE__ *\/ joinMessages(a, b)`, so a bundle that never reads the result (the content
+ * script) does not ship the second table.
+ */
+export function joinMessages<A, B>(a: { en: A; fr: A }, b: { en: B; fr: B }): { en: A & B; fr: A & B } {
+  return { en: { ...a.en, ...b.en }, fr: { ...a.fr, ...b.fr } };
+}
+
 /** Picks the UI language from a navigator-style language tag. */
 export function localeFromLanguageTag(tag: string | undefined | null): UiLocale {
   return tag && tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';

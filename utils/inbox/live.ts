@@ -14,6 +14,7 @@ import {
   readThread,
   snapshotContext,
   type RowItemsCache,
+  type RowReadCache,
   type SnapshotOptions,
 } from './snapshot';
 import { sameSnapshot } from './same';
@@ -68,22 +69,40 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
    * batches, before the records of the current task are delivered, and read the page afresh.
    */
   let rowItems: RowItemsCache = new WeakMap();
-  const batchOptions = (): SnapshotOptions => ({ ...snapOptions, rowItems });
+  /** List rows already read, for the batches only, on the same terms as `rowItems`. */
+  let rowReads: RowReadCache = new WeakMap();
+  const batchOptions = (thread: boolean, list: boolean): SnapshotOptions => ({
+    ...snapOptions,
+    rowItems: thread ? rowItems : undefined,
+    rowReads: list ? rowReads : undefined,
+  });
   /** Drops the cached rows holding a mutated node (each ancestor once per batch). */
   function forgetMutated(batch: Batch) {
     if (batch.overflow) {
       rowItems = new WeakMap();
+      rowReads = new WeakMap();
       return;
     }
+    // A class or inline font changed on the list or above its rows restyles rows it holds (bold
+    // is inherited): no record comes from inside those rows, so every list row is read again.
+    const list = parts.list;
+    if (list && batch.restyled.some((el) => el.contains(list) || (list.contains(el) && !insideCachedRow(el, list)))) rowReads = new WeakMap();
     const seen = new Set<Node>();
     for (const target of batch.targets) {
       let n: Node | null = target;
       while (n && !seen.has(n)) {
         seen.add(n);
-        if (n.nodeType === 1) rowItems.delete(n as Element);
+        if (n.nodeType === 1) {
+          rowItems.delete(n as Element);
+          rowReads.delete(n as Element);
+        }
         n = n.parentNode;
       }
     }
+  }
+  function insideCachedRow(el: Element, list: Element): boolean {
+    for (let n: Element | null = el; n && n !== list; n = n.parentElement) if (rowReads.has(n)) return true;
+    return false;
   }
   const agentName = options.agentName ?? (() => null);
   const tracker = new EventTracker({ agentName });
@@ -243,15 +262,19 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       const at = now();
       const dirty = classify(batch);
       forgetMutated(batch);
-      // Rows outside the observed root send no records: the cache serves only a thread the observer sees.
+      // Rows outside the observed root send no records: the caches serve only the parts the observer sees.
       const root = observer.root;
       const watched = root !== null && parts.thread.length > 0 && parts.thread.every((p) => root.contains(p));
-      current = readAll(at, current, dirty ?? undefined, watched ? batchOptions() : snapOptions);
+      const listWatched = root !== null && parts.list !== null && root.contains(parts.list);
+      current = readAll(at, current, dirty ?? undefined, batchOptions(watched, listWatched));
       if (!dirty) {
         lastUrl = url();
         observer.reroot();
         // A new root: what changed while it was not observed sent no records.
-        if (observer.root !== root) rowItems = new WeakMap();
+        if (observer.root !== root) {
+          rowItems = new WeakMap();
+          rowReads = new WeakMap();
+        }
       }
       rememberParts();
       // Events first, then the snapshot (issue 12): a consumer that throws while the new snapshot is

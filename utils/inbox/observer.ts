@@ -13,6 +13,11 @@ export interface Batch {
   /** Distinct mutated nodes (capped; `overflow` when more). Only read during the batch, never kept. */
   targets: Node[];
   overflow: boolean;
+  /**
+   * Elements whose class or inline font changed (a subset of `targets`): such a change can restyle
+   * what is inside them (an unread row's bold name), not only the element itself.
+   */
+  restyled: Element[];
   /** Asked for without a mutation (navigation, timer, explicit flush). */
   forced: boolean;
 }
@@ -38,9 +43,20 @@ const OBSERVE: MutationObserverInit = {
   characterData: true,
   attributes: true,
   // Only attributes that carry inbox state; not `style` (virtualized rows move by transform on every scroll).
-  // `alt`: an avatar or attachment image relabelled in place changes what its message row reads as (live.ts caches rows).
-  attributeFilter: ['aria-selected', 'aria-current', 'aria-disabled', 'contenteditable', 'href', 'data-utime', 'class', 'role', 'aria-label', 'alt'],
+  // `alt`, `src`: an avatar or attachment image relabelled or replaced in place changes what its row reads as (live.ts caches rows).
+  // `style`: kept only when the inline font changed (an unread row's bold name); a moved row's transform is dropped at once.
+  attributeFilter: ['aria-selected', 'aria-current', 'aria-disabled', 'contenteditable', 'href', 'data-utime', 'class', 'role', 'aria-label', 'alt', 'src', 'style'],
+  attributeOldValue: true,
 };
+
+/** The font declarations of an inline style (`font-weight`, the `font` shorthand), in order. */
+const fontOf = (style: string | null) => (style?.match(/(?:^|;)\s*font(?:-weight)?\s*:[^;]*/gi) ?? []).join(';').replace(/\s+/g, '');
+
+/** A record worth a batch: every one but a `style` change that left the inline font as it was (scrolling, animations). */
+export function recordMatters(r: MutationRecord): boolean {
+  if (r.type !== 'attributes' || r.attributeName !== 'style') return true;
+  return fontOf(r.oldValue) !== fontOf((r.target as Element).getAttribute?.('style') ?? null);
+}
 
 export function createBatchedObserver(options: BatchedObserverOptions) {
   const { win } = options;
@@ -48,6 +64,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   const maxTargets = options.maxTargets ?? 2000;
   // A Set: a burst often hits the same few nodes a thousand times.
   let targets = new Set<Node>();
+  let restyled = new Set<Element>();
   let records = 0;
   let firstAt = 0;
   let overflow = false;
@@ -57,7 +74,9 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   let root: Node | null = null;
   let disconnected = false;
 
-  const observer = new (win as unknown as typeof globalThis).MutationObserver((list: MutationRecord[]) => {
+  const observer = new (win as unknown as typeof globalThis).MutationObserver((all: MutationRecord[]) => {
+    const list = all.filter(recordMatters);
+    if (!list.length) return;
     buffer(list);
     schedule();
     try {
@@ -74,9 +93,11 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     if (!overflow) {
       for (const r of list) {
         targets.add(r.target);
+        if (r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style')) restyled.add(r.target as Element);
         if (targets.size > maxTargets) {
           overflow = true;
           targets = new Set();
+          restyled = new Set();
           break;
         }
       }
@@ -97,8 +118,9 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     if (timer !== null) clearTimeout(timer);
     frame = timer = null;
     if (disconnected) return;
-    const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], overflow, forced };
+    const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], restyled: [...restyled], overflow, forced };
     targets = new Set();
+    restyled = new Set();
     records = 0;
     overflow = false;
     forced = false;
@@ -125,7 +147,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     },
     /** Runs the pending batch now (tests, benchmarks). */
     flush() {
-      buffer(observer.takeRecords());
+      buffer(observer.takeRecords().filter(recordMatters));
       run();
     },
     get root() {

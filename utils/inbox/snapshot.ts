@@ -34,6 +34,13 @@ export interface SnapshotOptions {
    * re-read. Checked against the row's message id and the thread's marker mode on every use.
    */
   rowItems?: RowItemsCache;
+  /**
+   * What each list row's own subtree was read as (name, avatar, time, preview, bold, selection), kept
+   * by the live source between batches and invalidated by the mutation records (live.ts) that touch
+   * the row: text, children, and the attributes that carry its state (class and inline font-weight
+   * for the bold of unread rows, img src and alt for the avatar, href, aria-selected/current).
+   */
+  rowReads?: RowReadCache;
 }
 
 /** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
@@ -51,6 +58,7 @@ interface Ctx {
   tab: { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
   knownIds: ReadonlyMap<string, string>;
   rowItems: RowItemsCache | null;
+  rowReads: RowReadCache | null;
 }
 
 /** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
@@ -93,6 +101,7 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     tab: readChannelTabs(doc, url),
     knownIds: options.knownIds ?? new Map(),
     rowItems: options.rowItems ?? null,
+    rowReads: options.rowReads ?? null,
   };
 }
 
@@ -162,16 +171,30 @@ function nameOf(el: Element | null): string | null {
   return name || null;
 }
 
-export function readRow(row: Element, c: Ctx): ConversationRow {
+/** What a list row's subtree says on its own, before the page's context (clock, URL, known ids) is applied. */
+export interface RowRead {
+  customerName: string | null;
+  avatarSrc: string | null | undefined;
+  /** The time element's data-utime and text (null: no time element). */
+  utime: string | null;
+  timeText: string | null;
+  preview: string;
+  unread: boolean;
+  selected: boolean;
+  hrefId: string | null;
+  /** rowKey(name, avatar, preview), and whether the preview starts with "You: ". */
+  basis: string;
+  youPrefixed: boolean;
+}
+/** List rows already read, by row node; see SnapshotOptions.rowReads. */
+export type RowReadCache = WeakMap<Element, RowRead>;
+
+/** Reads one list row's subtree (the costly part of readRow: selector walks and the computed bold). */
+export function readRowSubtree(row: Element): RowRead {
   const titleEl = findFirst(row, 'rowTitle').value;
   const customerName = nameOf(titleEl);
   const avatarSrc = findFirst(row, 'avatar').value?.getAttribute('src');
-
   const timeEl = findFirst(row, 'rowTime').value;
-  let lastAt: TimeRange | null = null;
-  if (timeEl) {
-    lastAt = range(utimeInterval(timeEl.getAttribute('data-utime'))) ?? range(parseTimeToken(textOf(timeEl), c.now, c.locale, c.tz));
-  }
   const actions = normalizedLabels('rowActions');
   const timeText = timeEl ? textOf(timeEl) : null;
   // The first text of any alternative that is not the name, the time or an action label.
@@ -187,15 +210,36 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
       break;
     }
   }
-  const unread = findFirst(row, 'rowUnread').value !== null;
+  return {
+    customerName,
+    avatarSrc,
+    utime: timeEl?.getAttribute('data-utime') ?? null,
+    timeText,
+    preview,
+    unread: findFirst(row, 'rowUnread').value !== null,
+    selected: isSelectedRow(row),
+    hrefId: selectedIdFromHref(row),
+    basis: rowKey(customerName, avatarSrc, preview),
+    youPrefixed: normalizedLabels('youPrefix').some((p) => normalizeLabel(preview).startsWith(p)),
+  };
+}
+
+export function readRow(row: Element, c: Ctx): ConversationRow {
+  let read = c.rowReads?.get(row);
+  if (!read) {
+    read = readRowSubtree(row);
+    c.rowReads?.set(row, read);
+  }
+  const { customerName, preview, unread, selected, basis } = read;
+  let lastAt: TimeRange | null = null;
+  if (read.timeText !== null) {
+    lastAt = range(utimeInterval(read.utime)) ?? range(parseTimeToken(read.timeText, c.now, c.locale, c.tz));
+  }
   // The Page writing marks its conversation read: an unread row reading "You: …" is a customer who
   // typed those words (the thread, once read, decides; live.ts). "You sent a photo." is left as it is.
-  const youPrefixed = normalizedLabels('youPrefix').some((p) => normalizeLabel(preview).startsWith(p));
-  const lastFrom = unread && youPrefixed ? 'customer' : previewAuthor(preview);
-  const selected = isSelectedRow(row);
-  const basis = rowKey(customerName, avatarSrc, preview);
+  const lastFrom = unread && read.youPrefixed ? 'customer' : previewAuthor(preview);
   const openId = c.selectedId ?? c.tab.selectedItemId;
-  const id = selectedIdFromHref(row) ?? (selected && openId ? openId : null) ?? c.knownIds.get(basis) ?? null;
+  const id = read.hrefId ?? (selected && openId ? openId : null) ?? c.knownIds.get(basis) ?? null;
   return { key: id ?? basis, id, customerName, preview, lastFrom, lastAt, unread, selected, rowKey: basis, channel: c.tab.listChannel };
 }
 

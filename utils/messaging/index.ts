@@ -68,17 +68,30 @@ export type Handlers = { [K in MessageType]?: Handler<K> };
  * undefined), so contexts do not answer for each other.
  */
 export function onMessages(handlers: Handlers, signal?: AbortSignal): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse?: (reply: unknown) => void) => {
     if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.type] as Handler<MessageType> | undefined;
     if (!handler) return undefined;
-    return (async (): Promise<Reply<unknown>> => {
+    const reply = (async (): Promise<Reply<unknown>> => {
       try {
         return { ok: true, value: await handler(message.data, sender) };
       } catch (error) {
         return errorReply(error);
       }
     })();
+    // The content script runs without webextension-polyfill (wxt.config.ts), and Chrome's own onMessage
+    // ignores a returned promise: the reply goes through `sendResponse`, kept open by returning `true`
+    // (Chrome, Firefox and the polyfill all honour it). Without a `sendResponse` (unit tests' fake
+    // browser), the promise is the reply.
+    if (typeof sendResponse !== 'function') return reply;
+    void reply.then((r) => {
+      try {
+        sendResponse(r);
+      } catch {
+        // The sender is gone (tab closed, worker stopped): nobody waits for this reply.
+      }
+    });
+    return true as const;
   };
   browser.runtime.onMessage.addListener(listener);
   const remove = () => browser.runtime.onMessage.removeListener(listener);

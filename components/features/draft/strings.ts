@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../utils/i18n';
+import { defineMessages, joinMessages } from '../../../utils/i18n';
 import { draftOptionsOnlyMessages } from './options-strings';
 
 /** Sidebar strings of the draft checks (the only ones shipped in the content script). */
@@ -73,15 +73,11 @@ export const draftPanelMessages = defineMessages({
   },
 });
 
-function joined<A, B>(a: { en: A; fr: A }, b: { en: B; fr: B }): { en: A & B; fr: A & B } {
-  return { en: { ...a.en, ...b.en }, fr: { ...a.fr, ...b.fr } };
-}
-
 /**
  * Sidebar and options strings: the options page shows the rule labels too.
  * Marked pure so the content script, which never reads it, does not ship the options strings.
  */
-export const draftUiMessages = /* @__PURE__ */ joined(draftPanelMessages, draftOptionsOnlyMessages);
+export const draftUiMessages = /* @__PURE__ */ joinMessages(draftPanelMessages, draftOptionsOnlyMessages);
 
 export type DraftPanelMessages = (typeof draftPanelMessages)['en'];
 export type DraftUiMessages = (typeof draftUiMessages)['en'];

@@ -3,9 +3,9 @@ import { messagesFor, uiLocale } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
 import { restoreSyncState, type SyncState } from '../../../utils/sync/state';
 import { syncStateItem } from './settings';
-import { syncStrings } from './strings';
+import { syncStatusStrings } from './strings';
 
-const t = messagesFor(syncStrings);
+const t = messagesFor(syncStatusStrings);
 
 /** "14:05" today, else "3 Dec 14:05". */
 export function formatSyncTime(at: number, now = Date.now(), locale = uiLocale.value): string {

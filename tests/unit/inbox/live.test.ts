@@ -278,3 +278,93 @@ describe('createInboxSource: message rows read once, re-read when they change (2
     }
   });
 });
+
+describe('createInboxSource: list rows read once, re-read when they change', () => {
+  let abort: AbortController;
+  let source: InboxSource;
+  let dom: Built;
+  const clock = Date.UTC(2026, 1, 24, 9, 0);
+  beforeEach(async () => {
+    history.replaceState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1001');
+    dom = buildInbox();
+    dom.setRows([
+      { name: 'Alice Martin', preview: 'You: Yes.', token: '5m', selected: true },
+      { name: 'Bruno Petit', preview: 'Where is my parcel?', token: '2h' },
+      { name: 'Chloé Bernard', preview: 'Merci !', token: '3h', unread: true },
+    ]);
+    dom.setThread('Alice Martin', [{ side: 'customer', text: 'Hello' }]);
+    abort = new AbortController();
+    const ctx = { signal: abort.signal, onInvalidated: (cb: () => void) => abort.signal.addEventListener('abort', cb) };
+    source = createInboxSource(ctx as never, { timeZone: TZ, now: () => clock });
+    // The first batch reads every row into the cache (the first read, at start, keeps nothing).
+    touchOther('Alice Martin');
+    await settle();
+  });
+  afterEach(() => abort.abort());
+
+  const rowEl = (name: string) => [...dom.list.children].find((r) => r.querySelector('img')?.getAttribute('alt') === name)!;
+  const shown = (i: number) => {
+    const r = source.snapshot.value.conversations[i]!;
+    return { name: r.customerName, preview: r.preview, unread: r.unread, rowKey: r.rowKey };
+  };
+  /** Another row changes in the same batch: the list is re-read, and the cached rows are served. */
+  const touchOther = (name: string) => rowEl(name).querySelector('span:not([dir])')!.append('');
+
+  it('text: a preview whose text node changed in place is read again', async () => {
+    expect(shown(1).preview).toBe('Where is my parcel?');
+    (rowEl('Bruno Petit').querySelector('a > span[dir="auto"]')!.firstChild as Text).data = 'Any news?';
+    await settle();
+    expect(shown(1).preview).toBe('Any news?');
+    touchOther('Alice Martin');
+    await settle();
+    expect(shown(1).preview).toBe('Any news?');
+  });
+
+  it('bold: a name that turns bold (inline font-weight) or plain again changes the unread state', async () => {
+    expect([shown(1).unread, shown(2).unread]).toEqual([false, true]);
+    for (const el of rowEl('Bruno Petit').querySelectorAll('[style]')) el.setAttribute('style', 'font-weight: 700');
+    for (const el of rowEl('Chloé Bernard').querySelectorAll('[style]')) el.setAttribute('style', 'font-weight: 400');
+    await settle();
+    expect([shown(1).unread, shown(2).unread]).toEqual([true, false]);
+  });
+
+  it('bold: a weight set on the list above the rows (inherited) makes every row read again', async () => {
+    for (const el of dom.list.querySelectorAll('[style]')) el.removeAttribute('style');
+    await settle();
+    expect([shown(0).unread, shown(1).unread, shown(2).unread]).toEqual([false, false, false]);
+    dom.list.setAttribute('style', 'font-weight: 700');
+    await settle();
+    expect([shown(0).unread, shown(1).unread, shown(2).unread]).toEqual([true, true, true]);
+  });
+
+  it('image: an avatar whose src or alt changed in place gives the row its new key and name', async () => {
+    const before = shown(1);
+    const img = rowEl('Bruno Petit').querySelector('img')!;
+    img.setAttribute('src', 'data:image/svg+xml,another');
+    await settle();
+    expect(shown(1).rowKey).not.toBe(before.rowKey);
+    expect(shown(1).name).toBe('Bruno Petit');
+    // The name is the avatar's alt in this layout when the title has none.
+    rowEl('Bruno Petit').querySelector('[data-surface]')!.remove();
+    img.setAttribute('alt', 'Bruno P.');
+    await settle();
+    expect(shown(1).name).toBe('Bruno P.');
+  });
+});
+
+describe('batched observer: inline style records', () => {
+  it('a style change that leaves the font alone (a row moved by transform) makes no batch; a font change does', async () => {
+    const el = h('span', { style: 'transform: translateY(0px)' }, 'x');
+    const root = h('div', {}, el);
+    document.body.replaceChildren(root);
+    const batches: Array<{ records: number; restyled: number }> = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, onBatch: (b) => batches.push({ records: b.records, restyled: b.restyled.length }) });
+    el.setAttribute('style', 'transform: translateY(72px)');
+    await settle();
+    expect(batches).toEqual([]);
+    el.setAttribute('style', 'transform: translateY(72px); font-weight: 700');
+    await settle();
+    expect(batches).toEqual([{ records: 1, restyled: 1 }]);
+    observer.disconnect();
+  });
+});
