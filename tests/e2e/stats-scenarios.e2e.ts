@@ -190,6 +190,45 @@ describe('issue 16 scenarios: every response this browser can see, once, with th
     await page.close();
   });
 
+  it.each([
+    ['the customer writes while both tabs have it open', false],
+    ['the customer wrote while it was closed, both tabs open it afterwards', true],
+  ])('one agent, the conversation open in two tabs, one reply: counted once, as this browser\'s, with its messages keyed by text (%s)', async (_name, closed) => {
+    // The dated layout's bubbles carry no message id: both tabs key the reply by its section and text, and
+    // the tab that did not send it sees it with the agent's own "Sent by" label, as Meta shows it there.
+    const params = { conversations: '20', seed: closed ? '69' : '68', layout: '2025-11' as const };
+    const a = await browser.openInbox(params);
+    const b = await browser.openInbox(params);
+    await ready(a);
+    await ready(b);
+    const since = Date.now();
+    const id = (await answered(a))[0]?.id ?? '';
+    expect(id, 'the seeded inbox has an answered conversation').toBeTruthy();
+    expect((await answered(b)).some((c) => c.id === id), 'both tabs show the same inbox').toBe(true);
+    // Written 3 min ago (this layout's rows have no data-utime: "1m" covers anything under two minutes, up to now).
+    if (closed) for (const p of [a, b]) await p.evaluate((id) => window.__sim.addCustomerMessage(id, 'Is it in stock?', { ageMinutes: 3 }), id);
+    for (const p of [a, b]) await openConversation(p, id);
+    await a.waitForTimeout(1500);
+    if (!closed) for (const p of [a, b]) await p.evaluate((id) => window.__sim.addCustomerMessage(id, 'Is it in stock?'), id);
+    await a.waitForTimeout(2000);
+    const text = 'Yes, two left.';
+    await sendWithComposer(a, text);
+    await b.evaluate(([id, text]) => window.__sim.agentReply(id!, text!, window.__sim.me()), [id, text]);
+    const truth = (await trueResponses(a, id)).at(-1)!;
+    // Both tabs' outboxes have had time to reach the worker (they flush within seconds while the tab is open).
+    const popup = await browser.openPopup();
+    await popup.waitForTimeout(8000);
+    const mine = (await storedResponses(popup)).filter((r) => r.conversation === id && r.repliedAt >= since);
+    await popup.close();
+    expect(mine.map((r) => `${r.source} ${r.agent} ${r.responseSeconds} s`), `one response for ${JSON.stringify(truth)}`).toHaveLength(1);
+    await expectRecorded(a, id);
+    // Credited to this agent: the configured first name (the sending tab's report) or the full "Sent by" label
+    // (the other tab's, when it reaches the worker first: see the notes).
+    expect(mine[0]!.agent === CONFIGURED_AGENT || mine[0]!.agent.startsWith(`${CONFIGURED_AGENT} `), mine[0]!.agent).toBe(true);
+    await a.close();
+    await b.close();
+  }, 90_000);
+
   it('records each of these once: no duplicates', async () => {
     const popup = await browser.openPopup();
     const all = await storedResponses(popup);

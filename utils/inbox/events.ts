@@ -75,7 +75,8 @@ export interface TrackerOptions {
 export class EventTracker {
   private rows = new Map<string, string>();
   private listReady = false;
-  private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean } | null = null;
+  /** `behind`: opened on a thread not yet showing the customer message its row already dated (see behindRow). */
+  private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean; behind?: boolean } | null = null;
   private pending: PendingSend[] = [];
   private held = new Map<string, HeldMessage>();
   private emitted = new Set<string>();
@@ -216,10 +217,19 @@ export class EventTracker {
         customerName: open.customerName,
         at: observedAt,
       });
-      this.fromThreadOnOpen(snap, open, now, out);
+      // A thread still drawing behind its row is read once it shows that message (or has had time to settle).
+      if (behindRow(snap, open, observedAt)) this.thread.behind = true;
+      else this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
     const t = this.thread;
+    if (t.behind) {
+      for (const m of open.messages) t.known.add(m.key);
+      if (behindRow(snap, open, observedAt) && now - t.openedAt < SETTLE_MS) return;
+      t.behind = false;
+      this.fromThreadOnOpen(snap, open, now, out);
+      return;
+    }
     let lastKnown = -1;
     open.messages.forEach((m, i) => t.known.has(m.key) && (lastKnown = i));
     const fresh = open.messages.filter((m, i) => !t.known.has(m.key) && i > lastKnown);
@@ -294,7 +304,8 @@ export class EventTracker {
       // "now". A customer message that reaches the thread later may have been written before this
       // opening (Meta delivers late): closing waits up to `now` would swallow it and its response.
       const pageRow = row?.lastFrom === 'page' ? row.lastAt : null;
-      const until = first ? (firstAt !== null ? firstAt - 1 : null) : Math.min(now, pageRow?.end ?? lastPage.at?.end ?? now);
+      // A row dating a customer message the thread does not show yet: the Page's message came before that one.
+      const until = first ? (firstAt !== null ? firstAt - 1 : null) : Math.min(now, pageRow?.end ?? lastPage.at?.end ?? now, rowTime ? rowTime.start - 1 : Infinity);
       if (until !== null) {
         out.push({ ...base, kind: 'reply-sent', id: `rh:${hash(`${open.key}|${lastPage.key}`)}`, at: until, agent: lastPage.agent, via: 'observed', precision: 'approximate', history: true });
       }
@@ -409,13 +420,13 @@ export class EventTracker {
       if (row.lastFrom !== 'customer') continue;
       if (prev === undefined || first) {
         // First sight (page load, scrolled into view, or a brand-new conversation).
-        const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000;
+        const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000 && !tokenBefore(row, observedAt);
         // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
         if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
         else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
-        const stale = row.lastAt !== null && row.lastAt.end < observedAt - 3 * 60_000;
+        const stale = row.lastAt !== null && (row.lastAt.end < observedAt - 3 * 60_000 || tokenBefore(row, observedAt));
         out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
       }
     }
@@ -569,6 +580,33 @@ export class EventTracker {
 /** The list row of the open conversation: by key, else by its stable row key. */
 function rowOf(snap: InboxSnapshot, open: OpenConversation): ConversationRow | undefined {
   return snap.conversations.find((r) => r.key === open.key || (open.rowKey !== undefined && r.rowKey === open.rowKey));
+}
+
+/**
+ * The open thread is behind its row: the row shows a customer message it dates before this moment, while the
+ * thread's last message is still the Page's (a thread drawn in steps, a second tab). That message is not
+ * arriving now: read as live, it would be timed from the opening, and the Page's message above it would
+ * close every wait up to now (issue 16, two tabs of one browser).
+ */
+function behindRow(snap: InboxSnapshot, open: OpenConversation, observedAt: number): boolean {
+  const row = rowOf(snap, open);
+  if (row?.lastFrom !== 'customer' || !row.lastAt || row.lastAt.end >= observedAt - 1000) return false;
+  const last = open.messages.filter((m) => m.side !== 'system').at(-1);
+  return last?.side === 'page';
+}
+
+/** A row's time token ("1m", "10:01") is its last message's time to the minute at best: this far before now, the row says it is older. */
+const TOKEN_SLACK_MS = 30_000;
+
+/**
+ * The row's time token (not a data-utime) ends well before now: its message was written earlier than
+ * the moment the row changed or was first drawn here (a message delivered late, a tab catching up), so
+ * that moment is not its time. It is timed from the token, as an interval (issue 16: a row without
+ * data-utime that turned to a customer message written 90 s earlier was recorded `exact` at the change).
+ */
+function tokenBefore(row: ConversationRow, observedAt: number): boolean {
+  const t = row.lastAt;
+  return t !== null && t.end - t.start > 1000 && t.end < observedAt - TOKEN_SLACK_MS;
 }
 
 /**

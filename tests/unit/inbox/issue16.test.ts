@@ -65,6 +65,66 @@ describe('issue 16: a thread just opened gives its customer messages their own t
   });
 });
 
+describe('issue 16 (two tabs): a thread drawn behind its row', () => {
+  const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+  const answered: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
+  const waiting: RowSpec = { ...ALICE, preview: 'Is it in stock?', token: '2m' };
+
+  it('the customer message the row dated before the opening, drawn a moment later, is timed from the row, not from the opening', () => {
+    dom.setRows([waiting]);
+    dom.setThread('Alice Martin', answered);
+    const t = tracker();
+    const opened = t.update(snap(T0), T0, T0);
+    // Nothing about the Page's message is concluded from a thread behind its row.
+    expect(opened.filter((e) => e.kind !== 'conversation-opened')).toEqual([]);
+    dom.setThread('Alice Martin', [...answered, { side: 'customer', text: 'Is it in stock?' }]);
+    const drawn = t.update(snap(T0 + 400), T0 + 400, T0 + 400);
+    // From its section (09:40) to its row's token ("2m"), as when the thread is drawn at once.
+    expect(customerEvents(drawn)).toEqual([expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: T0 + 400 - 2 * MIN })]);
+    // The Page's answer closes the waits before that message only.
+    expect(drawn.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true, at: T0 - 20 * MIN - 1 });
+  });
+
+  it('a second tab\'s stale thread does not close the wait the first tab reported: one response, from the customer\'s time', () => {
+    const states = new Map<string, PendingRecord>();
+    // Tab 1 opened the conversation drawn in full.
+    dom.setRows([waiting]);
+    dom.setThread('Alice Martin', [...answered, { side: 'customer', text: 'Is it in stock?' }]);
+    const first = tracker().update(snap(T0), T0, T0);
+    // Tab 2 opens it a second later, its thread not yet showing the message, then drawn.
+    dom.setThread('Alice Martin', answered);
+    const t2 = tracker();
+    const stale = t2.update(snap(T0 + 1000), T0 + 1000, T0 + 1000);
+    dom.setThread('Alice Martin', [...answered, { side: 'customer', text: 'Is it in stock?' }]);
+    const drawn = t2.update(snap(T0 + 1400), T0 + 1400, T0 + 1400);
+    const reply: InboxEvent = { kind: 'reply-sent', id: 'rs~x', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 + 5000, agent: null, via: 'this-browser', precision: 'exact' };
+    const { responses } = applyEvents(states, [...first, ...stale, ...drawn, reply], config, T0 + 6000);
+    // The message's section (09:40) is its earliest time; without the fix the stale tab closed the wait up to its opening.
+    expect(responses).toEqual([expect.objectContaining({ customerAt: T0 - 20 * MIN, repliedAt: T0 + 5000, precision: 'approximate' })]);
+    expect(stale.filter((e) => e.kind !== 'conversation-opened')).toEqual([]);
+  });
+
+  it('a thread still behind once settled is read as it is, the Page\'s message closing waits only up to the row\'s time', () => {
+    dom.setRows([waiting]);
+    // No time in the thread: the Page's message is bounded by the row's customer message, not by now.
+    dom.setThread('Alice Martin', answered.slice(1));
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const settled = t.update(snap(T0 + 2000), T0 + 2000, T0 + 2000);
+    expect(settled.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true, at: T0 + 2000 - 3 * MIN - 1 });
+  });
+
+  it('a row dating its customer message to this very moment is a message arriving now: read at once, live', () => {
+    dom.setRows([{ ...waiting, token: 'now' }]);
+    dom.setThread('Alice Martin', answered);
+    const t = tracker();
+    const opened = t.update(snap(T0), T0, T0);
+    expect(opened.find((e) => e.kind === 'reply-sent')).toMatchObject({ history: true });
+    dom.setThread('Alice Martin', [...answered, { side: 'customer', text: 'Is it in stock?' }]);
+    expect(customerEvents(t.update(snap(T0 + 400), T0 + 400, T0 + 400))).toEqual([expect.objectContaining({ precision: 'exact', at: T0 + 400 })]);
+  });
+});
+
 describe('issue 16: a list row with data-utime gives the time the customer wrote', () => {
   const BOB: RowSpec = { name: 'Bob Leroy', preview: 'You: Sure.', token: '9:40 AM' };
   it('a row that changes to a customer message written 40 s before it was drawn is timed from its data-utime, not from the change', () => {
@@ -76,6 +136,21 @@ describe('issue 16: a list row with data-utime gives the time the customer wrote
     dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '10:00 AM', utime: (T0 + 20_000) / 1000 }]);
     const events = customerEvents(t.update(snap(T0 + 60_000), T0 + 60_000, T0 + 60_000));
     expect(events).toEqual([expect.objectContaining({ customerName: 'Bob Leroy', precision: 'exact', at: T0 + 20_000 })]);
+  });
+
+  it('without data-utime, a row whose token dates its new customer message well before the change is an interval from that token, not exact at the change', () => {
+    dom.setRows([ALICE, BOB]);
+    dom.setThread('Alice Martin', [{ separator: 'Today 09:58' }, { side: 'customer', text: 'Hello, is my order shipped?' }]);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    // Written 150 s before the row changed here (a tab catching up): the row says "2m" ("1m" covers under two minutes, up to now).
+    dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '2m' }]);
+    const events = customerEvents(t.update(snap(T0 + 60_000), T0 + 60_000, T0 + 60_000));
+    expect(events).toEqual([expect.objectContaining({ customerName: 'Bob Leroy', precision: 'approximate', at: T0 - 2 * MIN })]);
+    expect((events[0] as { atLatest?: number }).atLatest).toBe(T0 - MIN);
+    // First drawn (scrolled into view) with the same token: the same kind of interval.
+    dom.setRows([ALICE, { ...BOB, preview: 'Are you there?', token: '2m' }, { name: 'Chloé Petit', preview: 'Hello?', token: '2m' }]);
+    expect(customerEvents(t.update(snap(T0 + 61_000), T0 + 61_000, T0 + 61_000))).toEqual([expect.objectContaining({ customerName: 'Chloé Petit', precision: 'approximate', at: T0 + 61_000 - 3 * MIN })]);
   });
 
   it('without data-utime, or with a data-utime after the change (a clock ahead), the moment the row changed is kept', () => {
