@@ -14,10 +14,10 @@ import 'fake-indexeddb/auto';
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import { couchRequest, runTeamSetup, startCouch } from '../../tests/e2e/couch';
 import { openStatsDb } from '../../utils/stats/db';
-import { responsesBetween } from '../../utils/stats/store';
+import { dayColumnsBetween } from '../../utils/stats/store';
 import type { ResponseRecord } from '../../utils/stats/types';
-import { toResponseDoc } from '../../utils/sync/records';
-import { teamWeek } from '../../utils/sync/team';
+import { beatDocId, toResponseDoc } from '../../utils/sync/records';
+import { teamRecordsOf, teamWeek } from '../../utils/sync/team';
 import type { Figure } from './replies';
 import { copyNewRecords, importReceived, readBeats } from '../../components/features/sync/background-engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests } from '../../components/features/sync/pouch';
@@ -73,7 +73,13 @@ export async function run(): Promise<Figure[]> {
         const res = await couchRequest(`${couch.url}/bench-team/_bulk_docs`, 'admin:secret', 'POST', { docs: docs.slice(i, i + 5000) });
         if (res.status !== 201) throw new Error(`seeding failed: ${res.status}`);
       }
-      await couchRequest(`${couch.url}/bench-team/beat:${agents[a]}:b${a}:x`, 'admin:secret', 'PUT', { type: 'beat', user: agents[a], browser: `b${a}`, agent: '', at: Date.now() });
+      // One beat per hour over the 8 days the team view reads, as a browser syncing all day leaves.
+      const beats = Array.from({ length: 8 * 24 }, (_, h) => {
+        const at = weekStart + WEEK_MS - h * 3_600_000;
+        return { _id: beatDocId(agents[a]!, `b${a}`, at), type: 'beat', user: agents[a], browser: `b${a}`, agent: '', at };
+      });
+      const res = await couchRequest(`${couch.url}/bench-team/_bulk_docs`, 'admin:secret', 'POST', { docs: beats });
+      if (res.status !== 201) throw new Error(`seeding beats failed: ${res.status}`);
     }
     const total = PUSH_N + perAgent * (AGENTS - 1);
 
@@ -108,9 +114,10 @@ export async function run(): Promise<Figure[]> {
     let weekCount = 0;
     for (let i = 0; i < 5; i++) {
       t = performance.now();
-      const recs = await responsesBetween(manager, weekStart, weekStart + WEEK_MS);
+      const week = { start: weekStart, end: weekStart + WEEK_MS };
+      const recs = teamRecordsOf(await dayColumnsBetween(manager, week.start, week.end), week, { syncUser: 'boss', browser: 'bm' });
       const beats = await readBeats(mLocal, weekStart - 8 * 86_400_000);
-      const view = teamWeek({ records: recs.map((r) => ({ syncUser: (r as { syncUser?: string }).syncUser ?? '', browser: (r as { browser?: string }).browser ?? '', agent: r.agent, repliedAt: r.repliedAt, withinTarget: r.withinTarget })), beats, week: { start: weekStart, end: weekStart + WEEK_MS }, now: Date.now() });
+      const view = teamWeek({ records: recs, beats, week, now: Date.now() });
       times.push(performance.now() - t);
       rows = view.length;
       weekCount = recs.length;

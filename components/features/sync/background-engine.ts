@@ -12,6 +12,8 @@ import type { Pouch, PouchDoc } from './pouch';
  */
 
 const CHUNK = 500;
+/** Received records imported per transaction (about 5 MB of records in the worker at most). */
+export const IMPORT_CHUNK = 10_000;
 
 /**
  * Copies this browser's new records from the stats database into the sync database. Which days
@@ -77,23 +79,33 @@ export async function importReceived(
   since: string | number,
   saveSeq: (seq: string | number) => Promise<void>,
   batch = 1000,
+  importEvery = IMPORT_CHUNK,
 ): Promise<{ imported: number; seq: string | number }> {
   let seq = since;
   let imported = 0;
+  let records: ResponseRecord[] = [];
+  let pending: string | number = seq;
+  // Pages of `batch` changes are read, and imported `importEvery` records at a time: each import
+  // appends to every day it touches, so fewer, larger imports copy those days' columns less often.
+  // The sequence is saved only once the records before it are committed.
+  const flush = async () => {
+    if (records.length) imported += (await importResponses(stats, records)).added;
+    records = [];
+    if (pending !== seq) await saveSeq((seq = pending));
+  };
   for (;;) {
-    const page = await local.changes({ since: seq, limit: batch, include_docs: true, return_docs: true });
+    const page = await local.changes({ since: pending, limit: batch, include_docs: true, return_docs: true });
     if (!page.results.length) break;
-    const records: ResponseRecord[] = [];
     for (const change of page.results) {
       if (change.deleted || !change.id.startsWith('resp:') || change.id.startsWith(`resp:${user}:`)) continue;
       const r = fromResponseDoc(change.doc);
       if (r) records.push(r);
     }
-    if (records.length) imported += (await importResponses(stats, records)).added;
-    seq = page.last_seq;
-    await saveSeq(seq);
+    pending = page.last_seq;
+    if (records.length >= importEvery) await flush();
     if (page.results.length < batch) break;
   }
+  await flush();
   return { imported, seq };
 }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessages } from '../../../utils/messaging';
 import { statsDb } from '../../../utils/stats/db';
-import { responsesBetween } from '../../../utils/stats/store';
+import { dayColumnsBetween } from '../../../utils/stats/store';
 import { generalSettings, DEFAULT_GENERAL_SETTINGS, validateGeneralSettings } from '../../../utils/settings/general';
 import { timingSettings, DEFAULT_TIMING_SETTINGS } from '../../../utils/timers/settings';
 import { RepliesDatabase } from '../../../utils/replies/db';
@@ -9,7 +9,8 @@ import { bumpLibraryRevision } from '../../../utils/replies/revision';
 import { originPattern, validateConnection, type SyncConnection } from '../../../utils/sync/connection';
 import { newBrowserId } from '../../../utils/sync/records';
 import { classifySyncError, isRunning, nextSyncState, OFF_STATE, restoreSyncState, type SyncEvent, type SyncState } from '../../../utils/sync/state';
-import { teamWeek } from '../../../utils/sync/team';
+import { teamRecordsOf, teamWeek } from '../../../utils/sync/team';
+import { beatStartsSync, shouldSync } from '../../../utils/sync/schedule';
 import {
   applyTeamSettings,
   libraryFromLocal,
@@ -32,12 +33,13 @@ import {
   syncConnection,
   syncCopiedDays,
   syncImportedSeq,
+  syncInboxSeenAt,
   syncStateItem,
   syncTeamConflicts,
   syncUnpushed,
 } from './settings';
 
-/** Every minute while a server is configured (and once at each worker start). */
+/** Every minute while a server is configured; it syncs only while an inbox is open (utils/sync/schedule.ts). */
 export const SYNC_ALARM = 'sync:run';
 const TEAM_DOCS = [TEAM_LIBRARY_ID, TEAM_SETTINGS_ID];
 
@@ -253,6 +255,15 @@ export function registerSyncBackground(): void {
       return { state: await currentState(), connection: connection ? view(connection, await syncBrowserId.getValue()) : null, conflicts: await syncTeamConflicts.getValue() };
     },
     'sync:now': async () => ({ state: await runSyncOnce() }),
+    'sync:inbox-open': async () => {
+      const now = Date.now();
+      const previous = await syncInboxSeenAt.getValue();
+      await syncInboxSeenAt.setValue(now);
+      // Back to the inbox after a while: sync at once rather than at the next alarm.
+      const syncing = beatStartsSync(previous, now) && (await syncConnection.getValue()) !== null;
+      if (syncing) void runSyncOnce();
+      return { syncing };
+    },
     'sync:publish': async (data) => ({ state: await publish(data?.what === 'library' ? 'library' : 'settings') }),
     'sync:team': async (data) => {
       const connection = await syncConnection.getValue();
@@ -261,16 +272,19 @@ export function registerSyncBackground(): void {
       const start = Number(data?.weekStart);
       const end = Number(data?.weekEnd);
       if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new Error('sync:team needs a week range');
-      const records = (await responsesBetween(statsDb(), start, end)).map((r) => {
-        const x = r as typeof r & { syncUser?: string; browser?: string };
-        return { syncUser: x.syncUser ?? connection?.user ?? '', browser: x.browser ?? browserId, agent: r.agent, repliedAt: r.repliedAt, withinTarget: r.withinTarget };
-      });
+      // The week's day columns (a few records of typed arrays), not its 25,000 responses: own records have no origin.
+      const records = teamRecordsOf(await dayColumnsBetween(statsDb(), start, end), { start, end }, { syncUser: connection?.user ?? '', browser: browserId });
       const beats = connection ? await readBeats(localDb(), start - 8 * 86_400_000) : [];
       return { rows: teamWeek({ records, beats, week: { start, end }, now }), now };
     },
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runSyncOnce();
+    if (alarm.name !== SYNC_ALARM) return;
+    void Promise.all([syncConnection.getValue(), syncInboxSeenAt.getValue()])
+      .then(([connection, inboxSeenAt]) => {
+        if (shouldSync('alarm', { connected: connection !== null, inboxSeenAt, now: Date.now() })) return runSyncOnce();
+      })
+      .catch((e) => console.warn('[Inbox Pilot] sync: alarm failed', e));
   });
   // A worker starts because something happened: sync once if a server is configured (resumes from the checkpoints).
   void syncConnection

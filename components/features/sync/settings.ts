@@ -21,3 +21,5 @@ export const syncImportedSeq = storage.defineItem<string | number>('local:sync.i
 /** The team documents' revisions last applied here (so a newer one is applied once). */
 export const syncAppliedTeamRevs = storage.defineItem<Record<string, string>>('local:sync.appliedTeamRevs', { fallback: {}, version: 1 });
 export const syncTeamConflicts = storage.defineItem<TeamConflictView[]>('local:sync.teamConflicts', { fallback: [], version: 1 });
+/** When an inbox tab last said it is open (sync:inbox-open): the minute alarm syncs only while this is recent. */
+export const syncInboxSeenAt = storage.defineItem<number | null>('local:sync.inboxSeenAt', { fallback: null, version: 1 });

@@ -87,8 +87,20 @@ describe('sync engine', () => {
     expect(all).toHaveLength(50);
     expect(new Set(all.map((r) => (r as { syncUser?: string }).syncUser))).toEqual(new Set(['marie', 'paul']));
     expect(all.every((r) => r.source === 'imported' && (r as { browser?: string }).browser)).toBe(true);
-    // The day columns (what the popup reads) cover the team too.
-    expect((await manager.days.toArray()).length).toBeGreaterThan(0);
+    // The day columns (what the popup reads) cover the team too, each response with its team origin.
+    const days = await manager.days.toArray();
+    expect(days.reduce((n, d) => n + d.repliedAt.length, 0)).toBe(50);
+    expect(new Set(days.flatMap((d) => d.origins.map((o) => o.split('\n')[0])))).toEqual(new Set(['marie', 'paul']));
+    // Imported in chunks (here 7 records per transaction), the sequence saved only after each chunk: the same result.
+    const chunked = openStatsDb('e-chloe-chunked');
+    const saved: Array<string | number> = [];
+    const byChunks = await importReceived(chunked, cLocal, 'chloe', 0, async (s) => void saved.push(s), 5, 7);
+    expect(byChunks.imported).toBe(50);
+    expect((await chunked.responses.orderBy('id').toArray())).toEqual(await manager.responses.orderBy('id').toArray());
+    // 52 changes in pages of 5, saved after every second page (10 records >= 7) and at the end.
+    expect(saved.length).toBeGreaterThanOrEqual(5);
+    expect(saved.length).toBeLessThanOrEqual(7);
+    expect(saved.at(-1)).toEqual(byChunks.seq);
     // Resuming from the saved sequence imports nothing twice.
     expect((await importReceived(manager, cLocal, 'chloe', seq, async () => {})).imported).toBe(0);
     expect((await importReceived(manager, cLocal, 'chloe', 0, async () => {})).imported).toBe(0);
