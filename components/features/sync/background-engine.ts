@@ -2,7 +2,7 @@ import { DAY_MS, utcDay } from '../../../utils/stats/columns';
 import type { StatsDb } from '../../../utils/stats/db';
 import { importResponses, responsesBetween } from '../../../utils/stats/store';
 import type { ResponseRecord } from '../../../utils/stats/types';
-import { beatDocId, fromResponseDoc, isPushable, toResponseDoc } from '../../../utils/sync/records';
+import { beatDocId, fromResponseDoc, isBeatDoc, isPushable, toResponseDoc } from '../../../utils/sync/records';
 import type { Pouch, PouchDoc } from './pouch';
 
 /**
@@ -78,12 +78,15 @@ export async function importReceived(
   user: string,
   since: string | number,
   saveSeq: (seq: string | number) => Promise<void>,
+  /** Each browser's latest beat among the changes read, saved before the sequence that covers them. */
+  saveBeats: (latest: LatestBeats) => Promise<void>,
   batch = 1000,
   importEvery = IMPORT_CHUNK,
 ): Promise<{ imported: number; seq: string | number }> {
   let seq = since;
   let imported = 0;
   let records: ResponseRecord[] = [];
+  let beats: LatestBeats = {};
   let pending: string | number = seq;
   // Pages of `batch` changes are read, and imported `importEvery` records at a time: each import
   // appends to every day it touches, so fewer, larger imports copy those days' columns less often.
@@ -91,12 +94,15 @@ export async function importReceived(
   const flush = async () => {
     if (records.length) imported += (await importResponses(stats, records)).added;
     records = [];
+    if (Object.keys(beats).length) await saveBeats(beats);
+    beats = {};
     if (pending !== seq) await saveSeq((seq = pending));
   };
   for (;;) {
     const page = await local.changes({ since: pending, limit: batch, include_docs: true, return_docs: true });
     if (!page.results.length) break;
     for (const change of page.results) {
+      if (!change.deleted && change.id.startsWith('beat:') && isBeatDoc(change.doc)) addBeat(beats, change.doc);
       if (change.deleted || !change.id.startsWith('resp:') || change.id.startsWith(`resp:${user}:`)) continue;
       const r = fromResponseDoc(change.doc);
       if (r) records.push(r);
@@ -109,13 +115,39 @@ export async function importReceived(
   return { imported, seq };
 }
 
-/** The beats held (every browser of the team for a manager; this browser's own for an agent). */
-export async function readBeats(local: Pouch, since: number): Promise<Array<{ user: string; browser: string; at: number }>> {
-  const res = await local.allDocs({ startkey: 'beat:', endkey: 'beat:\ufff0', include_docs: true });
-  const out: Array<{ user: string; browser: string; at: number }> = [];
-  for (const row of res.rows) {
-    const d = row.doc as { user?: unknown; browser?: unknown; at?: unknown } | undefined;
-    if (d && typeof d.user === 'string' && typeof d.browser === 'string' && typeof d.at === 'number' && d.at >= since) out.push({ user: d.user, browser: d.browser, at: d.at });
-  }
+/**
+ * Each team browser's latest beat (`user\nbrowser` -> at): what the team view needs, kept up to date
+ * by the import as beats arrive, instead of reading every hourly beat ever held (40 browsers make
+ * 960 a day) each time the popup opens.
+ */
+export type LatestBeats = Record<string, number>;
+
+function addBeat(latest: LatestBeats, beat: { user: string; browser: string; at: number }): void {
+  const k = `${beat.user}\n${beat.browser}`;
+  if (!(latest[k]! >= beat.at)) latest[k] = beat.at;
+}
+
+/** `into` with the later of each browser's beats from `more`. */
+export function mergeLatestBeats(into: LatestBeats, more: LatestBeats): LatestBeats {
+  const out = { ...into };
+  for (const [k, at] of Object.entries(more)) if (!(out[k]! >= at)) out[k] = at;
   return out;
+}
+
+/** The latest beats as the team view reads them, those since `since` only. */
+export function beatsSince(latest: LatestBeats, since: number): Array<{ user: string; browser: string; at: number }> {
+  return Object.entries(latest)
+    .filter(([, at]) => at >= since)
+    .map(([k, at]) => {
+      const cut = k.indexOf('\n');
+      return { user: k.slice(0, cut), browser: k.slice(cut + 1), at };
+    });
+}
+
+/** Every beat held, reduced to each browser's latest (once, for a database imported before the summary existed; and this browser's own). */
+export async function readLatestBeats(local: Pouch): Promise<LatestBeats> {
+  const res = await local.allDocs({ startkey: 'beat:', endkey: 'beat:\ufff0', include_docs: true });
+  const latest: LatestBeats = {};
+  for (const row of res.rows) if (isBeatDoc(row.doc)) addBeat(latest, row.doc);
+  return latest;
 }

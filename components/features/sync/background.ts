@@ -24,7 +24,7 @@ import {
   TEAM_SETTINGS_ID,
 } from '../../../utils/sync/team-docs';
 import { resolveTeamConflict } from '../../../utils/sync/team';
-import { copyNewRecords, importReceived, markBeat, readBeats } from './background-engine';
+import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, readLatestBeats, type LatestBeats } from './background-engine';
 import { openLocal, openRemote, replicate, type Pouch, type PouchDoc } from './pouch';
 import type { SyncConnectionView, TeamConflictView } from './protocol';
 import {
@@ -34,6 +34,7 @@ import {
   syncCopiedDays,
   syncImportedSeq,
   syncInboxSeenAt,
+  syncLatestBeats,
   syncStateItem,
   syncTeamConflicts,
   syncUnpushed,
@@ -117,12 +118,23 @@ async function runSync(now: () => number): Promise<SyncState> {
     await emit({ type: 'pull-started' }, gen);
     // Managers receive the whole team; agents only the team's library and settings.
     const pulled = connection.role === 'manager' ? await replicate(remote, db, { batch_size: 500 }) : await replicate(remote, db, { doc_ids: TEAM_DOCS });
-    if (connection.role === 'manager') await importReceived(statsDb(), db, connection.user, await syncImportedSeq.getValue(), (seq) => syncImportedSeq.setValue(seq));
+    if (connection.role === 'manager') {
+      await importReceived(statsDb(), db, connection.user, await syncImportedSeq.getValue(), (seq) => syncImportedSeq.setValue(seq), async (beats) => syncLatestBeats.setValue(mergeLatestBeats(await latestBeats(db), beats)));
+    }
     await applyTeamDocs(db);
     return emit({ type: 'pulled', docs: pulled.docs_written, at: now() }, gen);
   } catch (error) {
     return emit({ type: 'failed', error: classifySyncError(error, now()) }, gen);
   }
+}
+
+/** Each team browser's latest beat: the summary the import keeps, built once from the sync database if missing. */
+async function latestBeats(db: Pouch): Promise<LatestBeats> {
+  const held = await syncLatestBeats.getValue();
+  if (held) return held;
+  const built = await readLatestBeats(db);
+  await syncLatestBeats.setValue(built);
+  return built;
 }
 
 /** All revisions of a team document held locally (winner first), or [] if none. */
@@ -274,7 +286,7 @@ export function registerSyncBackground(): void {
       if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new Error('sync:team needs a week range');
       // The week's day columns (a few records of typed arrays), not its 25,000 responses: own records have no origin.
       const records = teamRecordsOf(await dayColumnsBetween(statsDb(), start, end), { start, end }, { syncUser: connection?.user ?? '', browser: browserId });
-      const beats = connection ? await readBeats(localDb(), start - 8 * 86_400_000) : [];
+      const beats = connection ? beatsSince(await latestBeats(localDb()), start - 8 * 86_400_000) : [];
       return { rows: teamWeek({ records, beats, week: { start, end }, now }), now };
     },
   });
@@ -302,6 +314,6 @@ async function forgetCursors(): Promise<void> {
   const db = local ?? openLocal();
   local = null;
   await db.destroy().catch(() => undefined);
-  await Promise.all([syncCopiedDays.setValue({}), syncUnpushed.setValue(0), syncImportedSeq.setValue(0), syncAppliedTeamRevs.setValue({}), syncTeamConflicts.setValue([])]);
+  await Promise.all([syncCopiedDays.setValue({}), syncUnpushed.setValue(0), syncImportedSeq.setValue(0), syncAppliedTeamRevs.setValue({}), syncTeamConflicts.setValue([]), syncLatestBeats.setValue(null)]);
   state = OFF_STATE;
 }

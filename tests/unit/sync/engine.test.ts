@@ -5,7 +5,7 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import { couchRequest, runTeamSetup, startCouch, type Couch } from '../../e2e/couch';
 import { openStatsDb, type StatsDb } from '../../../utils/stats/db';
 import type { ResponseRecord } from '../../../utils/stats/types';
-import { copyNewRecords, importReceived, markBeat, readBeats } from '../../../components/features/sync/background-engine';
+import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, readLatestBeats, type LatestBeats } from '../../../components/features/sync/background-engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests, type Pouch } from '../../../components/features/sync/pouch';
 import type { SyncConnection } from '../../../utils/sync/connection';
 
@@ -58,6 +58,15 @@ afterAll(async () => {
   couch?.dispose();
 });
 
+describe('latest beats', () => {
+  it('keeps the later beat of each browser, whatever the order', () => {
+    const a = { 'marie\nm1': 10, 'paul\np1': 5 };
+    expect(mergeLatestBeats(a, { 'marie\nm1': 7, 'paul\np1': 9, 'zoe\nz1': 1 })).toEqual({ 'marie\nm1': 10, 'paul\np1': 9, 'zoe\nz1': 1 });
+    expect(a).toEqual({ 'marie\nm1': 10, 'paul\np1': 5 });
+    expect(beatsSince({ 'a\nb': 10, 'c\nd:e': 20 }, 15)).toEqual([{ user: 'c', browser: 'd:e', at: 20 }]);
+  });
+});
+
 describe('sync engine', () => {
   it("pushes each agent's records once, and the manager's stats database receives the whole team", async () => {
     const marie = await statsWith('e-marie', [...responses(30, 'm', 'Marie D'), ...responses(5, 'x', 'Paul R', 'imported')]);
@@ -79,9 +88,17 @@ describe('sync engine', () => {
     const cLocal = openLocal('e-chloe-sync');
     await replicate(openRemote(conn('chloe', 'pw3', 'manager')), cLocal, { batch_size: 500 });
     let seq: string | number = 0;
-    const got = await importReceived(manager, cLocal, 'chloe', 0, async (s) => {
-      seq = s;
-    });
+    let latest: LatestBeats = {};
+    const got = await importReceived(
+      manager,
+      cLocal,
+      'chloe',
+      0,
+      async (s) => {
+        seq = s;
+      },
+      async (beats) => void (latest = mergeLatestBeats(latest, beats)),
+    );
     expect(got.imported).toBe(50);
     const all = await manager.responses.toArray();
     expect(all).toHaveLength(50);
@@ -94,7 +111,7 @@ describe('sync engine', () => {
     // Imported in chunks (here 7 records per transaction), the sequence saved only after each chunk: the same result.
     const chunked = openStatsDb('e-chloe-chunked');
     const saved: Array<string | number> = [];
-    const byChunks = await importReceived(chunked, cLocal, 'chloe', 0, async (s) => void saved.push(s), 5, 7);
+    const byChunks = await importReceived(chunked, cLocal, 'chloe', 0, async (s) => void saved.push(s), async () => {}, 5, 7);
     expect(byChunks.imported).toBe(50);
     expect((await chunked.responses.orderBy('id').toArray())).toEqual(await manager.responses.orderBy('id').toArray());
     // 52 changes in pages of 5, saved after every second page (10 records >= 7) and at the end.
@@ -102,11 +119,14 @@ describe('sync engine', () => {
     expect(saved.length).toBeLessThanOrEqual(7);
     expect(saved.at(-1)).toEqual(byChunks.seq);
     // Resuming from the saved sequence imports nothing twice.
-    expect((await importReceived(manager, cLocal, 'chloe', seq, async () => {})).imported).toBe(0);
-    expect((await importReceived(manager, cLocal, 'chloe', 0, async () => {})).imported).toBe(0);
+    expect((await importReceived(manager, cLocal, 'chloe', seq, async () => {}, async () => {})).imported).toBe(0);
+    expect((await importReceived(manager, cLocal, 'chloe', 0, async () => {}, async () => {})).imported).toBe(0);
     expect(await manager.responses.count()).toBe(50);
-    const beats = await readBeats(cLocal, 0);
-    expect(beats.map((b) => b.user).sort()).toEqual(['marie', 'paul']);
+    // The import kept each browser's latest beat, the same as reading every beat held.
+    expect(latest).toEqual(await readLatestBeats(cLocal));
+    expect(Object.keys(latest).sort()).toEqual(['marie\nbm', 'paul\nbp']);
+    expect(beatsSince(latest, 0).map((b) => `${b.user}/${b.browser}`).sort()).toEqual(['marie/bm', 'paul/bp']);
+    expect(beatsSince(latest, Date.now() + 60_000)).toEqual([]);
   }, 60_000);
 
   it('a push cancelled in the middle of 3,000 records resumes from its checkpoint: nothing lost, nothing duplicated', async () => {
