@@ -3,6 +3,7 @@ import type { StatsDb } from '../../../utils/stats/db';
 import { importResponses, responsesBetween } from '../../../utils/stats/store';
 import type { ResponseRecord } from '../../../utils/stats/types';
 import { beatDocId, fromResponseDoc, isBeatDoc, isPushable, toResponseDoc } from '../../../utils/sync/records';
+import { expiredTeamRecords } from '../../../utils/sync/retention';
 import type { Pouch, PouchDoc } from './pouch';
 
 /**
@@ -150,4 +151,37 @@ export async function readLatestBeats(local: Pouch): Promise<LatestBeats> {
   const latest: LatestBeats = {};
   for (const row of res.rows) if (isBeatDoc(row.doc)) addBeat(latest, row.doc);
   return latest;
+}
+
+/**
+ * The team retention job (a manager's browser only): walks this browser's replica of the team
+ * database page by page and deletes, on the server, the records older than `cutoff`, `batch` at
+ * a time. The server refuses it from anyone but a manager (rules.js); refusals are counted, never
+ * retried here. The tombstones come back with the next pull.
+ */
+export async function purgeTeamRecords(local: Pouch, remote: Pouch, cutoff: number, page = 1000, batch = 500): Promise<{ deleted: number; refused: number; errors: Array<{ status?: number; name?: string; message?: string }> }> {
+  let deleted = 0;
+  let refused = 0;
+  const errors: Array<{ status?: number; name?: string; message?: string }> = [];
+  for (const prefix of ['beat:', 'resp:']) {
+    let startkey = prefix;
+    for (;;) {
+      const res = await local.allDocs({ startkey, endkey: `${prefix}\ufff0`, include_docs: true, limit: page + 1 });
+      const rows = res.rows.slice(0, page);
+      const expired = expiredTeamRecords(rows, cutoff);
+      for (let i = 0; i < expired.length; i += batch) {
+        const results = await remote.bulkDocs(expired.slice(i, i + batch));
+        for (const r of results) {
+          if (r.ok) deleted++;
+          else {
+            refused++;
+            if (errors.length < 5) errors.push({ status: r.status, name: r.name ?? (typeof r.error === 'string' ? r.error : undefined), message: r.message });
+          }
+        }
+      }
+      if (res.rows.length <= page) break;
+      startkey = res.rows[page]!.id;
+    }
+  }
+  return { deleted, refused, errors };
 }

@@ -11,6 +11,8 @@ import { newBrowserId } from '../../../utils/sync/records';
 import { classifySyncError, isRunning, nextSyncState, OFF_STATE, restoreSyncState, type SyncEvent, type SyncState } from '../../../utils/sync/state';
 import { teamRecordsOf, teamWeek } from '../../../utils/sync/team';
 import { beatStartsSync, shouldSync } from '../../../utils/sync/schedule';
+import { retentionCutoff, retentionDue } from '../../../utils/sync/retention';
+import { DEFAULT_STATS_SETTINGS, statsSettings, validateStatsSettings } from '../../../utils/stats/settings';
 import {
   applyTeamSettings,
   libraryFromLocal,
@@ -24,7 +26,7 @@ import {
   TEAM_SETTINGS_ID,
 } from '../../../utils/sync/team-docs';
 import { resolveTeamConflict } from '../../../utils/sync/team';
-import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, readLatestBeats, type LatestBeats } from './background-engine';
+import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, purgeTeamRecords, readLatestBeats, type LatestBeats } from './background-engine';
 import { openLocal, openRemote, replicate, type Pouch, type PouchDoc } from './pouch';
 import type { SyncConnectionView, TeamConflictView } from './protocol';
 import {
@@ -35,6 +37,7 @@ import {
   syncImportedSeq,
   syncInboxSeenAt,
   syncLatestBeats,
+  syncRetentionRunAt,
   syncStateItem,
   syncTeamConflicts,
   syncUnpushed,
@@ -86,6 +89,15 @@ export function runSyncOnce(now = () => Date.now()): Promise<SyncState> {
   return running;
 }
 
+/**
+ * A run that starts after this call (waits for one under way, which may have passed the push
+ * already): what "Sync now" and publishing need, so what was just written goes in this run.
+ */
+async function runSyncFresh(): Promise<SyncState> {
+  if (running) await running.catch(() => undefined);
+  return runSyncOnce();
+}
+
 async function runSync(now: () => number): Promise<SyncState> {
   const connection = await syncConnection.getValue();
   if (!connection) return currentState();
@@ -122,9 +134,25 @@ async function runSync(now: () => number): Promise<SyncState> {
       await importReceived(statsDb(), db, connection.user, await syncImportedSeq.getValue(), (seq) => syncImportedSeq.setValue(seq), async (beats) => syncLatestBeats.setValue(mergeLatestBeats(await latestBeats(db), beats)));
     }
     await applyTeamDocs(db);
+    if (connection.role === 'manager') await runRetention(db, remote, now());
     return emit({ type: 'pulled', docs: pulled.docs_written, at: now() }, gen);
   } catch (error) {
     return emit({ type: 'failed', error: classifySyncError(error, now()) }, gen);
+  }
+}
+
+/** A manager's browser, once a day: team records older than the team's retention are deleted on the server. */
+async function runRetention(db: Pouch, remote: Pouch, now: number): Promise<void> {
+  if (!retentionDue(await syncRetentionRunAt.getValue(), now)) return;
+  const team = readTeamSettings(await db.get(TEAM_SETTINGS_ID).catch(() => null));
+  const weeks = team?.retentionWeeks ?? validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value.retentionWeeks;
+  try {
+    const result = await purgeTeamRecords(db, remote, retentionCutoff(weeks, now));
+    if (result.refused) console.warn('[Inbox Pilot] sync: retention refused for', result.refused, 'records', result.errors);
+    await syncRetentionRunAt.setValue(now);
+  } catch (e) {
+    // The sync itself succeeded; the job runs again at the next sync.
+    console.warn('[Inbox Pilot] sync: retention failed', e);
   }
 }
 
@@ -175,6 +203,9 @@ async function applyTeamDocs(db: Pouch): Promise<void> {
     const next = applyTeamSettings(general, timing, team);
     await generalSettings.setValue(next.general);
     await timingSettings.setValue(next.timing);
+    // The team's retention is every browser's: the daily local purge follows it.
+    const stats = validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+    if (stats.retentionWeeks !== team.retentionWeeks) await statsSettings.setValue({ ...stats, retentionWeeks: team.retentionWeeks });
     applied[TEAM_SETTINGS_ID] = settingsDoc._rev!;
   }
   const libraryDoc = await winnerOf(db, TEAM_LIBRARY_ID, 'library', conflicts);
@@ -206,13 +237,14 @@ async function publish(what: 'settings' | 'library'): Promise<SyncState> {
   if (what === 'settings') {
     const general = validateGeneralSettings(await generalSettings.getValue().catch(() => DEFAULT_GENERAL_SETTINGS)).value;
     const timing = (await timingSettings.getValue().catch(() => DEFAULT_TIMING_SETTINGS)) ?? DEFAULT_TIMING_SETTINGS;
-    doc = teamSettingsDoc({ targetMinutes: general.targetMinutes, goalPercent: general.goalPercent, companyNames: general.companyNames, businessHours: timing.businessHours }, meta);
+    const { retentionWeeks } = validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+    doc = teamSettingsDoc({ targetMinutes: general.targetMinutes, goalPercent: general.goalPercent, companyNames: general.companyNames, businessHours: timing.businessHours, retentionWeeks }, meta);
   } else {
     doc = teamLibraryDoc(libraryFromLocal(await repliesDb().replies.toArray()), meta);
   }
   await db.put({ ...doc, ...(current?._rev ? { _rev: current._rev } : {}) } as PouchDoc);
   await syncUnpushed.setValue((await syncUnpushed.getValue()) + 1);
-  return runSyncOnce();
+  return runSyncFresh();
 }
 
 /** Checks the credentials against the server (through PouchDB's http adapter) and returns the user's role. */
@@ -266,7 +298,7 @@ export function registerSyncBackground(): void {
       const connection = await syncConnection.getValue();
       return { state: await currentState(), connection: connection ? view(connection, await syncBrowserId.getValue()) : null, conflicts: await syncTeamConflicts.getValue() };
     },
-    'sync:now': async () => ({ state: await runSyncOnce() }),
+    'sync:now': async () => ({ state: await runSyncFresh() }),
     'sync:inbox-open': async () => {
       const now = Date.now();
       const previous = await syncInboxSeenAt.getValue();
@@ -314,6 +346,6 @@ async function forgetCursors(): Promise<void> {
   const db = local ?? openLocal();
   local = null;
   await db.destroy().catch(() => undefined);
-  await Promise.all([syncCopiedDays.setValue({}), syncUnpushed.setValue(0), syncImportedSeq.setValue(0), syncAppliedTeamRevs.setValue({}), syncTeamConflicts.setValue([]), syncLatestBeats.setValue(null)]);
+  await Promise.all([syncCopiedDays.setValue({}), syncUnpushed.setValue(0), syncImportedSeq.setValue(0), syncAppliedTeamRevs.setValue({}), syncTeamConflicts.setValue([]), syncLatestBeats.setValue(null), syncRetentionRunAt.setValue(null)]);
   state = OFF_STATE;
 }

@@ -25,3 +25,5 @@ export const syncTeamConflicts = storage.defineItem<TeamConflictView[]>('local:s
 export const syncInboxSeenAt = storage.defineItem<number | null>('local:sync.inboxSeenAt', { fallback: null, version: 1 });
 /** Each team browser's latest beat (`user\nbrowser` -> ms), kept by a manager's import; null = to build from the sync database. */
 export const syncLatestBeats = storage.defineItem<Record<string, number> | null>('local:sync.latestBeats', { fallback: null, version: 1 });
+/** When this (manager's) browser last ran the team retention job (once a day). */
+export const syncRetentionRunAt = storage.defineItem<number | null>('local:sync.retentionRunAt', { fallback: null, version: 1 });

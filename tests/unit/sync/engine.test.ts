@@ -5,7 +5,7 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import { couchRequest, runTeamSetup, startCouch, type Couch } from '../../e2e/couch';
 import { openStatsDb, type StatsDb } from '../../../utils/stats/db';
 import type { ResponseRecord } from '../../../utils/stats/types';
-import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, readLatestBeats, type LatestBeats } from '../../../components/features/sync/background-engine';
+import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, purgeTeamRecords, readLatestBeats, type LatestBeats } from '../../../components/features/sync/background-engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests, type Pouch } from '../../../components/features/sync/pouch';
 import type { SyncConnection } from '../../../utils/sync/connection';
 
@@ -158,6 +158,37 @@ describe('sync engine', () => {
     await copyNewRecords(stats, local, { user: 'paul', browser: 'br' }, {}, async () => {});
     const res = await replicate(local, openRemote(conn('marie', 'pw1')));
     expect(res.doc_write_failures).toBe(3);
+  }, 60_000);
+
+  it("the retention job deletes the team's old records on the server from a manager's browser, and the server refuses it from an agent's", async () => {
+    const old = Date.UTC(2024, 0, 8, 10);
+    const recent = Date.UTC(2026, 10, 30, 10);
+    const doc = (user: string, n: number, repliedAt: number) => ({ _id: `resp:${user}:p9|r${n}|${n}`, type: 'response', user, browser: 'b', agent: user, pageId: 'p9', conversation: `r${n}`, customerAt: repliedAt - 60_000, repliedAt, responseSeconds: 60, businessResponseSeconds: 60, withinTarget: true, precision: 'exact', responseId: `p9|r${n}|${n}` });
+    const docs = [...Array.from({ length: 12 }, (_, i) => doc(i % 2 ? 'marie' : 'paul', i, i < 7 ? old : recent)), { _id: 'beat:paul:b:2024-01-08T10', type: 'beat', user: 'paul', browser: 'b', agent: '', at: old }];
+    expect((await couchRequest(`${couch.url}/${DB}/_bulk_docs`, 'admin:secret', 'POST', { docs })).status).toBe(201);
+    const cutoff = Date.UTC(2025, 0, 1);
+    const held = async (id: string) => (await couchRequest(`${couch.url}/${DB}/${encodeURIComponent(id)}`, 'admin:secret', 'GET')).status;
+
+    // An agent's browser (its replica holds the team's records, as a manager's would): every deletion refused, nothing gone.
+    const aLocal = openLocal('e-retention-agent');
+    await replicate(openRemote(conn('chloe', 'pw3', 'manager')), aLocal);
+    const byAgent = await purgeTeamRecords(aLocal, openRemote(conn('marie', 'pw1')), cutoff, 4, 3);
+    expect(byAgent.deleted).toBe(0);
+    expect(byAgent.refused).toBe(8); // 7 old responses (some of them Marie's own) + 1 beat
+    // The rules' refusal (pouchdb-server reports a bulk write's per-document refusal with status 500, CouchDB with none: the name says it).
+    expect(byAgent.errors[0]).toMatchObject({ name: 'forbidden', message: expect.stringMatching(/only a manager/) });
+    for (const d of docs) expect(await held(d._id)).toBe(200);
+
+    // The manager's browser: the 8 old ones are deleted in batches (pages of 4, deletions 3 at a time), the rest stays.
+    const mLocal = openLocal('e-retention-manager');
+    const remote = openRemote(conn('chloe', 'pw3', 'manager'));
+    await replicate(remote, mLocal);
+    const byManager = await purgeTeamRecords(mLocal, remote, cutoff, 4, 3);
+    expect(byManager).toEqual({ deleted: 8, refused: 0, errors: [] });
+    for (const d of docs) expect(await held(d._id)).toBe(d._id.startsWith('beat:') || (d as { repliedAt?: number }).repliedAt === old ? 404 : 200);
+    // The tombstones come back with the next pull; a second run finds nothing more.
+    await replicate(remote, mLocal);
+    expect(await purgeTeamRecords(mLocal, remote, cutoff, 4, 3)).toEqual({ deleted: 0, refused: 0, errors: [] });
   }, 60_000);
 
   it('a wrong password is an unauthorized error', async () => {
