@@ -14,12 +14,12 @@ import 'fake-indexeddb/auto';
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import { couchRequest, runTeamSetup, startCouch } from '../../tests/e2e/couch';
 import { openStatsDb } from '../../utils/stats/db';
-import { responsesBetween } from '../../utils/stats/store';
+import { dayColumnsBetween } from '../../utils/stats/store';
 import type { ResponseRecord } from '../../utils/stats/types';
-import { toResponseDoc } from '../../utils/sync/records';
-import { teamWeek } from '../../utils/sync/team';
+import { beatDocId, toResponseDoc } from '../../utils/sync/records';
+import { teamRecordsOf, teamWeek } from '../../utils/sync/team';
 import type { Figure } from './replies';
-import { copyNewRecords, importReceived, readBeats } from '../../components/features/sync/background-engine';
+import { beatsSince, copyNewRecords, importReceived, mergeLatestBeats, type LatestBeats } from '../../components/features/sync/background-engine';
 import { openLocal, openRemote, replicate, setLocalAdapterForTests } from '../../components/features/sync/pouch';
 
 const PUSH_N = Number(process.env.BENCH_SYNC_PUSH ?? 10_000);
@@ -73,7 +73,13 @@ export async function run(): Promise<Figure[]> {
         const res = await couchRequest(`${couch.url}/bench-team/_bulk_docs`, 'admin:secret', 'POST', { docs: docs.slice(i, i + 5000) });
         if (res.status !== 201) throw new Error(`seeding failed: ${res.status}`);
       }
-      await couchRequest(`${couch.url}/bench-team/beat:${agents[a]}:b${a}:x`, 'admin:secret', 'PUT', { type: 'beat', user: agents[a], browser: `b${a}`, agent: '', at: Date.now() });
+      // One beat per hour over the 8 days the team view reads, as a browser syncing all day leaves.
+      const beats = Array.from({ length: 8 * 24 }, (_, h) => {
+        const at = weekStart + WEEK_MS - h * 3_600_000;
+        return { _id: beatDocId(agents[a]!, `b${a}`, at), type: 'beat', user: agents[a], browser: `b${a}`, agent: '', at };
+      });
+      const res = await couchRequest(`${couch.url}/bench-team/_bulk_docs`, 'admin:secret', 'POST', { docs: beats });
+      if (res.status !== 201) throw new Error(`seeding beats failed: ${res.status}`);
     }
     const total = PUSH_N + perAgent * (AGENTS - 1);
 
@@ -93,7 +99,8 @@ export async function run(): Promise<Figure[]> {
     const pulled = await replicate(openRemote(conn('boss', 'manager')), mLocal, { batch_size: 500 });
     const replicateMs = performance.now() - t;
     t = performance.now();
-    const imported = await importReceived(manager, mLocal, 'boss', 0, async () => {});
+    let latest: LatestBeats = {};
+    const imported = await importReceived(manager, mLocal, 'boss', 0, async () => {}, async (beats) => void (latest = mergeLatestBeats(latest, beats)));
     const importMs = performance.now() - t;
     clearInterval(sampler);
     if (imported.imported !== total) throw new Error(`imported ${imported.imported} of ${total} (pulled ${pulled.docs_written})`);
@@ -108,9 +115,10 @@ export async function run(): Promise<Figure[]> {
     let weekCount = 0;
     for (let i = 0; i < 5; i++) {
       t = performance.now();
-      const recs = await responsesBetween(manager, weekStart, weekStart + WEEK_MS);
-      const beats = await readBeats(mLocal, weekStart - 8 * 86_400_000);
-      const view = teamWeek({ records: recs.map((r) => ({ syncUser: (r as { syncUser?: string }).syncUser ?? '', browser: (r as { browser?: string }).browser ?? '', agent: r.agent, repliedAt: r.repliedAt, withinTarget: r.withinTarget })), beats, week: { start: weekStart, end: weekStart + WEEK_MS }, now: Date.now() });
+      const week = { start: weekStart, end: weekStart + WEEK_MS };
+      const recs = teamRecordsOf(await dayColumnsBetween(manager, week.start, week.end), week, { syncUser: 'boss', browser: 'bm' });
+      const beats = beatsSince(latest, weekStart - 8 * 86_400_000);
+      const view = teamWeek({ records: recs, beats, week, now: Date.now() });
       times.push(performance.now() - t);
       rows = view.length;
       weekCount = recs.length;

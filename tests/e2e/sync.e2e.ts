@@ -139,7 +139,8 @@ describe('team sync', () => {
       // The manager's own stats table now covers the team.
       await popup.locator(`[data-testid="stats-table"] tbody tr[data-agent="${agent}"]`).waitFor();
     }
-    await expect(popup.locator('[data-testid="sync-status"]').textContent()).resolves.toMatch(/^Synced · Last sync/);
+    // Opening the popup made the manager's browser sync again: the line says so, then "Synced".
+    await until('the sync line to say Synced', () => popup.locator('[data-testid="sync-status"]').textContent(), (t) => /^Synced · Last sync/.test(t ?? ''));
     await popup.close();
   }, 180_000);
 

@@ -28,6 +28,31 @@ export interface DayColumns {
   businessResponseSeconds: Float64Array;
   /** Bit 0 withinTarget, bit 1 approximate, bits 2-3 source (SOURCES index). */
   flags: Uint8Array;
+  /**
+   * Distinct origins of the day (issue 13): a team record pulled by a manager says which team user
+   * and browser recorded it (`user\nbrowser`, see originOf); '' for this browser's own records.
+   * `origin[i]` indexes into it. The team view reads them instead of every record of the week.
+   */
+  origins: string[];
+  origin: Uint16Array;
+}
+
+/** A pulled team record's user and browser, as stored on it by the import (fromResponseDoc). */
+export interface TeamOrigin {
+  syncUser?: string;
+  browser?: string;
+}
+
+export function originOf(r: TeamOrigin): string {
+  return typeof r.syncUser === 'string' && typeof r.browser === 'string' ? `${r.syncUser}\n${r.browser}` : '';
+}
+
+/** Response `i`'s team user and browser, or {} for this browser's own. */
+export function originAt(c: DayColumns, i: number): TeamOrigin {
+  const o = c.origins[c.origin[i]!] ?? '';
+  if (!o) return {};
+  const cut = o.indexOf('\n');
+  return { syncUser: o.slice(0, cut), browser: o.slice(cut + 1) };
 }
 
 const SOURCES: readonly ResponseSource[] = ['this-browser', 'observed', 'imported'];
@@ -46,13 +71,26 @@ interface Growing {
   responseSeconds: number[];
   businessResponseSeconds: number[];
   flags: number[];
+  origins: string[];
+  originIndex: Map<string, number>;
+  origin: number[];
+}
+
+function indexIn(list: string[], index: Map<string, number>, value: string): number {
+  let i = index.get(value);
+  if (i === undefined) {
+    i = list.length;
+    list.push(value);
+    index.set(value, i);
+  }
+  return i;
 }
 
 /** Builds columns from records fed one by one (a cursor over a whole table, in upgrades). */
 export class DayColumnsBuilder {
   private groups = new Map<string, Growing>();
 
-  add(r: Omit<ResponseRecord, 'id'>): void {
+  add(r: Omit<ResponseRecord, 'id'> & TeamOrigin): void {
     const day = utcDay(r.repliedAt);
     const key = `${day}|${r.pageId}`;
     let g = this.groups.get(key);
@@ -69,16 +107,14 @@ export class DayColumnsBuilder {
         responseSeconds: [],
         businessResponseSeconds: [],
         flags: [],
+        origins: [],
+        originIndex: new Map(),
+        origin: [],
       };
       this.groups.set(key, g);
     }
-    let a = g.agentIndex.get(r.agent);
-    if (a === undefined) {
-      a = g.agents.length;
-      g.agents.push(r.agent);
-      g.agentIndex.set(r.agent, a);
-    }
-    g.agent.push(a);
+    g.agent.push(indexIn(g.agents, g.agentIndex, r.agent));
+    g.origin.push(indexIn(g.origins, g.originIndex, originOf(r)));
     g.conversation.push(r.conversation);
     g.customerAt.push(r.customerAt);
     g.repliedAt.push(r.repliedAt);
@@ -100,6 +136,8 @@ export class DayColumnsBuilder {
         responseSeconds: Float64Array.from(g.responseSeconds),
         businessResponseSeconds: Float64Array.from(g.businessResponseSeconds),
         flags: Uint8Array.from(g.flags),
+        origins: g.origins,
+        origin: Uint16Array.from(g.origin),
       }),
     );
     return out.sort((a, b) => a.day - b.day || (a.pageId < b.pageId ? -1 : a.pageId > b.pageId ? 1 : 0));
@@ -107,7 +145,7 @@ export class DayColumnsBuilder {
 }
 
 /** Columns for every (day, Page) present in `records`. */
-export function buildDayColumns(records: readonly ResponseRecord[]): DayColumns[] {
+export function buildDayColumns(records: ReadonlyArray<ResponseRecord & TeamOrigin>): DayColumns[] {
   const b = new DayColumnsBuilder();
   for (const r of records) b.add(r);
   return b.finish();
@@ -122,16 +160,11 @@ export function appendColumns(held: DayColumns | undefined, added: DayColumns): 
   if (!held) return added;
   if (held.day !== added.day || held.pageId !== added.pageId) throw new Error('appendColumns: not the same day and Page');
   const agents = [...held.agents];
-  const index = new Map(agents.map((a, i) => [a, i]));
-  const remap = added.agents.map((a) => {
-    let i = index.get(a);
-    if (i === undefined) {
-      i = agents.length;
-      agents.push(a);
-      index.set(a, i);
-    }
-    return i;
-  });
+  const agentIndex = new Map(agents.map((a, i) => [a, i]));
+  const remap = added.agents.map((a) => indexIn(agents, agentIndex, a));
+  const origins = [...held.origins];
+  const originIndex = new Map(origins.map((o, i) => [o, i]));
+  const remapOrigin = added.origins.map((o) => indexIn(origins, originIndex, o));
   const cat = <T extends Float64Array | Uint8Array | Uint16Array>(a: T, b: T, make: new (n: number) => T): T => {
     const out = new make(a.length + b.length);
     out.set(a);
@@ -149,6 +182,8 @@ export function appendColumns(held: DayColumns | undefined, added: DayColumns): 
     responseSeconds: cat(held.responseSeconds, added.responseSeconds, Float64Array),
     businessResponseSeconds: cat(held.businessResponseSeconds, added.businessResponseSeconds, Float64Array),
     flags: cat(held.flags, added.flags, Uint8Array),
+    origins,
+    origin: cat(held.origin, Uint16Array.from(added.origin, (o) => remapOrigin[o]!), Uint16Array),
   };
 }
 
@@ -186,7 +221,7 @@ export function columnsToRecords(columns: readonly DayColumns[], start: number, 
  * Day columns as they cross runtime messaging (JSON): typed arrays become plain arrays. The worker
  * owns the database (issue 12): the popup asks it for a week (`stats:week`) and rebuilds the columns.
  */
-export type WireDayColumns = Omit<Growing, 'agentIndex'>;
+export type WireDayColumns = Omit<Growing, 'agentIndex' | 'originIndex'>;
 
 export function columnsToWire(columns: readonly DayColumns[]): WireDayColumns[] {
   return columns.map((c) => ({
@@ -200,6 +235,8 @@ export function columnsToWire(columns: readonly DayColumns[]): WireDayColumns[] 
     responseSeconds: Array.from(c.responseSeconds),
     businessResponseSeconds: Array.from(c.businessResponseSeconds),
     flags: Array.from(c.flags),
+    origins: c.origins,
+    origin: Array.from(c.origin),
   }));
 }
 
@@ -215,5 +252,7 @@ export function columnsFromWire(wire: readonly WireDayColumns[]): DayColumns[] {
     responseSeconds: Float64Array.from(w.responseSeconds),
     businessResponseSeconds: Float64Array.from(w.businessResponseSeconds),
     flags: Uint8Array.from(w.flags),
+    origins: w.origins,
+    origin: Uint16Array.from(w.origin),
   }));
 }

@@ -17,6 +17,14 @@ interface SchemaStep {
   upgrade?: (tx: Transaction) => Promise<unknown>;
 }
 
+/** Upgrades: every day's columns built again from the responses table. */
+async function rebuildAllDays(tx: Transaction): Promise<void> {
+  const builder = new DayColumnsBuilder();
+  await tx.table('responses').each((r: ResponseRecord) => builder.add(r));
+  await tx.table('days').clear();
+  await tx.table('days').bulkPut(builder.finish());
+}
+
 export const STATS_SCHEMA: readonly SchemaStep[] = [
   {
     // v1: responses only; unknown agents/pages were stored as null.
@@ -47,19 +55,17 @@ export const STATS_SCHEMA: readonly SchemaStep[] = [
     // a busy week as a few typed arrays; built here from existing responses.
     version: 3,
     stores: { days: '[day+pageId]' },
-    upgrade: async (tx) => {
-      const builder = new DayColumnsBuilder();
-      await tx.table('responses').each((r: ResponseRecord) => builder.add(r));
-      await tx.table('days').bulkPut(builder.finish());
-    },
+    upgrade: (tx) => rebuildAllDays(tx),
   },
   {
-    // v4: the team merge looks up only the neighbours of an incoming record (same Page and
-    // conversation, customer time within the merge window) by range, instead of every response
-    // of its conversation: [pageId+conversation+customerAt] replaces [pageId+conversation]
-    // (its prefix still answers a per-conversation query).
+    // v4 (issue 13): the team merge looks up only the neighbours of an incoming record (same Page
+    // and conversation, customer time within the merge window) by range, instead of every response
+    // of its conversation: [pageId+conversation+customerAt] replaces [pageId+conversation] (its
+    // prefix still answers a per-conversation query). The day columns gain each record's team
+    // origin (user and browser) for the manager's team view: rebuilt from the responses.
     version: 4,
     stores: { responses: 'id, repliedAt, [agent+repliedAt], [pageId+repliedAt], [pageId+conversation+customerAt]' },
+    upgrade: (tx) => rebuildAllDays(tx),
   },
 ];
 

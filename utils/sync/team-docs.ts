@@ -3,6 +3,7 @@ import type { ReplyDraft, SavedReply } from '../replies/types';
 import { validateSchedule, type Schedule } from '../timers/business-hours';
 import { validateGeneralSettings, type GeneralSettings } from '../settings/general';
 import type { TimingSettings } from '../timers/settings';
+import { validateStatsSettings } from '../stats/settings';
 
 /**
  * The team's shared documents (pure): `team:library` (saved replies) and `team:settings`
@@ -20,6 +21,12 @@ export interface TeamSettingsValue {
   companyNames: string[];
   /** null = always open. Holidays are part of the schedule. */
   businessHours: Schedule | null;
+  /**
+   * Team records older than this many weeks are deleted from the server by a manager's browser
+   * (the retention job) and purged from every browser's stats: the stats' own "keep responses for"
+   * setting, the manager's value shared with the team. A document without it means the default (52).
+   */
+  retentionWeeks: number;
 }
 
 export interface TeamLibraryValue {
@@ -52,7 +59,9 @@ export function readTeamSettings(doc: unknown): TeamSettingsValue | null {
   if (general.issues.length) return null;
   const schedule = validateSchedule(d.businessHours ?? null);
   if (schedule.issues.length) return null;
-  return { targetMinutes: general.value.targetMinutes, goalPercent: general.value.goalPercent, companyNames: general.value.companyNames, businessHours: schedule.value };
+  const stats = validateStatsSettings({ retentionWeeks: d.retentionWeeks });
+  if (stats.issues.length) return null;
+  return { targetMinutes: general.value.targetMinutes, goalPercent: general.value.goalPercent, companyNames: general.value.companyNames, businessHours: schedule.value, retentionWeeks: stats.value.retentionWeeks };
 }
 
 /** Validates a received team:library document; replies that fail validation are dropped, not the library. */

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../stats/columns';
+import { DAY_MS, originAt, type DayColumns } from '../stats/columns';
 
 /**
  * The manager's team view (pure): every agent of the team for the week, which browsers have
@@ -23,9 +23,17 @@ export interface TeamAgentRow {
 
 export const STALE_AFTER_MS = DAY_MS;
 
+export interface TeamRecord {
+  syncUser: string;
+  browser: string;
+  agent: string;
+  repliedAt: number;
+  withinTarget: boolean;
+}
+
 export interface TeamInput {
   /** Team users (from the beats and records held; the server's user list is not readable by members). */
-  records: Iterable<{ syncUser: string; browser: string; agent: string; repliedAt: number; withinTarget: boolean }>;
+  records: Iterable<TeamRecord>;
   beats: Iterable<{ user: string; browser: string; at: number }>;
   week: { start: number; end: number };
   now: number;
@@ -90,4 +98,18 @@ function revCompare(a: string, b: string): number {
   const [na, ha = ''] = a.split('-');
   const [nb, hb = ''] = b.split('-');
   return Number(na) - Number(nb) || (ha < hb ? -1 : ha > hb ? 1 : 0);
+}
+
+/** The team view's input from a week's day columns: each response's user and browser (own ones: `self`). */
+export function teamRecordsOf(columns: readonly DayColumns[], week: { start: number; end: number }, self: { syncUser: string; browser: string }): TeamRecord[] {
+  const out: TeamRecord[] = [];
+  for (const c of columns) {
+    for (let i = 0; i < c.repliedAt.length; i++) {
+      const repliedAt = c.repliedAt[i]!;
+      if (repliedAt < week.start || repliedAt >= week.end) continue;
+      const o = originAt(c, i);
+      out.push({ syncUser: o.syncUser ?? self.syncUser, browser: o.browser ?? self.browser, agent: c.agents[c.agent[i]!]!, repliedAt, withinTarget: (c.flags[i]! & 1) === 1 });
+    }
+  }
+  return out;
 }

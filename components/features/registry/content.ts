@@ -3,6 +3,7 @@ import { timersFeature } from '../timers/content';
 import { draftFeature } from '../draft/content';
 import { repliesFeature } from '../replies/content';
 import { statsFeature } from '../stats/content';
+import { syncFeature } from '../sync/content';
 import { testFeatures } from '../crash-test/registry';
 
 /**
@@ -10,4 +11,4 @@ import { testFeatures } from '../crash-test/registry';
  * (stats) take part without a sidebar section. The test-only feature is built in only when the
  * build sets IP_TEST_FEATURE=1 (wxt.config.ts); the shipped build has none.
  */
-export const contentFeatures: ContentFeature[] = [timersFeature, repliesFeature, draftFeature, statsFeature, ...testFeatures];
+export const contentFeatures: ContentFeature[] = [timersFeature, repliesFeature, draftFeature, statsFeature, syncFeature, ...testFeatures];

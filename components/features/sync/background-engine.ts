@@ -2,7 +2,8 @@ import { DAY_MS, utcDay } from '../../../utils/stats/columns';
 import type { StatsDb } from '../../../utils/stats/db';
 import { importResponses, responsesBetween } from '../../../utils/stats/store';
 import type { ResponseRecord } from '../../../utils/stats/types';
-import { beatDocId, fromResponseDoc, isPushable, toResponseDoc } from '../../../utils/sync/records';
+import { beatDocId, fromResponseDoc, isBeatDoc, isPushable, toResponseDoc } from '../../../utils/sync/records';
+import { expiredTeamRecords } from '../../../utils/sync/retention';
 import type { Pouch, PouchDoc } from './pouch';
 
 /**
@@ -12,6 +13,8 @@ import type { Pouch, PouchDoc } from './pouch';
  */
 
 const CHUNK = 500;
+/** Received records imported per transaction (about 5 MB of records in the worker at most). */
+export const IMPORT_CHUNK = 10_000;
 
 /**
  * Copies this browser's new records from the stats database into the sync database. Which days
@@ -76,34 +79,109 @@ export async function importReceived(
   user: string,
   since: string | number,
   saveSeq: (seq: string | number) => Promise<void>,
+  /** Each browser's latest beat among the changes read, saved before the sequence that covers them. */
+  saveBeats: (latest: LatestBeats) => Promise<void>,
   batch = 1000,
+  importEvery = IMPORT_CHUNK,
 ): Promise<{ imported: number; seq: string | number }> {
   let seq = since;
   let imported = 0;
+  let records: ResponseRecord[] = [];
+  let beats: LatestBeats = {};
+  let pending: string | number = seq;
+  // Pages of `batch` changes are read, and imported `importEvery` records at a time: each import
+  // appends to every day it touches, so fewer, larger imports copy those days' columns less often.
+  // The sequence is saved only once the records before it are committed.
+  const flush = async () => {
+    if (records.length) imported += (await importResponses(stats, records)).added;
+    records = [];
+    if (Object.keys(beats).length) await saveBeats(beats);
+    beats = {};
+    if (pending !== seq) await saveSeq((seq = pending));
+  };
   for (;;) {
-    const page = await local.changes({ since: seq, limit: batch, include_docs: true, return_docs: true });
+    const page = await local.changes({ since: pending, limit: batch, include_docs: true, return_docs: true });
     if (!page.results.length) break;
-    const records: ResponseRecord[] = [];
     for (const change of page.results) {
+      if (!change.deleted && change.id.startsWith('beat:') && isBeatDoc(change.doc)) addBeat(beats, change.doc);
       if (change.deleted || !change.id.startsWith('resp:') || change.id.startsWith(`resp:${user}:`)) continue;
       const r = fromResponseDoc(change.doc);
       if (r) records.push(r);
     }
-    if (records.length) imported += (await importResponses(stats, records)).added;
-    seq = page.last_seq;
-    await saveSeq(seq);
+    pending = page.last_seq;
+    if (records.length >= importEvery) await flush();
     if (page.results.length < batch) break;
   }
+  await flush();
   return { imported, seq };
 }
 
-/** The beats held (every browser of the team for a manager; this browser's own for an agent). */
-export async function readBeats(local: Pouch, since: number): Promise<Array<{ user: string; browser: string; at: number }>> {
-  const res = await local.allDocs({ startkey: 'beat:', endkey: 'beat:\ufff0', include_docs: true });
-  const out: Array<{ user: string; browser: string; at: number }> = [];
-  for (const row of res.rows) {
-    const d = row.doc as { user?: unknown; browser?: unknown; at?: unknown } | undefined;
-    if (d && typeof d.user === 'string' && typeof d.browser === 'string' && typeof d.at === 'number' && d.at >= since) out.push({ user: d.user, browser: d.browser, at: d.at });
-  }
+/**
+ * Each team browser's latest beat (`user\nbrowser` -> at): what the team view needs, kept up to date
+ * by the import as beats arrive, instead of reading every hourly beat ever held (40 browsers make
+ * 960 a day) each time the popup opens.
+ */
+export type LatestBeats = Record<string, number>;
+
+function addBeat(latest: LatestBeats, beat: { user: string; browser: string; at: number }): void {
+  const k = `${beat.user}\n${beat.browser}`;
+  if (!(latest[k]! >= beat.at)) latest[k] = beat.at;
+}
+
+/** `into` with the later of each browser's beats from `more`. */
+export function mergeLatestBeats(into: LatestBeats, more: LatestBeats): LatestBeats {
+  const out = { ...into };
+  for (const [k, at] of Object.entries(more)) if (!(out[k]! >= at)) out[k] = at;
   return out;
+}
+
+/** The latest beats as the team view reads them, those since `since` only. */
+export function beatsSince(latest: LatestBeats, since: number): Array<{ user: string; browser: string; at: number }> {
+  return Object.entries(latest)
+    .filter(([, at]) => at >= since)
+    .map(([k, at]) => {
+      const cut = k.indexOf('\n');
+      return { user: k.slice(0, cut), browser: k.slice(cut + 1), at };
+    });
+}
+
+/** Every beat held, reduced to each browser's latest (once, for a database imported before the summary existed; and this browser's own). */
+export async function readLatestBeats(local: Pouch): Promise<LatestBeats> {
+  const res = await local.allDocs({ startkey: 'beat:', endkey: 'beat:\ufff0', include_docs: true });
+  const latest: LatestBeats = {};
+  for (const row of res.rows) if (isBeatDoc(row.doc)) addBeat(latest, row.doc);
+  return latest;
+}
+
+/**
+ * The team retention job (a manager's browser only): walks this browser's replica of the team
+ * database page by page and deletes, on the server, the records older than `cutoff`, `batch` at
+ * a time. The server refuses it from anyone but a manager (rules.js); refusals are counted, never
+ * retried here. The tombstones come back with the next pull.
+ */
+export async function purgeTeamRecords(local: Pouch, remote: Pouch, cutoff: number, page = 1000, batch = 500): Promise<{ deleted: number; refused: number; errors: Array<{ status?: number; name?: string; message?: string }> }> {
+  let deleted = 0;
+  let refused = 0;
+  const errors: Array<{ status?: number; name?: string; message?: string }> = [];
+  for (const prefix of ['beat:', 'resp:']) {
+    let startkey = prefix;
+    for (;;) {
+      const res = await local.allDocs({ startkey, endkey: `${prefix}\ufff0`, include_docs: true, limit: page + 1 });
+      const rows = res.rows.slice(0, page);
+      const expired = expiredTeamRecords(rows, cutoff);
+      for (let i = 0; i < expired.length; i += batch) {
+        const results = await remote.bulkDocs(expired.slice(i, i + batch));
+        for (const r of results) {
+          if (r.ok) deleted++;
+          else {
+            refused++;
+            if (errors.length < 5) errors.push({ status: r.status, name: r.name ?? (typeof r.error === 'string' ? r.error : undefined), message: r.message });
+          }
+        }
+      }
+      if (res.rows.length <= page) break;
+      startkey = res.rows[page]!.id;
+    }
+  }
+  return { deleted, refused, errors };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessages } from '../../../utils/messaging';
 import { statsDb } from '../../../utils/stats/db';
-import { responsesBetween } from '../../../utils/stats/store';
+import { dayColumnsBetween } from '../../../utils/stats/store';
 import { generalSettings, DEFAULT_GENERAL_SETTINGS, validateGeneralSettings } from '../../../utils/settings/general';
 import { timingSettings, DEFAULT_TIMING_SETTINGS } from '../../../utils/timers/settings';
 import { RepliesDatabase } from '../../../utils/replies/db';
@@ -9,7 +9,10 @@ import { bumpLibraryRevision } from '../../../utils/replies/revision';
 import { originPattern, validateConnection, type SyncConnection } from '../../../utils/sync/connection';
 import { newBrowserId } from '../../../utils/sync/records';
 import { classifySyncError, isRunning, nextSyncState, OFF_STATE, restoreSyncState, type SyncEvent, type SyncState } from '../../../utils/sync/state';
-import { teamWeek } from '../../../utils/sync/team';
+import { teamRecordsOf, teamWeek } from '../../../utils/sync/team';
+import { beatStartsSync, shouldSync } from '../../../utils/sync/schedule';
+import { retentionCutoff, retentionDue } from '../../../utils/sync/retention';
+import { DEFAULT_STATS_SETTINGS, statsSettings, validateStatsSettings } from '../../../utils/stats/settings';
 import {
   applyTeamSettings,
   libraryFromLocal,
@@ -23,7 +26,7 @@ import {
   TEAM_SETTINGS_ID,
 } from '../../../utils/sync/team-docs';
 import { resolveTeamConflict } from '../../../utils/sync/team';
-import { copyNewRecords, importReceived, markBeat, readBeats } from './background-engine';
+import { beatsSince, copyNewRecords, importReceived, markBeat, mergeLatestBeats, purgeTeamRecords, readLatestBeats, type LatestBeats } from './background-engine';
 import { openLocal, openRemote, replicate, type Pouch, type PouchDoc } from './pouch';
 import type { SyncConnectionView, TeamConflictView } from './protocol';
 import {
@@ -32,12 +35,15 @@ import {
   syncConnection,
   syncCopiedDays,
   syncImportedSeq,
+  syncInboxSeenAt,
+  syncLatestBeats,
+  syncRetentionRunAt,
   syncStateItem,
   syncTeamConflicts,
   syncUnpushed,
 } from './settings';
 
-/** Every minute while a server is configured (and once at each worker start). */
+/** Every minute while a server is configured; it syncs only while an inbox is open (utils/sync/schedule.ts). */
 export const SYNC_ALARM = 'sync:run';
 const TEAM_DOCS = [TEAM_LIBRARY_ID, TEAM_SETTINGS_ID];
 
@@ -83,6 +89,15 @@ export function runSyncOnce(now = () => Date.now()): Promise<SyncState> {
   return running;
 }
 
+/**
+ * A run that starts after this call (waits for one under way, which may have passed the push
+ * already): what "Sync now" and publishing need, so what was just written goes in this run.
+ */
+async function runSyncFresh(): Promise<SyncState> {
+  if (running) await running.catch(() => undefined);
+  return runSyncOnce();
+}
+
 async function runSync(now: () => number): Promise<SyncState> {
   const connection = await syncConnection.getValue();
   if (!connection) return currentState();
@@ -115,12 +130,39 @@ async function runSync(now: () => number): Promise<SyncState> {
     await emit({ type: 'pull-started' }, gen);
     // Managers receive the whole team; agents only the team's library and settings.
     const pulled = connection.role === 'manager' ? await replicate(remote, db, { batch_size: 500 }) : await replicate(remote, db, { doc_ids: TEAM_DOCS });
-    if (connection.role === 'manager') await importReceived(statsDb(), db, connection.user, await syncImportedSeq.getValue(), (seq) => syncImportedSeq.setValue(seq));
+    if (connection.role === 'manager') {
+      await importReceived(statsDb(), db, connection.user, await syncImportedSeq.getValue(), (seq) => syncImportedSeq.setValue(seq), async (beats) => syncLatestBeats.setValue(mergeLatestBeats(await latestBeats(db), beats)));
+    }
     await applyTeamDocs(db);
+    if (connection.role === 'manager') await runRetention(db, remote, now());
     return emit({ type: 'pulled', docs: pulled.docs_written, at: now() }, gen);
   } catch (error) {
     return emit({ type: 'failed', error: classifySyncError(error, now()) }, gen);
   }
+}
+
+/** A manager's browser, once a day: team records older than the team's retention are deleted on the server. */
+async function runRetention(db: Pouch, remote: Pouch, now: number): Promise<void> {
+  if (!retentionDue(await syncRetentionRunAt.getValue(), now)) return;
+  const team = readTeamSettings(await db.get(TEAM_SETTINGS_ID).catch(() => null));
+  const weeks = team?.retentionWeeks ?? validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value.retentionWeeks;
+  try {
+    const result = await purgeTeamRecords(db, remote, retentionCutoff(weeks, now));
+    if (result.refused) console.warn('[Inbox Pilot] sync: retention refused for', result.refused, 'records', result.errors);
+    await syncRetentionRunAt.setValue(now);
+  } catch (e) {
+    // The sync itself succeeded; the job runs again at the next sync.
+    console.warn('[Inbox Pilot] sync: retention failed', e);
+  }
+}
+
+/** Each team browser's latest beat: the summary the import keeps, built once from the sync database if missing. */
+async function latestBeats(db: Pouch): Promise<LatestBeats> {
+  const held = await syncLatestBeats.getValue();
+  if (held) return held;
+  const built = await readLatestBeats(db);
+  await syncLatestBeats.setValue(built);
+  return built;
 }
 
 /** All revisions of a team document held locally (winner first), or [] if none. */
@@ -161,6 +203,9 @@ async function applyTeamDocs(db: Pouch): Promise<void> {
     const next = applyTeamSettings(general, timing, team);
     await generalSettings.setValue(next.general);
     await timingSettings.setValue(next.timing);
+    // The team's retention is every browser's: the daily local purge follows it.
+    const stats = validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+    if (stats.retentionWeeks !== team.retentionWeeks) await statsSettings.setValue({ ...stats, retentionWeeks: team.retentionWeeks });
     applied[TEAM_SETTINGS_ID] = settingsDoc._rev!;
   }
   const libraryDoc = await winnerOf(db, TEAM_LIBRARY_ID, 'library', conflicts);
@@ -192,13 +237,14 @@ async function publish(what: 'settings' | 'library'): Promise<SyncState> {
   if (what === 'settings') {
     const general = validateGeneralSettings(await generalSettings.getValue().catch(() => DEFAULT_GENERAL_SETTINGS)).value;
     const timing = (await timingSettings.getValue().catch(() => DEFAULT_TIMING_SETTINGS)) ?? DEFAULT_TIMING_SETTINGS;
-    doc = teamSettingsDoc({ targetMinutes: general.targetMinutes, goalPercent: general.goalPercent, companyNames: general.companyNames, businessHours: timing.businessHours }, meta);
+    const { retentionWeeks } = validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+    doc = teamSettingsDoc({ targetMinutes: general.targetMinutes, goalPercent: general.goalPercent, companyNames: general.companyNames, businessHours: timing.businessHours, retentionWeeks }, meta);
   } else {
     doc = teamLibraryDoc(libraryFromLocal(await repliesDb().replies.toArray()), meta);
   }
   await db.put({ ...doc, ...(current?._rev ? { _rev: current._rev } : {}) } as PouchDoc);
   await syncUnpushed.setValue((await syncUnpushed.getValue()) + 1);
-  return runSyncOnce();
+  return runSyncFresh();
 }
 
 /** Checks the credentials against the server (through PouchDB's http adapter) and returns the user's role. */
@@ -252,7 +298,16 @@ export function registerSyncBackground(): void {
       const connection = await syncConnection.getValue();
       return { state: await currentState(), connection: connection ? view(connection, await syncBrowserId.getValue()) : null, conflicts: await syncTeamConflicts.getValue() };
     },
-    'sync:now': async () => ({ state: await runSyncOnce() }),
+    'sync:now': async () => ({ state: await runSyncFresh() }),
+    'sync:inbox-open': async () => {
+      const now = Date.now();
+      const previous = await syncInboxSeenAt.getValue();
+      await syncInboxSeenAt.setValue(now);
+      // Back to the inbox after a while: sync at once rather than at the next alarm.
+      const syncing = beatStartsSync(previous, now) && (await syncConnection.getValue()) !== null;
+      if (syncing) void runSyncOnce();
+      return { syncing };
+    },
     'sync:publish': async (data) => ({ state: await publish(data?.what === 'library' ? 'library' : 'settings') }),
     'sync:team': async (data) => {
       const connection = await syncConnection.getValue();
@@ -261,16 +316,19 @@ export function registerSyncBackground(): void {
       const start = Number(data?.weekStart);
       const end = Number(data?.weekEnd);
       if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new Error('sync:team needs a week range');
-      const records = (await responsesBetween(statsDb(), start, end)).map((r) => {
-        const x = r as typeof r & { syncUser?: string; browser?: string };
-        return { syncUser: x.syncUser ?? connection?.user ?? '', browser: x.browser ?? browserId, agent: r.agent, repliedAt: r.repliedAt, withinTarget: r.withinTarget };
-      });
-      const beats = connection ? await readBeats(localDb(), start - 8 * 86_400_000) : [];
+      // The week's day columns (a few records of typed arrays), not its 25,000 responses: own records have no origin.
+      const records = teamRecordsOf(await dayColumnsBetween(statsDb(), start, end), { start, end }, { syncUser: connection?.user ?? '', browser: browserId });
+      const beats = connection ? beatsSince(await latestBeats(localDb()), start - 8 * 86_400_000) : [];
       return { rows: teamWeek({ records, beats, week: { start, end }, now }), now };
     },
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runSyncOnce();
+    if (alarm.name !== SYNC_ALARM) return;
+    void Promise.all([syncConnection.getValue(), syncInboxSeenAt.getValue()])
+      .then(([connection, inboxSeenAt]) => {
+        if (shouldSync('alarm', { connected: connection !== null, inboxSeenAt, now: Date.now() })) return runSyncOnce();
+      })
+      .catch((e) => console.warn('[Inbox Pilot] sync: alarm failed', e));
   });
   // A worker starts because something happened: sync once if a server is configured (resumes from the checkpoints).
   void syncConnection
@@ -288,6 +346,6 @@ async function forgetCursors(): Promise<void> {
   const db = local ?? openLocal();
   local = null;
   await db.destroy().catch(() => undefined);
-  await Promise.all([syncCopiedDays.setValue({}), syncUnpushed.setValue(0), syncImportedSeq.setValue(0), syncAppliedTeamRevs.setValue({}), syncTeamConflicts.setValue([])]);
+  await Promise.all([syncCopiedDays.setValue({}), syncUnpushed.setValue(0), syncImportedSeq.setValue(0), syncAppliedTeamRevs.setValue({}), syncTeamConflicts.setValue([]), syncLatestBeats.setValue(null), syncRetentionRunAt.setValue(null)]);
   state = OFF_STATE;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messagesFor, uiLocale } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
 import { csvCell } from '../../../utils/stats/csv';
@@ -32,6 +32,7 @@ export function SyncPopup() {
   const [team, setTeam] = useState<{ rows: TeamAgentRow[]; now: number } | null>(null);
   const week = useMemo(() => isoWeekOf(Date.now()), []);
   const lastSync = state?.lastSyncAt ?? null;
+  const opened = useRef(false);
   useEffect(() => {
     let live = true;
     void sendMessage('sync:status', undefined)
@@ -39,6 +40,11 @@ export function SyncPopup() {
         if (!live) return;
         setRole(s.connection?.role ?? null);
         if (s.connection?.role !== 'manager') return;
+        // A manager opening the popup wants the team's latest: sync (the state line and this view follow when it ends).
+        if (!opened.current) {
+          opened.current = true;
+          void sendMessage('sync:now', undefined).catch(() => undefined);
+        }
         const { start, end } = weekRange(week);
         const r = await sendMessage('sync:team', { weekStart: start, weekEnd: end });
         if (live) setTeam(r);

@@ -33,8 +33,10 @@ export interface SyncProtocol {
   'sync:disconnect': { request: void; response: { disconnected: true } };
   /** Any page -> background: the state shown in the footer, popup and options. */
   'sync:status': { request: void; response: { state: SyncState; connection: SyncConnectionView | null; conflicts: TeamConflictView[] } };
-  /** Options/popup -> background: sync now (else the minute alarm does). */
+  /** Options/popup -> background: sync now (else the minute alarm does, while an inbox is open). */
   'sync:now': { request: void; response: { state: SyncState } };
+  /** Content (an inbox tab, visible) -> background: an inbox is open, so the minute alarm syncs (no `tabs` permission needed). */
+  'sync:inbox-open': { request: void; response: { syncing: boolean } };
   /** Options (manager) -> background: publish the current settings / library as the team's. */
   'sync:publish': { request: { what: 'settings' | 'library' }; response: { state: SyncState } };
   /** Popup (manager) -> background: the team for a week. */

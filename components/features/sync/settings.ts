@@ -21,3 +21,9 @@ export const syncImportedSeq = storage.defineItem<string | number>('local:sync.i
 /** The team documents' revisions last applied here (so a newer one is applied once). */
 export const syncAppliedTeamRevs = storage.defineItem<Record<string, string>>('local:sync.appliedTeamRevs', { fallback: {}, version: 1 });
 export const syncTeamConflicts = storage.defineItem<TeamConflictView[]>('local:sync.teamConflicts', { fallback: [], version: 1 });
+/** When an inbox tab last said it is open (sync:inbox-open): the minute alarm syncs only while this is recent. */
+export const syncInboxSeenAt = storage.defineItem<number | null>('local:sync.inboxSeenAt', { fallback: null, version: 1 });
+/** Each team browser's latest beat (`user\nbrowser` -> ms), kept by a manager's import; null = to build from the sync database. */
+export const syncLatestBeats = storage.defineItem<Record<string, number> | null>('local:sync.latestBeats', { fallback: null, version: 1 });
+/** When this (manager's) browser last ran the team retention job (once a day). */
+export const syncRetentionRunAt = storage.defineItem<number | null>('local:sync.retentionRunAt', { fallback: null, version: 1 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { appendColumns, buildDayColumns, DAY_MS, recordAt, utcDay, type DayColumns } from '../../../utils/stats/columns';
+import { appendColumns, buildDayColumns, DAY_MS, originAt, recordAt, utcDay, type DayColumns } from '../../../utils/stats/columns';
 import { openStatsDb, type StatsDb } from '../../../utils/stats/db';
 import { mergeDecision, type MergeRecord } from '../../../utils/stats/merge';
 import { importResponses, rebuildDays } from '../../../utils/stats/store';
@@ -84,6 +84,8 @@ function mix(seed: number, n: number): ResponseRecord[] {
       const seconds = 5 + Math.floor(rand() * 3000);
       const repliedAt = customerAt + seconds * 1000;
       r = { id: responseId(pageId, conversation, customerAt), pageId, conversation, customerAt, repliedAt, agent: pick(['Marie', 'Paul', 'Léa', '']), responseSeconds: seconds, businessResponseSeconds: seconds, withinTarget: seconds <= 300, source: pick(SOURCES), precision: rand() < 0.2 ? 'approximate' : 'exact' };
+      // Pulled team records say which user and browser recorded them (the day columns keep it).
+      if (r.source === 'imported') Object.assign(r, { syncUser: pick(['marie', 'paul']), browser: pick(['b1', 'b2']) });
     }
     out.push(r);
   }
@@ -96,7 +98,7 @@ function mix(seed: number, n: number): ResponseRecord[] {
 }
 
 /** A day's rows as a sorted list (the row order of the columns means nothing). */
-const rows = (c: DayColumns) => Array.from({ length: c.repliedAt.length }, (_, i) => JSON.stringify(recordAt(c, i))).sort();
+const rows = (c: DayColumns) => Array.from({ length: c.repliedAt.length }, (_, i) => JSON.stringify({ ...recordAt(c, i), ...originAt(c, i) })).sort();
 
 async function snapshot(db: StatsDb) {
   const days = await db.days.toArray();
@@ -165,7 +167,8 @@ describe('appendColumns', () => {
     const rand = rng(5);
     const rec = (i: number, agent: string): ResponseRecord => {
       const customerAt = T0 + i * 60_000;
-      return { id: `p|c${i}|${i}`, pageId: 'p', conversation: `c${i}`, customerAt, repliedAt: customerAt + 30_000, agent, responseSeconds: 30 + i, businessResponseSeconds: 20 + i, withinTarget: rand() < 0.5, source: SOURCES[i % 3]!, precision: i % 4 ? 'exact' : 'approximate' };
+      const origin = i % 3 === 2 ? { syncUser: `u${i % 2}`, browser: `b${i % 4}` } : {};
+      return { id: `p|c${i}|${i}`, pageId: 'p', conversation: `c${i}`, customerAt, repliedAt: customerAt + 30_000, agent, responseSeconds: 30 + i, businessResponseSeconds: 20 + i, withinTarget: rand() < 0.5, source: SOURCES[i % 3]!, precision: i % 4 ? 'exact' : 'approximate', ...origin };
     };
     const held = [rec(1, 'Marie'), rec(2, 'Paul'), rec(3, 'Marie')];
     const added = [rec(4, 'Léa'), rec(5, 'Paul'), rec(6, '')];

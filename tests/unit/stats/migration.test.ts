@@ -36,7 +36,7 @@ describe('stats schema migrations', () => {
     expect(await db.pending.count()).toBe(1);
     // v3 built the day columns from the existing responses.
     const [day] = await db.days.toArray();
-    expect(day).toMatchObject({ pageId: '', agents: [''] });
+    expect(day).toMatchObject({ pageId: '', agents: [''], origins: [''] });
     const days = await db.days.toArray();
     expect(days.map((d) => [d.pageId, [...d.responseSeconds]])).toEqual([
       ['', [120]],

@@ -6,7 +6,7 @@ import { DEFAULT_TIMING_SETTINGS } from '../../../utils/timers/settings';
 import type { SavedReply } from '../../../utils/replies/types';
 
 const schedule = { timeZone: 'Europe/Paris', weekly: { mon: [['09:00', '18:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, holidays: ['2026-12-25'] };
-const settings = { targetMinutes: 10, goalPercent: 80, companyNames: ['Acme'], businessHours: schedule };
+const settings = { targetMinutes: 10, goalPercent: 80, companyNames: ['Acme'], businessHours: schedule, retentionWeeks: 30 };
 const meta = { updatedAt: 5, updatedBy: 'chloe' };
 const reply = (id: string, extra: Partial<SavedReply> = {}): SavedReply => ({ id, title: `T ${id}`, body: `Body ${id}`, language: 'any', tags: [], usageCount: 0, lastUsedAt: null, createdAt: 1, updatedAt: 1, ...extra });
 
@@ -19,12 +19,14 @@ describe('team settings', () => {
     expect(() => validateDocUpdate(doc, null, { name: 'marie', roles: ['agent'] })).toThrow();
   });
   it('are refused whole when any field is invalid', () => {
-    for (const bad of [{ targetMinutes: 0 }, { goalPercent: 101 }, { companyNames: 'Acme' }, { businessHours: { timeZone: 'Nowhere/City', weekly: {}, holidays: [] } }]) {
+    for (const bad of [{ targetMinutes: 0 }, { goalPercent: 101 }, { companyNames: 'Acme' }, { businessHours: { timeZone: 'Nowhere/City', weekly: {}, holidays: [] } }, { retentionWeeks: 0 }, { retentionWeeks: 521 }, { retentionWeeks: 'all' }]) {
       expect(readTeamSettings({ type: 'settings', ...settings, ...bad })).toBeNull();
     }
     expect(readTeamSettings({ ...settings })).toBeNull();
     expect(readTeamSettings(null)).toBeNull();
     expect(readTeamSettings({ type: 'settings', ...settings, businessHours: null })!.businessHours).toBeNull();
+    // A document published before the retention setting existed: the default 52 weeks.
+    expect(readTeamSettings({ type: 'settings', ...settings, retentionWeeks: undefined })!.retentionWeeks).toBe(52);
   });
   it('replace the shared fields and keep the personal ones', () => {
     const general = { ...DEFAULT_GENERAL_SETTINGS, agentName: 'Marie', language: 'fr' as const };

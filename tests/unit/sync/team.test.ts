@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTeamConflict, STALE_AFTER_MS, teamWeek } from '../../../utils/sync/team';
+import { buildDayColumns } from '../../../utils/stats/columns';
+import type { ResponseRecord } from '../../../utils/stats/types';
+import { resolveTeamConflict, STALE_AFTER_MS, teamRecordsOf, teamWeek } from '../../../utils/sync/team';
 
 const week = { start: Date.UTC(2026, 10, 30), end: Date.UTC(2026, 11, 7) };
 const now = Date.UTC(2026, 11, 3, 12);
@@ -45,6 +47,28 @@ describe('teamWeek', () => {
   });
   it('is empty for no team', () => {
     expect(teamWeek({ records: [], beats: [], week, now })).toEqual([]);
+  });
+});
+
+describe('teamRecordsOf (the team view from day columns)', () => {
+  it("gives each response of the week its team user and browser, this browser's own as self", () => {
+    const base = { pageId: 'p', customerAt: 0, responseSeconds: 60, businessResponseSeconds: 60, precision: 'exact' as const };
+    const records: Array<ResponseRecord & { syncUser?: string; browser?: string }> = [
+      { ...base, id: '1', conversation: 'a', repliedAt: week.start + 10, agent: 'Marie D', withinTarget: true, source: 'imported', syncUser: 'marie', browser: 'm1' },
+      { ...base, id: '2', conversation: 'b', repliedAt: week.start + 20, agent: 'Marie D', withinTarget: false, source: 'imported', syncUser: 'marie', browser: 'm2' },
+      { ...base, id: '3', conversation: 'c', repliedAt: week.start + 86_400_000 * 3, agent: 'Chloé', withinTarget: true, source: 'this-browser' },
+      { ...base, id: '4', conversation: 'd', repliedAt: week.start + 86_400_000 * 3 + 5, agent: 'Paul R', withinTarget: false, source: 'imported', syncUser: 'paul', browser: 'p1' },
+      { ...base, id: '5', conversation: 'e', repliedAt: week.end, agent: 'Paul R', withinTarget: true, source: 'imported', syncUser: 'paul', browser: 'p1' },
+      { ...base, id: '6', conversation: 'f', repliedAt: week.start - 1, agent: 'Paul R', withinTarget: true, source: 'imported', syncUser: 'paul', browser: 'p9' },
+    ];
+    const got = teamRecordsOf(buildDayColumns(records), week, { syncUser: 'chloe', browser: 'c1' });
+    const sort = (xs: ReturnType<typeof teamRecordsOf>) => [...xs].sort((a, b) => a.repliedAt - b.repliedAt);
+    expect(sort(got)).toEqual([
+      rec('marie', 'm1', 'Marie D', week.start + 10, true),
+      rec('marie', 'm2', 'Marie D', week.start + 20, false),
+      rec('chloe', 'c1', 'Chloé', week.start + 86_400_000 * 3, true),
+      rec('paul', 'p1', 'Paul R', week.start + 86_400_000 * 3 + 5, false),
+    ]);
   });
 });
 
