@@ -7,7 +7,7 @@
 // loads them, because each context parses them separately.
 //
 // Run alone: `node scripts/bench/bundle-size.mjs` (after `npx wxt build`).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -87,18 +87,47 @@ export function measure() {
   });
 }
 
+/** A line only webextension-polyfill's bundle has (its guard against loading outside an extension). */
+const POLYFILL_MARKER = 'This script should only be loaded in a browser extension';
+
+/**
+ * Literal strings of the options-only string tables (components/**\/options-strings.ts), long enough
+ * to be unique: the content script must not ship them (issue 14).
+ */
+export function optionsOnlyStrings() {
+  const files = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name === 'options-strings.ts') files.push(path);
+    }
+  };
+  visit(join(root, 'components'));
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/'([^'\\]{25,})'/g)].map((m) => ({ file: relative(root, file), text: m[1] })),
+  );
+}
+
 export async function run() {
   if (!existsSync(join(outputDir, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npx wxt build` first');
   const rows = [];
   for (const e of measure()) {
     const isContent = e.kind === 'content';
     rows.push({
-      figure: `${e.name}, gzipped (${e.files.length} file${e.files.length === 1 ? '' : 's'})`,
+      figure: `${e.name}, gzipped (${e.files.length} file${e.files.length === 1 ? '' : 's'}${isContent ? ': JS + CSS' : ''})`,
       value: Math.round(e.kb * 10) / 10,
       unit: 'KB',
       aim: isContent ? `< ${CONTENT_SCRIPT_AIM_KB} KB` : 'report only',
       ok: isContent ? e.kb < CONTENT_SCRIPT_AIM_KB : true,
     });
+    if (!isContent) continue;
+    // What was cut must stay cut: the polyfill and the options pages' strings are not the content script's.
+    const code = e.files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(outputDir, f), 'utf8')).join('\n');
+    rows.push({ figure: `${e.name}: webextension-polyfill bundled`, value: code.includes(POLYFILL_MARKER) ? 'yes' : 'no', unit: '', aim: 'no', ok: !code.includes(POLYFILL_MARKER) });
+    const shipped = optionsOnlyStrings().filter((s) => code.includes(s.text));
+    if (shipped.length) console.log(`options-only strings in the ${e.name}:`, shipped.map((s) => `${s.file}: ${s.text}`).join('\n'));
+    rows.push({ figure: `${e.name}: options-only strings bundled`, value: shipped.length, unit: '', aim: '0', ok: shipped.length === 0 });
   }
   return rows;
 }

@@ -13,6 +13,8 @@ import { EXTENSION_UUID, launchFirefox } from './firefox.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 let firefox: Firefox;
+/** The stats page (an extension page), once the stats test opened it. */
+let extensionPage: Page | null = null;
 
 beforeAll(async () => {
   firefox = await launchFirefox();
@@ -193,7 +195,22 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     expect(responses).toBeGreaterThan(0);
     const link = await stats.evaluate(() => document.querySelector<HTMLAnchorElement>('[data-testid="slow-response-link"]')?.href ?? null);
     expect(link).toContain(`selected_item_id=${id}`);
+    extensionPage = stats;
   }, 240_000);
+
+  it("answers an extension page's request from the content script, which runs without webextension-polyfill (the layout report)", async () => {
+    expect(extensionPage).not.toBeNull();
+    // What the options page's "Copy layout report" does: ask every tab; only the inbox tab's content script answers.
+    const replies = await extensionPage!.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).browser;
+      const ask = (id: number) => api.tabs.sendMessage(id, { app: 'inbox-pilot', type: 'inbox:layout-report' }).catch(() => 'no content script');
+      return Promise.all((await api.tabs.query({})).map((t) => ask(t.id!)));
+    });
+    const answered = replies.filter((r) => r !== 'no content script') as Array<{ ok: boolean; value?: { report?: string } }>;
+    expect(answered).toHaveLength(1);
+    expect(answered[0]!.ok).toBe(true);
+    expect(answered[0]!.value?.report).toContain('inbox-pilot-layout-report v1');
+  }, 60_000);
 
   it("inserts a saved reply into Meta's reply box from the content script's isolated world (nothing sent)", async () => {
     const id = await sim(inbox, (s) => s.list().find((c) => c.lastFrom === 'customer' && !c.done)!.id);
