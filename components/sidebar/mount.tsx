@@ -44,7 +44,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
 
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
-  const now = createClock(ctx.signal);
+  const clock = createClock(ctx.signal);
   const health = computed(() => inbox.snapshot.value.health);
   const started = signal(false);
   const onInbox = signal(isInboxUrl(location.href));
@@ -63,7 +63,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   window.addEventListener('wxt:locationchange', (e) => void (onInbox.value = isInboxUrl((e as Event & { newUrl: URL }).newUrl.href)), { signal: ctx.signal });
 
   // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
-  const host = startFeatureHost(ctx.signal, features, { inbox, now, general }, switches);
+  const host = startFeatureHost(ctx.signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);
 
   const ui = await createShadowRootUi(ctx, {
     name: 'inbox-pilot-sidebar',
