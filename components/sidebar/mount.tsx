@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { effect, signal, computed } from '@preact/signals';
+import { signal, computed } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createClock } from '../../utils/clock';
+import { createScope } from '../../utils/lifecycle/scope';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { watchHostTheme } from '../../utils/inbox/theme';
@@ -41,7 +42,9 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   // The agent may have left the inbox while settings loaded: nothing to start.
   if (ctx.signal.aborted) return null;
   const showTour = computed(() => !tour.value);
-  ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
+  // The shell's own effects go through a scope like a feature's (issue 12): one way to bind a lifecycle.
+  const shell = createScope({ id: 'sidebar', parent: ctx.signal });
+  shell.effect(() => void (uiLocale.value = resolveLocale(general.value.language)));
 
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
   const clock = createClock(ctx.signal);
@@ -106,14 +109,12 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   // cannot reach): the e2e harness finds the sidebar through it (tests/e2e/sidebar-locator.mjs).
   (globalThis as Record<string, unknown>).__inboxPilotSidebarRoot = ui.shadow;
 
-  ctx.onInvalidated(
-    effect(() => {
-      const visible = onInbox.value;
-      if (visible && !ui.mounted) ui.mount();
-      if (!visible && ui.mounted) ui.remove();
-    }),
-  );
-  ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
+  shell.effect(() => {
+    const visible = onInbox.value;
+    if (visible && !ui.mounted) ui.mount();
+    if (!visible && ui.mounted) ui.remove();
+  });
+  reservePageSpace(shell, () => onInbox.value && !collapsed.value, SIDEBAR_WIDTH);
 
   // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
   onMessages({ 'inbox:layout-report': () => ({ report: layoutReport(document, location.href, Date.now()) }) }, ctx.signal);

@@ -227,7 +227,7 @@ export function TimersPanel({ views, now, ticker, health, today, targetMinutes, 
   return (
     <div class="ip-timers" data-testid="timers-panel">
       <Header views={views} today={today} targetMinutes={targetMinutes} />
-      {/* Polite, and only on state changes (announce.ts), never on the one-second tick. */}
+      {/* Polite, and only on state changes (announce.ts), never on the clock's ticks. */}
       <p class="ip-visually-hidden" aria-live="polite" data-testid="timers-announcer">
         {spoken.value.map((a) => t.value.announce(t.value[`state_${a.state}`], a.names)).join(' ')}
       </p>
