@@ -27,8 +27,10 @@ export interface FeatureMeta {
 export interface FeatureEnv {
   scope: Scope;
   inbox: InboxSource;
-  /** The shared clock: ticks once a second while the tab is visible. */
+  /** The shared clock: moves only when a consumer asked it to (`wakeAt`), while the tab is visible (utils/clock.ts). */
   now: ReadonlySignal<number>;
+  /** Asks the shared clock to move at the instant `at` holds (+Infinity: never); returns the release. */
+  wakeAt(at: ReadonlySignal<number>): () => void;
   general: ReadonlySignal<GeneralSettings>;
 }
 

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { effect, signal, computed } from '@preact/signals';
+import { signal, computed } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createClock } from '../../utils/clock';
+import { createScope } from '../../utils/lifecycle/scope';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { watchHostTheme } from '../../utils/inbox/theme';
@@ -41,10 +42,12 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   // The agent may have left the inbox while settings loaded: nothing to start.
   if (ctx.signal.aborted) return null;
   const showTour = computed(() => !tour.value);
-  ctx.onInvalidated(effect(() => void (uiLocale.value = resolveLocale(general.value.language))));
+  // The shell's own effects go through a scope like a feature's (issue 12): one way to bind a lifecycle.
+  const shell = createScope({ id: 'sidebar', parent: ctx.signal });
+  shell.effect(() => void (uiLocale.value = resolveLocale(general.value.language)));
 
   const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
-  const now = createClock(ctx.signal);
+  const clock = createClock(ctx.signal);
   const health = computed(() => inbox.snapshot.value.health);
   const started = signal(false);
   const onInbox = signal(isInboxUrl(location.href));
@@ -63,7 +66,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   window.addEventListener('wxt:locationchange', (e) => void (onInbox.value = isInboxUrl((e as Event & { newUrl: URL }).newUrl.href)), { signal: ctx.signal });
 
   // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
-  const host = startFeatureHost(ctx.signal, features, { inbox, now, general }, switches);
+  const host = startFeatureHost(ctx.signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);
 
   const ui = await createShadowRootUi(ctx, {
     name: 'inbox-pilot-sidebar',
@@ -106,14 +109,12 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   // cannot reach): the e2e harness finds the sidebar through it (tests/e2e/sidebar-locator.mjs).
   (globalThis as Record<string, unknown>).__inboxPilotSidebarRoot = ui.shadow;
 
-  ctx.onInvalidated(
-    effect(() => {
-      const visible = onInbox.value;
-      if (visible && !ui.mounted) ui.mount();
-      if (!visible && ui.mounted) ui.remove();
-    }),
-  );
-  ctx.onInvalidated(reservePageSpace(() => onInbox.value && !collapsed.value, SIDEBAR_WIDTH));
+  shell.effect(() => {
+    const visible = onInbox.value;
+    if (visible && !ui.mounted) ui.mount();
+    if (!visible && ui.mounted) ui.remove();
+  });
+  reservePageSpace(shell, () => onInbox.value && !collapsed.value, SIDEBAR_WIDTH);
 
   // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
   onMessages({ 'inbox:layout-report': () => ({ report: layoutReport(document, location.href, Date.now()) }) }, ctx.signal);

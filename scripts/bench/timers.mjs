@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: the timers sidebar with 200 waiting conversations ticking once a second for 60 s,
+// Benchmark: the timers sidebar with 200 waiting conversations for 60 s on the real shared clock (utils/clock.ts:
+// it moves only when a row in view or the list's state reads differently; timers show whole minutes),
 // in real Chromium (headless, /usr/bin/chromium via playwright-core), on a test page that renders
 // the real TimersPanel + timing pipeline (scripts/bench/timers.page.tsx, bundled here with Vite).
 //
@@ -62,7 +63,7 @@ async function measure(browser, page, query) {
     await tab.waitForTimeout(1_000);
     const m0 = await metrics();
     const t0 = Date.now();
-    const result = await tab.evaluate((ticks) => window.__bench.start(ticks, 1000), TICKS);
+    const result = await tab.evaluate((seconds) => window.__bench.start(seconds), TICKS);
     const seconds = (Date.now() - t0) / 1000;
     const m1 = await metrics();
     return { cpu: ((m1.cpu - m0.cpu) * 1000) / seconds, task: ((m1.task - m0.task) * 1000) / seconds, result };
@@ -96,14 +97,15 @@ export async function run() {
     const p95 = pct(worst.result.tickMs, 95);
     // Rows in the DOM (the panel lists the most urgent ones until "Show all" is pressed) of all those waiting.
     const rows = `${worst.result.waiting} waiting (${worst.result.rows} rows shown)`;
+    const moves = `${worst.result.moves} clock moves`;
     const longTasks = worst.result.longTasks + steady.result.longTasks;
     return [
-      { figure: `timers: main-thread CPU, ${rows} ticking ${TICKS} s, a state change every ~1 s (ThreadTime − harness)`, value: round(cpu(worst)), unit: 'ms/s', aim: '< 0.5', ok: cpu(worst) < 0.5 },
-      { figure: `timers: main-thread CPU, ${rows} ticking ${TICKS} s, steady (ThreadTime − harness)`, value: round(cpu(steady)), unit: 'ms/s', aim: '< 0.5', ok: cpu(steady) < 0.5 },
+      { figure: `timers: main-thread CPU, ${rows}, ${TICKS} s, a state change every ~1 s, ${moves} (ThreadTime − harness)`, value: round(cpu(worst)), unit: 'ms/s', aim: '< 0.5', ok: cpu(worst) < 0.5 },
+      { figure: `timers: main-thread CPU, ${rows}, ${TICKS} s, steady, ${steady.result.moves} clock moves (ThreadTime − harness)`, value: round(cpu(steady)), unit: 'ms/s', aim: '< 0.5', ok: cpu(steady) < 0.5 },
       { figure: 'timers: main-thread task time, worst case (TaskDuration − harness, wall)', value: round(task(worst)), unit: 'ms/s', aim: '< 0.5', ok: task(worst) < 0.5 },
-      { figure: 'timers: per tick, script+style+layout, worst case (median, in page)', value: round(median), unit: 'ms', aim: '< 0.5', ok: median < 0.5 },
-      { figure: 'timers: per tick, script+style+layout, worst case (p95, in page)', value: round(p95), unit: 'ms', aim: '< 2', ok: p95 < 2 },
-      { figure: 'timers: long tasks while ticking (both cases)', value: longTasks, unit: 'count', aim: '0', ok: longTasks === 0 },
+      { figure: 'timers: per clock move, script+style+layout, worst case (median, in page)', value: round(median), unit: 'ms', aim: '< 0.5', ok: median < 0.5 },
+      { figure: 'timers: per clock move, script+style+layout, worst case (p95, in page)', value: round(p95), unit: 'ms', aim: '< 2', ok: p95 < 2 },
+      { figure: 'timers: long tasks while the clock runs (both cases)', value: longTasks, unit: 'count', aim: '0', ok: longTasks === 0 },
     ];
   } finally {
     await browser.close();

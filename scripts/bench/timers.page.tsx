@@ -2,8 +2,10 @@
 // It runs the same pipeline as the content script: tracker state -> computeTimers on the shared
 // clock -> alert signature -> TimersPanel, with 200 waiting conversations.
 import { render } from 'preact';
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { TimersPanel } from '../../components/features/timers/TimersPanel';
+import { createTicker } from '../../components/features/timers/ticker';
+import { createClock } from '../../utils/clock';
 import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timers/timers';
 import { createTimerViews } from '../../components/features/timers/views';
 import { applyEvent, emptyTracker } from '../../utils/timers/tracker';
@@ -15,7 +17,7 @@ import '../../components/features/timers/style.css';
 
 declare global {
   interface Window {
-    __bench: { start(ticks: number, periodMs: number): Promise<{ tickMs: number[]; scriptMs: number[]; longTasks: number; rows: number; waiting: number }> };
+    __bench: { start(seconds: number): Promise<{ tickMs: number[]; scriptMs: number[]; longTasks: number; moves: number; rows: number; waiting: number }> };
   }
 }
 
@@ -33,11 +35,48 @@ for (let i = 0; i < ROWS; i++) {
   });
 }
 
-const now = signal(start);
+const harnessOnly = location.search.includes('harness-only');
+// ?frozen: the panel is shown but the clock does not move (what merely having it on the page costs).
+const frozen = location.search.includes('frozen');
+// The content script's one shared clock (utils/clock.ts): it moves only when a row in view or the list's
+// state will read differently. Started by __bench.start; before that, a clock that never moves.
+const clockAbort = new AbortController();
+const clock = signal<ReturnType<typeof createClock> | null>(null);
+const idle = signal(start);
+const now = computed(() => (clock.value ? clock.value.now.value : idle.value));
+const wakes: Array<ReturnType<typeof signal<number>>> = [];
+const wakeAt = (at: { value: number; peek(): number }) => {
+  const mirror = signal(at.peek());
+  effect(() => void (mirror.value = at.value));
+  wakes.push(mirror);
+  return () => undefined;
+};
 const tracksSig = signal(tracks);
 const settings = signal({ warningLeadMinutes: 1, businessHours: null, timeBasis: 'auto' as const });
 // The same pipeline as the content script's controller (components/features/timers/controller.ts).
-const { views, waiting } = createTimerViews({ tracks: tracksSig, clock: now, targetMinutes: signal(5), settings, pageId: signal('p1') });
+const { views, waiting, stateChangeAt } = createTimerViews({ tracks: tracksSig, clock: now, targetMinutes: signal(5), settings, pageId: signal('p1') });
+wakeAt(stateChangeAt);
+/** Time spent in the ticker's clock effect per move, with the style and layout it causes (forced inside the span). */
+let measuring = false;
+const tickMsLog: number[] = [];
+const scriptMsLog: number[] = [];
+const benchScope = {
+  effect(fn: () => void | (() => void)) {
+    effect(() => {
+      const t0 = performance.now();
+      const r = fn();
+      if (measuring) {
+        const t1 = performance.now();
+        void body.offsetHeight;
+        tickMsLog.push(performance.now() - t0);
+        scriptMsLog.push(t1 - t0);
+      }
+      return r;
+    });
+  },
+  onInvalidated: () => undefined,
+};
+const byKey = computed(() => new Map(views.value.map((v) => [v.key, v])));
 let lastItems: ReturnType<typeof toAlertItems> | null = null;
 // What the controller does when the list changes: check whether the background must hear of it.
 const reporter = computed(() => {
@@ -58,10 +97,8 @@ document.body.append(host);
 const body = document.createElement('div');
 body.className = 'ip-body';
 host.append(body);
-const harnessOnly = location.search.includes('harness-only');
-// ?frozen: the panel is shown but the clock does not move (what merely having it on the page costs).
-const frozen = location.search.includes('frozen');
-if (!harnessOnly) render(<TimersPanel views={views} now={now} health={health} today={today} targetMinutes={target} open={() => true} />, body);
+const ticker = createTicker(benchScope, byKey, now, wakeAt);
+if (!harnessOnly) render(<TimersPanel views={views} now={now} ticker={ticker} health={health} today={today} targetMinutes={target} open={() => true} />, body);
 // ?expanded: the agent pressed "Show all" (every waiting row in the DOM, not only the most urgent).
 if (!harnessOnly && location.search.includes('expanded')) body.querySelector<HTMLButtonElement>('[data-testid="timers-show-all"]')?.click();
 
@@ -69,33 +106,30 @@ let longTasks = 0;
 new PerformanceObserver((list) => void (longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: false });
 
 window.__bench = {
-  start(ticks, periodMs) {
+  /** Runs the real clock for `seconds`: it moves only when something on screen changes (the figures count its moves). */
+  start(seconds) {
     longTasks = 0;
-    const tickMs: number[] = [];
-    const scriptMs: number[] = [];
+    tickMsLog.length = 0;
+    scriptMsLog.length = 0;
+    let moves = 0;
+    if (!harnessOnly && !frozen) {
+      const c = createClock(clockAbort.signal);
+      for (const w of wakes) c.wakeAt(w);
+      clock.value = c;
+      effect(() => {
+        void c.now.value;
+        moves++;
+        void reporter.value;
+      });
+      moves = 0;
+      measuring = true;
+    }
     return new Promise((resolve) => {
-      let n = 0;
-      const id = setInterval(() => {
-        const t0 = performance.now();
-        if (!harnessOnly && !frozen) {
-          now.value = Date.now();
-          void reporter.value;
-        }
-        // Preact re-renders components on a microtask-debounced queue; signal-bound text nodes update synchronously.
-        queueMicrotask(() => {
-          queueMicrotask(() => {
-            const t1 = performance.now();
-            void body.offsetHeight; // force style + layout now, so they are inside the measured span
-            const t2 = performance.now();
-            tickMs.push(t2 - t0);
-            scriptMs.push(t1 - t0);
-            if (++n >= ticks) {
-              clearInterval(id);
-              setTimeout(() => resolve({ tickMs, scriptMs, longTasks, rows: body.querySelectorAll('[data-testid="timer-row"]').length, waiting: views.value.length }), 100);
-            }
-          });
-        });
-      }, periodMs);
+      setTimeout(() => {
+        measuring = false;
+        clockAbort.abort();
+        resolve({ tickMs: tickMsLog.slice(), scriptMs: scriptMsLog.slice(), longTasks, moves, rows: body.querySelectorAll('[data-testid="timer-row"]').length, waiting: views.value.length });
+      }, seconds * 1000);
     });
   },
 };
@@ -111,7 +145,7 @@ document.title = 'ready';
   ticks: async (n: number, layout = true) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
-      now.value += 1000;
+      idle.value += 1000;
       void reporter.value;
       await new Promise<void>((r) => queueMicrotask(() => queueMicrotask(() => queueMicrotask(r))));
       if (layout) void body.offsetHeight;

@@ -188,7 +188,7 @@ export function alertsChanged(previous: readonly AlertItem[] | null, views: read
   return false;
 }
 
-/** Changes only when something the background acts on changes (not every second). */
+/** Changes only when something the background acts on changes (not on every tick). */
 export function alertSignature(items: readonly AlertItem[], openNow: boolean): string {
   return `${openNow ? 1 : 0}|` + items.map((i) => `${i.key}:${i.state}:${i.waitingSince}:${i.lastReplyAt ?? ''}:${i.customerName ?? ''}`).join('|');
 }

@@ -8,7 +8,7 @@ import type { TimerState, TimerView } from '../../../utils/timers/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './strings';
 import { announcements } from './announce';
-import { createTicker, refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
+import { refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
 
 const t = messagesFor(timerMessages);
 
@@ -20,6 +20,8 @@ export interface TimersPanelProps {
   views: ReadonlySignal<TimerView[]>;
   /** The shared clock: the figures of the rows in view advance with it. */
   now: ReadonlySignal<number>;
+  /** The one clock effect for the rows in view, bound to the feature's scope (content.tsx). */
+  ticker: Ticker;
   health: ReadonlySignal<InboxHealth>;
   today: ReadonlySignal<TodayFigure | null>;
   targetMinutes: ReadonlySignal<number>;
@@ -207,26 +209,14 @@ function ShowAllToggle({ total, shown, expanded, listId }: { total: ReadonlySign
   );
 }
 
-export function TimersPanel({ views, now, health, today, targetMinutes, open }: TimersPanelProps) {
+export function TimersPanel({ views, now, ticker, health, today, targetMinutes, open }: TimersPanelProps) {
   const expanded = useSignal(false);
   const limit = useComputed(() => (expanded.value ? Number.POSITIVE_INFINITY : COLLAPSED_ROWS));
   const shapes = useMemo(() => rowShapes(views, limit), [views]);
   const total = useComputed(() => views.value.length);
   const shown = useComputed(() => shapes.value.length);
-  // Only the rows shown: the ticker looks their figures up here.
-  const byKey = useMemo(
-    () =>
-      computed(() => {
-        const list = views.value;
-        const map = new Map<string, TimerView>();
-        const max = limit.value;
-        for (let i = 0; i < list.length && i < max; i++) map.set(list[i]!.key, list[i]!);
-        return map;
-      }),
-    [views],
-  );
-  const ticker = useMemo(() => createTicker(byKey, now), [byKey, now]);
-  useEffect(() => ticker.dispose, [ticker]);
+  // The rows' figures, by key: the ticker looks them up here.
+  const byKey = ticker.byKey;
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
   const listId = useId();
@@ -237,7 +227,7 @@ export function TimersPanel({ views, now, health, today, targetMinutes, open }: 
   return (
     <div class="ip-timers" data-testid="timers-panel">
       <Header views={views} today={today} targetMinutes={targetMinutes} />
-      {/* Polite, and only on state changes (announce.ts), never on the one-second tick. */}
+      {/* Polite, and only on state changes (announce.ts), never on the clock's ticks. */}
       <p class="ip-visually-hidden" aria-live="polite" data-testid="timers-announcer">
         {spoken.value.map((a) => t.value.announce(t.value[`state_${a.state}`], a.names)).join(' ')}
       </p>

@@ -97,6 +97,8 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     pageId,
   });
   scope.onInvalidated(timerViews.dispose);
+  // The clock sleeps until the list's next state change (the rows' own minutes are the ticker's).
+  scope.onInvalidated(env.wakeAt(timerViews.stateChangeAt));
   const { views } = timerViews;
 
   // Badge and warnings: report the list when what the background acts on changes.

@@ -1,6 +1,8 @@
-import { effect, type ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { Scope } from '../../../utils/lifecycle/scope';
 import { formatDuration, messagesFor } from '../../../utils/i18n';
 import { advance, windowNotice } from '../../../utils/timers/timers';
+import { nextWakeAt, shownMinutes, textsChangeIn } from '../../../utils/timers/schedule';
 import type { TimerView } from '../../../utils/timers/types';
 import { timerMessages } from './strings';
 
@@ -21,68 +23,29 @@ export interface RowTexts {
   window: string;
 }
 
-/** A duration rounded down to whole minutes (under a minute: "< 1 min"). */
-function wholeMinutes(ms: number): string {
-  if (ms < 60_000) return t.value.underAMinute;
-  return formatDuration(Math.floor(ms / 60_000) * 60).replace(/ 00$/, '');
+/** A duration as the whole minutes it shows (under a minute: "< 1 min"; "4 min", "1 h 05", from two days "2 d 3 h"). */
+function minutesText(ms: number): string {
+  const m = shownMinutes(ms);
+  return m === 0 ? t.value.underAMinute : formatDuration(m * 60).replace(/ 00$/, '');
 }
 
+/** What a row says at `at`: every figure in whole minutes (issue 14), so the clock can sleep between minutes (schedule.ts). */
 export function rowTexts(v: TimerView | undefined, now: number, approximate: boolean): RowTexts {
   if (!v) return { elapsed: '', detail: '', window: '' };
   const f = advance(v, now);
   const approx = approximate ? '~' : '';
   const label = t.value[`state_${v.state}`];
-  // Past the target, seconds add nothing: late rows count in whole minutes (and change once a minute).
-  const elapsed = approx + (v.state === 'late' ? wholeMinutes(f.elapsedWallMs) : formatDuration(f.elapsedWallMs / 1000));
-  // Seconds only where they matter (about to be late): fewer changing texts, less noise to read.
+  const elapsed = approx + minutesText(f.elapsedWallMs);
   const detail =
     v.state === 'closed'
       ? label
-      : v.state === 'soon'
-      ? `${label} · ${t.value.left(approx + formatDuration(Math.max(0, f.leftMs) / 1000))}`
       : v.state === 'late'
-        ? `${label} · ${t.value.over(approx + wholeMinutes(-f.leftMs))}`
-        : `${label} · ${t.value.left(approx + wholeMinutes(f.leftMs))}`;
+        ? `${label} · ${t.value.over(approx + minutesText(-f.leftMs))}`
+        : `${label} · ${t.value.left(approx + minutesText(f.leftMs))}`;
   const w = windowNotice({ windowLeftMs: f.windowLeftMs, humanAgentLeftMs: f.humanAgentLeftMs });
-  const d = w && w.kind !== 'closed' ? approx + formatDuration(w.leftMs / 1000) : '';
+  const d = w && w.kind !== 'closed' ? approx + minutesText(w.leftMs) : '';
   const window = !w ? '' : w.kind === 'closed' ? t.value.windowClosed : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
   return { elapsed, detail, window };
-}
-
-const mod = (a: number, n: number) => ((a % n) + n) % n;
-/** formatDuration shows seconds under an hour (a second's margin for its rounding). */
-const SECONDS_SHOWN_UNDER_MS = 3_601_000;
-
-/**
- * Ms until a duration moving by `slope` ms per ms can show differently with a
- * display step of `step` ms: it crosses a multiple of the step, or half a
- * second either side of one (formatDuration rounds to the second). Early is
- * harmless (one recomputation that finds the same texts); late never happens.
- */
-function msToNextStep(ms: number, slope: 1 | -1 | 0, step: number): number {
-  if (slope === 0) return Number.POSITIVE_INFINITY;
-  let best = Number.POSITIVE_INFINITY;
-  for (const offset of [-500, 0, 500]) {
-    const d = slope > 0 ? mod(offset - ms, step) : mod(ms - offset, step);
-    // On a boundary now: a falling value reads differently 1 ms later.
-    best = Math.min(best, d === 0 ? 1 : d);
-  }
-  return best;
-}
-
-/**
- * Ms from `at` until rowTexts(v, …) can read differently, as long as `v`
- * stands (state changes, windows appearing, schedule edges recompute the
- * views: see nextChangeAt). Mirrors the steps rowTexts shows.
- */
-export function textsChangeIn(v: TimerView, at: number): number {
-  const f = advance(v, at);
-  const elapsedStep = v.state !== 'late' && f.elapsedWallMs < SECONDS_SHOWN_UNDER_MS ? 1_000 : 60_000;
-  let next = msToNextStep(f.elapsedWallMs, 1, elapsedStep);
-  next = Math.min(next, msToNextStep(f.leftMs, v.counting ? -1 : 0, v.state === 'soon' ? 1_000 : 60_000));
-  const w = windowNotice(f);
-  if (w && w.kind !== 'closed') next = Math.min(next, msToNextStep(w.leftMs, -1, w.leftMs < SECONDS_SHOWN_UNDER_MS ? 1_000 : 60_000));
-  return next;
 }
 
 const shifted = (a: number | null, b: number | null, dt: number) => (a === null ? b === null : b !== null && a - b === dt);
@@ -134,14 +97,28 @@ export function refresh(h: RowHandle, v: TimerView | undefined, at: number): Row
 }
 
 /**
- * One clock effect for the whole list: on each tick it rewrites the ticking
- * texts of the rows in view (an IntersectionObserver tells which) whose texts
- * can have changed, and only the texts that did. Rows out of view cost
- * nothing until they scroll in.
+ * One clock effect for the whole list, bound to the feature's scope: on each
+ * tick it rewrites the ticking texts of the rows in view (an
+ * IntersectionObserver tells which) whose texts can have changed, and only the
+ * texts that did. Rows out of view cost nothing until they scroll in. It asks
+ * the shared clock to wake at the first instant a row in view will read
+ * differently (nextWakeAt); the state changes of the list are the controller's.
  */
-export function createTicker(byKey: ReadonlySignal<Map<string, TimerView>>, now: ReadonlySignal<number>) {
+export function createTicker(
+  scope: Pick<Scope, 'effect' | 'onInvalidated'>,
+  byKey: ReadonlySignal<Map<string, TimerView>>,
+  now: ReadonlySignal<number>,
+  wakeAt: (at: ReadonlySignal<number>) => () => void,
+) {
   const rows = new Map<Element, RowHandle>();
   let locale = t.peek();
+  /** The first instant a row in view reads differently (+Infinity: none). */
+  const wake = signal(Number.POSITIVE_INFINITY);
+  const plan = () => {
+    const shown: RowHandle[] = [];
+    for (const h of rows.values()) if (h.visible) shown.push(h);
+    wake.value = nextWakeAt(shown, Number.POSITIVE_INFINITY);
+  };
   const write = (h: RowHandle, at: number, force: boolean) => {
     const v = byKey.peek().get(h.key);
     if (!force && at >= h.at && at < h.nextAt && (v === h.view || (v !== undefined && h.view !== undefined && sameFigures(h.view, v)))) {
@@ -169,31 +146,38 @@ export function createTicker(byKey: ReadonlySignal<Map<string, TimerView>>, now:
               h.visible = e.isIntersecting;
               if (h.visible) write(h, now.peek(), true);
             }
+            plan();
           },
           { rootMargin: '200px 0px' },
         )
       : null;
-  const stop = effect(() => {
+  scope.effect(() => {
     const at = now.value;
     void byKey.value;
     const lang = t.value; // the language changed: rewrite everything
     const force = lang !== locale;
     locale = lang;
     for (const h of rows.values()) if (h.visible) write(h, at, force);
+    plan();
+  });
+  scope.onInvalidated(wakeAt(wake));
+  scope.onInvalidated(() => {
+    io?.disconnect();
+    rows.clear();
   });
   return {
+    byKey,
+    /** When the clock must next move for the rows in view (tests). */
+    wake: wake as ReadonlySignal<number>,
     watch(li: Element, h: RowHandle) {
       rows.set(li, h);
       io?.observe(li);
+      plan();
       return () => {
         io?.unobserve(li);
         rows.delete(li);
+        plan();
       };
-    },
-    dispose() {
-      stop();
-      io?.disconnect();
-      rows.clear();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { TimerView, TrackerState } from '../../../utils/timers/types';
 
 export interface TimerInputs {
   tracks: ReadonlySignal<TrackerState>;
-  /** The shared clock (ticks once a second). */
+  /** The shared clock (moves when a row or the list will read differently: utils/clock.ts). */
   clock: ReadonlySignal<number>;
   targetMinutes: ReadonlySignal<number>;
   settings: ReadonlySignal<Pick<TimingSettings, 'warningLeadMinutes' | 'businessHours' | 'timeBasis'>>;
@@ -36,5 +36,10 @@ export function createTimerViews(inputs: TimerInputs) {
     void views.value; // computed first: it sets changeAt
     if (now >= changeAt) epoch.value = epoch.peek() + 1;
   });
-  return { views, waiting, nextChangeAt: () => changeAt, dispose };
+  /** The next state change of the list (the clock wakes for it: controller.ts). */
+  const stateChangeAt = computed(() => {
+    void views.value; // computed first: it sets changeAt
+    return changeAt;
+  });
+  return { views, waiting, nextChangeAt: () => changeAt, stateChangeAt, dispose };
 }

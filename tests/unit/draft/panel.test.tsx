@@ -263,7 +263,7 @@ describe('draft panel', () => {
     abort = new AbortController();
     const scope = createScope({ id: 'draft', parent: abort.signal });
     const { inbox } = fakeInbox(snapshot('', { found: false }));
-    const { Panel } = (await draftFeature.start({ scope, inbox, now: signal(0), general: signal(DEFAULT_GENERAL_SETTINGS) }))!;
+    const { Panel } = (await draftFeature.start({ scope, inbox, now: signal(0), wakeAt: () => () => undefined, general: signal(DEFAULT_GENERAL_SETTINGS) }))!;
     render(Panel ? <Panel /> : null, root);
     expect(root.querySelector('[data-testid="draft-no-composer"]')).not.toBeNull();
     expect(draftFeature.meta.id).toBe('draft');

@@ -55,7 +55,7 @@ async function mount(crash: CrashTestOptions | null, switches = signal<FeatureSw
   await sendMessage('replies:save', { draft: { title: 'Zeppelin', body: 'Yes, the zeppelin does fly on Sundays.', language: 'en', tags: ['zeppelin'] } });
   const fake = fakeEnv(T0 + MIN, snapshot([], T0 + MIN, open('Does the zeppelin fly on Sundays?')));
   const features = [timersFeature, repliesFeature, draftFeature, statsFeature, ...(crash ? [crashTestFeature(crash)] : [])];
-  const host = startFeatureHost(fake.env.scope.signal, features, { inbox: fake.env.inbox, now: fake.now, general: fake.general }, switches);
+  const host = startFeatureHost(fake.env.scope.signal, features, { inbox: fake.env.inbox, now: fake.now, wakeAt: fake.env.wakeAt, general: fake.general }, switches);
   await host.ready;
   const root = document.createElement('div');
   document.body.append(root);

@@ -47,7 +47,7 @@ async function mount(open: OpenConversation | null) {
   const scope = createScope({ id: 'replies', parent: abort.signal });
   const inbox = { snapshot, onEvent: (l: (e: InboxEvent) => void) => (listeners.push(l), () => undefined), openConversation: () => false, insertText };
   const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Léa' });
-  const { Panel } = (await repliesFeature.start({ scope, inbox, now: signal(0), general }))!;
+  const { Panel } = (await repliesFeature.start({ scope, inbox, now: signal(0), wakeAt: () => () => undefined, general }))!;
   render(Panel ? <Panel /> : null, root);
   await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')?.textContent ?? '').not.toMatch(/vide|empty/));
   return { snapshot, insertText, emit: (e: InboxEvent) => listeners.forEach((l) => l(e)) };

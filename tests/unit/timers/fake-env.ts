@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals';
 import { createScope } from '../../../utils/lifecycle/scope';
 import type { FeatureEnv } from '../../../components/features/types';
 import type { InboxEvent, InboxSnapshot, InboxSource } from '../../../utils/inbox/types';
@@ -20,12 +20,17 @@ export function fakeEnv(start: number, initial: InboxSnapshot = snapshot([], sta
   const scope = createScope({ id: 'timers', parent: abort.signal });
   const now = signal(start);
   const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Marie' });
-  const env: FeatureEnv = { scope, inbox, now, general };
+  /** What the features asked the clock for (the test moves `now` itself). */
+  const wakes = new Set<ReadonlySignal<number>>();
+  const wakeAt = (at: ReadonlySignal<number>) => (wakes.add(at), () => void wakes.delete(at));
+  const env: FeatureEnv = { scope, inbox, now, general, wakeAt };
   return {
     env,
     snap,
     now,
     general,
+    /** The instant the clock would next move at. */
+    nextWake: () => Math.min(...[...wakes].map((w) => w.value)),
     opened,
     emit: (e: InboxEvent) => listeners.forEach((l) => l(e)),
     listenerCount: () => listeners.size,

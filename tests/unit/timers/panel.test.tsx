@@ -71,10 +71,17 @@ describe('timers panel', () => {
     expect(host.querySelector('[data-testid="timers-share"]')!.textContent).toBe('80% within 5 min today');
 
     const elapsedNode = rows(host)[1]!.querySelector('[data-testid="timer-elapsed"]')!;
-    expect(elapsedNode.textContent).toBe('1 min 00');
+    expect(elapsedNode.textContent).toBe('1 min');
+    // Whole minutes (issue 14): the clock is asked to wake when a row next reads differently, not every
+    // second: "4 min left" turns "3 min left" 1 ms from now, then the waited "1 min" turns "2 min" at 3 min.
+    expect(fake.nextWake()).toBe(T0 + 2 * MIN + 1);
     await act(() => void (fake.now.value = T0 + 2 * MIN + 5000));
+    expect(elapsedNode.textContent).toBe('1 min');
+    expect(fake.nextWake()).toBe(T0 + 3 * MIN);
+    await act(() => void (fake.now.value = T0 + 3 * MIN));
     expect(rows(host)[1]!.querySelector('[data-testid="timer-elapsed"]')).toBe(elapsedNode); // same node: no list re-render
-    expect(elapsedNode.textContent).toBe('1 min 05');
+    expect(elapsedNode.textContent).toBe('2 min');
+    expect(rows(host)[1]!.querySelector('[data-testid="timer-detail"]')!.textContent).toBe('On time · 3 min left');
 
     // Into the warning lead: the state text changes.
     await act(() => void (fake.now.value = T0 + 5 * MIN + 1000));
@@ -136,7 +143,7 @@ describe('timers panel', () => {
     const host = await mount(fake);
     const r = rows(host)[0]!;
     expect(r.querySelector('[data-testid="timer-elapsed"]')!.textContent!.startsWith('~')).toBe(true);
-    expect(r.querySelector('[data-testid="timer-window"]')!.textContent).toBe('24-h window: ~2 h 00 left');
+    expect(r.querySelector('[data-testid="timer-window"]')!.textContent).toBe('24-h window: ~2 h left');
   });
 
   it('past 24 h shows the human-agent time left until 7 days, then "closed", not late and not counted (EN and FR)', async () => {
@@ -154,7 +161,7 @@ describe('timers panel', () => {
     expect(byName('Week old').getAttribute('data-state')).toBe('late');
 
     await act(() => void (fake.now.value = T0 + 7 * 24 * HOUR - 30 * MIN));
-    expect(windowText('Week old')).toBe('24 h window closed, human-agent reply possible for 30 min 00 more');
+    expect(windowText('Week old')).toBe('24 h window closed, human-agent reply possible for 30 min more');
 
     await act(() => void (fake.now.value = T0 + 7 * 24 * HOUR + HOUR));
     const closed = byName('Week old');
