@@ -33,6 +33,16 @@ export default defineConfig({
   // handler it answers, utils/messaging's onMessages, replies through `sendResponse`, which every browser keeps.
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    // Chrome serves a web-accessible file (the sidebar's CSS, which WXT fetches into the shadow root) at the
+    // extension's fixed id, so any facebook.com page could fetch it to learn that Inbox Pilot is installed.
+    // use_dynamic_url: the content script still loads it, a page cannot (tests/e2e/security.e2e.ts). Firefox
+    // already gives every install its own random moz-extension:// host.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      for (const war of manifest.web_accessible_resources ?? []) {
+        if (typeof war === 'object') Object.assign(war, { use_dynamic_url: true });
+      }
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'content-script')) {
         withoutPolyfill(config);

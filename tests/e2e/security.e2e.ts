@@ -40,7 +40,8 @@ describe('no network requests from the extension', () => {
     const fromInbox = browser.requests.filter((r) => r.from.includes('/latest/inbox'));
     expect(fromInbox.length).toBeGreaterThan(0);
     for (const r of fromInbox) {
-      if (r.outcome === 'extension') expect(r.url).toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/`));
+      // A web-accessible file comes from the session's dynamic host (use_dynamic_url, wxt.config.ts), a UUID.
+      if (r.outcome === 'extension') expect(r.url).toMatch(new RegExp(`^chrome-extension://(${browser.extensionId}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})/`));
       else expect(new URL(r.url).pathname, r.url).toMatch(/^\/(latest\/|__sim\/)/);
     }
     expect(problems.filter((p) => p.kind === 'exception')).toEqual([]);
@@ -53,6 +54,23 @@ describe('no network requests from the extension', () => {
     await expect.poll(() => browser.extensionNetworkRequests().map((r) => r.url)).toContain('https://tracker.example.net/collect');
 
     await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+});
+
+describe('the page cannot probe for the extension', () => {
+  it("cannot fetch the sidebar's web-accessible stylesheet at the extension's fixed id (use_dynamic_url), which the sidebar still gets", async () => {
+    const page = await browser.openInbox({ layout: '2025-11' });
+    await sidebar(page).waitFor({ state: 'visible' });
+    // The content script fetched it into the sidebar's shadow root: the sidebar is styled (fixed at the right edge).
+    const position = await evaluateInSidebar(page, (root: ShadowRoot | null) => {
+      const bar = root?.querySelector('[data-testid="inbox-pilot-sidebar"]');
+      return bar ? getComputedStyle(bar).position : null;
+    });
+    expect(position).toBe('fixed');
+    const url = `chrome-extension://${browser.extensionId}/content-scripts/inbox.css`;
+    const fromPage = await page.evaluate((u) => fetch(u).then((r) => `status ${r.status}`, () => 'refused'), url);
+    expect(fromPage).toBe('refused');
+    await page.close();
   });
 });
 
