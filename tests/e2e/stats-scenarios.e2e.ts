@@ -193,7 +193,7 @@ describe('issue 16 scenarios: every response this browser can see, once, with th
   it.each([
     ['the customer writes while both tabs have it open', false],
     ['the customer wrote while it was closed, both tabs open it afterwards', true],
-  ])('one agent, the conversation open in two tabs, one reply: counted once, as this browser\'s, with its messages keyed by text (%s)', async (_name, closed) => {
+  ])('one agent, the conversation open in two tabs, one reply: counted once, for this agent, with its messages keyed by text (%s)', async (_name, closed) => {
     // The dated layout's bubbles carry no message id: both tabs key the reply by its section and text, and
     // the tab that did not send it sees it with the agent's own "Sent by" label, as Meta shows it there.
     const params = { conversations: '20', seed: closed ? '69' : '68', layout: '2025-11' as const };
