@@ -21,7 +21,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: Array<{ matches: string[]; js?: string[]; css?: string[]; world?: string; all_frames?: boolean; match_about_blank?: boolean }>;
-  web_accessible_resources?: Array<{ resources: string[]; matches?: string[]; extension_ids?: string[] }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches?: string[]; extension_ids?: string[]; use_dynamic_url?: boolean }>;
   content_security_policy?: { extension_pages?: string; sandbox?: string } | string;
   externally_connectable?: unknown;
   sandbox?: unknown;
@@ -66,6 +66,8 @@ describe('built manifest: permissions', () => {
       for (const r of war.resources) expect(r).toMatch(/^content-scripts\/[\w-]+\.css$/);
       for (const m of war.matches ?? []) expect(INBOX_ORIGINS).toContain(m);
       expect(war.extension_ids ?? []).toEqual([]);
+      // Served at a per-session URL: a page cannot fetch it at the fixed extension id to detect us.
+      expect(war.use_dynamic_url).toBe(true);
     }
   });
 
