@@ -38,6 +38,7 @@ const SAVE_DEBOUNCE_MS = 1_000;
 const RESTORE_TIMEOUT_MS = 1_500;
 const STATS_PERIOD_MS = 60_000;
 const STATS_AFTER_REPLY_MS = 2_000;
+const RETRY_MS = 10_000;
 /** Hidden tabs: re-check at least this often (Chrome throttles hidden timers to about once a minute anyway). */
 const WATCHDOG_MAX_MS = 60_000;
 const WATCHDOG_MIN_MS = 1_000;
@@ -57,9 +58,10 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   // Events arriving while the saved tracker loads are applied after it.
   const pending: InboxEvent[] = [];
   let restored = false;
-  let repliesSeen = 0;
+  // Set once today's figure is wired (below): a reply refreshes it a little later.
+  let afterReply: () => void = () => undefined;
   const onEvent = (event: InboxEvent) => {
-    if (event.kind === 'reply-sent') repliesSeen++;
+    if (event.kind === 'reply-sent') afterReply();
     if (!restored) return void pending.push(event);
     tracks.value = applyEvent(tracks.peek(), event);
   };
@@ -104,7 +106,17 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   // Badge and warnings: report the list when what the background acts on changes.
   let lastItems: AlertItem[] | null = null;
   let lastOpen = true;
-  let retry = false;
+  // A failed send (worker starting, extension reloading) is retried once, later: a plain timer armed only
+  // then (no interval waking the page while nothing failed), cleared on teardown.
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = () => {
+    if (retryTimer !== undefined || scope.isInvalid) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      report(true);
+    }, RETRY_MS);
+  };
+  scope.onInvalidated(() => clearTimeout(retryTimer));
   const report = (force = false) => {
     const list = views.value;
     // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
@@ -113,7 +125,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     const items = toAlertItems(list);
     lastItems = items;
     lastOpen = openNow;
-    sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(() => (retry = true)); // retried below, not every tick
+    sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick
   };
   scope.effect(() => report());
   // Plain timers cleared on teardown: ctx.setTimeout adds an abort listener per call
@@ -139,12 +151,6 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     scheduleWatchdog();
   });
 
-  // A failed send (worker starting, extension reloading) is retried at a slow pace.
-  scope.interval(() => {
-    if (!retry) return;
-    retry = false;
-    report(true);
-  }, 10_000);
   scope.onInvalidated(() => void sendMessage('alerts:update', { pageId: pageId.peek(), openNow: true, items: [] }).catch(() => undefined));
 
   // Keep the tracker across reloads (times and names only, via the background's session storage).
@@ -169,13 +175,16 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   };
   refreshToday();
   scope.interval(refreshToday, STATS_PERIOD_MS);
-  let lastReplies = 0;
-  scope.interval(() => {
-    if (repliesSeen !== lastReplies) {
-      lastReplies = repliesSeen;
+  // After a reply, once (replies in a row share one refresh): a timer armed by the reply, not an interval.
+  let todayTimer: ReturnType<typeof setTimeout> | undefined;
+  scope.onInvalidated(() => clearTimeout(todayTimer));
+  afterReply = () => {
+    if (todayTimer !== undefined || scope.isInvalid) return;
+    todayTimer = setTimeout(() => {
+      todayTimer = undefined;
       refreshToday();
-    }
-  }, STATS_AFTER_REPLY_MS);
+    }, STATS_AFTER_REPLY_MS);
+  };
 
   // A clicked desktop warning asks this tab to open the conversation.
   // The managers' popup asks for names to put beside its slowest responses.

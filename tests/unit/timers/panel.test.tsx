@@ -89,6 +89,30 @@ describe('timers panel', () => {
     expect(rows(host)[1]!.textContent).toContain('Reply soon');
   });
 
+  it("today's share is asked again once, about 2 s after replies (a timer armed by the reply, no interval)", async () => {
+    let asked = 0;
+    const stop = onMessages({
+      'timers:restore': () => ({ tracks: [] }),
+      'timers:save': () => ({ saved: 0 }),
+      'alerts:update': () => ({ notified: 0 }),
+      'stats:today': () => (asked++, { responses: 3, withinTarget: 3, withinTargetPct: 100 }),
+    });
+    cleanup.push(stop);
+    const fake = fakeEnv(T0 + MIN);
+    await mount(fake);
+    await flush();
+    const atStart = asked;
+    await act(() => fake.emit(customer('a', T0)));
+    await act(() => new Promise((r) => setTimeout(r, 2_300)));
+    expect(asked).toBe(atStart); // nothing replied: not asked again
+    await act(() => {
+      fake.emit(replied('a', T0 + 30_000, 'Paul'));
+      fake.emit(replied('a', T0 + 31_000, 'Paul'));
+    });
+    await act(() => new Promise((r) => setTimeout(r, 2_300)));
+    expect(asked).toBe(atStart + 1);
+  });
+
   it('a reply by any agent removes the row; a new message brings it back', async () => {
     fakeBackground('fail');
     const fake = fakeEnv(T0 + MIN);
