@@ -308,11 +308,13 @@ export function registerSyncBackground(): void {
     },
     'sync:now': async () => ({ state: await runSyncFresh() }),
     'sync:inbox-open': async () => {
+      // No server configured: nothing to schedule, nothing stored.
+      if ((await syncConnection.getValue()) === null) return { syncing: false };
       const now = Date.now();
       const previous = await syncInboxSeenAt.getValue();
       await syncInboxSeenAt.setValue(now);
       // Back to the inbox after a while: sync at once rather than at the next alarm.
-      const syncing = beatStartsSync(previous, now) && (await syncConnection.getValue()) !== null;
+      const syncing = beatStartsSync(previous, now);
       if (syncing) void runSyncOnce();
       return { syncing };
     },
