@@ -45,11 +45,13 @@ export function SyncPopup({ weekColumns = null }: { weekColumns?: DayColumns[] |
         if (!live) return;
         setRole(s.connection?.role ?? null);
         if (s.connection?.role !== 'manager') return;
-        // A manager opening the popup wants the team's latest: sync (the state line and this view follow when it ends).
-        if (!opened.current) {
+        // A manager opening the popup wants the team's latest: sync once the view is shown (so the run does
+        // not compete with the popup's own reads in the worker); the line and this view follow when it ends.
+        const syncOnOpening = () => {
+          if (opened.current || !live) return;
           opened.current = true;
           void sendMessage('sync:now', undefined).catch(() => undefined);
-        }
+        };
         const { start, end } = weekRange(week);
         // Opening: the team view from the week's columns the popup already received (no second read of
         // the week in the worker); after a sync, the worker's fresh view.
@@ -57,10 +59,12 @@ export function SyncPopup({ weekColumns = null }: { weekColumns?: DayColumns[] |
           fromColumns.current = true;
           const b = await sendMessage('sync:beats', { since: teamBeatsSince(start) });
           if (live) setTeam({ rows: teamWeek({ records: teamRecordsOf(weekColumns, { start, end }, b.self), beats: b.beats, week: { start, end }, now: b.now }), now: b.now });
+          syncOnOpening();
           return;
         }
         const r = await sendMessage('sync:team', { weekStart: start, weekEnd: end });
         if (live) setTeam(r);
+        syncOnOpening();
       })
       .catch(() => undefined);
     return () => {
