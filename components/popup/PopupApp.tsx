@@ -199,7 +199,7 @@ export function PopupApp() {
         </>
       )}
 
-      <SyncPopup />
+      <SyncPopup weekColumns={compareWeeks(week, thisWeek) === 0 ? columns : null} />
 
       <details class="help">
         <summary>{t.value.helpTitle}</summary>

@@ -239,7 +239,33 @@ describe('team sync', () => {
     const current = await couchRequest(`${couch.url}/${DB}/${encodeURIComponent(own!)}`, 'marie:pw1', 'GET');
     expect((await couchRequest(`${couch.url}/${DB}/${encodeURIComponent(own!)}`, 'marie:pw1', 'PUT', { ...current.json, responseSeconds: 1 })).status).toBe(403);
     expect((await couchRequest(`${couch.url}/${DB}/_all_docs`, null, 'GET')).status).toBe(401);
+    // Deleting (the retention job's write) is a manager's: refused to an agent, even for her own record.
+    const rev = current.json._rev as string;
+    expect((await couchRequest(`${couch.url}/${DB}/${encodeURIComponent(own!)}?rev=${rev}`, 'marie:pw1', 'DELETE')).status).toBe(403);
+    expect((await couchRequest(`${couch.url}/${DB}/${encodeURIComponent(own!)}`, 'admin:secret', 'GET')).status).toBe(200);
   });
+
+  it('with an inbox open, the minute alarm syncs a reply without "Sync now"', async () => {
+    const b = browsers.paul!;
+    const inbox = await b.openInbox({ layout: '2025-11' });
+    await sidebar(inbox).waitFor();
+    const id = (await inbox.evaluate(() => window.__sim.list().map((c) => c.id)))[3]!;
+    await inbox.evaluate((id) => window.__sim.openConversation(id), id);
+    await inbox.locator('[data-lexical-editor="true"]').waitFor();
+    await inbox.waitForTimeout(2000);
+    await inbox.evaluate((id) => window.__sim.addCustomerMessage(id, 'Toujours là ?'), id);
+    await inbox.waitForTimeout(1200);
+    await inbox.evaluate((id) => window.__sim.agentReply(id, 'Oui !', 'Paul Girard'), id);
+    const popup = await b.openPopup();
+    await waitForResponses(popup, [id], 1);
+    // The inbox tab told the worker it is open (no tabs permission involved).
+    const seen = await popup.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('sync.inboxSeenAt'))['sync.inboxSeenAt']);
+    expect(typeof seen).toBe('number');
+    await popup.close();
+    // Nobody presses "Sync now": the record reaches the server with the next alarms (every minute while the inbox is open).
+    await until('the alarm to push the reply', () => serverRecords('resp:paul:'), (ids) => ids.some((x) => x.includes(id)), 150_000);
+    await inbox.close();
+  }, 200_000);
 
   it('every request the extensions made went to the team server only', () => {
     for (const b of Object.values(browsers)) {

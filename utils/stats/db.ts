@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import { DayColumnsBuilder, type DayColumns } from './columns';
+import { buildDayColumns, DAY_MS, DayColumnsBuilder, type DayColumns } from './columns';
 import type { PendingRecord, ResponseRecord } from './types';
 
 /**
@@ -23,6 +23,17 @@ async function rebuildAllDays(tx: Transaction): Promise<void> {
   await tx.table('responses').each((r: ResponseRecord) => builder.add(r));
   await tx.table('days').clear();
   await tx.table('days').bulkPut(builder.finish());
+}
+
+/** v4: each day row built again from its responses (now with their team origins); every row stays. */
+async function addOriginsToDays(tx: Transaction): Promise<void> {
+  const days = tx.table('days');
+  for (const row of (await days.toArray()) as DayColumns[]) {
+    const start = row.day * DAY_MS;
+    const records = await tx.table('responses').where('[pageId+repliedAt]').between([row.pageId, start], [row.pageId, start + DAY_MS], true, false).toArray();
+    const [built] = buildDayColumns(records as ResponseRecord[]);
+    await days.put(built ?? { ...row, origins: [''], origin: new Uint16Array(row.repliedAt?.length ?? 0) });
+  }
 }
 
 export const STATS_SCHEMA: readonly SchemaStep[] = [
@@ -65,7 +76,7 @@ export const STATS_SCHEMA: readonly SchemaStep[] = [
     // origin (user and browser) for the manager's team view: rebuilt from the responses.
     version: 4,
     stores: { responses: 'id, repliedAt, [agent+repliedAt], [pageId+repliedAt], [pageId+conversation+customerAt]' },
-    upgrade: (tx) => rebuildAllDays(tx),
+    upgrade: (tx) => addOriginsToDays(tx),
   },
 ];
 

@@ -23,6 +23,11 @@ export interface TeamAgentRow {
 
 export const STALE_AFTER_MS = DAY_MS;
 
+/** The beats the team view of a week starting at `weekStart` reads (a browser's last sync may predate the week). */
+export function teamBeatsSince(weekStart: number): number {
+  return weekStart - 8 * DAY_MS;
+}
+
 export interface TeamRecord {
   syncUser: string;
   browser: string;
@@ -104,11 +109,17 @@ function revCompare(a: string, b: string): number {
 export function teamRecordsOf(columns: readonly DayColumns[], week: { start: number; end: number }, self: { syncUser: string; browser: string }): TeamRecord[] {
   const out: TeamRecord[] = [];
   for (const c of columns) {
+    // Each distinct origin of the day split once, not per response.
+    const origins = c.origins.map((_, k) => {
+      const first = c.origin.indexOf(k);
+      const o = first >= 0 ? originAt(c, first) : {};
+      return { syncUser: o.syncUser ?? self.syncUser, browser: o.browser ?? self.browser };
+    });
     for (let i = 0; i < c.repliedAt.length; i++) {
       const repliedAt = c.repliedAt[i]!;
       if (repliedAt < week.start || repliedAt >= week.end) continue;
-      const o = originAt(c, i);
-      out.push({ syncUser: o.syncUser ?? self.syncUser, browser: o.browser ?? self.browser, agent: c.agents[c.agent[i]!]!, repliedAt, withinTarget: (c.flags[i]! & 1) === 1 });
+      const o = origins[c.origin[i]!]!;
+      out.push({ syncUser: o.syncUser, browser: o.browser, agent: c.agents[c.agent[i]!]!, repliedAt, withinTarget: (c.flags[i]! & 1) === 1 });
     }
   }
   return out;

@@ -9,7 +9,7 @@ import { bumpLibraryRevision } from '../../../utils/replies/revision';
 import { originPattern, validateConnection, type SyncConnection } from '../../../utils/sync/connection';
 import { newBrowserId } from '../../../utils/sync/records';
 import { classifySyncError, isRunning, nextSyncState, OFF_STATE, restoreSyncState, type SyncEvent, type SyncState } from '../../../utils/sync/state';
-import { teamRecordsOf, teamWeek } from '../../../utils/sync/team';
+import { teamBeatsSince, teamRecordsOf, teamWeek } from '../../../utils/sync/team';
 import { beatStartsSync, shouldSync } from '../../../utils/sync/schedule';
 import { retentionCutoff, retentionDue } from '../../../utils/sync/retention';
 import { DEFAULT_STATS_SETTINGS, statsSettings, validateStatsSettings } from '../../../utils/stats/settings';
@@ -139,6 +139,14 @@ async function runSync(now: () => number): Promise<SyncState> {
   } catch (error) {
     return emit({ type: 'failed', error: classifySyncError(error, now()) }, gen);
   }
+}
+
+/** Each team browser's latest sync since `since`, and who this browser is (its own records carry no origin). */
+async function teamBeats(since: number) {
+  const connection = await syncConnection.getValue();
+  const browserId = await syncBrowserId.getValue();
+  const beats = connection ? beatsSince(await latestBeats(localDb()), since) : [];
+  return { beats, self: { syncUser: connection?.user ?? '', browser: browserId }, now: Date.now() };
 }
 
 /** A manager's browser, once a day: team records older than the team's retention are deleted on the server. */
@@ -300,25 +308,29 @@ export function registerSyncBackground(): void {
     },
     'sync:now': async () => ({ state: await runSyncFresh() }),
     'sync:inbox-open': async () => {
+      // No server configured: nothing to schedule, nothing stored.
+      if ((await syncConnection.getValue()) === null) return { syncing: false };
       const now = Date.now();
       const previous = await syncInboxSeenAt.getValue();
       await syncInboxSeenAt.setValue(now);
       // Back to the inbox after a while: sync at once rather than at the next alarm.
-      const syncing = beatStartsSync(previous, now) && (await syncConnection.getValue()) !== null;
+      const syncing = beatStartsSync(previous, now);
       if (syncing) void runSyncOnce();
       return { syncing };
     },
     'sync:publish': async (data) => ({ state: await publish(data?.what === 'library' ? 'library' : 'settings') }),
+    'sync:beats': async (data) => {
+      const since = Number(data?.since);
+      if (!Number.isFinite(since)) throw new Error('sync:beats needs a time');
+      return teamBeats(since);
+    },
     'sync:team': async (data) => {
-      const connection = await syncConnection.getValue();
-      const browserId = await syncBrowserId.getValue();
-      const now = Date.now();
       const start = Number(data?.weekStart);
       const end = Number(data?.weekEnd);
       if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new Error('sync:team needs a week range');
+      const { beats, self, now } = await teamBeats(teamBeatsSince(start));
       // The week's day columns (a few records of typed arrays), not its 25,000 responses: own records have no origin.
-      const records = teamRecordsOf(await dayColumnsBetween(statsDb(), start, end), { start, end }, { syncUser: connection?.user ?? '', browser: browserId });
-      const beats = connection ? beatsSince(await latestBeats(localDb()), start - 8 * 86_400_000) : [];
+      const records = teamRecordsOf(await dayColumnsBetween(statsDb(), start, end), { start, end }, self);
       return { rows: teamWeek({ records, beats, week: { start, end }, now }), now };
     },
   });

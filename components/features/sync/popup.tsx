@@ -4,7 +4,8 @@ import { sendMessage } from '../../../utils/messaging';
 import { csvCell } from '../../../utils/stats/csv';
 import { downloadText } from '../../../utils/stats/download';
 import { isoWeekOf, weekRange, formatIsoWeek } from '../../../utils/stats/week';
-import type { TeamAgentRow } from '../../../utils/sync/team';
+import type { DayColumns } from '../../../utils/stats/columns';
+import { teamBeatsSince, teamRecordsOf, teamWeek, type TeamAgentRow } from '../../../utils/sync/team';
 import { formatSyncTime, SyncStatusLine, useSyncState } from './status';
 import { syncStrings } from './strings';
 
@@ -26,34 +27,50 @@ export function teamCsv(rows: TeamAgentRow[], week: string, separator: ',' | ';'
 }
 
 /** The popup's team part: the sync line, and for a manager every agent of the week with browsers and staleness. */
-export function SyncPopup() {
+export function SyncPopup({ weekColumns = null }: { weekColumns?: DayColumns[] | null } = {}) {
   const state = useSyncState();
   const [role, setRole] = useState<'agent' | 'manager' | null>(null);
   const [team, setTeam] = useState<{ rows: TeamAgentRow[]; now: number } | null>(null);
   const week = useMemo(() => isoWeekOf(Date.now()), []);
   const lastSync = state?.lastSyncAt ?? null;
   const opened = useRef(false);
+  const fromColumns = useRef(false);
+  const loaded = state !== null;
   useEffect(() => {
+    // Once the stored state is read (else its arrival would ask a second time).
+    if (!loaded) return;
     let live = true;
     void sendMessage('sync:status', undefined)
       .then(async (s) => {
         if (!live) return;
         setRole(s.connection?.role ?? null);
         if (s.connection?.role !== 'manager') return;
-        // A manager opening the popup wants the team's latest: sync (the state line and this view follow when it ends).
-        if (!opened.current) {
+        // A manager opening the popup wants the team's latest: sync once the view is shown (so the run does
+        // not compete with the popup's own reads in the worker); the line and this view follow when it ends.
+        const syncOnOpening = () => {
+          if (opened.current || !live) return;
           opened.current = true;
           void sendMessage('sync:now', undefined).catch(() => undefined);
-        }
+        };
         const { start, end } = weekRange(week);
+        // Opening: the team view from the week's columns the popup already received (no second read of
+        // the week in the worker); after a sync, the worker's fresh view.
+        if (weekColumns && !fromColumns.current) {
+          fromColumns.current = true;
+          const b = await sendMessage('sync:beats', { since: teamBeatsSince(start) });
+          if (live) setTeam({ rows: teamWeek({ records: teamRecordsOf(weekColumns, { start, end }, b.self), beats: b.beats, week: { start, end }, now: b.now }), now: b.now });
+          syncOnOpening();
+          return;
+        }
         const r = await sendMessage('sync:team', { weekStart: start, weekEnd: end });
         if (live) setTeam(r);
+        syncOnOpening();
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [lastSync]);
+  }, [loaded, lastSync, weekColumns]);
   if (!state) return null;
   const exportTeam = () => team && downloadText(`inbox-pilot-team-${formatIsoWeek(week)}.csv`, teamCsv(team.rows, formatIsoWeek(week), uiLocale.value === 'fr' ? ';' : ','), 'text/csv;charset=utf-8');
   return (

@@ -39,6 +39,8 @@ export interface SyncProtocol {
   'sync:inbox-open': { request: void; response: { syncing: boolean } };
   /** Options (manager) -> background: publish the current settings / library as the team's. */
   'sync:publish': { request: { what: 'settings' | 'library' }; response: { state: SyncState } };
+  /** Popup (manager) -> background: each team browser's latest sync since a time, and who this browser is (the popup builds the team view from the week's columns it already has). */
+  'sync:beats': { request: { since: number }; response: { beats: Array<{ user: string; browser: string; at: number }>; self: { syncUser: string; browser: string }; now: number } };
   /** Popup (manager) -> background: the team for a week. */
   'sync:team': { request: { weekStart: number; weekEnd: number }; response: { rows: TeamAgentRow[]; now: number } };
 }

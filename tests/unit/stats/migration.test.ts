@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { declareStatsSchema, openStatsDb, STATS_DB_VERSION } from '../../../utils/stats/db';
+import { buildDayColumns } from '../../../utils/stats/columns';
 
 const NAME = 'inbox-pilot-stats-migration-test';
 
@@ -42,6 +43,30 @@ describe('stats schema migrations', () => {
       ['', [120]],
       ['p', [120]],
     ]);
+    db.close();
+  });
+});
+
+describe('stats schema v4', () => {
+  it("rebuilds a v3 database's day columns with each pulled record's team user and browser, keeping every row", async () => {
+    const v3 = new Dexie(NAME);
+    declareStatsSchema(v3, 3);
+    await v3.open();
+    const base = { pageId: 'p', customerAt: 1_763_280_000_000, repliedAt: 1_763_280_120_000, agent: 'Marie', responseSeconds: 120, businessResponseSeconds: 120, withinTarget: true, precision: 'exact' };
+    await v3.table('responses').bulkAdd([
+      { ...base, id: 'p|a|1', conversation: 'a', source: 'this-browser' },
+      { ...base, id: 'p|b|1', conversation: 'b', source: 'imported', syncUser: 'marie', browser: 'm1' },
+    ]);
+    // v3's columns, without origins (as a v3 worker kept them).
+    const { origins: _o, origin: _i, ...old } = buildDayColumns([{ ...base, id: 'x', conversation: 'a', source: 'this-browser' } as never])[0]!;
+    await v3.table('days').put({ ...old, repliedAt: new Float64Array([base.repliedAt, base.repliedAt]) });
+    v3.close();
+    const db = openStatsDb(NAME);
+    await db.open();
+    const days = await db.days.toArray();
+    expect(days).toHaveLength(1);
+    expect(days[0]!.origins.sort()).toEqual(['', 'marie\nm1']);
+    expect(days[0]!.repliedAt.length).toBe(2);
     db.close();
   });
 });

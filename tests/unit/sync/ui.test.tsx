@@ -6,7 +6,10 @@ import { OFF_STATE, type SyncState } from '../../../utils/sync/state';
 import { syncStateItem } from '../../../components/features/sync/settings';
 import { describeSyncState, SyncStatusLine } from '../../../components/features/sync/status';
 import { SyncSection } from '../../../components/features/sync/options';
-import { teamCsv } from '../../../components/features/sync/popup';
+import { SyncPopup, teamCsv } from '../../../components/features/sync/popup';
+import { fakeBrowser } from 'wxt/testing';
+import { buildDayColumns } from '../../../utils/stats/columns';
+import { isoWeekOf, weekRange } from '../../../utils/stats/week';
 import { syncStrings } from '../../../components/features/sync/strings';
 
 afterEach(() => {
@@ -90,5 +93,56 @@ describe('teamCsv', () => {
       '2026-W49,paul,"Paul, R",0,0,,,true',
       '',
     ]);
+  });
+});
+
+describe('SyncPopup (manager)', () => {
+  const week = weekRange(isoWeekOf(Date.now()));
+  const base = { pageId: 'p', customerAt: week.start, responseSeconds: 60, businessResponseSeconds: 60, precision: 'exact' as const, withinTarget: true };
+  const columns = buildDayColumns([
+    { ...base, id: '1', conversation: 'a', repliedAt: week.start + 1000, agent: 'Marie D', source: 'imported', syncUser: 'marie', browser: 'm1' },
+    { ...base, id: '2', conversation: 'b', repliedAt: week.start + 2000, agent: 'Marie D', source: 'imported', syncUser: 'marie', browser: 'm1' },
+    { ...base, id: '3', conversation: 'c', repliedAt: week.start + 3000, agent: 'Chloé', source: 'this-browser' },
+  ] as never);
+
+  /** Answers the popup's messages as the worker would, and records which were asked. */
+  function worker(asked: string[]) {
+    fakeBrowser.runtime.onMessage.addListener(((message: { type: string }) => {
+      asked.push(message.type);
+      const now = Date.now();
+      const value: Record<string, unknown> = {
+        'sync:status': { state: { ...OFF_STATE, phase: 'idle', lastSyncAt: now - 1000 }, connection: { url: 'http://127.0.0.1:5984', db: 't', user: 'chloe', role: 'manager', browserId: 'c1' }, conflicts: [] },
+        'sync:now': { state: { ...OFF_STATE, phase: 'idle', lastSyncAt: now - 1000 } },
+        'sync:beats': { beats: [{ user: 'marie', browser: 'm1', at: now - 60_000 }], self: { syncUser: 'chloe', browser: 'c1' }, now },
+        'sync:team': { rows: [], now },
+      };
+      return Promise.resolve({ ok: true, value: value[message.type] });
+    }) as never);
+  }
+
+  it("opens with the team view built from the week's columns it already has (no second read in the worker), and syncs", async () => {
+    await syncStateItem.setValue({ ...OFF_STATE, phase: 'idle', lastSyncAt: Date.now() - 1000, waiting: 0 });
+    const asked: string[] = [];
+    worker(asked);
+    const root = await mount(<SyncPopup weekColumns={columns} />);
+    await flush();
+    const rows = [...root.querySelectorAll('[data-testid="sync-team"] tbody tr')].map((tr) => [tr.getAttribute('data-user'), tr.querySelector('td')!.textContent, tr.getAttribute('data-stale')]);
+    expect(rows).toEqual([
+      ['chloe', '1', 'true'],
+      ['marie', '2', 'false'],
+    ]);
+    expect(asked).toContain('sync:beats');
+    expect(asked).toContain('sync:now');
+    expect(asked).not.toContain('sync:team');
+  });
+
+  it('without the week (another week shown) asks the worker for the team view', async () => {
+    await syncStateItem.setValue({ ...OFF_STATE, phase: 'idle', lastSyncAt: Date.now() - 1000, waiting: 0 });
+    const asked: string[] = [];
+    worker(asked);
+    await mount(<SyncPopup weekColumns={null} />);
+    await flush();
+    expect(asked).toContain('sync:team');
+    expect(asked).not.toContain('sync:beats');
   });
 });
