@@ -117,9 +117,11 @@ window.seedTeam = async (n, weekN, agents) => {
       const rec = { ...r, agent: 'Agent ' + String(a).padStart(2, '0'), source: 'imported', syncUser: user, browser: user + '-b' + (i % 2) };
       batch.push(rec);
       // One in ten was also seen by a colleague's browser, a few seconds off: the merge keeps one.
+      // Its customer time stays before the reply (utils/stats/merge.ts: a record starting at or after
+      // the other's reply is the conversation's next response, so a copy may not move past it).
       if (i % 10 === 0) {
         const other = 'agent' + String((a + 1) % agents).padStart(2, '0');
-        const customerAt = rec.customerAt + 3000;
+        const customerAt = rec.customerAt + Math.min(3000, Math.floor((rec.repliedAt - rec.customerAt) / 2));
         batch.push({ ...rec, id: PAGE + '|' + rec.conversation + '|' + Math.floor(customerAt / 1000), customerAt, repliedAt: rec.repliedAt + 2000, syncUser: other, browser: other + '-b0' });
       }
     }
