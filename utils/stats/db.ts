@@ -25,7 +25,12 @@ async function rebuildAllDays(tx: Transaction): Promise<void> {
   await tx.table('days').bulkPut(builder.finish());
 }
 
-/** v4: each day row built again from its responses (now with their team origins); every row stays. */
+/**
+ * v4: each day row built again from its responses (now with their team origins); every row stays.
+ * Not v3's rebuildAllDays: that one clears the table and rebuilds only days that still have
+ * responses, and a browser upgrading from v3 must keep every existing row (an empty day included),
+ * with the origin columns added. v3 keeps its own step, as every version does.
+ */
 async function addOriginsToDays(tx: Transaction): Promise<void> {
   const days = tx.table('days');
   for (const row of (await days.toArray()) as DayColumns[]) {

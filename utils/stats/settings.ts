@@ -33,6 +33,14 @@ export const statsSettings = storage.defineItem<StatsSettings>('local:settings.s
   version: 1,
 });
 
+/**
+ * The stored stats settings, validated: an unreadable or invalid stored value falls back field by
+ * field to the default, so a corrupt retention (0, -5, "abc") can never purge every response.
+ */
+export async function readStatsSettings(): Promise<StatsSettings> {
+  return validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+}
+
 export function csvSeparatorFor(setting: StatsSettings['csvSeparator'], locale: 'en' | 'fr'): ',' | ';' {
   if (setting === ',' || setting === ';') return setting;
   return locale === 'fr' ? ';' : ',';

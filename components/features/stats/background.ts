@@ -12,7 +12,7 @@ import { StatsInputError } from '../../../utils/stats/validate';
 import { validateEventsRequest, validateEvent } from '../../../utils/stats/validate';
 import { dayColumnsBetween, eraseAll, importResponses, ingestEvents, purgeOlderThan, responsesBetween } from '../../../utils/stats/store';
 import { columnsToWire } from '../../../utils/stats/columns';
-import { statsSettings, DEFAULT_STATS_SETTINGS } from '../../../utils/stats/settings';
+import { readStatsSettings } from '../../../utils/stats/settings';
 import { OUTBOX_PREFIX, outboxTabId, type Outbox } from '../../../utils/stats/outbox';
 
 export const PURGE_ALARM = 'stats:purge';
@@ -21,7 +21,7 @@ export const OUTBOX_ALARM = 'stats:outboxes';
 const WEEK_MS = 7 * 86_400_000;
 
 async function purge(now = Date.now()): Promise<{ deleted: number }> {
-  const { retentionWeeks } = await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS);
+  const { retentionWeeks } = await readStatsSettings();
   return purgeOlderThan(statsDb(), now - retentionWeeks * WEEK_MS);
 }
 

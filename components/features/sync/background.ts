@@ -12,7 +12,7 @@ import { classifySyncError, isRunning, nextSyncState, OFF_STATE, restoreSyncStat
 import { teamBeatsSince, teamRecordsOf, teamWeek } from '../../../utils/sync/team';
 import { beatStartsSync, shouldSync } from '../../../utils/sync/schedule';
 import { retentionCutoff, retentionDue } from '../../../utils/sync/retention';
-import { DEFAULT_STATS_SETTINGS, statsSettings, validateStatsSettings } from '../../../utils/stats/settings';
+import { readStatsSettings, statsSettings } from '../../../utils/stats/settings';
 import {
   applyTeamSettings,
   libraryFromLocal,
@@ -153,7 +153,7 @@ async function teamBeats(since: number) {
 async function runRetention(db: Pouch, remote: Pouch, now: number): Promise<void> {
   if (!retentionDue(await syncRetentionRunAt.getValue(), now)) return;
   const team = readTeamSettings(await db.get(TEAM_SETTINGS_ID).catch(() => null));
-  const weeks = team?.retentionWeeks ?? validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value.retentionWeeks;
+  const weeks = team?.retentionWeeks ?? (await readStatsSettings()).retentionWeeks;
   try {
     const result = await purgeTeamRecords(db, remote, retentionCutoff(weeks, now));
     if (result.refused) console.warn('[Inbox Pilot] sync: retention refused for', result.refused, 'records', result.errors);
@@ -212,7 +212,7 @@ async function applyTeamDocs(db: Pouch): Promise<void> {
     await generalSettings.setValue(next.general);
     await timingSettings.setValue(next.timing);
     // The team's retention is every browser's: the daily local purge follows it.
-    const stats = validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+    const stats = await readStatsSettings();
     if (stats.retentionWeeks !== team.retentionWeeks) await statsSettings.setValue({ ...stats, retentionWeeks: team.retentionWeeks });
     applied[TEAM_SETTINGS_ID] = settingsDoc._rev!;
   }
@@ -245,7 +245,7 @@ async function publish(what: 'settings' | 'library'): Promise<SyncState> {
   if (what === 'settings') {
     const general = validateGeneralSettings(await generalSettings.getValue().catch(() => DEFAULT_GENERAL_SETTINGS)).value;
     const timing = (await timingSettings.getValue().catch(() => DEFAULT_TIMING_SETTINGS)) ?? DEFAULT_TIMING_SETTINGS;
-    const { retentionWeeks } = validateStatsSettings(await statsSettings.getValue().catch(() => DEFAULT_STATS_SETTINGS)).value;
+    const { retentionWeeks } = await readStatsSettings();
     doc = teamSettingsDoc({ targetMinutes: general.targetMinutes, goalPercent: general.goalPercent, companyNames: general.companyNames, businessHours: timing.businessHours, retentionWeeks }, meta);
   } else {
     doc = teamLibraryDoc(libraryFromLocal(await repliesDb().replies.toArray()), meta);

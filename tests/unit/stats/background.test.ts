@@ -173,6 +173,17 @@ describe('retention and erasing', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(PURGE_ALARM))?.periodInMinutes).toBe(1440));
   });
 
+  it('a corrupt stored retention purges by the default (52 weeks), never everything', async () => {
+    const now = Date.now();
+    const old = now - 60 * 7 * 86_400_000;
+    await sendMessage('stats:events', { events: [customer('old', old), reply('old', old + MIN), customer('new', now - 10 * 86_400_000), reply('new', now - 10 * 86_400_000 + MIN)] });
+    for (const retentionWeeks of [-5, 0, 'abc', 1e9]) {
+      await statsSettings.setValue({ retentionWeeks, csvSeparator: 'auto' } as never);
+      await sendMessage('stats:purge', undefined);
+      expect((await statsDb().responses.toArray()).map((r) => r.conversation)).toEqual(['new']);
+    }
+  });
+
   it('the alarm runs the purge', async () => {
     const old = Date.now() - 60 * 7 * 86_400_000;
     await sendMessage('stats:events', { events: [customer('old', old), reply('old', old + MIN)] });
