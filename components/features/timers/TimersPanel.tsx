@@ -12,6 +12,8 @@ import { refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
 
 const t = messagesFor(timerMessages);
 
+/** A name that is only a phone number (WhatsApp shows the number as the name). */
+const PHONE_NAME = /^\+?[\d\s().-]{6,}$/;
 /** Icons repeat the state for those who cannot tell the colours apart; the text says it for everyone. */
 const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷', paused: '⏸', closed: '⊘' };
 
@@ -134,7 +136,11 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
       >
         <span class={`ip-timer-icon ip-state-${shape.state}`} aria-hidden="true">{ICONS[shape.state]}</span>
         <span class="ip-timer-who">
-          <span class="ip-timer-name" dir="auto" data-testid="timer-name" title={shape.name ?? undefined}>{shape.name ?? t.value.unknownCustomer}</span>
+          {shape.name && PHONE_NAME.test(shape.name) ? (
+            <span class="ip-timer-name ip-timer-name--number" data-testid="timer-name" title={shape.name}><bdi>{shape.name}</bdi></span>
+          ) : (
+            <span class="ip-timer-name" dir="auto" data-testid="timer-name" title={shape.name ?? undefined}>{shape.name ?? t.value.unknownCustomer}</span>
+          )}
           {/* Messenger is the default and goes unmarked; the other channels say which app to answer in. */}
           {shape.channel && shape.channel !== 'messenger' && <span class="ip-timer-channel" data-testid="timer-channel">{t.value[`channel_${shape.channel}`]}</span>}
         </span>

@@ -160,6 +160,21 @@ describe('timers panel', () => {
     expect(titles.sort()).toEqual([...names].sort());
   });
 
+  it('a phone number as the name is cut at its start, so two numbers stay apart; other names are not', async () => {
+    fakeBackground('fail');
+    const names = ['+44 7700 900315', '+44 7700 900997', 'Sophia Brown', '2024 Bikes'];
+    const fake = fakeEnv(T0 + MIN);
+    const host = await mount(fake);
+    await act(() => names.forEach((n, i) => fake.emit(customer(`p${i}`, T0 + i, { customerName: n }))));
+    const byName = new Map([...host.querySelectorAll<HTMLElement>('[data-testid="timer-name"]')].map((n) => [n.textContent, n]));
+    for (const number of names.slice(0, 2)) {
+      expect(byName.get(number)!.classList.contains('ip-timer-name--number')).toBe(true);
+      expect(byName.get(number)!.querySelector('bdi')!.textContent).toBe(number); // the digits stay left-to-right
+      expect(byName.get(number)!.getAttribute('title')).toBe(number);
+    }
+    for (const name of names.slice(2)) expect(byName.get(name)!.classList.contains('ip-timer-name--number')).toBe(false);
+  });
+
   it('marks approximate times and shows the messaging window under 3 h', async () => {
     fakeBackground('fail');
     const now = T0 + 22 * HOUR;
