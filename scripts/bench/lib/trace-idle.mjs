@@ -1,6 +1,7 @@
 // Trace of the extension on an unchanging simulated inbox (helper, not a bench): main-thread time by
 // trace event name, to see what the idle cost of extension-cost.mjs is made of (script, style, layout, paint).
-//   node scripts/bench/lib/trace-idle.mjs [seconds] [burst] [without]
+//   node scripts/bench/lib/trace-idle.mjs [seconds] [burst] [without] [answered]
+// `answered`: every conversation answered (the sim's ?waiting=0), so no timer row has anything to count.
 import { launch } from '../../../tests/e2e/browser.mjs';
 import { mutationBurst, openBenchInbox, stubExtensionDir, traceDuring, waitForSidebar } from './chromium.mjs';
 
@@ -8,7 +9,7 @@ const seconds = Number(process.argv[2] ?? 5);
 const without = process.argv.includes('without');
 const browser = await launch(without ? { extensionDir: stubExtensionDir() } : undefined);
 try {
-  const page = await openBenchInbox(browser, { conversations: 500, messages: 300 });
+  const page = await openBenchInbox(browser, { conversations: 500, messages: 300, ...(process.argv.includes('answered') ? { waiting: 0 } : {}) });
   if (!without) await waitForSidebar(page);
   if (process.argv.includes('burst')) await mutationBurst(page, { steps: 60, perStep: 100, gapMs: 16 });
   await page.waitForTimeout(2000);
