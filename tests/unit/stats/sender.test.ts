@@ -50,6 +50,25 @@ describe('stats sender: resend until acknowledged', () => {
     abort.abort();
   });
 
+  it('sets no interval, and no timer once everything is acknowledged (an idle tab never wakes for it, issue 14)', async () => {
+    registerStatsBackground();
+    const interval = vi.spyOn(globalThis, 'setInterval');
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const sender = startStatsSender(abort, inbox, fast);
+    await sender.ready;
+    inbox.emit(customer('a', T0));
+    inbox.emit(reply('a', T0 + MIN));
+    await vi.waitFor(() => expect(sender.unacked()).toBe(0));
+    expect(interval).not.toHaveBeenCalled();
+    interval.mockRestore();
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    await new Promise((r) => setTimeout(r, 4 * fast.sweepMs));
+    expect(timeout.mock.calls.filter(([, ms]) => ms === fast.sweepMs)).toEqual([]);
+    timeout.mockRestore();
+    abort.abort();
+  });
+
   it('keeps events while the worker is down (durably, without names) and delivers them when it is back', async () => {
     const inbox = fakeInbox();
     const abort = new AbortController();
