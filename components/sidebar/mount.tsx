@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createClock } from '../../utils/clock';
 import { createScope } from '../../utils/lifecycle/scope';
+import { locationWatcher } from '../../utils/lifecycle/location';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { watchHostTheme } from '../../utils/inbox/theme';
@@ -61,9 +62,8 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
     scheme.addEventListener('change', () => (prefersDark.value = scheme.matches), { signal: ctx.signal });
   }
   const dark = computed(() => hostDark.value || prefersDark.value);
-  // A plain listener: ctx.addEventListener('wxt:locationchange') would start a second 1-s location watcher for this
-  // session; the script's main context runs the one watcher, whose event reaches every listener on the window.
-  window.addEventListener('wxt:locationchange', (e) => void (onInbox.value = isInboxUrl((e as Event & { newUrl: URL }).newUrl.href)), { signal: ctx.signal });
+  // The content script's one URL watcher (no 1-s poll in Chromium), not WXT's per-context one.
+  locationWatcher().subscribe(ctx.signal, (url) => void (onInbox.value = isInboxUrl(url.href)));
 
   // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
   const host = startFeatureHost(ctx.signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);

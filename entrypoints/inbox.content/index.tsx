@@ -4,6 +4,7 @@ import { mountSidebar } from '../../components/sidebar/mount';
 import { contentFeatures } from '../../components/features/registry/content';
 import { CONTENT_MATCHES, createRouteSessions } from '../../utils/inbox/routes';
 import { guardAgainstForgedStart } from '../../utils/lifecycle/started-guard';
+import { locationWatcher } from '../../utils/lifecycle/location';
 import './sidebar.css';
 
 export default defineContentScript({
@@ -32,7 +33,9 @@ export default defineContentScript({
       return () => session.abort('left the inbox');
     });
     ctx.onInvalidated(() => sessions.stop());
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => sessions.sync(newUrl.href));
+    // Not WXT's 'wxt:locationchange': its watcher compares the URL every second in every browser; ours
+    // follows the Navigation API's events where they exist (Chromium) and polls only elsewhere (issue 14).
+    locationWatcher().subscribe(ctx.signal, (url) => sessions.sync(url.href));
     sessions.sync(location.href);
   },
 });

@@ -26,8 +26,8 @@ import { launchPair, openBenchInbox, round, waitForSidebar } from './lib/chromiu
 
 // Small enough that every row stays mounted in the virtualized list: the extension sees every reply,
 // so the state it keeps should stay level (checked: waiting rows shown vs the sim's truth).
-const PAGE = { conversations: 12, messages: 40 };
-const SLOTS_PER_MINUTE = 4;
+export const PAGE = { conversations: 12, messages: 40 };
+export const SLOTS_PER_MINUTE = 4;
 const MINUTES = 30;
 const SLOT_GAP_MS = Number(process.env.BENCH_MEMORY_SLOT_GAP_MS ?? 300);
 const MB = 1024 * 1024;
@@ -41,7 +41,7 @@ const COMPOSER = '[contenteditable="true"][role="textbox"]';
  * colleague). The number of waiting conversations stays level, so anything
  * that keeps growing in the extension is a leak, not more work.
  */
-async function slot(page, n, ids) {
+export async function slot(page, n, ids) {
   await page.evaluate(
     ({ n, ids }) => {
       const sim = window.__sim;

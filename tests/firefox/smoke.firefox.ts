@@ -226,6 +226,32 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     expect(await sim(inbox, (s) => s.sentMessages().length)).toBe(sentBefore);
   }, 120_000);
 
+  it('appears when the agent arrives from Home by in-app navigation, and goes away when they leave (no Navigation API: the 1-s URL check)', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(inboxUrl({ path: '/latest/home', asset_id: '104522908800099' }), { timeout: 90_000 });
+    await page.waitForFunction(() => '__sim' in window, { timeout: 60_000 });
+    await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+    await new Promise((r) => setTimeout(r, 1500));
+    const present = () => page.evaluate(() => document.querySelector('inbox-pilot-sidebar') !== null);
+    expect(await present()).toBe(false);
+    /** Clicks the first link matching `pick` with the mouse, as an agent does. */
+    const clickLink = async (pick: string) => {
+      const at = await page.evaluate((source) => {
+        const el = (new Function(`return ${source}`)() as () => HTMLElement | null)();
+        const box = el?.getBoundingClientRect();
+        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+      }, pick);
+      expect(at).not.toBeNull();
+      await page.mouse.click(at!.x, at!.y);
+    };
+    await clickLink(`() => [...document.querySelectorAll('a')].find((a) => a.textContent === 'Go to inbox') ?? null`);
+    await waitForSidebar(page, (root) => root.querySelector('[data-testid="timer-row"]') !== null);
+    await clickLink(`() => document.querySelector('[role="navigation"] a[aria-label="Home"]')`);
+    await poll(async () => ((await present()) ? null : true), 15_000, 'the sidebar to leave with the inbox');
+    expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true); // no reload happened
+    await page.close();
+  }, 180_000);
+
   it('made no request outside the simulated inbox from the page or the add-on', () => {
     // Firefox's own background services are refused by the proxy; the page and the add-on ask for nothing else.
     const fromPage = firefox.requests.filter((r) => /facebook\.com/.test(r.url) && r.outcome !== 'served');

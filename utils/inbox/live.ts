@@ -21,6 +21,7 @@ import { sameSnapshot } from './same';
 import { normalizeLabel } from './labels';
 import type { ConversationRow, InboxEvent, InboxSnapshot, InboxSource, InsertResult, OpenConversation } from './types';
 import { inboxUrlIds } from './url';
+import { createLocationWatcher, locationWatcher, type LocationWatcher } from '../lifecycle/location';
 
 /**
  * The live adapter: one batched observer rooted at the inbox's main region,
@@ -41,6 +42,8 @@ export interface InboxSourceOptions {
    * anyway; it is measured apart so the adapter's own cost is visible).
    */
   onBatchTimed?: (ms: number, records: number, pageLayoutMs: number) => void;
+  /** Test seam: the URL watcher (default: the content script's one, utils/lifecycle/location.ts). */
+  location?: LocationWatcher;
 }
 
 /** What of the content-script context the source uses (a fake one in tests). */
@@ -336,17 +339,12 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     console.warn('[Inbox Pilot] could not read the inbox', error);
   }
 
-  // SPA navigation: WXT's location watcher, the history API's popstate, and a slow check that the observed root is still in the page.
-  const refresh = () => observer.request();
-  // A plain listener: WXT's ctx.addEventListener('wxt:locationchange') would start one more 1-s location watcher per
-  // session context; the script's main context runs the one watcher, which dispatches the event on the window.
-  win.addEventListener('wxt:locationchange', refresh, { signal: ctx.signal });
-  win.addEventListener('popstate', refresh, { signal: ctx.signal });
-  const liveness = setInterval(() => {
-    const root = observer.root;
-    // Re-read when the observed root left the page, the URL changed, or an unrecognized page may have rendered since.
-    if (!root || !root.isConnected || url() !== lastUrl || (root === doc.body && !current.snapshot.health.recognized)) refresh();
-  }, 1000);
+  // SPA navigation: one URL watcher for the content script (Navigation API events in Chromium, a 1-s
+  // check elsewhere) and the observer's own watch on its root leaving the page. Nothing runs on a timer
+  // while nothing changes (issue 14's idle cost). An unrecognized page observed from the body needs no
+  // check either: whatever renders there later sends records, and the batch re-reads everything.
+  const location = options.location ?? (win === window ? locationWatcher() : createLocationWatcher(win));
+  location.subscribe(ctx.signal, () => observer.request());
 
   // Replies sent from this browser: Enter (not Shift+Enter, not while composing) or a click on Send, with text in the composer.
   const onSendIntent = (target: EventTarget | null, via: 'enter' | 'click') => {
@@ -393,7 +391,6 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
 
   ctx.onInvalidated(() => {
     observer.disconnect();
-    clearInterval(liveness);
     if (tickTimer !== null) clearTimeout(tickTimer);
     listeners.clear();
   });

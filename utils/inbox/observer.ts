@@ -33,6 +33,8 @@ export interface BatchedObserverOptions {
    */
   onRecords?: () => void;
   now?: () => number;
+  /** Called when the observed root left the page (a batch follows, which re-roots). */
+  onDetached?: () => void;
   /** Stop buffering nodes beyond this many (a full re-read is cheaper than classifying them). */
   maxTargets?: number;
 }
@@ -73,6 +75,25 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let root: Node | null = null;
   let disconnected = false;
+
+  /**
+   * The root leaving the page sends no record to `observer` (the record goes to its parent), and
+   * nothing else would notice it until the next navigation: a second observer watches the children of
+   * each of the root's ancestors and asks for a batch (a full re-read and a re-root) the moment the
+   * root is no longer in the page. It runs only when those children change, never on a timer.
+   */
+  const detached = new (win as unknown as typeof globalThis).MutationObserver(() => {
+    if (root && !root.isConnected) {
+      detached.disconnect();
+      options.onDetached?.();
+      forced = true;
+      schedule();
+    }
+  });
+  function watchAncestors() {
+    detached.disconnect();
+    for (let n = root?.parentNode ?? null; n; n = n.parentNode) detached.observe(n, { childList: true });
+  }
 
   const observer = new (win as unknown as typeof globalThis).MutationObserver((all: MutationRecord[]) => {
     const list = all.filter(recordMatters);
@@ -130,10 +151,13 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   function reroot() {
     if (disconnected) return;
     const next = options.root();
-    if (next === root) return;
-    observer.disconnect();
-    root = next;
-    observer.observe(root, OBSERVE);
+    // The same root may sit under new ancestors (moved, or put back after it left): watch them again.
+    if (next !== root) {
+      observer.disconnect();
+      root = next;
+      observer.observe(root, OBSERVE);
+    }
+    watchAncestors();
   }
 
   reroot();
@@ -156,6 +180,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     disconnect() {
       disconnected = true;
       observer.disconnect();
+      detached.disconnect();
       if (frame !== null) win.cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
     },

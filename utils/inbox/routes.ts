@@ -4,7 +4,8 @@ import { isInboxUrl } from './url';
  * Which Business Suite routes get the sidebar. The content script matches every `/latest/*` page
  * of the inbox hosts, because agents reach the inbox from Home (or Planner…) by in-app navigation
  * and a content script is only injected on a full page load. Outside `/latest/inbox*` it stays
- * idle: no observer, no UI, only WXT's URL check (one `location.href` compare a second).
+ * idle: no observer, no UI, only the URL watcher (utils/lifecycle/location.ts: Navigation API events in
+ * Chromium, one `location.href` compare a second in Firefox).
  *
  * `business.meta.com` is not matched: the 2026 evidence shows the inbox served from
  * business.facebook.com (and www.facebook.com); the one mention of business.meta.com is a

@@ -145,7 +145,22 @@ export function startStatsSender(
       retryDelay = Math.min(retryDelay * 2, retryMax);
     } finally {
       sending = false;
+      armSweep();
     }
+  }
+
+  /**
+   * The safety net: while anything is unacknowledged and no send is planned, try again in `sweepMs`.
+   * A one-shot timer armed only then (not an interval): a tab with nothing to send never wakes for it.
+   */
+  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  function armSweep() {
+    if (stopped || sweepTimer !== undefined || queue.size === 0 || timer !== undefined) return;
+    sweepTimer = setTimeout(() => {
+      sweepTimer = undefined;
+      if (queue.size && timer === undefined) void flush();
+      else armSweep();
+    }, options.sweepMs ?? 15_000);
   }
 
   const unsubscribe = inbox.onEvent((event) => {
@@ -173,17 +188,13 @@ export function startStatsSender(
   const lifecycle = options.lifecycle === undefined ? (typeof window === 'undefined' ? null : window) : options.lifecycle;
   lifecycle?.addEventListener('pagehide', onPageHide);
 
-  const sweep = setInterval(() => {
-    if (queue.size && timer === undefined) void flush();
-  }, options.sweepMs ?? 15_000);
-
   ctx.signal.addEventListener(
     'abort',
     () => {
       stopped = true;
       unsubscribe();
       lifecycle?.removeEventListener('pagehide', onPageHide);
-      clearInterval(sweep);
+      if (sweepTimer !== undefined) clearTimeout(sweepTimer);
       if (timer !== undefined) clearTimeout(timer);
       // The outbox stays in storage: the next page of this tab sends it.
     },

@@ -4,6 +4,7 @@ import { createInboxSource } from '../../../utils/inbox/live';
 import { createBatchedObserver } from '../../../utils/inbox/observer';
 import { SETTLE_MS } from '../../../utils/inbox/events';
 import type { InboxEvent, InboxSource } from '../../../utils/inbox/types';
+import { createLocationWatcher } from '../../../utils/lifecycle/location';
 import { buildInbox, h, type Built, type ThreadItem } from './build';
 
 const TZ = 'Europe/Paris';
@@ -118,6 +119,43 @@ describe('createInboxSource (happy-dom)', () => {
     expect(events.filter((e) => e.kind === 'conversation-opened').map((e) => [e.conversation, e.customerName])).toEqual([['1002', 'Bruno Petit']]);
     expect(source.snapshot.value.open).toMatchObject({ id: '1002', customerName: 'Bruno Petit' });
     expect(source.snapshot.value.conversations.find((r) => r.selected)!.key).toBe('1002');
+  });
+
+  it('a main region replaced in place is read and observed at once, with no timer (issue 14: no liveness poll)', async () => {
+    clock += SETTLE_MS + 1000;
+    const before = dom.list.closest('[role="main"]');
+    dom = buildInbox(); // Meta re-mounts the whole region: the observed root leaves the page
+    dom.setRows([{ name: 'Bruno Petit', preview: 'Where is my parcel?', token: '2h', selected: true }]);
+    dom.setThread('Bruno Petit', [{ separator: 'Today 07:00' }, { side: 'customer', text: 'Where is my parcel?' }]);
+    await settle();
+    expect(before!.isConnected).toBe(false);
+    expect(source.snapshot.value.conversations.map((r) => r.customerName)).toEqual(['Bruno Petit']);
+    // The new region is the one observed now: a message in it is seen.
+    clock += SETTLE_MS + 1000;
+    dom.setThread('Bruno Petit', [{ separator: 'Today 07:00' }, { side: 'customer', text: 'Where is my parcel?' }, { side: 'customer', text: 'Hello?' }]);
+    await settle();
+    expect(source.snapshot.value.open!.messages.at(-1)!.text).toBe('Hello?');
+  });
+
+  it('holds no interval while the page is unchanged (URL changes come from the location watcher)', async () => {
+    abort.abort();
+    const interval = vi.spyOn(globalThis, 'setInterval');
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    const navigation = new EventTarget();
+    const win = { location: window.location, navigation, addEventListener: window.addEventListener.bind(window) } as unknown as Window;
+    abort = new AbortController();
+    const ctx = { signal: abort.signal, onInvalidated: (cb: () => void) => abort.signal.addEventListener('abort', cb) };
+    source = createInboxSource(ctx as never, { timeZone: TZ, now: () => clock, location: createLocationWatcher(win) });
+    const calls = () => interval.mock.calls.length + timeout.mock.calls.length;
+    await new Promise<void>((r) => queueMicrotask(r));
+    expect(calls()).toBe(0);
+    interval.mockRestore();
+    timeout.mockRestore();
+    // A URL change without any DOM change is still read.
+    history.pushState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1002');
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await settle();
+    expect(source.snapshot.value.url).toContain('selected_item_id=1002');
   });
 
   it('Enter in the composer, then the bubble: exactly one reply, by the configured agent', async () => {

@@ -35,8 +35,9 @@ beforeEach(async () => {
 });
 
 describe('stats sender: resend until acknowledged', () => {
-  it('batches events to the background and clears its outbox once acknowledged', async () => {
+  it('batches events to the background and clears its outbox once acknowledged; then sets no timer (issue 14: an idle tab never wakes for it)', async () => {
     registerStatsBackground();
+    const interval = vi.spyOn(globalThis, 'setInterval');
     const inbox = fakeInbox();
     const abort = new AbortController();
     const sender = startStatsSender(abort, inbox, fast);
@@ -47,6 +48,12 @@ describe('stats sender: resend until acknowledged', () => {
     await vi.waitFor(() => expect(sender.unacked()).toBe(0));
     expect(await statsDb().responses.count()).toBe(1);
     await vi.waitFor(async () => expect(await outboxes()).toEqual([]));
+    expect(interval).not.toHaveBeenCalled();
+    interval.mockRestore();
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    await new Promise((r) => setTimeout(r, 4 * fast.sweepMs));
+    expect(timeout.mock.calls.filter(([, ms]) => ms === fast.sweepMs)).toEqual([]);
+    timeout.mockRestore();
     abort.abort();
   });
 
