@@ -5,16 +5,17 @@
 // so there is one Preact, one signals, one i18n locale and one storage watcher across script and chunks.
 import { build, type Plugin } from 'esbuild';
 import { relative, resolve } from 'node:path';
-import { LAZY_CHUNKS, lazyChunkFile, SHARED_GLOBAL, SHARED_MODULES, type LazyChunk } from '../../utils/lazy/chunks';
+import { LAZY_CHUNKS, lazyChunkFile, SHARED_GLOBAL, SHARED_MODULES, type LazyChunk, type SharedModule } from '../../utils/lazy/chunks';
 
 const root = resolve(import.meta.dirname ?? __dirname, '../..');
 
 /** The shared module an import names, if any: a bare package name, or one of this project's shared files. */
-function sharedModule(spec: string, resolveDir: string): string | null {
-  if ((SHARED_MODULES as readonly string[]).includes(spec)) return spec;
+function sharedModule(spec: string, resolveDir: string): SharedModule | null {
+  const names = Object.keys(SHARED_MODULES) as SharedModule[];
+  if (names.includes(spec as SharedModule)) return spec as SharedModule;
   if (!spec.startsWith('.')) return null;
   const file = relative(root, resolve(resolveDir, spec)).replace(/\\/g, '/');
-  return SHARED_MODULES.find((m) => m.startsWith('utils/') && [m, m.replace(/\.tsx?$/, ''), m.replace(/\/index\.tsx?$/, '')].includes(file)) ?? null;
+  return names.find((m) => m.startsWith('utils/') && [m, m.replace(/\.tsx?$/, ''), m.replace(/\/index\.tsx?$/, '')].includes(file)) ?? null;
 }
 
 const shareWithContentScript: Plugin = {
@@ -25,8 +26,12 @@ const shareWithContentScript: Plugin = {
       const shared = sharedModule(args.path, args.resolveDir);
       return shared ? { path: shared, namespace: 'ip-shared' } : undefined;
     });
+    // Only the listed names: any other import of a shared module is a build error ("No matching export").
     b.onLoad({ filter: /.*/, namespace: 'ip-shared' }, (args) => ({
-      contents: `module.exports = globalThis[${JSON.stringify(SHARED_GLOBAL)}][${JSON.stringify(args.path)}];`,
+      contents: [
+        `const m = globalThis[${JSON.stringify(SHARED_GLOBAL)}][${JSON.stringify(args.path)}];`,
+        ...SHARED_MODULES[args.path as SharedModule].map((name) => `export const ${name} = m.${name};`),
+      ].join('\n'),
       loader: 'js',
     }));
   },
@@ -49,7 +54,11 @@ export async function buildLazyChunks(define: Record<string, string>): Promise<{
         outdir: 'lazy',
         logLevel: 'silent',
         plugins: [shareWithContentScript],
+        metafile: true,
       });
+      // A second Preact or signals instance would break hooks and subscriptions across the boundary.
+      const copies = Object.keys(result.metafile.inputs).filter((f) => /node_modules\/(preact|@preact)\//.test(f));
+      if (copies.length) throw new Error(`lazy chunk ${name} bundles its own ${copies.join(', ')}: share it (utils/lazy/chunks.ts SHARED_MODULES)`);
       const files = result.outputFiles;
       // Styles stay in the sidebar's stylesheet (a feature's content.tsx imports them): a chunk is one script.
       const file = files.length === 1 ? files[0] : undefined;

@@ -21,11 +21,21 @@ export const lazyChunkFile = (name: LazyChunk): string => `lazy/${name}.js`;
 /**
  * Modules a chunk takes from the content script instead of bundling its own copy: one Preact and one
  * signals instance (hooks and signal subscriptions work across the boundary), one i18n locale signal,
- * one storage watcher. Bare names are packages; `utils/...` are this project's files.
+ * one storage watcher. Bare names are packages; `utils/...` are this project's files. Only the names
+ * listed are handed over (the rest of each module can stay tree-shaken out of the content script): a chunk
+ * importing another name fails to build ("No matching export"), and utils/lazy/shared.ts must provide
+ * every name listed (type-checked).
  */
-export const SHARED_MODULES = ['preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'wxt/utils/storage', 'utils/i18n/index.ts'] as const;
+export const SHARED_MODULES = {
+  preact: ['Component', 'Fragment', 'createElement', 'h', 'render'],
+  'preact/hooks': ['useCallback', 'useEffect', 'useMemo', 'useRef', 'useState'],
+  'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
+  '@preact/signals': ['batch', 'computed', 'effect', 'signal', 'useComputed', 'useSignal', 'useSignalEffect'],
+  'wxt/utils/storage': ['storage'],
+  'utils/i18n/index.ts': ['defineMessages', 'joinMessages', 'messagesFor', 'uiLocale'],
+} as const;
 
-export type SharedModule = (typeof SHARED_MODULES)[number];
+export type SharedModule = keyof typeof SHARED_MODULES;
 
 /** The isolated world's global through which the content script hands the shared modules to its chunks. */
 export const SHARED_GLOBAL = '__inboxPilotShared';
