@@ -1,11 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { buildLazyChunks } from './scripts/build/lazy-chunks';
+import { LAZY_CHUNKS, lazyChunkFile, type LazyChunk } from './utils/lazy/chunks';
 
 /**
  * The Firefox add-on id (AMO ties updates and the signing key to it). A team
  * that publishes its own build sets INBOX_PILOT_GECKO_ID (README "Firefox").
  */
 export const GECKO_ID = process.env.INBOX_PILOT_GECKO_ID || '{e8a06a21-ba7c-42ff-afda-bc0a421d1064}';
+
+/** The build-time constants every bundle sees (the lazy chunks too). */
+const DEFINE = { 'import.meta.env.IP_TEST_FEATURE': JSON.stringify(process.env.IP_TEST_FEATURE === '1' ? '1' : '') };
 
 /** Removes the polyfill module's `wxt/browser` alias from one build's Vite config. */
 function withoutPolyfill(config: { resolve?: { alias?: unknown } }): void {
@@ -38,10 +43,19 @@ export default defineConfig({
     // use_dynamic_url: the content script still loads it, a page cannot (tests/e2e/security.e2e.ts). Firefox
     // already gives every install its own random moz-extension:// host.
     'build:manifestGenerated': (wxt, manifest) => {
+      // The lazy chunks (utils/lazy/chunks.ts) are web-accessible where the content script runs, as its CSS is.
+      const wars = manifest.web_accessible_resources ?? [];
+      const css = wars.find((w) => typeof w === 'object' && w.resources.some((r) => r.startsWith('content-scripts/')));
+      if (!css || typeof css !== 'object') throw new Error('no web-accessible entry for the content script to add the lazy chunks to');
+      css.resources.push(...(Object.keys(LAZY_CHUNKS) as LazyChunk[]).map(lazyChunkFile));
       if (wxt.config.browser === 'firefox') return;
-      for (const war of manifest.web_accessible_resources ?? []) {
+      for (const war of wars) {
         if (typeof war === 'object') Object.assign(war, { use_dynamic_url: true });
       }
+    },
+    // Code the content script loads when a feature starts, not at start-up (issue 14; utils/lazy/chunks.ts).
+    'build:publicAssets': async (_wxt, files) => {
+      files.push(...(await buildLazyChunks(DEFINE)));
     },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'content-script')) {
@@ -93,6 +107,6 @@ export default defineConfig({
     build: { sourcemap: process.env.IP_SOURCEMAP === '1' },
     // Issue 12: IP_TEST_FEATURE=1 builds in the test-only failing feature (components/features/crash-test);
     // any other value is the shipped build, where the constant folds to '' and the feature is dropped.
-    define: { 'import.meta.env.IP_TEST_FEATURE': JSON.stringify(process.env.IP_TEST_FEATURE === '1' ? '1' : '') },
+    define: DEFINE,
   }),
 });

@@ -8,7 +8,7 @@ import { locationWatcher } from '../../utils/lifecycle/location';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
 import { createInboxSource } from '../../utils/inbox/live';
 import { watchHostTheme } from '../../utils/inbox/theme';
-import { layoutReport } from '../../utils/inbox/layout-report';
+import { loadChunk } from '../../utils/lazy/load';
 import { onMessages } from '../../utils/messaging';
 import { isInboxUrl } from '../../utils/inbox/url';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
@@ -22,10 +22,16 @@ import { reservePageSpace } from './reserve-space';
 /** Width of the open sidebar; the page is narrowed by as much so Meta's composer and Send stay uncovered. */
 export const SIDEBAR_WIDTH = 320;
 
+/** The layout report of this page, from its lazy chunk (utils/lazy/chunks.ts): only built when asked for. */
+async function pageLayoutReport(): Promise<string> {
+  const { layoutReport } = await loadChunk<typeof import('../../utils/inbox/layout-report')>('layout-report');
+  return layoutReport(document, location.href, Date.now());
+}
+
 /** The layout report to the clipboard (a click is the user gesture the clipboard needs). */
 async function copyLayoutReport(): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(layoutReport(document, location.href, Date.now()));
+    await navigator.clipboard.writeText(await pageLayoutReport());
     return true;
   } catch (error) {
     console.warn('[Inbox Pilot] could not copy the layout report', error);
@@ -117,7 +123,7 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   reservePageSpace(shell, () => onInbox.value && !collapsed.value, SIDEBAR_WIDTH);
 
   // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
-  onMessages({ 'inbox:layout-report': () => ({ report: layoutReport(document, location.href, Date.now()) }) }, ctx.signal);
+  onMessages({ 'inbox:layout-report': async () => ({ report: await pageLayoutReport() }) }, ctx.signal);
 
   await host.ready;
   if (ctx.signal.aborted) return null;

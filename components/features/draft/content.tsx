@@ -1,14 +1,9 @@
-import type { ContentFeature } from '../types';
+import { lazyFeature } from '../lazy';
 import { draftMeta } from './feature';
-import { createDraftState } from './state';
-import { DraftPanel } from './DraftPanel';
 import './style.css';
 
-/** Draft checks: Meta's writing advice applied to the reply being typed, with one-click fixes (never sends). */
-export const draftFeature: ContentFeature = {
-  meta: draftMeta,
-  start(env) {
-    const state = createDraftState(env);
-    return { Panel: () => <DraftPanel state={state} /> };
-  },
-};
+/**
+ * Draft checks: Meta's writing advice applied to the reply being typed, with one-click fixes (never sends).
+ * Its code is a lazy chunk (./lazy.tsx); the styles stay in the sidebar's stylesheet.
+ */
+export const draftFeature = lazyFeature(draftMeta, 'draft');

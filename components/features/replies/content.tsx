@@ -1,14 +1,9 @@
-import type { ContentFeature } from '../types';
+import { lazyFeature } from '../lazy';
 import { repliesMeta } from './feature';
-import { createRepliesState } from './state';
-import { RepliesPanel } from './Panel';
 import './style.css';
 
-/** Saved replies: suggestions for the open conversation, library search, insertion (never sends). */
-export const repliesFeature: ContentFeature = {
-  meta: repliesMeta,
-  start(env) {
-    const state = createRepliesState(env);
-    return { Panel: () => <RepliesPanel state={state} /> };
-  },
-};
+/**
+ * Saved replies: suggestions for the open conversation, library search, insertion (never sends).
+ * Its code is a lazy chunk (./lazy.tsx); the styles stay in the sidebar's stylesheet.
+ */
+export const repliesFeature = lazyFeature(repliesMeta, 'replies');

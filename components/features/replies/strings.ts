@@ -3,8 +3,6 @@ import { defineMessages } from '../../../utils/i18n';
 /** Strings of the sidebar's saved-replies panel. */
 export const repliesPanelMessages = defineMessages({
   en: {
-    switchLabel: 'Saved-reply suggestions',
-    title: 'Saved replies',
     suggestions: 'Suggested for this message',
     noConversation: 'Open a conversation to get suggestions.',
     nothingPending: 'The customer has no unanswered message.',
@@ -31,8 +29,6 @@ export const repliesPanelMessages = defineMessages({
     language_any: '',
   },
   fr: {
-    switchLabel: 'Suggestions de réponses enregistrées',
-    title: 'Réponses enregistrées',
     suggestions: 'Suggérées pour ce message',
     noConversation: 'Ouvrez une conversation pour voir des suggestions.',
     nothingPending: 'Le client n’a pas de message sans réponse.',

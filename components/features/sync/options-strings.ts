@@ -3,7 +3,6 @@ import { defineMessages } from '../../../utils/i18n';
 /** Team sync strings of the options page and popup, English and French (the French must have every English key), kept apart so the content script does not ship them. */
 export const syncOptionsOnlyStrings = defineMessages({
   en: {
-    title: 'Team sync',
     intro: 'Share response times with your team through a CouchDB server your team runs or rents. Off until you connect; nothing leaves this browser before.',
     url: 'Server URL',
     db: 'Team database',
@@ -41,7 +40,6 @@ export const syncOptionsOnlyStrings = defineMessages({
     exportTeam: 'Export team CSV',
   },
   fr: {
-    title: 'Synchronisation d\u2019équipe',
     intro: 'Partagez les délais de réponse avec votre équipe via un serveur CouchDB géré ou loué par l\u2019équipe. Désactivée tant que vous ne vous connectez pas\u00a0; rien ne quitte ce navigateur avant.',
     url: 'Adresse du serveur',
     db: 'Base de l\u2019équipe',

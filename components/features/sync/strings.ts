@@ -4,6 +4,7 @@ import { syncOptionsOnlyStrings } from './options-strings';
 /** The sync status line's strings (sidebar footer, popup): the only sync strings the content script ships. */
 export const syncStatusStrings = defineMessages({
   en: {
+    title: 'Team sync',
     state_off: 'Team sync off',
     state_idle: 'Synced',
     state_pushing: 'Sending…',
@@ -20,6 +21,7 @@ export const syncStatusStrings = defineMessages({
     waiting: (n: number) => (n === 1 ? '1 record waiting' : `${n} records waiting`),
   },
   fr: {
+    title: 'Synchronisation d\u2019équipe',
     state_off: 'Synchronisation désactivée',
     state_idle: 'Synchronisé',
     state_pushing: 'Envoi…',

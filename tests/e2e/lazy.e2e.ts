@@ -1,0 +1,71 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, sidebar, EXTENSION_DIR, type E2EBrowser } from './harness';
+
+/**
+ * Lazy chunks (issue 14, utils/lazy/chunks.ts): draft checks, saved replies and the layout report are
+ * web-accessible modules the content script imports when needed. Here the draft chunk is missing from a
+ * copy of the built extension (what a chunk that fails to load looks like): draft checks say they stopped,
+ * alone; the timers, the saved replies (their own chunk) and the layout report (its own chunk) work.
+ */
+let browser: E2EBrowser;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'inbox-pilot-lazy-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  rmSync(path.join(dir, 'lazy/draft.js'));
+  browser = await launch({ extensionDir: dir });
+  await browser.setStorage({
+    'settings.general': { agentName: 'Léa', companyNames: ['Acme'], targetMinutes: 5, goalPercent: 90, language: 'en' },
+    'ui.tourDone': true,
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const section = (page: Page, id: string) => sidebar(page).locator(`[data-feature="${id}"]`);
+
+/** What the options page's "Copy layout report" does: the worker asks every tab; the inbox tab answers. */
+async function askLayoutReport(): Promise<string[]> {
+  return browser.worker().evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+    const tabs = await c.tabs.query({});
+    const replies = await Promise.all(tabs.map((t) => c.tabs.sendMessage(t.id, { app: 'inbox-pilot', type: 'inbox:layout-report', data: undefined }).catch(() => null)));
+    return replies.filter(Boolean).map((r) => JSON.stringify(r));
+  });
+}
+
+describe('a lazy chunk that fails to load', () => {
+  it('stops its feature alone: draft checks say so; timers, saved replies and the layout report work', async () => {
+    const page = await browser.openInbox();
+    await section(page, 'timers').waitFor();
+    await section(page, 'draft').locator('[data-testid="feature-stopped"]').waitFor({ timeout: 15_000 });
+    expect(await section(page, 'draft').locator('[data-testid="feature-retry"]').textContent()).toBe('Retry');
+
+    // Timers: a new customer message gets a row.
+    const [first, other] = await page.evaluate(() => window.__sim.list().slice(0, 4).filter((_, i) => i === 0 || i === 3));
+    await page.evaluate((oid) => window.__sim.addCustomerMessage(oid, 'Bonjour, où en est ma commande ?'), other!.id);
+    await section(page, 'timers').locator('[data-testid="timer-row"]', { hasText: other!.name }).first().waitFor({ timeout: 15_000 });
+
+    // Saved replies, from their own chunk: a question finds the starter "Opening hours" reply.
+    await page.evaluate((cid) => window.__sim.addCustomerMessage(cid, 'Hi! What are your opening hours on Saturday?'), first!.id);
+    await page.evaluate((cid) => window.__sim.openConversation(cid), first!.id);
+    await section(page, 'replies').locator('[data-testid="replies-item"]').first().waitFor({ timeout: 15_000 });
+
+    // The layout report, from its own chunk.
+    const reports = await askLayoutReport();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('"ok":true');
+    expect(reports[0]).toContain('inbox-pilot-layout-report v1');
+
+    // The shared modules are handed over in the isolated world: the page's own world never sees them.
+    expect(await page.evaluate(() => '__inboxPilotShared' in window)).toBe(false);
+    await page.close();
+  }, 90_000);
+});

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { lazyChunkFile, SHARED_GLOBAL, type LazyChunk } from './chunks';
+import { sharedModules } from './shared';
+
+const loading = new Map<LazyChunk, Promise<unknown>>();
+
+/**
+ * Loads a lazy chunk (utils/lazy/chunks.ts) once: a web-accessible ES module imported into this isolated
+ * world, bound to this script's shared modules. A chunk that fails to load rejects (the caller shows its
+ * feature as failed, alone) and is tried again on the next call.
+ */
+export function loadChunk<T>(name: LazyChunk): Promise<T> {
+  const shared = globalThis as unknown as Record<string, unknown>;
+  shared[SHARED_GLOBAL] ??= sharedModules;
+  let chunk = loading.get(name);
+  if (!chunk) {
+    const url = browser.runtime.getURL(`/${lazyChunkFile(name)}` as '/');
+    chunk = import(/* @vite-ignore */ url);
+    chunk.catch(() => loading.delete(name));
+    loading.set(name, chunk);
+  }
+  return chunk as Promise<T>;
+}
