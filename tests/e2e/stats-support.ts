@@ -8,6 +8,8 @@ export interface StoredResponse {
   pageId: string;
   conversation: string;
   customerAt: number;
+  /** An approximate customer time's interval end. */
+  customerLatest?: number;
   repliedAt: number;
   agent: string;
   responseSeconds: number;
@@ -77,14 +79,14 @@ export async function trueResponses(page: Page, conversation: string): Promise<T
 
 /** Exact: the customer's time within this many ms of the truth (the issue's p95 aim is 2 s). */
 export const EXACT_TOLERANCE_MS = 2_000;
-/** Approximate times come from minute tokens ("5m"): the truth lies in [customerAt, customerAt + 1 min]. */
-export const APPROXIMATE_SPAN_MS = 60_000;
 
 /** Whether a stored response tells the truth about one that happened (same reply; honest customer time). */
 export function agrees(stored: StoredResponse, truth: TrueResponse): boolean {
   if (Math.abs(stored.repliedAt - truth.repliedAt) > EXACT_TOLERANCE_MS) return false;
   if (stored.precision === 'exact') return Math.abs(stored.customerAt - truth.customerAt) <= EXACT_TOLERANCE_MS;
-  return truth.customerAt >= stored.customerAt - EXACT_TOLERANCE_MS && truth.customerAt <= stored.customerAt + APPROXIMATE_SPAN_MS;
+  // An approximate customer time is the stored interval [customerAt, customerLatest] (issue 16); the same
+  // tolerance as exact times at both ends. A record without an end has a point for an interval.
+  return truth.customerAt >= stored.customerAt - EXACT_TOLERANCE_MS && truth.customerAt <= (stored.customerLatest ?? stored.customerAt) + EXACT_TOLERANCE_MS;
 }
 
 /** The stored response for a true one (same conversation, reply within tolerance), if any. */

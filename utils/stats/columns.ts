@@ -23,6 +23,11 @@ export interface DayColumns {
   agent: Uint16Array;
   conversation: string[];
   customerAt: Float64Array;
+  /**
+   * An approximate customer time's interval end (ResponseRecord.customerLatest), NaN when the record
+   * has none. Absent from rows built before issue 16 stored it: read through latestColumn().
+   */
+  customerLatest?: Float64Array;
   repliedAt: Float64Array;
   responseSeconds: Float64Array;
   businessResponseSeconds: Float64Array;
@@ -67,6 +72,7 @@ interface Growing {
   agent: number[];
   conversation: string[];
   customerAt: number[];
+  customerLatest: number[];
   repliedAt: number[];
   responseSeconds: number[];
   businessResponseSeconds: number[];
@@ -103,6 +109,7 @@ export class DayColumnsBuilder {
         agent: [],
         conversation: [],
         customerAt: [],
+        customerLatest: [],
         repliedAt: [],
         responseSeconds: [],
         businessResponseSeconds: [],
@@ -117,6 +124,7 @@ export class DayColumnsBuilder {
     g.origin.push(indexIn(g.origins, g.originIndex, originOf(r)));
     g.conversation.push(r.conversation);
     g.customerAt.push(r.customerAt);
+    g.customerLatest.push(r.customerLatest ?? NaN);
     g.repliedAt.push(r.repliedAt);
     g.responseSeconds.push(r.responseSeconds);
     g.businessResponseSeconds.push(r.businessResponseSeconds);
@@ -132,6 +140,7 @@ export class DayColumnsBuilder {
         agent: Uint16Array.from(g.agent),
         conversation: g.conversation,
         customerAt: Float64Array.from(g.customerAt),
+        customerLatest: Float64Array.from(g.customerLatest),
         repliedAt: Float64Array.from(g.repliedAt),
         responseSeconds: Float64Array.from(g.responseSeconds),
         businessResponseSeconds: Float64Array.from(g.businessResponseSeconds),
@@ -178,6 +187,7 @@ export function appendColumns(held: DayColumns | undefined, added: DayColumns): 
     agent: cat(held.agent, Uint16Array.from(added.agent, (a) => remap[a]!), Uint16Array),
     conversation: [...held.conversation, ...added.conversation],
     customerAt: cat(held.customerAt, added.customerAt, Float64Array),
+    customerLatest: cat(latestColumn(held), latestColumn(added), Float64Array),
     repliedAt: cat(held.repliedAt, added.repliedAt, Float64Array),
     responseSeconds: cat(held.responseSeconds, added.responseSeconds, Float64Array),
     businessResponseSeconds: cat(held.businessResponseSeconds, added.businessResponseSeconds, Float64Array),
@@ -187,13 +197,20 @@ export function appendColumns(held: DayColumns | undefined, added: DayColumns): 
   };
 }
 
+/** The interval ends of a day's rows: NaN (none) for every row of a row built before they were stored. */
+export function latestColumn(c: DayColumns): Float64Array {
+  return c.customerLatest ?? new Float64Array(c.customerAt.length).fill(NaN);
+}
+
 /** Response `i` of a day's columns as a record without its id. */
 export function recordAt(c: DayColumns, i: number): Omit<ResponseRecord, 'id'> {
   const f = c.flags[i]!;
+  const latest = c.customerLatest?.[i];
   return {
     pageId: c.pageId,
     conversation: c.conversation[i]!,
     customerAt: c.customerAt[i]!,
+    ...(latest !== undefined && !Number.isNaN(latest) ? { customerLatest: latest } : {}),
     repliedAt: c.repliedAt[i]!,
     agent: c.agents[c.agent[i]!]!,
     responseSeconds: c.responseSeconds[i]!,
@@ -231,6 +248,8 @@ export function columnsToWire(columns: readonly DayColumns[]): WireDayColumns[] 
     agent: Array.from(c.agent),
     conversation: c.conversation,
     customerAt: Array.from(c.customerAt),
+    // JSON has no NaN: "none" crosses as null.
+    customerLatest: Array.from(latestColumn(c), (v) => (Number.isNaN(v) ? null : v)) as number[],
     repliedAt: Array.from(c.repliedAt),
     responseSeconds: Array.from(c.responseSeconds),
     businessResponseSeconds: Array.from(c.businessResponseSeconds),
@@ -248,6 +267,7 @@ export function columnsFromWire(wire: readonly WireDayColumns[]): DayColumns[] {
     agent: Uint16Array.from(w.agent),
     conversation: w.conversation,
     customerAt: Float64Array.from(w.customerAt),
+    customerLatest: Float64Array.from(w.customerLatest ?? w.customerAt.map(() => null), (v: number | null) => v ?? NaN),
     repliedAt: Float64Array.from(w.repliedAt),
     responseSeconds: Float64Array.from(w.responseSeconds),
     businessResponseSeconds: Float64Array.from(w.businessResponseSeconds),

@@ -44,6 +44,7 @@ export const DETAIL_HEADER = [
   'agent',
   'conversation',
   'customer_message_at',
+  'customer_message_latest',
   'replied_at',
   'response_seconds',
   'business_response_seconds',
@@ -103,7 +104,7 @@ export function summaryCsv(rows: readonly SummaryRow[], options: CsvOptions = {}
 
 type DetailInput = Pick<
   ResponseRecord,
-  'agent' | 'conversation' | 'customerAt' | 'repliedAt' | 'responseSeconds' | 'businessResponseSeconds' | 'withinTarget' | 'source' | 'precision'
+  'agent' | 'conversation' | 'customerAt' | 'customerLatest' | 'repliedAt' | 'responseSeconds' | 'businessResponseSeconds' | 'withinTarget' | 'source' | 'precision'
 >;
 
 /** The detail file: one line per response, ordered by reply time. */
@@ -124,6 +125,8 @@ export function detailCsv(responses: readonly DetailInput[], options: CsvOptions
       csvCell(agentCell(r.agent ?? ''), separator),
       csvCell(r.conversation, separator),
       isoWithOffset(r.customerAt, tz),
+      // An approximate customer time is the interval [customer_message_at, customer_message_latest].
+      r.customerLatest === undefined ? '' : isoWithOffset(r.customerLatest, tz),
       isoWithOffset(r.repliedAt, tz),
       numberCell(r.responseSeconds, decimalMark),
       numberCell(r.businessResponseSeconds, decimalMark),

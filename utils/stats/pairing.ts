@@ -74,6 +74,7 @@ export function applyEvents(
           pageId,
           conversation,
           customerAt: first.at,
+          ...customerInterval(first, e.at),
           repliedAt: e.at,
           agent,
           responseSeconds,
@@ -91,6 +92,12 @@ export function applyEvents(
     for (const k of keys) changed.add(k);
   }
   return { responses, changed };
+}
+
+/** An approximate customer time's interval end, which the reply bounds (the message came before it). */
+function customerInterval(first: Waiting, repliedAt: number): Pick<ResponseRecord, 'customerLatest'> {
+  if (first.precision !== 'approximate') return {};
+  return { customerLatest: Math.max(first.at, Math.min(first.atLatest ?? first.at, repliedAt)) };
 }
 
 /** A never-opened conversation is keyed `r:…` by the adapter; its `selected_item_id` is the better name once known. */

@@ -14,8 +14,14 @@ export interface ResponseRecord {
   pageId: string;
   /** Conversation key (`selected_item_id` where known). */
   conversation: string;
-  /** Epoch ms of the customer's first unanswered message. */
+  /** Epoch ms of the customer's first unanswered message (an approximate time: the earliest it can be). */
   customerAt: number;
+  /**
+   * An approximate customer time is the interval [customerAt, customerLatest]: the latest the
+   * message can be (never after the reply). Absent when the customer time is exact, and on
+   * records made before issue 16 stored it (their interval is unknown).
+   */
+  customerLatest?: number;
   /** Epoch ms of the reply. A response belongs to the week (and day) of its reply. */
   repliedAt: number;
   /** The `Sent by` label; '' when unknown. */

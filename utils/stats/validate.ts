@@ -139,6 +139,19 @@ export const IMPORT_CLOCK_SKEW_MS = 10 * 60_000;
 /** Durations are stored rounded to the second; one more second absorbs the rounding of both ends. */
 const DURATION_TOLERANCE_S = 1;
 
+/**
+ * An approximate customer time's interval end: optional (bundles made before issue 16 have none),
+ * and when present inside [customerAt, repliedAt], since the customer wrote before the reply.
+ */
+export function intervalEnd(input: Record<string, unknown>, customerAt: number, repliedAt: number, where: string): number | undefined {
+  const v = input.customerLatest;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < customerAt || v > repliedAt) {
+    throw new StatsInputError(`${where}: "customerLatest" must be a time between "customerAt" and "repliedAt"`);
+  }
+  return v;
+}
+
 /** One stored response read from a bundle; throws StatsInputError. */
 export function validateResponseRecord(input: unknown, where: string, now = Date.now()): ResponseRecord {
   if (!isObject(input)) throw new StatsInputError(`${where}: not an object`);
@@ -163,11 +176,13 @@ export function validateResponseRecord(input: unknown, where: string, now = Date
     throw new StatsInputError(`${where}: "businessResponseSeconds" is longer than the response itself`);
   }
   if (typeof input.withinTarget !== 'boolean') throw new StatsInputError(`${where}: "withinTarget" must be true or false`);
+  const customerLatest = intervalEnd(input, customerAt, repliedAt, where);
   return {
     id: str(input, 'id', MAX_ID_LENGTH, where),
     pageId: str(input, 'pageId', MAX_KEY_LENGTH, where, true),
     conversation: str(input, 'conversation', MAX_KEY_LENGTH, where),
     customerAt,
+    ...(customerLatest !== undefined ? { customerLatest } : {}),
     repliedAt,
     agent: str(input, 'agent', MAX_AGENT_LENGTH, where, true),
     responseSeconds,

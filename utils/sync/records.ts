@@ -19,6 +19,8 @@ export interface ResponseDoc {
   pageId: string;
   conversation: string;
   customerAt: number;
+  /** An approximate customer time's interval end (absent when exact, and on documents written before issue 16). */
+  customerLatest?: number;
   repliedAt: number;
   responseSeconds: number;
   businessResponseSeconds: number;
@@ -62,6 +64,7 @@ export function toResponseDoc(record: ResponseRecord, user: string, browser: str
     pageId: record.pageId,
     conversation: record.conversation,
     customerAt: record.customerAt,
+    ...(record.customerLatest !== undefined ? { customerLatest: record.customerLatest } : {}),
     repliedAt: record.repliedAt,
     responseSeconds: record.responseSeconds,
     businessResponseSeconds: record.businessResponseSeconds,
@@ -85,6 +88,8 @@ export function fromResponseDoc(doc: unknown): (ResponseRecord & { syncUser: str
     pageId: d.pageId,
     conversation: d.conversation,
     customerAt: d.customerAt!,
+    // Kept only when it is an interval end that fits the record (old documents have none).
+    ...(num(d.customerLatest) && d.customerLatest! >= d.customerAt! && d.customerLatest! <= d.repliedAt! ? { customerLatest: d.customerLatest } : {}),
     repliedAt: d.repliedAt!,
     // An unknown Sent-by label is attributed to the CouchDB user, so the team view never has a nameless row.
     agent: typeof d.agent === 'string' && d.agent ? d.agent : d.user,

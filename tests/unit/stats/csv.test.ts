@@ -85,15 +85,15 @@ describe('detailCsv', () => {
   it('writes one row per response in reply order, ISO times with offset', () => {
     const csv = detailCsv(
       [
-        rec({ conversation: 'c2', repliedAt: Date.UTC(2026, 10, 17, 9), customerAt: Date.UTC(2026, 10, 17, 8), responseSeconds: 3600, businessResponseSeconds: 1800, withinTarget: false, agent: 'Paul', source: 'observed', precision: 'approximate' }),
+        rec({ conversation: 'c2', repliedAt: Date.UTC(2026, 10, 17, 9), customerAt: Date.UTC(2026, 10, 17, 8), responseSeconds: 3600, businessResponseSeconds: 1800, withinTarget: false, agent: 'Paul', source: 'observed', precision: 'approximate', customerLatest: Date.UTC(2026, 10, 17, 8, 1) }),
         rec({}),
       ],
       { week: '2026-W47', timeZone: 'Europe/Paris' },
     );
     expect(lines(csv)).toEqual([
-      'week,agent,conversation,customer_message_at,replied_at,response_seconds,business_response_seconds,within_target,source,precision',
-      '2026-W47,Marie,c1,2026-11-16T09:00:00+01:00,2026-11-16T09:04:00+01:00,240,240,true,this-browser,exact',
-      '2026-W47,Paul,c2,2026-11-17T09:00:00+01:00,2026-11-17T10:00:00+01:00,3600,1800,false,observed,approximate',
+      'week,agent,conversation,customer_message_at,customer_message_latest,replied_at,response_seconds,business_response_seconds,within_target,source,precision',
+      '2026-W47,Marie,c1,2026-11-16T09:00:00+01:00,,2026-11-16T09:04:00+01:00,240,240,true,this-browser,exact',
+      '2026-W47,Paul,c2,2026-11-17T09:00:00+01:00,2026-11-17T09:01:00+01:00,2026-11-17T10:00:00+01:00,3600,1800,false,observed,approximate',
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('detailCsv', () => {
       useBusinessTime: true,
       timeZone: 'UTC',
     });
-    expect(lines(csv)[1]).toBe('2026-W47,Marie,c1,2026-11-16T08:00:00+00:00,2026-11-16T08:04:00+00:00,400,100,true,this-browser,exact');
+    expect(lines(csv)[1]).toBe('2026-W47,Marie,c1,2026-11-16T08:00:00+00:00,,2026-11-16T08:04:00+00:00,400,100,true,this-browser,exact');
   });
 
   it('neutralises a conversation id that looks like a formula', () => {

@@ -126,10 +126,24 @@ describe('pairing customer messages with replies', () => {
     run([{ ...customer('a', T0 - 5 * MIN, 'approximate'), atLatest: T0 + 5 * MIN }], wallConfig, states);
     const exact = run([customer('a', T0), reply('a', T0 + MIN)], wallConfig, states).responses[0]!;
     expect(exact).toMatchObject({ customerAt: T0, precision: 'exact', responseSeconds: 60 });
+    expect(exact).not.toHaveProperty('customerLatest');
     // The customer wrote after that reply, in an interval that starts before it.
     const after = run([{ ...customer('a', T0 - 10 * MIN, 'approximate'), atLatest: T0 + 30 * MIN }, reply('a', T0 + 40 * MIN)], wallConfig, states).responses[0]!;
-    expect(after).toMatchObject({ customerAt: T0 + MIN + 1, precision: 'approximate' });
+    expect(after).toMatchObject({ customerAt: T0 + MIN + 1, customerLatest: T0 + 30 * MIN, precision: 'approximate' });
     // An interval wholly before the last reply was answered.
     expect(run([{ ...customer('a', T0 - 10 * MIN, 'approximate'), atLatest: T0 + 39 * MIN }, reply('a', T0 + 50 * MIN)], wallConfig, states).responses).toEqual([]);
+  });
+
+  it('an approximate customer time keeps its interval end, which the reply bounds (issue 16)', () => {
+    const burst = run([{ ...customer('a', T0, 'approximate'), atLatest: T0 + MIN }, customer('a', T0 + 2 * MIN), reply('a', T0 + 3 * MIN)]).responses[0]!;
+    // The burst counts from its first message: the interval of that one, not the exact second one.
+    expect(burst).toMatchObject({ customerAt: T0, customerLatest: T0 + MIN, precision: 'approximate', responseSeconds: 180 });
+    // A token interval reaching past the reply ends at the reply.
+    const late = run([{ ...customer('b', T0, 'approximate'), atLatest: T0 + 10 * MIN }, reply('b', T0 + 4 * MIN)]).responses[0]!;
+    expect(late).toMatchObject({ customerAt: T0, customerLatest: T0 + 4 * MIN });
+    // An approximate reply to an exact message: the customer time is a point, no interval.
+    const point = run([customer('c', T0), reply('c', T0 + MIN, 'Marie', 'observed', 'approximate')]).responses[0]!;
+    expect(point.precision).toBe('approximate');
+    expect(point).not.toHaveProperty('customerLatest');
   });
 });
