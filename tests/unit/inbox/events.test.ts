@@ -112,6 +112,26 @@ describe('EventTracker: live thread', () => {
     expect(t.tick(at + 1000 + LABEL_WAIT_MS)).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: null, via: 'observed' })]);
   });
 
+  it('a label that renders after the wait credits the reply already reported without it: the same report again (issue 16)', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const at = T0 + 5000;
+    // The same colleague answers again: Meta moves the "Sent by" label down to the new bubble, late.
+    thread.splice(thread.length - 1, 1, { side: 'page', text: 'Yes, this morning, by post.' }, { label: 'Sent by Paul Girard' });
+    dom.setThread('Alice Martin', thread);
+    expect(t.update(snap(T0 + 1000), T0 + 1000, T0 + 1000)).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: 'Paul Girard' })]);
+    push({ side: 'page', text: 'Anything else?' });
+    expect(t.update(snap(at), at, at)).toEqual([]);
+    const [unlabelled] = t.tick(at + LABEL_WAIT_MS);
+    expect(unlabelled).toMatchObject({ kind: 'reply-sent', agent: null, via: 'observed', at });
+    thread.splice(thread.length - 2, 2, { side: 'page', text: 'Anything else?' }, { label: 'Sent by Paul Girard' });
+    dom.setThread('Alice Martin', thread);
+    const later = at + LABEL_WAIT_MS + 4000;
+    expect(t.update(snap(later), later, later)).toEqual([{ ...unlabelled, agent: 'Paul Girard' }]);
+    // Once only.
+    expect(t.update(snap(later + 500), later + 500, later + 500)).toEqual([]);
+  });
+
   it('history loading (many messages at once, or a thread still empty when opened) is not live', () => {
     const loading = tracker();
     dom.setThread('Alice Martin', []);
