@@ -237,6 +237,17 @@ export class EventTracker {
       this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
+    if (!t.renderedAtOpen && open.messages.length > 0 && now - t.openedAt < SETTLE_MS) {
+      // A thread empty when opened draws its history now: read it as a thread just opened (its unanswered
+      // customer messages dated from the thread or the row, its last Page message closing older waits).
+      // Discarded as "still loading", a customer message and a reply drawn in this first second were lost
+      // (issue 16); what is appended after this is live.
+      t.renderedAtOpen = true;
+      for (const m of open.messages) t.known.add(m.key);
+      if (behindRow(snap, open, observedAt)) t.behind = true;
+      else this.fromThreadOnOpen(snap, open, now, out);
+      return;
+    }
     let lastKnown = -1;
     open.messages.forEach((m, i) => t.known.has(m.key) && (lastKnown = i));
     const fresh = open.messages.filter((m, i) => !t.known.has(m.key) && i > lastKnown);

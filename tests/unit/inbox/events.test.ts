@@ -132,6 +132,23 @@ describe('EventTracker: live thread', () => {
     expect(t.update(snap(later + 500), later + 500, later + 500)).toEqual([]);
   });
 
+  it('a thread empty when opened is read when it draws, and a reply in its first second is live (issue 16)', () => {
+    // The customer wrote just before the opening (the row dates it to the second); the thread draws 0.3 s
+    // after the opening, and a colleague answers 0.85 s after it: still inside SETTLE_MS.
+    const wrote = T0 - 200;
+    dom.setRows([{ ...ROWS[0]!, preview: 'Is it shipped?', token: '1m', utime: wrote / 1000 }, ...ROWS.slice(1)]);
+    dom.setThread('Alice Martin', []);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    push({ side: 'customer', text: 'Is it shipped?' });
+    const drawn = t.update(snap(T0 + 300), T0 + 300, T0 + 300);
+    expect(drawn.filter((e) => e.kind === 'customer-message')).toEqual([expect.objectContaining({ at: Math.floor(wrote / 1000) * 1000, precision: 'exact' })]); // data-utime: to the second
+    push({ side: 'page', text: 'Yes, this morning.' }, { label: 'Sent by Paul Girard' });
+    const answered = t.update(snap(T0 + 850), T0 + 850, T0 + 850);
+    expect(answered).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: 'Paul Girard', at: T0 + 850, via: 'observed' })]);
+    expect(answered[0]).not.toHaveProperty('history');
+  });
+
   it('history loading (many messages at once, or a thread still empty when opened) is not live', () => {
     const loading = tracker();
     dom.setThread('Alice Martin', []);
