@@ -222,9 +222,9 @@ describe('issue 16 scenarios: every response this browser can see, once, with th
     await popup.close();
     expect(mine.map((r) => `${r.source} ${r.agent} ${r.responseSeconds} s`), `one response for ${JSON.stringify(truth)}`).toHaveLength(1);
     await expectRecorded(a, id);
-    // Credited to this agent: the configured first name (the sending tab's report) or the full "Sent by" label
-    // (the other tab's, when it reaches the worker first: see the notes).
-    expect(mine[0]!.agent === CONFIGURED_AGENT || mine[0]!.agent.startsWith(`${CONFIGURED_AGENT} `), mine[0]!.agent).toBe(true);
+    // Credited as this browser's own reply, to the configured name: when the other tab's report (its "Sent by"
+    // label) reaches the worker first, the sending tab's report of the same bubble (the same id) upgrades it.
+    expect(`${mine[0]!.source} ${mine[0]!.agent}`).toBe(`this-browser ${CONFIGURED_AGENT}`);
     await a.close();
     await b.close();
   }, 90_000);

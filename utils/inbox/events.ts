@@ -38,6 +38,8 @@ import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversat
 export const SEND_WAIT_MS = 3000;
 /** A new page message without its `Sent by` label yet waits this long for it. */
 export const LABEL_WAIT_MS = 2500;
+/** A page message reported without its label is credited again if the label renders within this long (issue 16). */
+export const LATE_LABEL_MS = 60_000;
 /** Messages appearing this soon after a thread opens are its history still rendering. */
 export const SETTLE_MS = 1500;
 /** More new messages than this at once is history loading (scroll up, re-fetch), not live traffic. */
@@ -79,6 +81,10 @@ export class EventTracker {
   private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean; behind?: boolean } | null = null;
   private pending: PendingSend[] = [];
   private held = new Map<string, HeldMessage>();
+  /** Page messages reported without a `Sent by` label after LABEL_WAIT_MS, by `conversation|key`: a label that renders later credits them. */
+  private unlabelled = new Map<string, HeldMessage>();
+  /** Reports of the same reply again, with its late label: they pass the once-per-id rule (the pairing corrects the record). */
+  private relabelled: InboxEvent[] = [];
   private emitted = new Set<string>();
   private last: InboxSnapshot | null = null;
   /** The latest reply reported per conversation: a customer message the page shows after it was written after it. */
@@ -101,7 +107,8 @@ export class EventTracker {
     this.updatePending(now, out);
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
     this.learnChannels(snap);
-    return this.dedupe(out.map((e) => this.finish(e, pageId)));
+    const again = this.relabelled.splice(0).map((e) => this.finish(e, pageId));
+    return [...this.dedupe(out.map((e) => this.finish(e, pageId))), ...again];
   }
 
   /** Row keys by conversation key, so every event can carry the key that survives the first opening. */
@@ -230,6 +237,17 @@ export class EventTracker {
       this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
+    if (!t.renderedAtOpen && open.messages.length > 0 && now - t.openedAt < SETTLE_MS) {
+      // A thread empty when opened draws its history now: read it as a thread just opened (its unanswered
+      // customer messages dated from the thread or the row, its last Page message closing older waits).
+      // Discarded as "still loading", a customer message and a reply drawn in this first second were lost
+      // (issue 16); what is appended after this is live.
+      t.renderedAtOpen = true;
+      for (const m of open.messages) t.known.add(m.key);
+      if (behindRow(snap, open, observedAt)) t.behind = true;
+      else this.fromThreadOnOpen(snap, open, now, out);
+      return;
+    }
     let lastKnown = -1;
     open.messages.forEach((m, i) => t.known.has(m.key) && (lastKnown = i));
     const fresh = open.messages.filter((m, i) => !t.known.has(m.key) && i > lastKnown);
@@ -273,6 +291,17 @@ export class EventTracker {
       if (m?.agent) {
         this.held.delete(`${h.conversation}|${h.key}`);
         if (!m.automated) out.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
+      }
+    }
+    // Replies already reported without a label, whose label rendered late (a busy page, or the label moving
+    // down from the same agent's previous bubble): the same report again (same id and time), with the label.
+    for (const [k, h] of [...this.unlabelled]) {
+      if (now - h.seenAt > LATE_LABEL_MS) this.unlabelled.delete(k);
+      else if (h.conversation === open.key) {
+        const m = open.messages.find((x) => x.key === h.key);
+        if (!m?.agent) continue;
+        this.unlabelled.delete(k);
+        if (!m.automated) this.relabelled.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
       }
     }
   }
@@ -518,6 +547,8 @@ export class EventTracker {
     for (const h of [...this.held.values()]) {
       if (now - h.seenAt < LABEL_WAIT_MS) continue;
       this.held.delete(`${h.conversation}|${h.key}`);
+      this.unlabelled.set(`${h.conversation}|${h.key}`, h);
+      if (this.unlabelled.size > MAX_REMEMBERED) this.unlabelled.delete(this.unlabelled.keys().next().value!);
       out.push({
         kind: 'reply-sent',
         id: `rs:${hash(`${h.conversation}|${h.key}`)}`,

@@ -52,6 +52,17 @@ export function applyEvents(
       if (!item) continue;
       s.waiting = addCustomerMessage(s.waiting, item);
     } else {
+      if (s.answered && e.id === s.answered.replyId && !e.history) {
+        // The very reply that completed the latest response, reported again: its credit may be corrected.
+        const corrected = correctCredit(s.answered.record, e, config);
+        if (corrected) {
+          responses.push(corrected);
+          s.answered = { replyId: e.id, record: corrected };
+          s.updatedAt = now;
+          for (const k of keys) changed.add(k);
+        }
+        continue;
+      }
       if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) continue; // seen already
       if (e.history) {
         // The thread showed an earlier answer (issue 16): waits up to it are answered, no response is timed.
@@ -69,7 +80,7 @@ export function applyEvents(
         const judged = config.useBusinessTime ? businessResponseSeconds : responseSeconds;
         const agent = (e.agent ?? '').trim() || (e.via === 'this-browser' ? config.selfAgent : UNKNOWN_AGENT);
         const conversation = bestConversation(s.conversation, e.conversation);
-        responses.push({
+        const record: ResponseRecord = {
           id: responseId(pageId, conversation, first.at),
           pageId,
           conversation,
@@ -82,7 +93,9 @@ export function applyEvents(
           withinTarget: judged <= config.targetSeconds,
           source: e.via,
           precision: e.precision === 'approximate' || first.precision === 'approximate' ? 'approximate' : 'exact',
-        });
+        };
+        responses.push(record);
+        s.answered = { replyId: e.id, record };
       }
       s.waiting = s.waiting.filter((w) => w.at > e.at);
       s.lastReplyAt = e.at;
@@ -92,6 +105,23 @@ export function applyEvents(
     for (const k of keys) changed.add(k);
   }
   return { responses, changed };
+}
+
+/**
+ * A second report of the reply that completed a response (the same event id: the same message, so
+ * never a colleague's reply matched by time) corrects who gets the credit, or returns null:
+ * - this browser sent it (`this-browser`) and the record was another tab's `observed` copy, credited to
+ *   the label it read: the record becomes this browser's own, credited as this browser credits its sends
+ *   (so one agent is not split between "Marie" and "Marie Dupont");
+ * - the record has no agent (the reply's `Sent by` label rendered after the tracker stopped waiting for
+ *   it) and the report names one: that label.
+ * The times stay those of the first report.
+ */
+function correctCredit(record: ResponseRecord, e: Extract<InboxEvent, { kind: 'reply-sent' }>, config: PairingConfig): ResponseRecord | null {
+  const label = (e.agent ?? '').trim();
+  if (e.via === 'this-browser' && record.source === 'observed') return { ...record, source: 'this-browser', agent: label || config.selfAgent };
+  if (record.agent === UNKNOWN_AGENT && label) return { ...record, agent: label };
+  return null;
 }
 
 /** An approximate customer time's interval end, which the reply bounds (the message came before it). */

@@ -33,8 +33,9 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
       const { responses, changed } = applyEvents(states, relevant, config, now);
       if (responses.length) {
         const existing = await db.responses.bulkGet(responses.map((r) => r.id));
-        // Never downgrade this browser's own record to an observed or imported copy.
-        const toWrite = responses.filter((r, i) => existing[i]?.source !== 'this-browser');
+        // Never downgrade this browser's own record to an observed or imported copy; its own record of the
+        // same reply may be written again (a late `Sent by` label corrects its credit, see pairing).
+        const toWrite = responses.filter((r, i) => existing[i]?.source !== 'this-browser' || (r.source === 'this-browser' && r.repliedAt === existing[i]!.repliedAt));
         await db.responses.bulkPut(toWrite);
         await rebuildDays(db, toWrite.map((r) => utcDay(r.repliedAt)));
         recorded = toWrite.length;

@@ -51,6 +51,12 @@ export interface PendingRecord {
   waiting: Array<{ at: number; precision: Precision; /** approximate: latest possible time */ atLatest?: number }>;
   /** The latest reply seen: customer messages at or before it were already answered. */
   lastReplyAt: number | null;
+  /**
+   * The latest response this state completed, and the id of the reply event that completed it: a
+   * later report of that very reply (the same event id) may correct its credit (see pairing's
+   * correctCredit). Absent on states saved before issue 16 added it.
+   */
+  answered?: { replyId: string; record: ResponseRecord };
   updatedAt: number;
 }
 

@@ -112,6 +112,43 @@ describe('EventTracker: live thread', () => {
     expect(t.tick(at + 1000 + LABEL_WAIT_MS)).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: null, via: 'observed' })]);
   });
 
+  it('a label that renders after the wait credits the reply already reported without it: the same report again (issue 16)', () => {
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const at = T0 + 5000;
+    // The same colleague answers again: Meta moves the "Sent by" label down to the new bubble, late.
+    thread.splice(thread.length - 1, 1, { side: 'page', text: 'Yes, this morning, by post.' }, { label: 'Sent by Paul Girard' });
+    dom.setThread('Alice Martin', thread);
+    expect(t.update(snap(T0 + 1000), T0 + 1000, T0 + 1000)).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: 'Paul Girard' })]);
+    push({ side: 'page', text: 'Anything else?' });
+    expect(t.update(snap(at), at, at)).toEqual([]);
+    const [unlabelled] = t.tick(at + LABEL_WAIT_MS);
+    expect(unlabelled).toMatchObject({ kind: 'reply-sent', agent: null, via: 'observed', at });
+    thread.splice(thread.length - 2, 2, { side: 'page', text: 'Anything else?' }, { label: 'Sent by Paul Girard' });
+    dom.setThread('Alice Martin', thread);
+    const later = at + LABEL_WAIT_MS + 4000;
+    expect(t.update(snap(later), later, later)).toEqual([{ ...unlabelled, agent: 'Paul Girard' }]);
+    // Once only.
+    expect(t.update(snap(later + 500), later + 500, later + 500)).toEqual([]);
+  });
+
+  it('a thread empty when opened is read when it draws, and a reply in its first second is live (issue 16)', () => {
+    // The customer wrote just before the opening (the row dates it to the second); the thread draws 0.3 s
+    // after the opening, and a colleague answers 0.85 s after it: still inside SETTLE_MS.
+    const wrote = T0 - 200;
+    dom.setRows([{ ...ROWS[0]!, preview: 'Is it shipped?', token: '1m', utime: wrote / 1000 }, ...ROWS.slice(1)]);
+    dom.setThread('Alice Martin', []);
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    push({ side: 'customer', text: 'Is it shipped?' });
+    const drawn = t.update(snap(T0 + 300), T0 + 300, T0 + 300);
+    expect(drawn.filter((e) => e.kind === 'customer-message')).toEqual([expect.objectContaining({ at: Math.floor(wrote / 1000) * 1000, precision: 'exact' })]); // data-utime: to the second
+    push({ side: 'page', text: 'Yes, this morning.' }, { label: 'Sent by Paul Girard' });
+    const answered = t.update(snap(T0 + 850), T0 + 850, T0 + 850);
+    expect(answered).toEqual([expect.objectContaining({ kind: 'reply-sent', agent: 'Paul Girard', at: T0 + 850, via: 'observed' })]);
+    expect(answered[0]).not.toHaveProperty('history');
+  });
+
   it('history loading (many messages at once, or a thread still empty when opened) is not live', () => {
     const loading = tracker();
     dom.setThread('Alice Martin', []);

@@ -72,7 +72,7 @@ describe.each([',', ';'] as const)('CSV exports neutralise formulas (separator %
     const cells = cellsOf(detailCsv(input, { separator, timeZone: 'Europe/Paris' }), separator);
     expect(cells).toHaveLength(HOSTILE.length + 1);
     for (const row of cells.slice(1)) {
-      expect(row).toHaveLength(10);
+      expect(row).toHaveLength(11);
       expect(HOSTILE.map(expected)).toContain(row[1]);
       expect(HOSTILE.map(expected)).toContain(row[2]);
     }

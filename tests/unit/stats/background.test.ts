@@ -11,6 +11,7 @@ import { makeBundle } from '../../../utils/stats/bundle';
 import { statsSettings } from '../../../utils/stats/settings';
 import { generalSettings, DEFAULT_GENERAL_SETTINGS } from '../../../utils/settings/general';
 import { customer, MIN, reply, T0 } from './fixtures';
+import type { InboxEvent } from '../../../utils/inbox/types';
 
 /** Responses counted in the day columns the popup reads. */
 const columnCount = async () => (await statsDb().days.toArray()).reduce((n, d) => n + d.repliedAt.length, 0);
@@ -31,6 +32,21 @@ describe('stats:events', () => {
     expect(stored[0]).toMatchObject({ pageId: 'page1', conversation: 'a', responseSeconds: 120, source: 'this-browser', agent: 'Marie', withinTarget: true });
     expect(JSON.stringify(stored)).not.toContain('Jeanne'); // no customer name at rest
     expect(JSON.stringify(await statsDb().pending.toArray())).not.toContain('Jeanne');
+  });
+
+  it('a second report of the very same reply corrects the stored credit, across batches (issue 16)', async () => {
+    const seen = { ...(reply('a', T0 + MIN, 'Marie Dupont', 'observed') as Extract<InboxEvent, { kind: 'reply-sent' }>), id: 'rs:same-bubble' };
+    await sendMessage('stats:events', { events: [customer('a', T0), seen] });
+    expect(await statsDb().responses.toArray()).toEqual([expect.objectContaining({ agent: 'Marie Dupont', source: 'observed' })]);
+    // The tab that sent it reports it later (its own id for the same bubble), in another batch: the stored state remembers the reply.
+    await sendMessage('stats:events', { events: [{ ...seen, at: T0 + MIN - 700, agent: 'Marie', via: 'this-browser' }] });
+    const stored = await statsDb().responses.toArray();
+    expect(stored).toEqual([expect.objectContaining({ agent: 'Marie', source: 'this-browser', repliedAt: T0 + MIN })]);
+    const [day] = await statsDb().days.toArray();
+    expect(day!.agents[day!.agent[0]!]).toBe('Marie');
+    // A late label on this browser's own record does not turn it into an observed copy.
+    await sendMessage('stats:events', { events: [{ ...seen, agent: 'Marie Dupont', via: 'observed' }] });
+    expect(await statsDb().responses.toArray()).toEqual(stored);
   });
 
   it('is idempotent: the same batch twice, or from two tabs, is stored once', async () => {

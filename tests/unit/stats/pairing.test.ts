@@ -146,4 +146,53 @@ describe('pairing customer messages with replies', () => {
     expect(point.precision).toBe('approximate');
     expect(point).not.toHaveProperty('customerLatest');
   });
+
+  describe('a second report of the very same reply corrects its credit (issue 16)', () => {
+    const sameReply = (e: InboxEvent, patch: Partial<Extract<InboxEvent, { kind: 'reply-sent' }>>) => ({ ...(e as Extract<InboxEvent, { kind: 'reply-sent' }>), ...patch });
+
+    it('this browser sent the reply another tab recorded as observed: the record becomes its own', () => {
+      const states = new Map<string, PendingRecord>();
+      const seen = reply('a', T0 + MIN, 'Marie Dupont', 'observed');
+      const first = run([customer('a', T0), seen], wallConfig, states).responses[0]!;
+      expect(first).toMatchObject({ source: 'observed', agent: 'Marie Dupont' });
+      // The sending tab's report: the same message id, its send time a little earlier, no label.
+      const own = sameReply(seen, { at: T0 + MIN - 800, agent: null, via: 'this-browser' });
+      const { responses } = run([own], wallConfig, states);
+      expect(responses).toEqual([{ ...first, source: 'this-browser', agent: 'Moi' }]);
+      // Reported yet again: nothing more to correct.
+      expect(run([own], wallConfig, states).responses).toEqual([]);
+    });
+
+    it('never by time alone: an own send with another id does not take a colleague\'s record', () => {
+      const states = new Map<string, PendingRecord>();
+      run([customer('a', T0), reply('a', T0 + MIN, 'Paul Girard', 'observed')], wallConfig, states);
+      const mine = reply('a', T0 + MIN - 500, null, 'this-browser');
+      expect(run([mine], wallConfig, states).responses).toEqual([]);
+      expect(run([reply('a', T0 + MIN, 'Marie', 'this-browser')], wallConfig, states).responses).toEqual([]);
+    });
+
+    it('a reply recorded without its late Sent-by label is credited when the label comes, and only then', () => {
+      const states = new Map<string, PendingRecord>();
+      const unlabelled = reply('a', T0 + MIN, null, 'observed');
+      const first = run([customer('a', T0), unlabelled], wallConfig, states).responses[0]!;
+      expect(first.agent).toBe('');
+      // The label of another message does not credit it.
+      expect(run([reply('a', T0 + MIN, 'Paul Girard', 'observed')], wallConfig, states).responses).toEqual([]);
+      const { responses } = run([sameReply(unlabelled, { agent: 'Paul Girard' })], wallConfig, states);
+      expect(responses).toEqual([{ ...first, agent: 'Paul Girard' }]);
+      // A labelled record is not re-credited by the same reply reported with another label.
+      expect(run([sameReply(unlabelled, { agent: 'Léa' })], wallConfig, states).responses).toEqual([]);
+    });
+
+    it('an own record is never turned into an observed one, and an answered reply opens no new response', () => {
+      const states = new Map<string, PendingRecord>();
+      const own = reply('a', T0 + MIN, null, 'this-browser');
+      const first = run([customer('a', T0), own], wallConfig, states).responses[0]!;
+      expect(first).toMatchObject({ source: 'this-browser', agent: 'Moi' });
+      expect(run([sameReply(own, { via: 'observed', agent: 'Marie Dupont', at: T0 + MIN + 900 })], wallConfig, states).responses).toEqual([]);
+      // After the next response, the earlier reply's id no longer corrects anything.
+      run([customer('a', T0 + 2 * MIN), reply('a', T0 + 3 * MIN, 'Paul Girard')], wallConfig, states);
+      expect(run([sameReply(own, { via: 'observed', agent: 'Marie Dupont' })], wallConfig, states).responses).toEqual([]);
+    });
+  });
 });
