@@ -47,7 +47,7 @@ async function isolatedShapes(cdp, contextId) {
     const { result: h } = await cdp.send('Runtime.callFunctionOn', {
       objectId: objects.objectId,
       functionDeclaration: `function (proto) {
-        const h = {};
+        const h = Object.create(null);
         for (const o of this) {
           let k;
           try {
