@@ -72,12 +72,17 @@ async function sample(cdp, isolatedContextId) {
   let isolatedObjects = null;
   if (isolatedContextId !== null) {
     isolatedObjects = 0;
+    // In a named object group, released right after: the array queryObjects returns holds every live
+    // object of the world (DOM wrappers included) for as long as DevTools keeps it. Left in the default
+    // group, the 1-min sample kept everything alive until the 30-min one, which then counted as growth
+    // the nodes, listeners and objects the page and the extension had long let go (issue 14).
+    const objectGroup = 'inbox-pilot-memory-bench';
     for (const proto of ['Object.prototype', 'Array.prototype', 'Function.prototype', 'Map.prototype', 'Set.prototype']) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression: proto, contextId: isolatedContextId });
-      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
-      const { result: count } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+      const { result } = await cdp.send('Runtime.evaluate', { expression: proto, contextId: isolatedContextId, objectGroup });
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId, objectGroup });
+      const { result: count } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true, objectGroup });
       isolatedObjects += count.value;
-      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: '' }).catch(() => undefined);
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
     }
   }
   const truth = await cdp.send('Runtime.evaluate', { expression: `window.__sim.list().filter((c) => c.lastFrom === 'customer').length`, returnByValue: true });

@@ -208,7 +208,42 @@ function dated(c: Ctx, yearStr: string | undefined, month: number, d: number, hS
   return build(c.today.year - 1);
 }
 
-const parsed = new Map<string, { start: number; end: number } | null>();
+type Parsed = { start: number; end: number } | null;
+/**
+ * Absolute tokens already read, by the minute of `now` they were read at ("Today", "Yesterday" and a
+ * date without its year change meaning with `now`). A bucket per minute; when the latest minute moves
+ * on, the buckets nobody used since the previous move are dropped. So the cache holds the tokens of
+ * the pages of the last minute or two, never a day's worth of minutes (issue 14: live objects), and a
+ * bucket read every batch (a thread's bare clocks read at their day's end) stays.
+ */
+const parsed = new Map<number, { entries: Map<string, Parsed>; used: number; touched: number }>();
+/** A clock set back (or tests) never moves `latestMinute` on: a bound on the buckets still holds. */
+const MAX_BUCKETS = 16;
+let latestMinute = Number.NEGATIVE_INFINITY;
+let generation = 0;
+let calls = 0;
+function bucketFor(minute: number) {
+  if (minute > latestMinute) {
+    latestMinute = minute;
+    generation++;
+    for (const [m, b] of parsed) if (b.used < generation - 1) parsed.delete(m);
+  }
+  let bucket = parsed.get(minute);
+  if (!bucket) {
+    parsed.set(minute, (bucket = { entries: new Map(), used: generation, touched: 0 }));
+    if (parsed.size > MAX_BUCKETS) {
+      let oldest: number | null = null;
+      for (const [m, b] of parsed) if (b !== bucket && (oldest === null || b.touched < parsed.get(oldest)!.touched)) oldest = m;
+      if (oldest !== null) parsed.delete(oldest);
+    }
+  }
+  bucket.used = generation;
+  bucket.touched = ++calls;
+  if (bucket.entries.size > 5000) bucket.entries.clear();
+  return bucket.entries;
+}
+/** Entries in the cache of absolute tokens (tests: it must not grow with time). */
+export const timeTokenCacheSize = () => [...parsed.values()].reduce((n, b) => n + b.entries.size, 0);
 
 /** Leading/trailing punctuation Meta sometimes adds (`· 5m`, `5m ·`). */
 function clean(token: string): string {
@@ -244,8 +279,9 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
       },
     };
     // Absolute tokens (dates, clock times) read the same all minute long: remember them.
-    const cacheKey = `${text}|${locale}|${tz}|${Math.floor(nowMs / 60_000)}`;
-    const cached = parsed.get(cacheKey);
+    const bucket = bucketFor(Math.floor(nowMs / 60_000));
+    const cacheKey = `${text}|${locale}|${tz}`;
+    const cached = bucket.get(cacheKey);
     if (cached !== undefined) return cached && { start: new Date(cached.start), end: new Date(cached.end) };
     const own = labelsFor(locale);
     const dayFirst = own ? own.time.dayFirst || /^en[-_](gb|au|nz|ie|in|za)/i.test(locale ?? '') : false;
@@ -258,8 +294,7 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
     // Relative tokens (`5m`) depend on the exact time and are cheap: never cached. Tokens that read
     // neither today nor now (a date with its year) are the same at any time.
     if (today !== null || !usedNow || result === null) {
-      if (parsed.size > 5000) parsed.clear();
-      parsed.set(cacheKey, result);
+      bucket.set(cacheKey, result);
     }
     return result && { start: new Date(result.start), end: new Date(result.end) };
   } catch {

@@ -12,7 +12,7 @@ try {
   const page = await openBenchInbox(browser, { conversations: 500, messages: 300, ...(process.argv.includes('answered') ? { waiting: 0 } : {}) });
   if (!without) await waitForSidebar(page);
   if (process.argv.includes('burst')) await mutationBurst(page, { steps: 60, perStep: 100, gapMs: 16 });
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(Number(process.env.TRACE_SETTLE_MS ?? 2000));
   const cdp = await browser.context.newCDPSession(page);
   const events = await traceDuring(cdp, () => page.waitForTimeout(seconds * 1000));
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));

@@ -137,6 +137,28 @@ describe('createInboxSource (happy-dom)', () => {
     expect(source.snapshot.value.open!.messages.at(-1)!.text).toBe('Hello?');
   });
 
+  it('adds no event listener and no observer per batch, however many batches run (issue 14: listeners 1 -> 30 min)', async () => {
+    // Every EventTarget the source could listen on (happy-dom's window and nodes don't all share one prototype).
+    const targets = [window, document, document.body, AbortSignal.prototype, Node.prototype, EventTarget.prototype] as unknown as Array<{ addEventListener: () => void }>;
+    const spies = [...new Set(targets.map((t) => (Object.prototype.hasOwnProperty.call(t, 'addEventListener') ? t : Object.getPrototypeOf(t))))].map((t) => vi.spyOn(t as { addEventListener: () => void }, 'addEventListener'));
+    const added = { mock: { get calls() { return spies.flatMap((s) => s.mock.calls as unknown[][]); } }, mockRestore: () => spies.forEach((s) => s.mockRestore()) };
+    const observed = vi.spyOn(MutationObserver.prototype, 'observe');
+    for (let i = 0; i < 8; i++) {
+      clock += SETTLE_MS + 1000;
+      push({ side: 'customer', text: `Message ${i}` });
+      await settle();
+    }
+    history.pushState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1001&x=1');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle();
+    expect(events.filter((e) => e.kind === 'customer-message')).toHaveLength(8);
+    expect(added.mock.calls.map(([type]) => type)).toEqual([]);
+    // A URL change re-roots (same root): the ancestors are watched again, nothing more.
+    expect(observed.mock.calls.every(([target]) => target !== dom.list.closest('[role="main"]'))).toBe(true);
+    added.mockRestore();
+    observed.mockRestore();
+  });
+
   it('holds no interval while the page is unchanged (URL changes come from the location watcher)', async () => {
     abort.abort();
     const interval = vi.spyOn(globalThis, 'setInterval');

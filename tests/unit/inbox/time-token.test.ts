@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeTimeToken, parseTimeToken, utimeInterval } from '../../../utils/inbox/time-token';
+import { looksLikeTimeToken, parseTimeToken, timeTokenCacheSize, utimeInterval } from '../../../utils/inbox/time-token';
 
 const TZ = 'Europe/Paris';
 const iso = (r: { start: Date; end: Date } | null) => (r ? [r.start.toISOString(), r.end.toISOString()] : null);
@@ -126,5 +126,31 @@ describe('parseTimeToken on Europe/Paris daylight-saving days', () => {
   });
   it('a separator date in summer time', () => {
     expect(parse('Jul 14, 2026 12:00', '2026-10-26T10:00:00Z')).toEqual([z('2026-07-14T10:00:00Z'), z('2026-07-14T10:01:00Z')]);
+  });
+});
+
+describe('parseTimeToken cache (issue 14: live objects)', () => {
+  it('holds the tokens of the last minutes only, however long the page stays open, and still answers right', () => {
+    const tokens = ['Yesterday', 'Mon', 'Mar 3', 'Mar 3, 2025', '10:42', '3/4/2025'];
+    const t0 = Date.UTC(2040, 2, 10, 9, 0); // later than every other test's clock: time only moves on here
+    const sizes: number[] = [];
+    for (let minute = 0; minute < 600; minute++) {
+      const now = t0 + minute * 60_000;
+      // A bare clock read at the end of a past day every batch, as a thread's separators are.
+      parseTimeToken('1:58 PM', Date.UTC(2040, 2, 3, 22, 59), 'en', 'UTC');
+      for (const t of tokens) parseTimeToken(t, now, 'en', 'UTC');
+      sizes.push(timeTokenCacheSize());
+    }
+    expect(Math.max(...sizes.slice(10))).toBeLessThanOrEqual(2 * (tokens.length + 1));
+    // A cached answer is the same as a fresh one.
+    const later = t0 + 599 * 60_000;
+    expect(parseTimeToken('Yesterday', later, 'en', 'UTC')).toEqual(parseTimeToken('Yesterday', later, 'en', 'UTC'));
+    expect(parseTimeToken('Yesterday', later, 'en', 'UTC')!.start.getTime()).toBe(Date.UTC(2040, 2, 9));
+  });
+
+  it('stays bounded when the clock goes back and forth (a clock set back never moves the latest minute on)', () => {
+    const t0 = Date.UTC(2020, 0, 6, 9, 0);
+    for (let minute = 0; minute < 300; minute++) parseTimeToken('Yesterday', t0 + (minute % 2 ? minute : -minute) * 60_000, 'en', 'UTC');
+    expect(timeTokenCacheSize()).toBeLessThanOrEqual(16 + 2 * 7);
   });
 });
