@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { buildLazyChunks } from './scripts/build/lazy-chunks';
 import { LAZY_CHUNKS, lazyChunkFile, type LazyChunk } from './utils/lazy/chunks';
 
@@ -21,6 +22,16 @@ function withoutPolyfill(config: { resolve?: { alias?: unknown } }): void {
   } else if (alias && typeof alias === 'object') {
     delete (alias as Record<string, unknown>)['wxt/browser'];
   }
+}
+
+/** Points one build's `wxt/utils/storage` at this project's small reader (utils/settings/storage-lite.ts). */
+function withStorageLite(config: { resolve?: { alias?: unknown } }): void {
+  const replacement = fileURLToPath(new URL('./utils/settings/storage-lite.ts', import.meta.url));
+  const find = /^wxt\/utils\/storage$/;
+  config.resolve ??= {};
+  const alias = config.resolve.alias;
+  if (Array.isArray(alias)) config.resolve.alias = [{ find, replacement }, ...alias];
+  else config.resolve.alias = [{ find, replacement }, ...Object.entries((alias as Record<string, string>) ?? {}).map(([f, r]) => ({ find: f, replacement: r }))];
 }
 
 // The manifest asks for the least that works (see README "Privacy & permissions").
@@ -60,6 +71,8 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'content-script')) {
         withoutPolyfill(config);
+        // Settings are read with a small reader of the keys wxt/storage writes (issue 14: 3.7 KB gzipped).
+        withStorageLite(config);
         // Terser (two passes) instead of esbuild's minifier: 2.5 KB less gzipped for the script every inbox
         // page parses (issue 14); the other bundles keep esbuild's faster build.
         config.build = { ...config.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } };
