@@ -24,14 +24,16 @@ function withoutPolyfill(config: { resolve?: { alias?: unknown } }): void {
   }
 }
 
-/** Points one build's `wxt/utils/storage` at this project's small reader (utils/settings/storage-lite.ts). */
-function withStorageLite(config: { resolve?: { alias?: unknown } }): void {
-  const replacement = fileURLToPath(new URL('./utils/settings/storage-lite.ts', import.meta.url));
-  const find = /^wxt\/utils\/storage$/;
+/** Adds one build's own module aliases (before WXT's), each an exact import name to one of this project's files. */
+function withAliases(config: { resolve?: { alias?: unknown } }, aliases: Record<string, string>): void {
+  const added = Object.entries(aliases).map(([name, file]) => ({
+    find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+    replacement: fileURLToPath(new URL(file, import.meta.url)),
+  }));
   config.resolve ??= {};
   const alias = config.resolve.alias;
-  if (Array.isArray(alias)) config.resolve.alias = [{ find, replacement }, ...alias];
-  else config.resolve.alias = [{ find, replacement }, ...Object.entries((alias as Record<string, string>) ?? {}).map(([f, r]) => ({ find: f, replacement: r }))];
+  const existing = Array.isArray(alias) ? alias : Object.entries((alias as Record<string, string>) ?? {}).map(([find, replacement]) => ({ find, replacement }));
+  config.resolve.alias = [...added, ...existing];
 }
 
 // The manifest asks for the least that works (see README "Privacy & permissions").
@@ -71,8 +73,12 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'content-script')) {
         withoutPolyfill(config);
-        // Settings are read with a small reader of the keys wxt/storage writes (issue 14: 3.7 KB gzipped).
-        withStorageLite(config);
+        withAliases(config, {
+          // Settings are read with a small reader of the keys wxt/storage writes (issue 14: 3.7 KB gzipped).
+          'wxt/utils/storage': './utils/settings/storage-lite.ts',
+          // WXT's shadow-root UI imports this for autoMount, which we never use (1 KB gzipped).
+          '@1natsu/wait-element': './utils/stubs/wait-element.ts',
+        });
         // Terser (two passes) instead of esbuild's minifier: 2.5 KB less gzipped for the script every inbox
         // page parses (issue 14); the other bundles keep esbuild's faster build.
         config.build = { ...config.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } };
