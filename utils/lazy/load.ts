@@ -10,8 +10,9 @@ const loading = new Map<LazyChunk, Promise<unknown>>();
  * feature as failed, alone) and is tried again on the next call.
  */
 export function loadChunk<T>(name: LazyChunk): Promise<T> {
-  const shared = globalThis as unknown as Record<string, unknown>;
-  shared[SHARED_GLOBAL] ??= sharedModules;
+  // This script's modules, even if an older copy of the script (same isolated world, e.g. after an update)
+  // put its own there first: a chunk evaluated from now on binds to the script that loads it.
+  (globalThis as unknown as Record<string, unknown>)[SHARED_GLOBAL] = sharedModules;
   let chunk = loading.get(name);
   if (!chunk) {
     const url = browser.runtime.getURL(`/${lazyChunkFile(name)}` as '/');
