@@ -4,8 +4,11 @@ import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
 import { sidebarMessages } from './strings';
 import { FeatureBoundary, type FeatureSlot } from './feature-host';
-import { SidebarFooter } from './SidebarFooter';
-import { Tour } from './Tour';
+import { lazyPart } from './lazy-part';
+
+// The footer and the first-run tour are a lazy chunk ('sidebar-parts'): not needed to show who is waiting.
+const SidebarFooter = lazyPart('SidebarFooter');
+const Tour = lazyPart('Tour');
 
 export interface SidebarProps {
   collapsed: ReadonlySignal<boolean>;

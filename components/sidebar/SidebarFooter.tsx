@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { messagesFor } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import type { CommandBinding } from '../../utils/shortcuts/commands';
-import { sidebarMessages } from './strings';
+import { sidebarPartsMessages } from './parts-strings';
 import { SyncStatusLine } from '../features/sync/status';
 
-const t = messagesFor(sidebarMessages);
+const t = messagesFor(sidebarPartsMessages);
 
 /**
  * The keyboard shortcuts with the keys the browser really binds (an agent may

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { messagesFor } from '../../utils/i18n';
-import { sidebarMessages } from './strings';
+import { sidebarPartsMessages } from './parts-strings';
 
-const t = messagesFor(sidebarMessages);
+const t = messagesFor(sidebarPartsMessages);
 export const TOUR_STEPS = 3;
 
 /**

@@ -95,6 +95,8 @@ export function measure() {
 
 /** A line only webextension-polyfill's bundle has (its guard against loading outside an extension). */
 const POLYFILL_MARKER = 'This script should only be loaded in a browser extension';
+/** A line only @wxt-dev/storage has: the content script reads settings with utils/settings/storage-lite.ts instead. */
+const WXT_STORAGE_MARKER = 'Storage item version cannot be less than 1';
 
 /**
  * Literal strings of the options-only string tables (components/**\/options-strings.ts), long enough
@@ -135,6 +137,7 @@ export async function run() {
     // What was cut must stay cut: the polyfill and the options pages' strings are not the content script's.
     const code = e.files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(outputDir, f), 'utf8')).join('\n');
     rows.push({ figure: `${e.name}: webextension-polyfill bundled`, value: code.includes(POLYFILL_MARKER) ? 'yes' : 'no', unit: '', aim: 'no', ok: !code.includes(POLYFILL_MARKER) });
+    rows.push({ figure: `${e.name}: @wxt-dev/storage bundled`, value: code.includes(WXT_STORAGE_MARKER) ? 'yes' : 'no', unit: '', aim: 'no', ok: !code.includes(WXT_STORAGE_MARKER) });
     const shipped = optionsOnlyStrings().filter((s) => code.includes(s.text));
     if (shipped.length) console.log(`options-only strings in the ${e.name}:`, shipped.map((s) => `${s.file}: ${s.text}`).join('\n'));
     rows.push({ figure: `${e.name}: options-only strings bundled`, value: shipped.length, unit: '', aim: '0', ok: shipped.length === 0 });

@@ -9,6 +9,8 @@ export const LAZY_CHUNKS = {
   draft: 'components/features/draft/lazy.tsx',
   /** Saved replies: panel, suggestions, state and strings. */
   replies: 'components/features/replies/lazy.tsx',
+  /** The sidebar's footer (shortcuts, stats link, sync status line) and first-run tour. */
+  'sidebar-parts': 'components/sidebar/parts.ts',
   /** The layout report (sidebar "Copy layout report", options page's request). */
   'layout-report': 'utils/inbox/layout-report.ts',
 } as const;

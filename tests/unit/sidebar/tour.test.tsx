@@ -73,7 +73,8 @@ describe('the first-run tour', () => {
     );
     expect(host.querySelector('[data-testid="tour"]')).toBeNull();
     await act(() => void (started.value = true));
-    expect(host.querySelector('[data-testid="tour"]')).not.toBeNull();
+    // The tour is in the sidebar's lazy chunk: it shows once that has loaded.
+    await vi.waitFor(() => expect(host.querySelector('[data-testid="tour"]')).not.toBeNull());
     await click(host, 'tour-skip');
     expect(host.querySelector('[data-testid="tour"]')).toBeNull();
   });
