@@ -4,15 +4,12 @@
 // (no CDP round trip per measure), for the same question.
 //   node scripts/bench/lib/ab-inbox-page.mjs <entry A> <entry B> [layout]   (AB_ROUNDS=200)
 import { loadavg } from 'node:os';
-import { bundle, launchSim, openSimInbox } from './sim-page.mjs';
+import { launchSim, openSimAB } from './sim-page.mjs';
 
-const wrap = (code, name) => `(function(){ const w = window; const saved = w.__inboxBench; ${code}; w['${name}'] = w.__inboxBench; w.__inboxBench = saved; })();`;
 const [a, b, layout = '2026'] = process.argv.slice(2);
-const codes = [wrap(await bundle(a), 'benchA'), wrap(await bundle(b), 'benchB')];
 const { browser, context } = await launchSim();
 try {
-  const { page } = await openSimInbox(context, layout);
-  for (const c of codes) await page.addScriptTag({ content: c });
+  const page = await openSimAB(context, a, b, layout);
   const load = [loadavg()[0]];
   const r = await page.evaluate((rounds) => {
     const time = (name) => {
