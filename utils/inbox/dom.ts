@@ -107,6 +107,12 @@ export function findFirst(root: ParentNode, kind: SelectorKind): Found<Element |
   return { value: null, via: -1 };
 }
 
+/** The first element of alternative `index` of `kind` alone, or null (when only that alternative says enough). */
+export function findFirstOf(root: ParentNode, kind: SelectorKind, index: number): Element | null {
+  const alt = SELECTORS[kind][index];
+  return alt ? firstMatch(root, alt) : null;
+}
+
 /** Every element of the first alternative that matches anything. */
 export function findAll(root: ParentNode, kind: SelectorKind): Found<Element[]> {
   const alts = SELECTORS[kind];

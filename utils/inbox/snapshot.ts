@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, firstOfAlternative, isKind, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, midKey, rowKey, hash } from './keys';
@@ -299,7 +299,8 @@ export const THREAD_TAIL_ROWS = 60;
 export const AGENT_NAME_MAX = 100;
 
 function isSeparatorRow(row: Element): boolean {
-  if (isKind(row, 'separator') || findFirst(row, 'separator').via === 0) return true;
+  // A row holding a role=separator (alternative 0; the text alternative is the test below, on the row's whole text).
+  if (isKind(row, 'separator') || findFirstOf(row, 'separator', 0) !== null) return true;
   const raw = textOf(row);
   return raw.length > 0 && raw.length <= 40 && /\d/.test(raw) && looksLikeTimeToken(raw);
 }
@@ -349,9 +350,11 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
   const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
   const items: Item[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
+  // The composer is only inside the thread area in the last-resort alternative (the whole detail pane).
+  const editorInside = findFirst(list, 'editor').value !== null;
   // Returns true when `el` was taken whole (its descendants are not visited).
   const visit = (el: Element): boolean => {
-    if (isKind(el, 'editor')) return true;
+    if (editorInside && isKind(el, 'editor')) return true;
     if (rowsById && isKind(el, 'messageRow')) {
       const mid = el.getAttribute('data-message-id');
       const known = cache?.get(el);
