@@ -245,6 +245,8 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
 
 export interface ListReading {
   found: boolean;
+  /** The list element read (the live source routes mutation records by it). */
+  el?: Element | null;
   via: number;
   rowVia: number;
   titleVia: number;
@@ -280,7 +282,7 @@ export function readList(c: Ctx): ListReading {
   const orphanActions = rows.value.length === 0 && findFirst(list.value, 'actionControl').via === 0;
   if (orphanActions) problems.push('row actions without rows');
   const found = !orphanActions && (conversations.length > 0 || nameless === 0);
-  return { found, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
+  return { found, el: list.value, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
 }
 
 // ------------------------------------------------------------------ thread
@@ -566,6 +568,8 @@ function openChannel(c: Ctx, header: Element | null): Channel | null {
 
 export interface ThreadReading {
   found: boolean;
+  /** The header and message list elements read (the live source routes mutation records by them). */
+  parts?: Element[];
   header: boolean;
   via: number;
   headerVia: number;
@@ -600,7 +604,8 @@ export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
           ...(omitted ? { earlierOmitted: true } : {}),
         }
       : null;
-  return { found: list.value !== null, header: header.value !== null, via: list.via, headerVia: header.via, open };
+  const parts = [header.value, list.value].filter((e): e is Element => e !== null);
+  return { found: list.value !== null, parts, header: header.value !== null, via: list.via, headerVia: header.via, open };
 }
 
 // ------------------------------------------------------------------ composer
