@@ -125,7 +125,9 @@ export function findAll(root: ParentNode, kind: SelectorKind): Found<Element[]> 
 
 /** Whether `el` itself is matched by some alternative of `kind` (alternatives with `map` are skipped). */
 export function isKind(el: Element, kind: SelectorKind): boolean {
-  return SELECTORS[kind].some((alt) => !alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el)));
+  // A plain loop: this runs for each node of the thread's tail, on every read.
+  for (const alt of SELECTORS[kind]) if (!alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el))) return true;
+  return false;
 }
 
 /** The nearest ancestor-or-self of `el` matched by some alternative of `kind` (alternatives with `map` are skipped). */
