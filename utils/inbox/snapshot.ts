@@ -388,7 +388,7 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
       items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim().slice(0, AGENT_NAME_MAX) });
       return true;
     }
-    const separatorRole = !bubble && isKind(el, 'separator') && el.childElementCount > 0;
+    const separatorRole = !bubble && el.childElementCount > 0 && isKind(el, 'separator');
     if (!bubble && !separatorRole && el.childElementCount > 0) return false;
     const raw = textOf(el);
     if (!raw) return false;
