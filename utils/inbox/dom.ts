@@ -28,25 +28,56 @@ export function cssOf(alt: Alternative): string {
   return css;
 }
 
-/** Elements one alternative stands for under `root` (document order, mapped, tested). */
+/**
+ * Elements one alternative stands for under `root` (document order, mapped, tested). NodeLists are walked by
+ * index: their iterator costs about as much again as the query in Chromium (count-inbox.mjs, profile-summary.mjs).
+ */
 export function matchAlternative(root: ParentNode, alt: Alternative, limit = Infinity): Element[] {
   const out: Element[] = [];
-  const seen = new Set<Element>();
-  for (const candidate of root.querySelectorAll(cssOf(alt))) {
+  // Only a map can give one element twice (querySelectorAll's own results are distinct).
+  const seen = alt.map ? new Set<Element>() : null;
+  const candidates = root.querySelectorAll(cssOf(alt));
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
     if (alt.test && !alt.test(candidate)) continue;
     const el = alt.map ? alt.map(candidate) : candidate;
-    if (!el || seen.has(el)) continue;
-    seen.add(el);
+    if (!el) continue;
+    if (seen) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+    }
     out.push(el);
     if (out.length >= limit) break;
   }
   return out;
 }
 
+/**
+ * The first element of one alternative (document order, mapped, tested), or null. The browser's own
+ * first-match search goes first: most often its answer is the one (or there is none), and the full list of
+ * candidates is only built when the first one fails the test.
+ */
+function firstMatch(root: ParentNode, alt: Alternative): Element | null {
+  const css = cssOf(alt);
+  const first = root.querySelector(css);
+  if (!first || (!alt.test && !alt.map)) return first;
+  const accept = (candidate: Element) => (alt.test && !alt.test(candidate) ? null : alt.map ? alt.map(candidate) : candidate);
+  const el = accept(first);
+  if (el) return el;
+  const candidates = root.querySelectorAll(css);
+  for (let i = 1; i < candidates.length; i++) {
+    const next = accept(candidates[i]!);
+    if (next) return next;
+  }
+  return null;
+}
+
 /** The first element of one alternative (document order, mapped, tested) for which `accept` gives a value, and that value. */
 export function firstOfAlternative<T>(root: ParentNode, alt: Alternative, accept: (el: Element) => T | null | undefined): T | null {
   let seen: Set<Element> | null = null;
-  for (const candidate of root.querySelectorAll(cssOf(alt))) {
+  const candidates = root.querySelectorAll(cssOf(alt));
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
     if (alt.test && !alt.test(candidate)) continue;
     const el = alt.map ? alt.map(candidate) : candidate;
     if (!el) continue;
@@ -70,12 +101,16 @@ export interface Found<T> {
 export function findFirst(root: ParentNode, kind: SelectorKind): Found<Element | null> {
   const alts = SELECTORS[kind];
   for (let i = 0; i < alts.length; i++) {
-    const alt = alts[i]!;
-    // Plain selectors: the browser's own first-match search is the fast path.
-    const el = alt.test || alt.map ? matchAlternative(root, alt, 1)[0] : root.querySelector(cssOf(alt));
+    const el = firstMatch(root, alts[i]!);
     if (el) return { value: el, via: i };
   }
   return { value: null, via: -1 };
+}
+
+/** The first element of alternative `index` of `kind` alone, or null (when only that alternative says enough). */
+export function findFirstOf(root: ParentNode, kind: SelectorKind, index: number): Element | null {
+  const alt = SELECTORS[kind][index];
+  return alt ? firstMatch(root, alt) : null;
 }
 
 /** Every element of the first alternative that matches anything. */
@@ -90,7 +125,9 @@ export function findAll(root: ParentNode, kind: SelectorKind): Found<Element[]> 
 
 /** Whether `el` itself is matched by some alternative of `kind` (alternatives with `map` are skipped). */
 export function isKind(el: Element, kind: SelectorKind): boolean {
-  return SELECTORS[kind].some((alt) => !alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el)));
+  // A plain loop: this runs for each node of the thread's tail, on every read.
+  for (const alt of SELECTORS[kind]) if (!alt.map && el.matches(cssOf(alt)) && (!alt.test || alt.test(el))) return true;
+  return false;
 }
 
 /** The nearest ancestor-or-self of `el` matched by some alternative of `kind` (alternatives with `map` are skipped). */

@@ -45,6 +45,18 @@ export function textHash(text: string): string {
 }
 const textHashes = new Map<string, string>();
 
+/** Key of a message with a `data-message-id` (hashed: the id is Meta's, not ours to store). */
+export function midKey(mid: string): string {
+  let key = midKeys.get(mid);
+  if (key === undefined) {
+    key = `mid:${hash(mid)}`;
+    if (midKeys.size > 5000) midKeys.clear();
+    midKeys.set(mid, key);
+  }
+  return key;
+}
+const midKeys = new Map<string, string>();
+
 const dataAvatars = new Map<string, string>();
 
 /** Stable part of an avatar URL: the file name, without the signed query string. */

@@ -203,12 +203,9 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }
   }
 
+  /** The parts the last reading found (by the same queries: the page is not walked again for them). */
   function rememberParts() {
-    parts = {
-      list: findLive(doc, 'list').value,
-      thread: [findLive(doc, 'header').value, findLive(doc, 'messageList').value].filter((e): e is Element => e !== null),
-      composer: findFirst(doc, 'composer').value,
-    };
+    parts = { list: current.list.el ?? null, thread: current.thread.parts ?? [], composer: current.composer.el };
   }
 
   /** Which parts a batch touched; null when something else changed (re-read everything). */

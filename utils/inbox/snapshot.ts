@@ -1,8 +1,8 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findLive, firstOfAlternative, isKind, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
-import { messageKey, rowKey, hash } from './keys';
+import { messageKey, midKey, rowKey, hash } from './keys';
 import { isBareClock, looksLikeTimeToken, parseTimeToken, utimeInterval } from './time-token';
 import { inboxUrlIds, linkIds, pathChannel, tabChannel } from './url';
 import type {
@@ -44,7 +44,7 @@ export interface SnapshotOptions {
 }
 
 /** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
-export type RowItemsCache = WeakMap<Element, { mid: string | null; markers: boolean; items: Item[] }>;
+export type RowItemsCache = WeakMap<Element, { mid: string | null; items: Item[] }>;
 
 interface Ctx {
   doc: Document;
@@ -245,6 +245,8 @@ export function readRow(row: Element, c: Ctx): ConversationRow {
 
 export interface ListReading {
   found: boolean;
+  /** The list element read (the live source routes mutation records by it). */
+  el?: Element | null;
   via: number;
   rowVia: number;
   titleVia: number;
@@ -280,13 +282,14 @@ export function readList(c: Ctx): ListReading {
   const orphanActions = rows.value.length === 0 && findFirst(list.value, 'actionControl').via === 0;
   if (orphanActions) problems.push('row actions without rows');
   const found = !orphanActions && (conversations.length > 0 || nameless === 0);
-  return { found, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
+  return { found, el: list.value, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
 }
 
 // ------------------------------------------------------------------ thread
 
 type Item =
-  | { type: 'message'; el: Element; text: string; mid?: string; side?: MessageSide; attachment?: boolean }
+  /** `marked`: a 2026 message row (`data-message-id`) opening with the Page's hidden "You sent" marker, or not. */
+  | { type: 'message'; el: Element; text: string; mid?: string; marked?: boolean; attachment?: boolean }
   | { type: 'label'; el: Element; agent: string }
   | { type: 'separator'; el: Element; raw: string }
   | { type: 'system'; el: Element; text: string }
@@ -298,7 +301,8 @@ export const THREAD_TAIL_ROWS = 60;
 export const AGENT_NAME_MAX = 100;
 
 function isSeparatorRow(row: Element): boolean {
-  if (isKind(row, 'separator') || findFirst(row, 'separator').via === 0) return true;
+  // A row holding a role=separator (alternative 0; the text alternative is the test below, on the row's whole text).
+  if (isKind(row, 'separator') || findFirstOf(row, 'separator', 0) !== null) return true;
   const raw = textOf(row);
   return raw.length > 0 && raw.length <= 40 && /\d/.test(raw) && looksLikeTimeToken(raw);
 }
@@ -328,45 +332,45 @@ function threadWindow(list: Element, first: Element | null): { roots: Element[];
 
 /**
  * A 2026 message row (`data-message-id`): its bubble text ('' for an attachment or a removed
- * message) and its side: a Page row opens with a hidden "You sent"; without it, the customer's.
+ * message) and whether it opens with the Page's hidden "You sent" (its side, see sides()).
  */
-function messageRowItem(row: Element, markers: boolean): Item | null {
+function messageRowItem(row: Element): Item | null {
   const mid = row.getAttribute('data-message-id') ?? '';
   // An optimistic bubble (`pending.<n>`) is not a message yet: Meta may drop it, and it gets its real id within a second.
   if (!mid || mid.startsWith('pending')) return null;
   const bubble = findFirst(row, 'messageText').value;
-  // No marker anywhere in the thread (a language the label tables lack): structure decides (sides()).
-  const side: MessageSide | undefined = !markers ? undefined : findFirst(row, 'pageMarker').value ? 'page' : 'customer';
+  const marked = findFirst(row, 'pageMarker').value !== null;
   const attachment = !bubble && findFirst(row, 'attachment').value !== null;
-  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, ...(side ? { side } : {}), ...(attachment ? { attachment } : {}) };
+  return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, marked, ...(attachment ? { attachment } : {}) };
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean } {
+function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean; markers: boolean } {
   const rowsById = findFirst(list, 'messageRow').value;
-  const markers = rowsById !== null && findFirst(list, 'pageMarker').value !== null;
   const textAlt = findFirst(list, 'messageText').via;
   const bubbleCss = SELECTORS.messageText[textAlt] ? textAlt : -1;
   const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
   const items: Item[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
+  // The composer is only inside the thread area in the last-resort alternative (the whole detail pane).
+  const editorInside = findFirst(list, 'editor').value !== null;
   // Returns true when `el` was taken whole (its descendants are not visited).
   const visit = (el: Element): boolean => {
-    if (isKind(el, 'editor')) return true;
+    if (editorInside && isKind(el, 'editor')) return true;
     if (rowsById && isKind(el, 'messageRow')) {
       const mid = el.getAttribute('data-message-id');
       const known = cache?.get(el);
-      if (known && known.mid === mid && known.markers === markers) {
+      if (known && known.mid === mid) {
         items.push(...known.items);
         return true;
       }
       const rowItems: Item[] = [];
-      const item = messageRowItem(el, markers);
+      const item = messageRowItem(el);
       if (item) rowItems.push(item);
       // The customer's avatar sits in the row of the last message of a run.
       const avatar = findFirst(el, 'avatar').value;
       if (avatar) rowItems.push({ type: 'avatar', el: avatar });
-      cache?.set(el, { mid, markers, items: rowItems });
+      cache?.set(el, { mid, items: rowItems });
       items.push(...rowItems);
       return true;
     }
@@ -384,7 +388,7 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
       items.push({ type: 'label', el, agent: raw.slice(prefix.length).trim().slice(0, AGENT_NAME_MAX) });
       return true;
     }
-    const separatorRole = !bubble && isKind(el, 'separator') && el.childElementCount > 0;
+    const separatorRole = !bubble && el.childElementCount > 0 && isKind(el, 'separator');
     if (!bubble && !separatorRole && el.childElementCount > 0) return false;
     const raw = textOf(el);
     if (!raw) return false;
@@ -411,7 +415,11 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
     if (window_.includeRoots && visit(root)) continue;
     walk(root);
   }
-  return { items, omitted: window_.omitted };
+  // Whether the thread has "You sent" markers at all (without any, in a language the label tables lack,
+  // structure decides the sides): the rows just read usually say so; else the whole list is searched.
+  const markers =
+    rowsById !== null && (items.some((i) => i.type === 'message' && i.marked) || findFirst(list, 'pageMarker').value !== null);
+  return { items, omitted: window_.omitted, markers };
 }
 
 /** Whether `el` is matched by alternative `index` of `kind`. */
@@ -429,7 +437,7 @@ function matchesAlternative(el: Element, kind: 'messageText', index: number): bo
  * Layout is read only for those, so a batch rarely forces a layout.
  * Messages whose row says its side (2026 `You sent` marker) keep it.
  */
-function sides(list: Element, items: Item[]): Map<Element, MessageSide> {
+function sides(list: Element, items: Item[], markers: boolean): Map<Element, MessageSide> {
   const out = new Map<Element, MessageSide>();
   const all = items.map((i) => i.el);
   if (!all.length) return out;
@@ -451,8 +459,9 @@ function sides(list: Element, items: Item[]): Map<Element, MessageSide> {
   };
   for (const item of items) {
     if (item.type === 'message') {
-      if (item.side) {
-        out.set(item.el, item.side);
+      // A Page row opens with a hidden "You sent"; without it, the customer's.
+      if (markers && item.marked !== undefined) {
+        out.set(item.el, item.marked ? 'page' : 'customer');
         continue;
       }
       pending.push(item.el);
@@ -504,8 +513,8 @@ function separatorTime(raw: string, section: TimeRange | null, c: Ctx): TimeRang
 }
 
 export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
-  const { items, omitted } = threadItems(list, c.rowItems);
-  const sideOf = sides(list, items);
+  const { items, omitted, markers } = threadItems(list, c.rowItems);
+  const sideOf = sides(list, items, markers);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];
   const occurrences = new Map<string, number>();
@@ -537,7 +546,7 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
   return { messages, omitted };
 
   function makeMessage(side: MessageSide, text: string, mid?: string): ThreadMessage {
-    if (mid) return { key: `mid:${hash(mid)}`, side, agent: null, text, at: section, automated: false };
+    if (mid) return { key: midKey(mid), side, agent: null, text, at: section, automated: false };
     const sectionMinute = section ? section.start : null;
     const base = messageKey(sectionMinute, side, text, 0).replace(/\.0$/, '');
     const n = occurrences.get(base) ?? 0;
@@ -559,6 +568,8 @@ function openChannel(c: Ctx, header: Element | null): Channel | null {
 
 export interface ThreadReading {
   found: boolean;
+  /** The header and message list elements read (the live source routes mutation records by them). */
+  parts?: Element[];
   header: boolean;
   via: number;
   headerVia: number;
@@ -593,7 +604,8 @@ export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
           ...(omitted ? { earlierOmitted: true } : {}),
         }
       : null;
-  return { found: list.value !== null, header: header.value !== null, via: list.via, headerVia: header.via, open };
+  const parts = [header.value, list.value].filter((e): e is Element => e !== null);
+  return { found: list.value !== null, parts, header: header.value !== null, via: list.via, headerVia: header.via, open };
 }
 
 // ------------------------------------------------------------------ composer

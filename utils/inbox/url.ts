@@ -14,8 +14,26 @@ export function isInboxUrl(href: string): boolean {
   }
 }
 
+/**
+ * A pure function of one string, remembered: every read parses the page's URL and the same few hrefs
+ * (channel tabs, rows), and `new URL` is costly. Results are frozen (shared between callers).
+ */
+function remembered<T extends object>(parse: (href: string) => T, max = 1000): (href: string) => T {
+  const cache = new Map<string, T>();
+  return (href) => {
+    let value = cache.get(href);
+    if (value === undefined) {
+      value = Object.freeze(parse(href));
+      if (cache.size >= max) cache.clear();
+      cache.set(href, value);
+    }
+    return value;
+  };
+}
+
 /** The ids the inbox URL carries. */
-export function inboxUrlIds(href: string): { assetId: string | null; selectedItemId: string | null } {
+export const inboxUrlIds = remembered(parseInboxUrlIds);
+function parseInboxUrlIds(href: string): { assetId: string | null; selectedItemId: string | null } {
   try {
     const url = new URL(href);
     return { assetId: url.searchParams.get('asset_id'), selectedItemId: url.searchParams.get('selected_item_id') };
@@ -31,7 +49,11 @@ const TABS: Record<string, Channel> = { messenger: 'messenger', instagram_direct
 
 /** `selected_item_id` and the channel a link or URL names (relative hrefs resolved against the inbox host). */
 export function linkIds(href: string | null | undefined): { selectedItemId: string | null; channel: Channel | null } {
-  if (!href) return { selectedItemId: null, channel: null };
+  return href ? parsedLinkIds(href) : NO_LINK_IDS;
+}
+const NO_LINK_IDS = Object.freeze({ selectedItemId: null, channel: null });
+const parsedLinkIds = remembered(parseLinkIds);
+function parseLinkIds(href: string): { selectedItemId: string | null; channel: Channel | null } {
   try {
     const url = new URL(href, 'https://business.facebook.com/');
     const type = url.searchParams.get('thread_type');

@@ -4,16 +4,12 @@
 // of the paired ratios B/A and their spread.
 //   node scripts/bench/lib/ab-inbox.mjs <entry A> <entry B> [layout]   (AB_ROUNDS=60)
 import { loadavg } from 'node:os';
-import { bundle, launchSim, openSimInbox } from './sim-page.mjs';
+import { launchSim, openSimAB } from './sim-page.mjs';
 
-// Each build keeps its own global.
-const wrap = (code, name) => `(function(){ const w = window; const saved = w.__inboxBench; ${code}; w['${name}'] = w.__inboxBench; w.__inboxBench = saved; })();`;
 const [a, b, layout = '2026'] = process.argv.slice(2);
-const codes = [wrap(await bundle(a), 'benchA'), wrap(await bundle(b), 'benchB')];
 const { browser, context } = await launchSim();
 try {
-  const { page } = await openSimInbox(context, layout);
-  for (const c of codes) await page.addScriptTag({ content: c });
+  const page = await openSimAB(context, a, b, layout);
   const load = [loadavg()[0]];
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -2,7 +2,7 @@
 // on the simulated inbox (500 conversations, 300 messages) in each layout, through the inbox bench's traffic.
 // Counted: querySelectorAll, querySelector, closest, matches, getComputedStyle, getBoundingClientRect, and the
 // layout-forcing getters (innerText, offset*/client*); textContent reads are counted apart (cheap, no layout).
-//   node scripts/bench/lib/count-inbox.mjs [layout…]
+//   node scripts/bench/lib/count-inbox.mjs [layout…]   (BENCH_ENTRY=<another build's inbox-entry.ts>, say a base commit's)
 import { bundle, launchSim, openSimInbox } from './sim-page.mjs';
 
 // Installed in the page after the sim rendered: wraps the DOM methods with counters that count only while
@@ -82,7 +82,7 @@ const counter = () => {
 };
 
 const layouts = process.argv.slice(2).length ? process.argv.slice(2) : ['2026', '2025-11'];
-const code = await bundle();
+const code = await bundle(process.env.BENCH_ENTRY || undefined);
 const { browser, context } = await launchSim();
 try {
   for (const layout of layouts) {

@@ -43,3 +43,15 @@ export async function openSimInbox(context, layout, { conversations = 500, messa
   await page.locator('[data-lexical-editor="true"]').waitFor();
   return { page, id };
 }
+
+/**
+ * A/B benches: builds A and B of a bench entry in one new page of the sim, each keeping its own global
+ * (window.benchA, window.benchB, in place of window.__inboxBench).
+ */
+export async function openSimAB(context, entryA, entryB, layout) {
+  const wrap = (code, name) => `(function(){ const w = window; const saved = w.__inboxBench; ${code}; w['${name}'] = w.__inboxBench; w.__inboxBench = saved; })();`;
+  const codes = [wrap(await bundle(entryA), 'benchA'), wrap(await bundle(entryB), 'benchB')];
+  const { page } = await openSimInbox(context, layout);
+  for (const c of codes) await page.addScriptTag({ content: c });
+  return page;
+}

@@ -370,6 +370,22 @@ describe('createInboxSource: list rows read once, re-read when they change', () 
   /** Another row changes in the same batch: the list is re-read, and the cached rows are served. */
   const touchOther = (name: string) => rowEl(name).querySelector('span:not([dir])')!.append('');
 
+  it('a batch inside the thread re-reads the thread only (the parts the last reading found route the records)', async () => {
+    const pagelet = dom.list.parentElement!;
+    const spy = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const listWalks = () => spy.mock.contexts.filter((c) => c === pagelet).length;
+    try {
+      dom.messages.append(h('div', { 'aria-hidden': 'true' }, 'typing'));
+      await settle();
+      expect(listWalks()).toBe(0);
+      touchOther('Alice Martin');
+      await settle();
+      expect(listWalks()).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('text: a preview whose text node changed in place is read again', async () => {
     expect(shown(1).preview).toBe('Where is my parcel?');
     (rowEl('Bruno Petit').querySelector('a > span[dir="auto"]')!.firstChild as Text).data = 'Any news?';

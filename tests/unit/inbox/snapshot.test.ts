@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { InboxSnapshot } from '../../../utils/inbox/types';
 import type { Fixture } from './fixtures';
 import { takeSnapshot } from '../../../utils/inbox/snapshot';
+import { midKey } from '../../../utils/inbox/keys';
 import { loadFixture } from './fixtures';
 
 const TZ = 'Europe/Paris';
@@ -165,5 +166,46 @@ describe('takeSnapshot: a conversation closed to replies', () => {
     const s = takeSnapshot(document, 'https://business.facebook.com/latest/inbox/all?asset_id=1&selected_item_id=9', Date.UTC(2026, 1, 24), { timeZone: TZ });
     expect(s.composer).toEqual({ found: true, enabled: false, text: '', kind: 'lexical' });
     expect(s.health.missing).toEqual([]);
+  });
+});
+
+describe('takeSnapshot: sides of 2026 message rows ("You sent" markers)', () => {
+  // The rows read are the thread's tail; whether the thread has markers at all is a property of the whole thread.
+  it('a long thread whose tail has no marker still reads unmarked rows as the customer\'s when earlier rows have one', () => {
+    const f = loadFixture('sim-2026-en.html');
+    const rows = [...f.doc.querySelectorAll('[data-message-id^="mid."]')];
+    const marked = rows.filter((r) => [...r.querySelectorAll('span')].some((s) => s.textContent === 'You sent')).at(-1)!;
+    expect(marked).toBeDefined();
+    // A date separator, then 70 copies of a Page row without its marker, after the last row: the rows read
+    // (the last 60, back to their separator) hold no marker.
+    const rowsParent = marked.parentElement!;
+    let separator: Element = [...f.doc.querySelectorAll('[role="separator"]')].at(-1)!;
+    while (separator.parentElement !== rowsParent) separator = separator.parentElement!;
+    let after: Element = rowsParent.lastElementChild!;
+    after.after(separator.cloneNode(true));
+    after = after.nextElementSibling!;
+    for (let i = 0; i < 70; i++) {
+      const copy = marked.cloneNode(true) as Element;
+      for (const s of copy.querySelectorAll('span')) if (s.textContent === 'You sent') s.remove();
+      copy.setAttribute('data-message-id', `mid.$copy${i}`);
+      after.after(copy);
+      after = copy;
+    }
+    const messages = takeSnapshot(f.doc, f.url, f.now, { timeZone: TZ }).open!.messages;
+    expect(messages.length).toBeGreaterThanOrEqual(60);
+    const copyKeys = new Set(Array.from({ length: 70 }, (_, i) => midKey(`mid.$copy${i}`)));
+    const copies = messages.filter((m) => copyKeys.has(m.key));
+    expect(copies.length).toBeGreaterThan(50);
+    expect(copies.every((m) => m.side === 'customer')).toBe(true);
+  });
+
+  it('a thread without any marker (a language the label tables lack) takes its sides from structure', () => {
+    const f = loadFixture('sim-2026-en.html');
+    const truth = takeSnapshot(f.doc, f.url, f.now, { timeZone: TZ }).open!.messages;
+    for (const s of [...f.doc.querySelectorAll('[data-message-id] span')]) if (s.textContent === 'You sent') s.textContent = 'Sie haben gesendet';
+    const messages = takeSnapshot(f.doc, f.url, f.now, { timeZone: TZ }).open!.messages;
+    // Structure (avatars, "Sent by" labels) gives the customer's rows back; no row reads as the customer's only for lack of a marker.
+    expect(messages.filter((m) => m.side === 'customer').length).toBeLessThan(messages.filter((m) => m.side !== 'system').length);
+    expect(messages.map((m) => m.key)).toEqual(truth.map((m) => m.key));
   });
 });
