@@ -14,5 +14,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Not a speed aim (those live in scripts/bench): a few tests replay whole simulated inboxes or merge
+    // thousands of records and take about a second idle; under a loaded machine the 5-s default failed them.
+    testTimeout: 20_000,
   },
 });

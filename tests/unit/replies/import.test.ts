@@ -95,11 +95,10 @@ describe('bad files', () => {
     expect(r.valid[0]!.draft.tags).toEqual(['x', 'y']);
   });
 
-  it('a 1 MB body is refused with a clear error, without stalling', () => {
+  // How long this takes is a benchmark figure (scripts/bench/replies.ts), not a timed test.
+  it('a 1 MB body is refused with a clear error, and the rows after it still import', () => {
     const huge = 'x'.repeat(1_000_000);
-    const started = performance.now();
     const r = valid(parseLibraryFile(`title,body\nHuge,${huge}\nSmall,ok\n`));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(r.errors).toEqual([{ row: 1, line: 2, field: 'body', code: 'tooLong' }]);
     expect(r.valid.map((v) => v.draft.title)).toEqual(['Small']);
   });
