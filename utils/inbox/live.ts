@@ -13,7 +13,6 @@ import {
   readRow,
   readThread,
   snapshotContext,
-  MessageRowMemo,
   type RowItemsCache,
   type RowReadCache,
   type SnapshotOptions,
@@ -75,17 +74,10 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   let rowItems: RowItemsCache = new WeakMap();
   /** List rows already read, for the batches only, on the same terms as `rowItems`. */
   let rowReads: RowReadCache = new WeakMap();
-  /**
-   * Message rows read, by message id, for threads re-rendered with new nodes (issue 14's idle cost: the
-   * 30-s re-render). Keyed by content (id and signature), so it holds whether or not the observer saw the
-   * change; bounded.
-   */
-  const messageRows = new MessageRowMemo();
   const batchOptions = (thread: boolean, list: boolean): SnapshotOptions => ({
     ...snapOptions,
     rowItems: thread ? rowItems : undefined,
     rowReads: list ? rowReads : undefined,
-    messageRows,
   });
   /** Drops the cached rows holding a mutated node (each ancestor once per batch). */
   function forgetMutated(batch: Batch) {

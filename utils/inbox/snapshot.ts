@@ -41,64 +41,10 @@ export interface SnapshotOptions {
    * for the bold of unread rows, img src and alt for the avatar, href, aria-selected/current).
    */
   rowReads?: RowReadCache;
-  /**
-   * What each 2026 message row read as, by message id, for rows re-rendered with new nodes (Meta ages its
-   * time tokens, the sim re-renders the whole thread every 30 s): a row whose id and signature
-   * (`messageRowSignature`) match the entry is not read again. Content-keyed: it needs no invalidation by
-   * mutation records, only a bound (live.ts keeps one per source).
-   */
-  messageRows?: MessageRowMemo;
 }
 
 /** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
 export type RowItemsCache = WeakMap<Element, { mid: string | null; items: Item[] }>;
-
-/** A message row's reading without its nodes: the message item's fields, and whether the row held an avatar. */
-interface MessageRowRead {
-  message: Omit<Extract<Item, { type: 'message' }>, 'el'> | null;
-  avatar: boolean;
-}
-
-/** Message rows read, by message id (see SnapshotOptions.messageRows); the most recently used `max` are kept. */
-export class MessageRowMemo {
-  private entries = new Map<string, { signature: string; read: MessageRowRead }>();
-  constructor(private readonly max = 400) {}
-  get size(): number {
-    return this.entries.size;
-  }
-  /** The reading stored under `mid`, if it was stored with this same signature. */
-  get(mid: string, signature: string): MessageRowRead | null {
-    const entry = this.entries.get(mid);
-    if (!entry || entry.signature !== signature) return null;
-    // Most recently used last: a thread's rows stay while older threads' rows are dropped first.
-    this.entries.delete(mid);
-    this.entries.set(mid, entry);
-    return entry.read;
-  }
-  set(mid: string, signature: string, read: MessageRowRead): void {
-    this.entries.delete(mid);
-    this.entries.set(mid, { signature, read });
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
-
-/**
- * What a message row's reading depends on, read cheaply: its whole text and, for each element in it,
- * the tag, `dir`, `alt`, the number of child elements, and the text (a leaf's) or the text's length.
- * The messageText, pageMarker, attachment and avatar alternatives look at nothing else, so two renders
- * of one message id with the same signature read the same.
- */
-export function messageRowSignature(row: Element): string {
-  let signature = row.textContent ?? '';
-  const all = row.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i]!;
-    const text = el.textContent ?? '';
-    const n = el.childElementCount;
-    signature += `\u0001${el.tagName}\u0002${el.getAttribute('dir') ?? ''}\u0002${el.getAttribute('alt') ?? ''}\u0002${n}\u0002${n === 0 ? text : text.length}`;
-  }
-  return signature;
-}
 
 interface Ctx {
   doc: Document;
@@ -113,7 +59,6 @@ interface Ctx {
   knownIds: ReadonlyMap<string, string>;
   rowItems: RowItemsCache | null;
   rowReads: RowReadCache | null;
-  messageRows: MessageRowMemo | null;
 }
 
 /** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
@@ -157,7 +102,6 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     knownIds: options.knownIds ?? new Map(),
     rowItems: options.rowItems ?? null,
     rowReads: options.rowReads ?? null,
-    messageRows: options.messageRows ?? null,
   };
 }
 
@@ -400,33 +344,8 @@ function messageRowItem(row: Element): Item | null {
   return { type: 'message', el: row, text: bubble ? textOf(bubble) : '', mid, marked, ...(attachment ? { attachment } : {}) };
 }
 
-/**
- * A message row's items: its message (none for a pending bubble) and the customer's avatar, which sits in
- * the row of the last message of a run. With `memo`, a row re-rendered with the same id and signature
- * takes its earlier reading (the avatar node is found again: sides() groups by it).
- */
-function messageRowItems(row: Element, mid: string | null, memo: MessageRowMemo | null): Item[] {
-  const signature = memo && mid ? messageRowSignature(row) : null;
-  const known = signature !== null ? memo!.get(mid!, signature) : null;
-  const avatar = known && !known.avatar ? null : findFirst(row, 'avatar').value;
-  if (known && (avatar !== null) === known.avatar) {
-    const items: Item[] = known.message ? [{ ...known.message, el: row }] : [];
-    if (avatar) items.push({ type: 'avatar', el: avatar });
-    return items;
-  }
-  const items: Item[] = [];
-  const item = messageRowItem(row);
-  if (item) items.push(item);
-  if (avatar) items.push({ type: 'avatar', el: avatar });
-  if (signature !== null) {
-    const message = item?.type === 'message' ? (({ el: _el, ...rest }) => rest)(item) : null;
-    memo!.set(mid!, signature, { message, avatar: avatar !== null });
-  }
-  return items;
-}
-
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element, cache: RowItemsCache | null = null, memo: MessageRowMemo | null = null): { items: Item[]; omitted: boolean; markers: boolean } {
+function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean; markers: boolean } {
   const rowsById = findFirst(list, 'messageRow').value;
   const textAlt = findFirst(list, 'messageText').via;
   const bubbleCss = SELECTORS.messageText[textAlt] ? textAlt : -1;
@@ -445,7 +364,12 @@ function threadItems(list: Element, cache: RowItemsCache | null = null, memo: Me
         items.push(...known.items);
         return true;
       }
-      const rowItems = messageRowItems(el, mid, memo);
+      const rowItems: Item[] = [];
+      const item = messageRowItem(el);
+      if (item) rowItems.push(item);
+      // The customer's avatar sits in the row of the last message of a run.
+      const avatar = findFirst(el, 'avatar').value;
+      if (avatar) rowItems.push({ type: 'avatar', el: avatar });
       cache?.set(el, { mid, items: rowItems });
       items.push(...rowItems);
       return true;
@@ -589,7 +513,7 @@ function separatorTime(raw: string, section: TimeRange | null, c: Ctx): TimeRang
 }
 
 export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
-  const { items, omitted, markers } = threadItems(list, c.rowItems, c.messageRows);
+  const { items, omitted, markers } = threadItems(list, c.rowItems);
   const sideOf = sides(list, items, markers);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];

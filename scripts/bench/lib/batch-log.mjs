@@ -1,7 +1,7 @@
 // What makes a slow observer batch (issue 11): the inbox bench's traffic (bursts of 1,000 mutations, then a
 // customer message that re-renders list and thread), for more rounds, with one line per batch:
 //   kind (burst / message), ms (the adapter's, as inbox.mjs times it), the page layout flushed before it,
-//   records, list rows read afresh (the live source's row cache missed), message rows read afresh (their bubble text searched),
+//   records, list rows read afresh, message rows read afresh (the live source's row caches missed),
 //   whole-document walks (querySelector(All) on the document), and the JS heap's change over the batch
 //   (precise memory info: what it allocated, or a GC inside it when the heap shrank).
 // Then the slowest batches with their line, and the medians by kind.
@@ -16,10 +16,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] 
 // In the page: counters the batch lines read. Reads of rows are counted where the live source caches them
 // (a WeakMap entry set = a row read afresh), walks where the document itself is queried.
 const probe = () => {
-  const c = (window.__batchLog = { rows: 0, messages: new Set(), walks: 0, lines: [], heap: 0 });
+  const c = (window.__batchLog = { rows: 0, messages: 0, walks: 0, lines: [], heap: 0 });
   const set = WeakMap.prototype.set;
   WeakMap.prototype.set = function (k, v) {
     if (v && typeof v === 'object' && 'basis' in v) c.rows++;
+    else if (v && typeof v === 'object' && 'items' in v && 'mid' in v) c.messages++;
     return set.call(this, k, v);
   };
   for (const m of ['querySelector', 'querySelectorAll']) {
@@ -29,18 +30,11 @@ const probe = () => {
       return f.call(this, sel);
     };
   }
-  // A message row read afresh: its bubble text searched (messageText, the dir=auto alternatives).
-  const qs = Element.prototype.querySelector;
-  Element.prototype.querySelector = function (sel) {
-    if (sel.includes('[dir="auto"]') && this.hasAttribute('data-message-id')) c.messages.add(this);
-    return qs.call(this, sel);
-  };
   // A batch starts with the bench seam's layout flush (live.ts, body.getBoundingClientRect()).
   const gbcr = Element.prototype.getBoundingClientRect;
   Element.prototype.getBoundingClientRect = function () {
     if (this === document.body) {
-      c.rows = c.walks = 0;
-      c.messages = new Set();
+      c.rows = c.messages = c.walks = 0;
       c.heap = performance.memory.usedJSHeapSize;
     }
     return gbcr.call(this);
@@ -61,7 +55,7 @@ try {
     const push = batches.push.bind(batches);
     batches.push = (b) => {
       const heapAfter = performance.memory.usedJSHeapSize;
-      c.lines.push({ ...b, kind: c.kind, rows: c.rows, messages: c.messages.size, walks: c.walks, heapKb: (heapAfter - c.heap) / 1024 });
+      c.lines.push({ ...b, kind: c.kind, rows: c.rows, messages: c.messages, walks: c.walks, heapKb: (heapAfter - c.heap) / 1024 });
       return push(b);
     };
   });
