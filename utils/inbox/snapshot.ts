@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findFirstOrNone, findLive, firstOfAlternative, isKind, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, midKey, rowKey, hash } from './keys';
@@ -570,6 +570,8 @@ export interface ThreadReading {
   found: boolean;
   /** The header and message list elements read (the live source routes mutation records by them). */
   parts?: Element[];
+  /** The message list element read. */
+  messageList?: Element | null;
   header: boolean;
   via: number;
   headerVia: number;
@@ -605,7 +607,7 @@ export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
         }
       : null;
   const parts = [header.value, list.value].filter((e): e is Element => e !== null);
-  return { found: list.value !== null, parts, header: header.value !== null, via: list.via, headerVia: header.via, open };
+  return { found: list.value !== null, parts, messageList: list.value, header: header.value !== null, via: list.via, headerVia: header.via, open };
 }
 
 // ------------------------------------------------------------------ composer
@@ -647,7 +649,8 @@ export function readComposer(doc: Document): { state: ComposerState; el: Element
 // ------------------------------------------------------------------ page and health
 
 export function readPageName(doc: Document): string | null {
-  return nameOf(findFirst(doc, 'pageName').value);
+  // Often absent (the sim has no Page switcher): one walk finds that out, not one per alternative.
+  return nameOf(findFirstOrNone(doc, 'pageName').value);
 }
 
 export function health(list: ListReading, thread: ThreadReading, composer: Found<Element | null>): InboxHealth {
