@@ -107,22 +107,6 @@ export function findFirst(root: ParentNode, kind: SelectorKind): Found<Element |
   return { value: null, via: -1 };
 }
 
-const unions = new Map<SelectorKind, string>();
-/**
- * Like findFirst, for a part the page often lacks (the Page name in the top bar): one walk of `root`
- * with every alternative's CSS at once tells when none has a candidate, instead of one walk per
- * alternative. When some element is a candidate, the alternatives are tried in order as findFirst does.
- */
-export function findFirstOrNone(root: ParentNode, kind: SelectorKind): Found<Element | null> {
-  const alts = SELECTORS[kind];
-  if (alts.length > 1) {
-    let union = unions.get(kind);
-    if (union === undefined) unions.set(kind, (union = alts.map(cssOf).join(', ')));
-    if (root.querySelector(union) === null) return { value: null, via: -1 };
-  }
-  return findFirst(root, kind);
-}
-
 /** The first element of alternative `index` of `kind` alone, or null (when only that alternative says enough). */
 export function findFirstOf(root: ParentNode, kind: SelectorKind, index: number): Element | null {
   const alt = SELECTORS[kind][index];

@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findFirstOrNone, findLive, firstOfAlternative, isKind, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, midKey, rowKey, hash } from './keys';
@@ -649,8 +649,7 @@ export function readComposer(doc: Document): { state: ComposerState; el: Element
 // ------------------------------------------------------------------ page and health
 
 export function readPageName(doc: Document): string | null {
-  // Often absent (the sim has no Page switcher): one walk finds that out, not one per alternative.
-  return nameOf(findFirstOrNone(doc, 'pageName').value);
+  return nameOf(findFirst(doc, 'pageName').value);
 }
 
 export function health(list: ListReading, thread: ThreadReading, composer: Found<Element | null>): InboxHealth {
