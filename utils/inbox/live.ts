@@ -65,7 +65,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   const win = doc.defaultView ?? window;
   const now = options.now ?? (() => Date.now());
   const knownIds = new Map<string, string>();
-  const snapOptions: SnapshotOptions = { timeZone: options.timeZone, knownIds };
+  const snapOptions: SnapshotOptions = { timeZone: options.timeZone, knownIds, partHints: new Map() };
   /**
    * Message rows already read, for the batches only (readAll in `process`): a row stays cached until a
    * mutation record touches it or a node inside it. Other reads (send intent, insertion) run between
