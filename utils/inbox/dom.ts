@@ -147,18 +147,36 @@ export function alternativeCss(kind: SelectorKind, via: number): string | null {
 }
 
 /**
+ * Which alternative found each part on this page, kept by the live source between its readings
+ * (SnapshotOptions.partHints). While that alternative still matches it is used at once, without the
+ * walks of the earlier ones, which missed; when it stops matching (a new layout), every alternative is
+ * tried in order again, so health reports what matches now.
+ */
+export type PartHints = Map<SelectorKind, number>;
+
+/**
  * The live one of a page part. A page in transition may hold a stale copy of a part (a pre-rendered
  * clone left behind, same pagelet): the live part is the largest one on screen; without layout
  * (hidden tab, tests) the last one, since the stale copy is the one React left before it.
  */
-export function findLive(root: ParentNode, kind: SelectorKind): Found<Element | null> {
+export function findLive(root: ParentNode, kind: SelectorKind, hints?: PartHints): Found<Element | null> {
   // One query per alternative (not a first-match search and then a second one for all of them): each is a walk of the page.
   const alts = SELECTORS[kind];
   let all: Element[] = [];
   let via = -1;
+  // The alternative that matched last time on this page first: the earlier ones missed then, and each miss is a walk.
+  const hint = hints?.get(kind);
+  if (hint !== undefined && hint > 0 && alts[hint]) {
+    all = matchAlternative(root, alts[hint]);
+    if (all.length) via = hint;
+  }
   for (let i = 0; i < alts.length && via < 0; i++) {
     all = matchAlternative(root, alts[i]!);
     if (all.length) via = i;
+  }
+  if (hints) {
+    if (via >= 0) hints.set(kind, via);
+    else hints.delete(kind);
   }
   if (all.length <= 1) return { value: all[0] ?? null, via };
   let best = all[all.length - 1]!;

@@ -65,7 +65,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   const win = doc.defaultView ?? window;
   const now = options.now ?? (() => Date.now());
   const knownIds = new Map<string, string>();
-  const snapOptions: SnapshotOptions = { timeZone: options.timeZone, knownIds };
+  const snapOptions: SnapshotOptions = { timeZone: options.timeZone, knownIds, partHints: new Map() };
   /**
    * Message rows already read, for the batches only (readAll in `process`): a row stays cached until a
    * mutation record touches it or a node inside it. Other reads (send intent, insertion) run between
@@ -180,10 +180,14 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     return { snapshot: snap, list, thread, composer };
   }
 
-  /** The first read must not fail the sidebar: an unreadable page is an unrecognized one. */
+  /**
+   * The first read must not fail the sidebar: an unreadable page is an unrecognized one. It fills the
+   * row caches: the observer starts in this same task, so every later change to a row sends a record
+   * (the first batch no longer reads every row of the thread afresh).
+   */
   function safeReadAll(at: number): Reading {
     try {
-      return readAll(at);
+      return readAll(at, undefined, undefined, batchOptions(true, true));
     } catch (error) {
       console.warn('[Inbox Pilot] could not read the inbox', error);
       const thread = { found: false, header: false, via: -1, headerVia: -1, open: null };
@@ -302,9 +306,17 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }, 500);
   }
 
-  /** The narrowest stable ancestor of the inbox parts: Meta's main region, else the body. */
+  /**
+   * The narrowest stable ancestor of the inbox parts: Meta's main region, else the body. Called right after
+   * a full reading (the first one, or a batch's that re-reads everything) in the same task: the list,
+   * message list and composer it found are the page's, so the page is not walked again for them.
+   */
   function observerRoot(): Node {
-    const anchor = findLive(doc, 'list').value ?? findLive(doc, 'messageList').value ?? findFirst(doc, 'composer').value;
+    const read = current;
+    const anchor =
+      read.list.el !== undefined
+        ? (read.list.el ?? read.thread.messageList ?? read.composer.el)
+        : (findLive(doc, 'list').value ?? findLive(doc, 'messageList').value ?? findFirst(doc, 'composer').value);
     return (anchor && closestKind(anchor, 'main')) ?? doc.body ?? doc.documentElement;
   }
 

@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found } from './dom';
+import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found, type PartHints } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, midKey, rowKey, hash } from './keys';
@@ -41,6 +41,8 @@ export interface SnapshotOptions {
    * for the bold of unread rows, img src and alt for the avatar, href, aria-selected/current).
    */
   rowReads?: RowReadCache;
+  /** Which alternative found the message list on this page last time (dom.ts, PartHints); kept by the live source. */
+  partHints?: PartHints;
 }
 
 /** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
@@ -59,6 +61,7 @@ interface Ctx {
   knownIds: ReadonlyMap<string, string>;
   rowItems: RowItemsCache | null;
   rowReads: RowReadCache | null;
+  partHints: PartHints | undefined;
 }
 
 /** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
@@ -102,6 +105,7 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     knownIds: options.knownIds ?? new Map(),
     rowItems: options.rowItems ?? null,
     rowReads: options.rowReads ?? null,
+    partHints: options.partHints,
   };
 }
 
@@ -570,6 +574,8 @@ export interface ThreadReading {
   found: boolean;
   /** The header and message list elements read (the live source routes mutation records by them). */
   parts?: Element[];
+  /** The message list element read. */
+  messageList?: Element | null;
   header: boolean;
   via: number;
   headerVia: number;
@@ -578,7 +584,8 @@ export interface ThreadReading {
 
 export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
   const header = findLive(c.doc, 'header');
-  const list = findLive(c.doc, 'messageList');
+  // 2026: the pagelet alternative misses and the label one matches; the hint saves that miss's walk.
+  const list = findLive(c.doc, 'messageList', c.partHints);
   if (!header.value && !list.value && !c.selectedId) return { found: false, header: false, via: -1, headerVia: -1, open: null };
   let customerName: string | null = null;
   if (header.value) {
@@ -605,7 +612,7 @@ export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
         }
       : null;
   const parts = [header.value, list.value].filter((e): e is Element => e !== null);
-  return { found: list.value !== null, parts, header: header.value !== null, via: list.via, headerVia: header.via, open };
+  return { found: list.value !== null, parts, messageList: list.value, header: header.value !== null, via: list.via, headerVia: header.via, open };
 }
 
 // ------------------------------------------------------------------ composer

@@ -20,9 +20,9 @@ export async function bundle(entry = path.join(ROOT, 'scripts/bench/lib/inbox-en
   return (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).find((c) => c.type === 'chunk').code;
 }
 
-/** Chromium with a context that serves the simulated inbox (no network). */
-export async function launchSim() {
-  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--headless=new', '--disable-gpu'] });
+/** Chromium with a context that serves the simulated inbox (no network); `extraArgs`: more Chromium flags. */
+export async function launchSim(extraArgs = []) {
+  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--headless=new', '--disable-gpu', ...extraArgs] });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
