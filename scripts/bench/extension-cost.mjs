@@ -42,6 +42,7 @@ import {
   mutationBurst,
   openBenchInbox,
   round,
+  STARTUP_RECORDER,
   traceDuring,
   waitForSidebar,
 } from './lib/chromium.mjs';
@@ -54,18 +55,6 @@ const SETTLE_MS = 1000;
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 
-/** Main world: when DOMContentLoaded fired and when the sidebar's host element entered the page. */
-const STARTUP_RECORDER = `(() => {
-  const t = (window.__startup = { dcl: null, sidebar: null });
-  document.addEventListener('DOMContentLoaded', () => (t.dcl = performance.now()), { once: true });
-  const seen = () => document.querySelector('inbox-pilot-sidebar');
-  new MutationObserver((_, o) => {
-    if (seen()) {
-      t.sidebar = performance.now();
-      o.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-})();`;
 
 /** Both pages untouched for IDLE_S seconds at the same time: main-thread ms per second in each. */
 async function measureIdle(pages, cdps) {
