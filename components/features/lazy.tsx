@@ -42,7 +42,8 @@ function FirstUsePanel({ loaded, Standin, env, load }: StandinProps & { loaded: 
     if (active instanceof HTMLInputElement && box.current.contains(active)) carry.current = { value: active.value };
   }
   useLayoutEffect(() => {
-    const field = carry.current && box.current?.querySelector('input');
+    // Our own section's first field (the sidebar's closed shadow root; never Meta's DOM).
+    const field = carry.current && box.current?.getElementsByTagName('input')[0];
     if (!Loaded || !field || !carry.current) return;
     field.focus();
     if (carry.current.value) {
