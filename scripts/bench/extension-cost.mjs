@@ -21,9 +21,14 @@
 //   tracing itself slows code down) and long tasks (>= 50 ms) the extension
 //   caused (would be < 50 ms without its part);
 // - main-world PerformanceObserver 'longtask' counts in both browsers;
-// - idle cost (issue 14): both pages open with nothing changing for IDLE_S seconds, main-thread time
-//   (TaskDuration, thread ticks) with minus without, per second (aim < 0.1 ms/s); once with conversations
-//   waiting (rows count their minutes) and once with every conversation answered (the sim's ?waiting=0);
+// - idle cost (issue 14): both pages open with nothing changing for IDLE_S seconds; the aim (< 0.1 ms/s) is on
+//   the extension's own main-thread time from a CPU profile of each tab (lib/extension-profile.mjs: samples
+//   with a chrome-extension:// frame on the stack, so its callbacks, observers, timers and promise
+//   continuations and the DOM work they call; 0 in the tab without it by construction); beside it, the old
+//   TaskDuration with minus without (report only: the tab without the extension alone moves by 2.5 to 7 ms/s).
+//   Once with conversations waiting (rows count their minutes) and once with every conversation answered
+//   (the sim's ?waiting=0). BENCH_IDLE_WAKER=1 with the test build shows the figure fails on a 100-ms waker.
+//   BENCH_PARTS=idle (or burst, startup, comma-separated) runs only those parts;
 // - start-up (issue 14): a fresh tab of the inbox in each browser; from DOMContentLoaded (document_idle
 //   follows it) to the sidebar's host element in the page (main-world MutationObserver), and the
 //   main-thread time of the load up to one second after it, with minus without (median of STARTS).
@@ -42,10 +47,12 @@ import {
   mutationBurst,
   openBenchInbox,
   round,
+  STARTUP_RECORDER,
   traceDuring,
   waitForSidebar,
 } from './lib/chromium.mjs';
 import { inboxUrl } from '../../tests/e2e/browser.mjs';
+import { extensionTime, startProfiler, stopProfiler } from './lib/extension-profile.mjs';
 
 const ROUNDS = Number(process.env.BENCH_COST_ROUNDS ?? 9);
 const PAGE = { conversations: 500, messages: 300 };
@@ -53,27 +60,40 @@ const BURST = { steps: 60, perStep: 100, gapMs: 16 };
 const SETTLE_MS = 1000;
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+/** CPU profile sampling interval of the idle windows (µs). */
+const IDLE_SAMPLE_US = 250;
+/**
+ * BENCH_IDLE_WAKER=1, with the test build (E2E_EXTENSION_DIR=.output-test/chrome-mv3): the test-only feature
+ * runs a 100-ms interval doing 0.05 ms of work (components/features/crash-test): the idle figure must fail.
+ */
+const WAKER = process.env.BENCH_IDLE_WAKER === '1';
+/** BENCH_PARTS=burst,idle,startup (default all): which parts to run. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'burst,idle,startup').split(','));
 
-/** Main world: when DOMContentLoaded fired and when the sidebar's host element entered the page. */
-const STARTUP_RECORDER = `(() => {
-  const t = (window.__startup = { dcl: null, sidebar: null });
-  document.addEventListener('DOMContentLoaded', () => (t.dcl = performance.now()), { once: true });
-  const seen = () => document.querySelector('inbox-pilot-sidebar');
-  new MutationObserver((_, o) => {
-    if (seen()) {
-      t.sidebar = performance.now();
-      o.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-})();`;
 
-/** Both pages untouched for IDLE_S seconds at the same time: main-thread ms per second in each. */
+/**
+ * Both pages untouched for IDLE_S seconds at the same time: main-thread ms per second in each (TaskDuration),
+ * and the extension's own ms per second from a CPU profile of each tab (lib/extension-profile.mjs: samples with
+ * a chrome-extension:// frame on the stack; the tab without the extension scores 0 by construction). Both tabs
+ * carry the same profiler, so the with-minus-without figure stays comparable between them.
+ */
 async function measureIdle(pages, cdps) {
+  await Promise.all([startProfiler(cdps.with, IDLE_SAMPLE_US), startProfiler(cdps.without, IDLE_SAMPLE_US)]);
   const before = { with: await mainThreadMetrics(cdps.with), without: await mainThreadMetrics(cdps.without) };
   await Promise.all([pages.with.waitForTimeout(IDLE_S * 1000), pages.without.waitForTimeout(IDLE_S * 1000)]);
   const after = { with: await mainThreadMetrics(cdps.with), without: await mainThreadMetrics(cdps.without) };
+  const profiles = { with: extensionTime(await stopProfiler(cdps.with)), without: extensionTime(await stopProfiler(cdps.without)) };
   const perS = (name) => ((after[name].task - before[name].task) * 1000) / IDLE_S;
-  return { with: perS('with'), without: perS('without') };
+  const own = (name) => profiles[name].extensionMs / (profiles[name].spanMs / 1000);
+  return {
+    with: perS('with'),
+    without: perS('without'),
+    extensionWith: own('with'),
+    extensionWithout: own('without'),
+    wakes: profiles.with.bursts.length,
+    entries: profiles.with.byEntry.slice(0, 8),
+    bursts: profiles.with.bursts,
+  };
 }
 
 /** A fresh inbox tab in each browser: start-up wall time (with) and main-thread time of the load (with, without). */
@@ -117,6 +137,7 @@ async function measureBurst(page, cdp) {
 export async function measure(log = () => undefined) {
   const pair = await launchPair();
   try {
+    if (WAKER) await pair.with.context.addInitScript(() => localStorage.setItem('inbox-pilot-crash-test', 'waker'));
     const pages = {};
     const cdps = {};
     for (const name of ['without', 'with']) {
@@ -124,48 +145,54 @@ export async function measure(log = () => undefined) {
       cdps[name] = await cdpFor(pair[name], pages[name]);
     }
     await waitForSidebar(pages.with);
-    // Warm-up: JIT and caches in both, so round 1 is not special.
-    for (const name of ['without', 'with']) await mutationBurst(pages[name], { ...BURST, steps: 30 });
-
     const samples = { without: [], with: [] };
-    for (let r = 0; r < ROUNDS; r++) {
-      // Alternate the order so a slow moment of the machine hits both sides alike.
-      const order = r % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
-      for (const name of order) {
-        const s = await measureBurst(pages[name], cdps[name]);
-        samples[name].push(s);
-        log(`round ${r + 1} ${name}: task ${(s.task * 1000).toFixed(0)} ms, script ${(s.script * 1000).toFixed(0)} ms, long tasks ${s.longTasks}`);
+    let trace = null;
+    if (PARTS.has('burst')) {
+      // Warm-up: JIT and caches in both, so round 1 is not special.
+      for (const name of ['without', 'with']) await mutationBurst(pages[name], { ...BURST, steps: 30 });
+      for (let r = 0; r < ROUNDS; r++) {
+        // Alternate the order so a slow moment of the machine hits both sides alike.
+        const order = r % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
+        for (const name of order) {
+          const s = await measureBurst(pages[name], cdps[name]);
+          samples[name].push(s);
+          log(`round ${r + 1} ${name}: task ${(s.task * 1000).toFixed(0)} ms, script ${(s.script * 1000).toFixed(0)} ms, long tasks ${s.longTasks}`);
+        }
       }
+      trace = analyseTrace(
+        await traceDuring(cdps.with, async () => {
+          await mutationBurst(pages.with, BURST);
+          await pages.with.waitForTimeout(SETTLE_MS);
+        }),
+      );
+      log(`trace: ${JSON.stringify(trace)}`);
     }
-
     const paired = samples.with.map((w, i) => w.task / samples.without[i].task).sort((a, b) => a - b);
-    const trace = analyseTrace(
-      await traceDuring(cdps.with, async () => {
-        await mutationBurst(pages.with, BURST);
-        await pages.with.waitForTimeout(SETTLE_MS);
-      }),
-    );
-    log(`trace: ${JSON.stringify(trace)}`);
 
-    const idle = await measureIdle(pages, cdps);
-    log(`idle: ${JSON.stringify(idle)}`);
-    // The same with every conversation answered (the sim's ?waiting=0): no timer row has a minute to count,
-    // so what is left is the extension's own cost on a page that only ages its time tokens (the sim
-    // re-renders them every 30 s, as Meta does). Fresh tabs; the first ones are closed so they cost nothing.
-    for (const name of ['without', 'with']) {
-      await pages[name].close();
-      pages[name] = await openBenchInbox(pair[name], { ...PAGE, waiting: 0 });
-      cdps[name] = await cdpFor(pair[name], pages[name]);
+    let idle = null;
+    let idleNone = null;
+    if (PARTS.has('idle')) {
+      idle = await measureIdle(pages, cdps);
+      log(`idle: ${JSON.stringify({ ...idle, bursts: undefined })}`);
+      // The same with every conversation answered (the sim's ?waiting=0): no timer row has a minute to count,
+      // so what is left is the extension's own cost on a page that only ages its time tokens (the sim
+      // re-renders them every 30 s, as Meta does). Fresh tabs; the first ones are closed so they cost nothing.
+      for (const name of ['without', 'with']) {
+        await pages[name].close();
+        pages[name] = await openBenchInbox(pair[name], { ...PAGE, waiting: 0 });
+        cdps[name] = await cdpFor(pair[name], pages[name]);
+      }
+      await waitForSidebar(pages.with);
+      await Promise.all([pages.with.waitForTimeout(5000), pages.without.waitForTimeout(5000)]);
+      idleNone = await measureIdle(pages, cdps);
+      log(`idle, nothing waiting: ${JSON.stringify({ ...idleNone, bursts: undefined })}`);
+      log(`  bursts of extension work (s into the window: ms): ${idleNone.bursts.map((x) => `${(x.atMs / 1000).toFixed(1)}:${x.ms.toFixed(2)}`).join(' ')}`);
     }
-    await waitForSidebar(pages.with);
-    await Promise.all([pages.with.waitForTimeout(5000), pages.without.waitForTimeout(5000)]);
-    const idleNone = await measureIdle(pages, cdps);
-    log(`idle, nothing waiting: ${JSON.stringify(idleNone)}`);
-    const startup = await measureStartup(pair);
-    log(`startup: ${JSON.stringify(startup)}`);
+    const startup = PARTS.has('startup') ? await measureStartup(pair) : null;
+    if (startup) log(`startup: ${JSON.stringify(startup)}`);
 
     const errors = await pair.with.allErrors();
-    const task = { without: median(samples.without.map((s) => s.task)), with: median(samples.with.map((s) => s.task)) };
+    const task = { without: median(samples.without.map((s) => s.task)) ?? NaN, with: median(samples.with.map((s) => s.task)) ?? NaN };
     return {
       rounds: ROUNDS,
       samples,
@@ -190,25 +217,45 @@ export async function measure(log = () => undefined) {
 export async function run() {
   const m = await measure((line) => console.log(line));
   const where = `${PAGE.conversations} conversations, mutation burst`;
+  const burst = m.trace
+    ? [
+        { figure: `main-thread time ratio with/without extension (${where}, median of ${m.rounds})`, value: round(m.ratio, 3), unit: 'x', aim: '< 1.05', ok: m.ratio < 1.05 },
+        { figure: 'paired-ratio spread, interquartile (noise of the figure above)', value: round(m.ratioSpread.high - m.ratioSpread.low, 3), unit: 'x', aim: 'report only', ok: true },
+        { figure: 'main-thread time per burst without extension', value: round(m.taskMs.without, 0), unit: 'ms', aim: 'report only', ok: true },
+        { figure: 'main-thread time per burst with extension', value: round(m.taskMs.with, 0), unit: 'ms', aim: 'report only', ok: true },
+        { figure: 'extension script time per burst (ScriptDuration with minus without)', value: round(m.scriptMs, 0), unit: 'ms', aim: 'report only', ok: true },
+        { figure: 'longest extension slice in one task (trace; tracing adds overhead)', value: round(m.trace.maxExtensionInOneTaskMs, 1), unit: 'ms', aim: '< 50 ms', ok: m.trace.maxExtensionInOneTaskMs < 50 },
+        { figure: 'long tasks caused by the extension (trace)', value: m.trace.longTasksCausedByExtension, unit: 'tasks', aim: '0', ok: m.trace.longTasksCausedByExtension === 0 },
+        { figure: 'long tasks per burst, page without extension (longtask observer)', value: m.longTasks.without, unit: 'tasks', aim: 'report only', ok: true },
+        { figure: 'long tasks per burst, page with extension (longtask observer)', value: m.longTasks.with, unit: 'tasks', aim: 'report only (noisy: see the trace figure)', ok: true },
+      ]
+    : [];
+  // Idle: the aim is on the extension's own CPU (CPU profile, extension frames on the stack): the tab without
+  // the extension scores 0 on it, so the figure has no with-minus-without noise. The TaskDuration difference
+  // stays beside it, for reference: its noise (the without tab alone moves by several ms/s) is far over the aim.
+  const idleRows = (x, what) => [
+    { figure: `idle cost ${what}: the extension's own main-thread time (CPU profile, ${IDLE_S} s)`, value: round(x.extensionWith, 3), unit: 'ms/s', aim: '< 0.1 ms/s', ok: x.extensionWith < 0.1 },
+    { figure: `idle cost ${what}: the same measure in the tab without the extension (its floor)`, value: round(x.extensionWithout, 3), unit: 'ms/s', aim: '0', ok: x.extensionWithout === 0 },
+    { figure: `idle cost ${what}: bursts of extension work in ${IDLE_S} s (wake-ups)`, value: x.wakes, unit: 'bursts', aim: 'report only', ok: true },
+    { figure: `idle cost ${what}: main-thread time with minus without (TaskDuration; noise far over the aim)`, value: round(x.with - x.without, 3), unit: 'ms/s', aim: 'report only', ok: true },
+  ];
+  const idle = m.idle ? [...idleRows(m.idle, 'with conversations waiting'), ...idleRows(m.idleNone, 'with no conversation waiting')] : [];
+  const startup = m.startup
+    ? [
+        { figure: 'start-up: DOMContentLoaded (document_idle follows) to the sidebar in the page, median of fresh tabs', value: round(m.startup.visibleMs, 0), unit: 'ms', aim: '< 500 ms (chosen: the issue gives none)', ok: m.startup.visibleMs < 500 },
+        { figure: 'start-up: main-thread time of the page load with minus without the extension (to 1 s after)', value: round(m.startup.extraTaskMs, 0), unit: 'ms', aim: '< 100 ms (chosen: the issue gives none)', ok: m.startup.extraTaskMs < 100 },
+      ]
+    : [];
   return [
-    { figure: `main-thread time ratio with/without extension (${where}, median of ${m.rounds})`, value: round(m.ratio, 3), unit: 'x', aim: '< 1.05', ok: m.ratio < 1.05 },
-    { figure: 'paired-ratio spread, interquartile (noise of the figure above)', value: round(m.ratioSpread.high - m.ratioSpread.low, 3), unit: 'x', aim: 'report only', ok: true },
-    { figure: 'main-thread time per burst without extension', value: round(m.taskMs.without, 0), unit: 'ms', aim: 'report only', ok: true },
-    { figure: 'main-thread time per burst with extension', value: round(m.taskMs.with, 0), unit: 'ms', aim: 'report only', ok: true },
-    { figure: 'extension script time per burst (ScriptDuration with minus without)', value: round(m.scriptMs, 0), unit: 'ms', aim: 'report only', ok: true },
-    { figure: 'longest extension slice in one task (trace; tracing adds overhead)', value: round(m.trace.maxExtensionInOneTaskMs, 1), unit: 'ms', aim: '< 50 ms', ok: m.trace.maxExtensionInOneTaskMs < 50 },
-    { figure: 'long tasks caused by the extension (trace)', value: m.trace.longTasksCausedByExtension, unit: 'tasks', aim: '0', ok: m.trace.longTasksCausedByExtension === 0 },
-    { figure: 'long tasks per burst, page without extension (longtask observer)', value: m.longTasks.without, unit: 'tasks', aim: 'report only', ok: true },
-    { figure: 'long tasks per burst, page with extension (longtask observer)', value: m.longTasks.with, unit: 'tasks', aim: 'report only (noisy: see the trace figure)', ok: true },
-    { figure: `idle cost: main-thread time with minus without, inbox open and unchanged for ${IDLE_S} s`, value: round(m.idle.with - m.idle.without, 3), unit: 'ms/s', aim: '< 0.1 ms/s', ok: m.idle.with - m.idle.without < 0.1 },
-    { figure: `idle cost with no conversation waiting (every one answered): with minus without, ${IDLE_S} s`, value: round(m.idleNone.with - m.idleNone.without, 3), unit: 'ms/s', aim: '< 0.1 ms/s', ok: m.idleNone.with - m.idleNone.without < 0.1 },
-    { figure: 'start-up: DOMContentLoaded (document_idle follows) to the sidebar in the page, median of fresh tabs', value: round(m.startup.visibleMs, 0), unit: 'ms', aim: '< 500 ms (chosen: the issue gives none)', ok: m.startup.visibleMs < 500 },
-    { figure: 'start-up: main-thread time of the page load with minus without the extension (to 1 s after)', value: round(m.startup.extraTaskMs, 0), unit: 'ms', aim: '< 100 ms (chosen: the issue gives none)', ok: m.startup.extraTaskMs < 100 },
+    ...burst,
+    ...idle,
+    ...startup,
     { figure: 'errors in the page or extension during the bench', value: m.errors.length, unit: 'errors', aim: '0', ok: m.errors.length === 0 },
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const m = await measure((line) => console.log(line));
-  console.log(JSON.stringify({ ...m, samples: undefined }, null, 2));
+  const strip = (x) => x && { ...x, bursts: undefined };
+  console.log(JSON.stringify({ ...m, samples: undefined, idle: strip(m.idle), idleNone: strip(m.idleNone) }, null, 2));
 }

@@ -10,7 +10,9 @@ import { launch, sidebar, EXTENSION_DIR, type E2EBrowser } from './harness';
  * web-accessible modules the content script imports when needed. Here the draft chunk is missing from a
  * copy of the built extension (what a chunk that fails to load looks like): draft checks say they stopped,
  * alone; the timers, the saved replies (their own chunk) and the layout report (its own chunk) work. The
- * sidebar's footer chunk is missing too: the footer says it could not load, the rest is there.
+ * sidebar's footer chunk is missing too: the footer says it could not load, the rest is there. Draft checks
+ * and saved replies load on first use (the agent writes; a conversation is open), so the missing draft chunk
+ * shows only once the agent writes.
  */
 let browser: E2EBrowser;
 let dir: string;
@@ -47,13 +49,25 @@ describe('a lazy chunk that fails to load', () => {
   it('stops its part alone: draft checks and the footer say so; timers, saved replies and the layout report work', async () => {
     const page = await browser.openInbox();
     await section(page, 'timers').waitFor();
+    // Draft checks and saved replies load on first use, not at start-up: with no conversation open, the draft
+    // section shows its stand-in and has not tried its (missing) chunk; the replies section its search box.
+    await section(page, 'draft').locator('[data-testid="draft-no-composer"]').waitFor({ timeout: 15_000 });
+    await sidebar(page).locator('[data-testid="part-unavailable"]').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    expect(await section(page, 'draft').locator('[data-testid="feature-stopped"]').count()).toBe(0);
+    expect(await section(page, 'replies').locator('[data-testid="replies-search"]').count()).toBe(1);
+
+    // The agent writes: the draft chunk is needed, cannot load, and the draft section says so (with Retry).
+    const [first, other] = await page.evaluate(() => window.__sim.list().slice(0, 4).filter((_, i) => i === 0 || i === 3));
+    await page.evaluate((id) => window.__sim.openConversation(id), other!.id);
+    await page.locator('[data-lexical-editor="true"]').click();
+    await page.keyboard.type('Hello');
     await section(page, 'draft').locator('[data-testid="feature-stopped"]').waitFor({ timeout: 15_000 });
     expect(await section(page, 'draft').locator('[data-testid="feature-retry"]').textContent()).toBe('Retry');
     await sidebar(page).locator('[data-testid="part-unavailable"]').waitFor({ timeout: 15_000 });
     expect(await sidebar(page).locator('[data-testid="sidebar-footer"]').count()).toBe(0);
 
     // Timers: a new customer message gets a row.
-    const [first, other] = await page.evaluate(() => window.__sim.list().slice(0, 4).filter((_, i) => i === 0 || i === 3));
     await page.evaluate((oid) => window.__sim.addCustomerMessage(oid, 'Bonjour, où en est ma commande ?'), other!.id);
     await section(page, 'timers').locator('[data-testid="timer-row"]', { hasText: other!.name }).first().waitFor({ timeout: 15_000 });
 

@@ -4,6 +4,7 @@ import type { Finding } from '../../../utils/draft';
 import type { FixId } from '../../../utils/draft/fix-offer';
 import { draftPanelMessages, ruleLabelKey } from './strings';
 import type { DraftState, FixOutcome } from './state';
+import { DraftIdleNotice } from './standin';
 
 const t = messagesFor(draftPanelMessages);
 
@@ -123,10 +124,8 @@ export function DraftPanel({ state }: { state: DraftState }) {
   return (
     <div class="ip-draft" data-testid="draft-panel">
       {state.askName.value && <NamePrompt state={state} />}
-      {!state.composerFound.value && findings.length === 0 ? (
-        <p class="ip-muted" data-testid="draft-no-composer">{t.value.noComposer}</p>
-      ) : blank && findings.length === 0 ? (
-        <p class="ip-muted" data-testid="draft-empty">{t.value.empty}</p>
+      {(!state.composerFound.value || blank) && findings.length === 0 ? (
+        <DraftIdleNotice composerFound={state.composerFound.value} />
       ) : findings.length === 0 ? (
         <p class="ip-state-ok ip-draft-ok" role="status" data-testid="draft-ok">✓ {t.value.looksGood}</p>
       ) : (

@@ -4,8 +4,6 @@ import { draftOptionsOnlyMessages } from './options-strings';
 /** Sidebar strings of the draft checks (the only ones shipped in the content script). */
 export const draftPanelMessages = defineMessages({
   en: {
-    noComposer: 'Open a conversation: your reply is checked here as you type.',
-    empty: 'Start typing your reply: tips appear here.',
     looksGood: 'Looks good: short, clear and signed.',
     fixAppendSignOff: (name: string) => `Sign “— ${name}”`,
     fixReplaceSignOff: (name: string) => `Sign with “${name}”`,
@@ -36,8 +34,6 @@ export const draftPanelMessages = defineMessages({
     rule_window_closed: '24-hour window over',
   },
   fr: {
-    noComposer: 'Ouvrez une conversation : votre réponse est vérifiée ici pendant que vous l’écrivez.',
-    empty: 'Commencez à écrire votre réponse : les conseils s’affichent ici.',
     looksGood: 'C’est bon : court, clair et signé.',
     fixAppendSignOff: (name: string) => `Signer « — ${name} »`,
     fixReplaceSignOff: (name: string) => `Signer « ${name} »`,

@@ -4,9 +4,11 @@ import { messagesFor } from '../../../utils/i18n';
 import type { SavedReplySummary } from './protocol';
 import { fillPlaceholders, type PlaceholderValues } from '../../../utils/replies/placeholders';
 import { repliesPanelMessages } from './strings';
+import { repliesSearchMessages } from './standin';
 import type { InsertOutcome, RepliesState } from './state';
 
 const t = messagesFor(repliesPanelMessages);
+const searchWords = messagesFor(repliesSearchMessages);
 
 /** Quiet time after the last key before the library is searched. */
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -101,7 +103,7 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
   if (state.loadFailed.value) notice = t.value.loadFailed;
   else if (!state.librarySize.value) notice = t.value.emptyLibrary;
   else if (searching.value) notice = rows.value.length || results.value.query !== query.value ? null : t.value.noResults;
-  else if (!state.hasConversation.value) notice = t.value.noConversation;
+  else if (!state.hasConversation.value) notice = searchWords.value.noConversation;
   else if (!state.pendingText.value) notice = t.value.nothingPending;
   else if (!rows.value.length) notice = t.value.nothingRelevant;
 
@@ -111,12 +113,12 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
         type="search"
         class="ip-replies-search"
         role="combobox"
-        aria-label={t.value.search}
+        aria-label={searchWords.value.search}
         aria-controls={listId}
         aria-expanded={rows.value.length > 0}
         aria-activedescendant={rows.value.length ? optionId(activeIndex) : undefined}
         aria-describedby="ip-replies-hint"
-        placeholder={t.value.searchPlaceholder}
+        placeholder={searchWords.value.searchPlaceholder}
         value={query.value}
         onInput={(e) => {
           query.value = e.currentTarget.value;
@@ -124,11 +126,11 @@ export function RepliesPanel({ state }: { state: RepliesState }) {
         }}
         data-testid="replies-search"
       />
-      <p class="ip-muted ip-replies-hint" id="ip-replies-hint">{t.value.searchHint}</p>
+      <p class="ip-muted ip-replies-hint" id="ip-replies-hint">{searchWords.value.searchHint}</p>
       {!searching.value && state.suggestions.value.length > 0 && <h3 class="ip-replies-heading">{t.value.suggestions}</h3>}
       {searching.value && rows.value.length > 0 && <p class="ip-muted" aria-live="polite">{t.value.results(rows.value.length)}</p>}
       {notice && <p class="ip-muted" data-testid="replies-notice">{notice}</p>}
-      <ul class="ip-list ip-replies-list" id={listId} role="listbox" aria-label={searching.value ? t.value.search : t.value.suggestions}>
+      <ul class="ip-list ip-replies-list" id={listId} role="listbox" aria-label={searching.value ? searchWords.value.search : t.value.suggestions}>
         {rows.value.map((row, i) => (
           <li
             key={row.reply.id}

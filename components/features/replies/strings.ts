@@ -4,12 +4,8 @@ import { defineMessages } from '../../../utils/i18n';
 export const repliesPanelMessages = defineMessages({
   en: {
     suggestions: 'Suggested for this message',
-    noConversation: 'Open a conversation to get suggestions.',
     nothingPending: 'The customer has no unanswered message.',
     nothingRelevant: 'No saved reply matches this message. Search the library below.',
-    search: 'Search saved replies',
-    searchPlaceholder: 'Search, or /shortcut',
-    searchHint: '↑ ↓ to choose, Enter to insert. Nothing is sent.',
     noResults: 'No saved reply found.',
     results: (n: number) => `${n} found`,
     matched: (words: string) => `Matches: ${words}`,
@@ -30,12 +26,8 @@ export const repliesPanelMessages = defineMessages({
   },
   fr: {
     suggestions: 'Suggérées pour ce message',
-    noConversation: 'Ouvrez une conversation pour voir des suggestions.',
     nothingPending: 'Le client n’a pas de message sans réponse.',
     nothingRelevant: 'Aucune réponse enregistrée ne correspond à ce message. Cherchez dans la bibliothèque ci-dessous.',
-    search: 'Chercher dans les réponses enregistrées',
-    searchPlaceholder: 'Chercher, ou /raccourci',
-    searchHint: '↑ ↓ pour choisir, Entrée pour insérer. Rien n’est envoyé.',
     noResults: 'Aucune réponse enregistrée trouvée.',
     results: (n: number) => `${n} trouvée${n > 1 ? 's' : ''}`,
     matched: (words: string) => `Mots trouvés : ${words}`,

@@ -82,6 +82,21 @@ export function startStatsSender(
     return writes;
   };
 
+  /**
+   * One write for all the events of one task (a batch reports every conversation of the first read at once:
+   * a write per event re-serialized the growing outbox each time). A microtask: still written before the page
+   * can go away, as `persist` is.
+   */
+  let persistPlanned = false;
+  const persistSoon = () => {
+    if (persistPlanned) return;
+    persistPlanned = true;
+    queueMicrotask(() => {
+      persistPlanned = false;
+      void persist();
+    });
+  };
+
   const schedule = (delay: number) => {
     if (stopped) return;
     if (timer !== undefined) clearTimeout(timer);
@@ -168,7 +183,7 @@ export function startStatsSender(
       if (!RELEVANT.has(event.kind)) return;
       const clean = validateEvent(event); // also drops the customer's name
       queue.set(clean.id, clean);
-      void persist();
+      persistSoon();
       // A reply completes a response: send it now (the tab may close next); customer messages are batched.
       schedule(clean.kind === 'reply-sent' ? 0 : flushDelay);
     } catch (error) {

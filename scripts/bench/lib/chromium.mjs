@@ -40,6 +40,19 @@ export const LONG_TASK_RECORDER = `(() => {
   } catch {}
 })();`;
 
+/** Main world: when DOMContentLoaded fired and when the sidebar's host element entered the page. */
+export const STARTUP_RECORDER = `(() => {
+  const t = (window.__startup = { dcl: null, sidebar: null });
+  document.addEventListener('DOMContentLoaded', () => (t.dcl = performance.now()), { once: true });
+  const seen = () => document.querySelector('inbox-pilot-sidebar');
+  new MutationObserver((_, o) => {
+    if (seen()) {
+      t.sidebar = performance.now();
+      o.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
 /** Opens the simulated inbox with one conversation open (so list, thread and composer are all there). */
 export async function openBenchInbox(browser, params) {
   await browser.context.addInitScript({ content: LONG_TASK_RECORDER });

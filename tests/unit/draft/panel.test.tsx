@@ -268,4 +268,28 @@ describe('draft panel', () => {
     expect(root.querySelector('[data-testid="draft-no-composer"]')).not.toBeNull();
     expect(draftFeature.meta.id).toBe('draft');
   });
+
+  it('loads its checks on first use (issue 14): nothing is asked until the agent writes or the composer is disabled', async () => {
+    registerDraftBackground();
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const asked = () => sent.mock.calls.filter(([m]) => (m as { type: string }).type === 'draft:check').length;
+    for (const trigger of ['type', 'disable'] as const) {
+      abort?.abort();
+      sent.mockClear();
+      abort = new AbortController();
+      const scope = createScope({ id: 'draft', parent: abort.signal });
+      const { inbox, snap, type } = fakeInbox(snapshot(''));
+      const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Marie', companyNames: ['Acme'] });
+      const { Panel } = (await draftFeature.start({ scope, inbox, now: signal(0), wakeAt: () => () => undefined, general }))!;
+      render(Panel ? <Panel /> : null, root);
+      expect(root.querySelector('[data-testid="draft-empty"]')).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 400)); // longer than the checks' debounce
+      expect(asked()).toBe(0);
+      if (trigger === 'type') type('Bonjour\nCordialement,\nAcme');
+      else snap.value = snapshot('', { enabled: false });
+      await vi.waitFor(() => expect(root.querySelector('[data-testid="draft-finding"]')).not.toBeNull(), { timeout: 3000 });
+      expect(asked()).toBeGreaterThan(0);
+      render(null, root);
+    }
+  });
 });

@@ -49,6 +49,8 @@ async function mount(open: OpenConversation | null) {
   const general = signal({ ...DEFAULT_GENERAL_SETTINGS, agentName: 'Léa' });
   const { Panel } = (await repliesFeature.start({ scope, inbox, now: signal(0), wakeAt: () => () => undefined, general }))!;
   render(Panel ? <Panel /> : null, root);
+  // With a conversation open the panel's chunk loads at once (first use): its search box is the combobox.
+  if (open) await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-search"]')?.getAttribute('role')).toBe('combobox'));
   await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-notice"]')?.textContent ?? '').not.toMatch(/vide|empty/));
   return { snapshot, insertText, emit: (e: InboxEvent) => listeners.forEach((l) => l(e)) };
 }
@@ -134,6 +136,30 @@ describe('saved replies panel', () => {
     const answer = await fakeBrowser.runtime.sendMessage({ app: 'inbox-pilot', type: 'replies:insert-top', data: undefined });
     expect(answer).toEqual({ ok: true, value: { inserted: true } });
     expect(insertText).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads on first use (issue 14): nothing asked while no conversation is open; opening one loads and suggests', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const { snapshot } = await mount(null);
+    expect(root.querySelector('[data-testid="replies-notice"]')!.textContent).toMatch(/Ouvrez une conversation/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(root.querySelector('[data-testid="replies-search"]')!.getAttribute('role')).toBeNull(); // still the stand-in
+    expect(sent.mock.calls.filter(([m]) => (m as { type: string }).type === 'replies:suggest')).toEqual([]);
+    snapshot.value = snapshotWith(conversation('Mon colis n’est toujours pas arrivé'));
+    await vi.waitFor(() => expect(items().length).toBeGreaterThan(0));
+  });
+
+  it('loads when the agent reaches for the search box: the panel’s box takes the focus and what was typed', async () => {
+    await mount(null);
+    const standin = root.querySelector<HTMLInputElement>('[data-testid="replies-search"]')!;
+    standin.focus();
+    standin.value = '/livr';
+    standin.dispatchEvent(new FocusEvent('focus'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="replies-search"]')?.getAttribute('role')).toBe('combobox'));
+    const input = root.querySelector<HTMLInputElement>('[data-testid="replies-search"]')!;
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('/livr');
+    await vi.waitFor(() => expect(items().map((i) => i.textContent)).toEqual([expect.stringContaining('Délais de livraison')]));
   });
 
   it('searches once per pause in typing, not once per key', async () => {

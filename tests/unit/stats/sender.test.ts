@@ -57,6 +57,20 @@ describe('stats sender: resend until acknowledged', () => {
     abort.abort();
   });
 
+  it('writes the outbox once for all the events of one task, before the next task (issue 14: start-up reports every conversation at once)', async () => {
+    const inbox = fakeInbox();
+    const abort = new AbortController();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    startStatsSender(abort, inbox, { ...fast, flushDelayMs: 10_000 }); // no worker: only the outbox writes count
+    for (let i = 0; i < 40; i++) inbox.emit(customer(`c${i}`, T0 + i));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(set).toHaveBeenCalledTimes(1);
+    const [[written]] = set.mock.calls as unknown as [[Record<string, { events: unknown[] }>]];
+    expect(Object.values(written)[0]!.events).toHaveLength(40);
+    set.mockRestore();
+    abort.abort();
+  });
+
   it('keeps events while the worker is down (durably, without names) and delivers them when it is back', async () => {
     const inbox = fakeInbox();
     const abort = new AbortController();
