@@ -1,5 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
 import { normalizedLabels, normalizeLabel } from './labels';
+import { traceConv, traceEvent, traceRow, traceThread, type TraceEntry, type Tracer } from './trace';
 import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage, TimeRange } from './types';
 
 /**
@@ -94,9 +95,29 @@ export class EventTracker {
 
   constructor(private readonly options: TrackerOptions) {}
 
+  /** Debug only (issue 16): every decision, with ids, sides and times (see trace.ts). Null: nothing is collected. */
+  tracer: Tracer | null = null;
+  private clock = 0;
+  private lastThreadSig = '';
+  private trace(what: string, conv: string | null, data: Record<string, unknown> = {}) {
+    if (!this.tracer) return;
+    const entry: TraceEntry = { t: this.clock, what, ...(conv !== null ? { conv: traceConv(conv) } : {}), ...data };
+    this.tracer(entry);
+  }
+  private traceSnapshot(snap: InboxSnapshot, observedAt: number) {
+    if (!this.tracer || !snap.open) return;
+    const messages = traceThread(snap.open);
+    const sig = `${snap.open.key}|${JSON.stringify(messages)}|${snap.health.found.thread}`;
+    if (sig === this.lastThreadSig) return;
+    this.lastThreadSig = sig;
+    this.trace('thread', snap.open.key, { observedAt, found: snap.health.found.thread, messages });
+  }
+
   /** Events for a new snapshot. `observedAt`: when the first mutation of this batch happened. */
   update(snap: InboxSnapshot, observedAt: number, now: number): InboxEvent[] {
     const out: InboxEvent[] = [];
+    this.clock = now;
+    this.traceSnapshot(snap, observedAt);
     const previousOpen = this.last?.open ?? null;
     this.last = snap;
     const pageId = snap.page.assetId;
@@ -108,6 +129,7 @@ export class EventTracker {
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
     this.learnChannels(snap);
     const again = this.relabelled.splice(0).map((e) => this.finish(e, pageId));
+    for (const e of again) this.trace('emit-relabelled', e.conversation, traceEvent(e));
     return [...this.dedupe(out.map((e) => this.finish(e, pageId))), ...again];
   }
 
@@ -133,6 +155,7 @@ export class EventTracker {
   /** Clock tick without DOM change: flushes replies whose bubble or label never came. */
   tick(now: number): InboxEvent[] {
     if (!this.last) return [];
+    this.clock = now;
     const out: InboxEvent[] = [];
     this.confirmSends(this.last);
     this.updatePending(now, out);
@@ -151,6 +174,7 @@ export class EventTracker {
    */
   noteSendIntent(text: string, at: number, open: OpenConversation | null = this.last?.open ?? null): void {
     if (!open || !text.trim()) return;
+    this.trace('send', open.key, { at });
     this.pending.push({
       conversation: open.key,
       customerName: open.customerName,
@@ -168,6 +192,7 @@ export class EventTracker {
    * happened, not at the next batch): the pending sends of that conversation were sent.
    */
   noteComposerEmptied(conversation: string): void {
+    this.trace('composer-emptied', conversation);
     for (const p of this.pending) if (p.conversation === conversation) p.confirmed = true;
   }
 
@@ -225,15 +250,18 @@ export class EventTracker {
         at: observedAt,
       });
       // A thread still drawing behind its row is read once it shows that message (or has had time to settle).
-      if (behindRow(snap, open, observedAt)) this.thread.behind = true;
+      const behind = behindRow(snap, open, observedAt);
+      this.trace('open', open.key, { rendered: open.messages.length > 0, behind });
+      if (behind) this.thread.behind = true;
       else this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
     const t = this.thread;
     if (t.behind) {
       for (const m of open.messages) t.known.add(m.key);
-      if (behindRow(snap, open, observedAt) && now - t.openedAt < SETTLE_MS) return;
+      if (behindRow(snap, open, observedAt) && now - t.openedAt < SETTLE_MS) return void this.trace('behind-wait', open.key);
       t.behind = false;
+      this.trace('behind-read', open.key);
       this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
@@ -244,6 +272,7 @@ export class EventTracker {
       // (issue 16); what is appended after this is live.
       t.renderedAtOpen = true;
       for (const m of open.messages) t.known.add(m.key);
+      this.trace('drawn-after-empty-open', open.key, { behind: behindRow(snap, open, observedAt) });
       if (behindRow(snap, open, observedAt)) t.behind = true;
       else this.fromThreadOnOpen(snap, open, now, out);
       return;
@@ -260,6 +289,7 @@ export class EventTracker {
     // (after a colleague's reply, a late reply would be taken as already counted).
     const above = open.messages.filter((m, i) => !t.known.has(m.key) && i < lastKnown && m.side === 'page' && !m.automated);
     for (const m of open.messages) t.known.add(m.key);
+    if (fresh.length && !live) this.trace('not-live', open.key, { fresh: fresh.length, settling, renderedAtOpen: t.renderedAtOpen ?? null });
     if (live) {
       for (const m of above) {
         const mine = this.takePending(open.key, m, true);
@@ -435,6 +465,7 @@ export class EventTracker {
       if (prev === sig) continue;
       // A row first drawn in this batch is still keyed by name (`r:…`): its stable key names it the open one's.
       const isOpenHere = openKey !== null && (row.key === openKey || row.selected || (openRowKey !== undefined && row.rowKey === openRowKey));
+      if (this.tracer && !first) this.trace('row', row.key, { ...traceRow(row), observedAt, isOpenHere, firstSight: prev === undefined });
       if (row.lastFrom === 'page') {
         if (prev !== undefined && !first && !isOpenHere && !this.missedReply(row, observedAt, out)) {
           // A conversation not open here now ends with the Page's message: someone answered (a colleague, a phone).
@@ -541,7 +572,10 @@ export class EventTracker {
     for (const p of [...this.pending]) {
       if (now - p.at < SEND_WAIT_MS) continue;
       this.pending.splice(this.pending.indexOf(p), 1);
-      if (!p.confirmed) continue; // the composer never emptied: nothing was sent
+      if (!p.confirmed) {
+        this.trace('send-unconfirmed', p.conversation, { at: p.at });
+        continue; // the composer never emptied: nothing was sent
+      }
       out.push(this.predictedReply(p));
     }
     for (const h of [...this.held.values()]) {
@@ -594,7 +628,11 @@ export class EventTracker {
   private dedupe(events: InboxEvent[]): InboxEvent[] {
     const out: InboxEvent[] = [];
     for (const e of events) {
-      if (this.emitted.has(e.id)) continue;
+      if (this.emitted.has(e.id)) {
+        this.trace('dup', e.conversation, { id: e.id, kind: e.kind, at: e.at });
+        continue;
+      }
+      this.trace('emit', e.conversation, traceEvent(e));
       if (e.kind === 'reply-sent' && !e.history && e.at > (this.replied.get(e.conversation) ?? -Infinity)) {
         this.replied.delete(e.conversation);
         this.replied.set(e.conversation, e.at);

@@ -20,6 +20,8 @@ export interface PairingConfig {
   selfAgent: string;
 }
 
+export type PairingTrace = { what: string; id: string; conv: string; at: number } & Record<string, unknown>;
+
 export function emptyPending(pageId: string, conversation: string): PendingRecord {
   return { key: pairingKey(pageId, conversation), pageId, conversation, waiting: [], lastReplyAt: null, updatedAt: 0 };
 }
@@ -39,22 +41,31 @@ export function applyEvents(
   events: readonly InboxEvent[],
   config: PairingConfig,
   now: number,
+  /** Debug only (issue 16's trace): what became of each event, with ids and times. */
+  trace?: (entry: PairingTrace) => void,
 ): { responses: ResponseRecord[]; changed: Set<string> } {
   const responses: ResponseRecord[] = [];
   const changed = new Set<string>();
   for (const e of chronological(events)) {
     if (e.kind === 'conversation-opened') continue;
+    const note = (what: string, data: Record<string, unknown> = {}) => trace?.({ what, id: e.id, conv: e.conversation, at: e.at, ...data });
     const pageId = e.pageId ?? '';
     const keys = pairingKeysOf(e);
     const s = joinStates(states, keys, pageId, e.conversation);
     if (e.kind === 'customer-message') {
       const item = customerItem(e, s.lastReplyAt);
-      if (!item) continue;
+      if (!item) {
+        note('answered-already', { lastReplyAt: s.lastReplyAt });
+        continue;
+      }
+      const before = s.waiting;
       s.waiting = addCustomerMessage(s.waiting, item);
+      note(s.waiting === before ? 'waiting-held' : 'waiting', { waitAt: item.at, first: s.waiting[0]?.at ?? null, lastReplyAt: s.lastReplyAt });
     } else {
       if (s.answered && e.id === s.answered.replyId && !e.history) {
         // The very reply that completed the latest response, reported again: its credit may be corrected.
         const corrected = correctCredit(s.answered.record, e, config);
+        note(corrected ? 'credit-corrected' : 'same-reply-again');
         if (corrected) {
           responses.push(corrected);
           s.answered = { replyId: e.id, record: corrected };
@@ -63,9 +74,13 @@ export function applyEvents(
         }
         continue;
       }
-      if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) continue; // seen already
+      if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) {
+        note('reply-not-after-last', { lastReplyAt: s.lastReplyAt, history: e.history ?? false });
+        continue; // seen already
+      }
       if (e.history) {
         // The thread showed an earlier answer (issue 16): waits up to it are answered, no response is timed.
+        note('history-closes', { closed: s.waiting.filter((w) => w.at <= e.at).map((w) => w.at) });
         s.waiting = s.waiting.filter((w) => w.at > e.at);
         s.lastReplyAt = e.at;
         s.updatedAt = now;
@@ -96,7 +111,8 @@ export function applyEvents(
         };
         responses.push(record);
         s.answered = { replyId: e.id, record };
-      }
+        note('response', { record: record.id, customerAt: record.customerAt, via: e.via, answered: s.waiting.filter((w) => w.at <= e.at).length });
+      } else note('reply-nothing-waiting', { first: first?.at ?? null });
       s.waiting = s.waiting.filter((w) => w.at > e.at);
       s.lastReplyAt = e.at;
     }

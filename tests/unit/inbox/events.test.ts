@@ -372,3 +372,40 @@ describe('EventTracker: the agent replies and opens another conversation at once
     expect(replies(here.update(read(at + 1000, URL_BRUNO), at + 1000, at + 1000))).toEqual([]);
   });
 });
+
+describe('EventTracker: the debug trace (issue 16)', () => {
+  it('collects nothing until switched on; then every emitted and dropped event, with ids, sides and times but no text or name', () => {
+    const t = tracker();
+    const entries: Array<Record<string, unknown>> = [];
+    t.update(snap(T0), T0, T0);
+    expect(t.tracer).toBeNull();
+    t.tracer = (e) => entries.push(e);
+    const later = T0 + SETTLE_MS + 1000;
+    push({ side: 'customer', text: 'And the tracking number?' });
+    const [event] = t.update(snap(later), later, later);
+    dom.setThread('Alice Martin', thread);
+    t.update(snap(later + 100), later + 100, later + 100);
+    const thread0 = entries.find((e) => e.what === 'thread');
+    expect(thread0).toMatchObject({ conv: '1001', observedAt: later });
+    expect((thread0!.messages as unknown[][]).map((m) => m[1])).toEqual(['customer', 'page', 'customer']);
+    expect(entries).toContainEqual(expect.objectContaining({ what: 'emit', conv: '1001', id: event!.id, kind: 'customer-message', at: later, precision: 'exact' }));
+    const json = JSON.stringify(entries);
+    expect(json).not.toMatch(/tracking|order|shipped|Alice|Martin|Paul|Girard/i);
+    t.tracer = null;
+    const before = entries.length;
+    push({ side: 'customer', text: 'Hello?' });
+    t.update(snap(later + 5000), later + 5000, later + 5000);
+    expect(entries).toHaveLength(before);
+  });
+
+  it('a thread that is still loading says why its messages were not live', () => {
+    const t = tracker();
+    const entries: Array<Record<string, unknown>> = [];
+    t.tracer = (e) => entries.push(e);
+    t.update(snap(T0), T0, T0);
+    push(...Array.from({ length: HISTORY_CHUNK + 1 }, (_, i) => ({ side: 'customer' as const, text: `old ${i}` })));
+    const later = T0 + SETTLE_MS + 1000;
+    expect(t.update(snap(later), later, later)).toEqual([]);
+    expect(entries).toContainEqual(expect.objectContaining({ what: 'not-live', conv: '1001', fresh: HISTORY_CHUNK + 1, settling: false }));
+  });
+});

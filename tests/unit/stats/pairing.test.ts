@@ -196,3 +196,14 @@ describe('pairing customer messages with replies', () => {
     });
   });
 });
+
+describe('the debug trace of the pairing (issue 16)', () => {
+  it('says what became of each event: waiting, answered already, the response, a reply with nothing waiting', () => {
+    const entries: Array<Record<string, unknown>> = [];
+    const states = new Map<string, PendingRecord>();
+    applyEvents(states, [customer('a', T0), reply('a', T0 + MIN)], wallConfig, T0, (e) => entries.push(e));
+    applyEvents(states, [customer('a', T0 + 30_000), reply('a', T0 + 2 * MIN)], wallConfig, T0, (e) => entries.push(e));
+    expect(entries.map((e) => e.what)).toEqual(['waiting', 'response', 'answered-already', 'reply-nothing-waiting']);
+    expect(entries[2]).toMatchObject({ conv: 'a', at: T0 + 30_000, lastReplyAt: T0 + MIN });
+  });
+});
