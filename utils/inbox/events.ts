@@ -307,10 +307,10 @@ export class EventTracker {
         if (m.side === 'customer' && late && i > lastPage && m !== written!.message && m.at) {
           const start = Math.max(m.at.start, replyAt !== null ? replyAt + 1 : m.at.start);
           const id = `cm:${hash(`${open.key}|${m.key}`)}`;
-          out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate' });
+          out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate', ...this.follows(open, open.messages.indexOf(m)) });
           continue;
         }
-        const reply = this.onNewMessage(open.key, open.customerName, m, at, out);
+        const reply = this.onNewMessage(open.key, open.customerName, m, at, out, m.side === 'customer' ? this.follows(open, open.messages.indexOf(m)) : {});
         if (reply !== null) replyAt = reply;
       }
     }
@@ -355,7 +355,7 @@ export class EventTracker {
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
-    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime) : (first.at?.start ?? rowTime?.start ?? null);
+    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime, now) : (first.at?.start ?? rowTime?.start ?? null);
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
@@ -371,15 +371,16 @@ export class EventTracker {
     }
     if (!first || firstAt === null) return;
     const id = `cm:${hash(`${open.key}|${first.key}`)}`;
+    const after = lastPage ? { follows: hash(`${open.key}|${lastPage.key}`) } : {};
     if (exact) {
-      out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact' });
+      out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact', ...after });
       return;
     }
     // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
     // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
     const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
     const latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
-    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate' });
+    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate', ...after });
   }
 
   /**
@@ -398,13 +399,13 @@ export class EventTracker {
     const preview = normalizeLabel(row!.preview);
     const text = normalizeLabel(last.text);
     if (!preview || !text || !(text === preview || text.startsWith(preview.replace(/…$/, '')))) return null;
-    return { message: last, at: Math.min(this.afterReplies(open.key, t.start, t), observedAt) };
+    return { message: last, at: Math.min(this.afterReplies(open.key, t.start, t, observedAt), observedAt) };
   }
 
   /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
-  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]): number | null {
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[], after: { follows?: string } = {}): number | null {
     if (m.side === 'customer') {
-      out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact' });
+      out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact', ...after });
       return null;
     }
     if (m.side !== 'page' || m.automated) return null;
@@ -482,12 +483,12 @@ export class EventTracker {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000 && !tokenBefore(row, observedAt);
         // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
-        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
+        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)));
         else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && (row.lastAt.end < observedAt - 3 * 60_000 || tokenBefore(row, observedAt));
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
+        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
@@ -613,16 +614,30 @@ export class EventTracker {
   }
 
   /**
-   * A customer message dated by a data-utime is known to the second only: when a reply of the same
-   * conversation (reported, held for its label, or sent from here) falls inside that second, the page's
-   * order says the message came after it (the new message is the row's last, or below it in the thread).
+   * A customer message dated by a data-utime is known to the second only, and the page's order says it came
+   * after the conversation's replies it already shows (it is the row's last message, or below them in the
+   * thread): it is placed after the latest reply reported or held for its label, even when that reply was
+   * timed when it was seen, after the message's second (issue 16: a customer writing 0.08 s after a reply
+   * was read as answered by it). Never after `cap`, the moment the message was seen. A send of this browser
+   * whose bubble has not rendered yet counts only inside the message's second (the page shows no order yet).
    */
-  private afterReplies(conversation: string, at: number, range: TimeRange | null): number {
+  private afterReplies(conversation: string, at: number, range: TimeRange | null, cap: number): number {
     if (!range || range.end - range.start > 1000) return at;
-    let floor = this.replied.get(conversation) ?? -Infinity;
-    for (const p of this.pending) if (p.conversation === conversation && p.confirmed) floor = Math.max(floor, p.at);
-    for (const h of this.held.values()) if (h.conversation === conversation) floor = Math.max(floor, h.seenAt);
-    return floor >= at && floor < range.end - 1 ? floor + 1 : at;
+    let shown = this.replied.get(conversation) ?? -Infinity;
+    for (const h of this.held.values()) if (h.conversation === conversation) shown = Math.max(shown, h.seenAt);
+    let sent = -Infinity;
+    for (const p of this.pending) if (p.conversation === conversation && p.confirmed) sent = Math.max(sent, p.at);
+    const floor = Math.max(shown, sent >= at && sent < range.end - 1 ? sent : -Infinity);
+    return floor >= at ? Math.max(at, Math.min(floor + 1, cap)) : at;
+  }
+
+  /** The message key hash (a reply event's id without its prefix) of the nearest human Page message above `index`, if any. */
+  private follows(open: OpenConversation, index: number): { follows: string } | Record<string, never> {
+    for (let i = index - 1; i >= 0; i--) {
+      const m = open.messages[i]!;
+      if (m.side === 'page' && !m.automated) return { follows: hash(`${open.key}|${m.key}`) };
+    }
+    return {};
   }
 
   private dedupe(events: InboxEvent[]): InboxEvent[] {
