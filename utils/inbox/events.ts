@@ -239,6 +239,7 @@ export class EventTracker {
       if (!open) this.thread = null;
       return;
     }
+    this.relabel(open, now);
     if (!this.thread || this.thread.key !== open.key) {
       this.thread = { key: open.key, known: new Set(open.messages.map((m) => m.key)), openedAt: now, renderedAtOpen: open.messages.length > 0 };
       out.push({
@@ -323,8 +324,14 @@ export class EventTracker {
         if (!m.automated) out.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
       }
     }
-    // Replies already reported without a label, whose label rendered late (a busy page, or the label moving
-    // down from the same agent's previous bubble): the same report again (same id and time), with the label.
+  }
+
+  /**
+   * Replies already reported without a label, whose label rendered late (a busy page, the label moving down
+   * from the same agent's previous bubble, or a reply only the row showed while the thread was away): the
+   * same report again (same id and time), with the label. Checked whenever the thread is read, opening included.
+   */
+  private relabel(open: OpenConversation, now: number) {
     for (const [k, h] of [...this.unlabelled]) {
       if (now - h.seenAt > LATE_LABEL_MS) this.unlabelled.delete(k);
       else if (h.conversation === open.key) {
@@ -334,6 +341,11 @@ export class EventTracker {
         if (!m.automated) this.relabelled.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
       }
     }
+  }
+
+  private rememberUnlabelled(h: HeldMessage) {
+    this.unlabelled.set(`${h.conversation}|${h.key}`, h);
+    if (this.unlabelled.size > MAX_REMEMBERED) this.unlabelled.delete(this.unlabelled.keys().next().value!);
   }
 
   /**
@@ -510,9 +522,12 @@ export class EventTracker {
     if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return true; // the thread saw it before the row changed
     // The thread showed the customer writing this very text ("You: …" typed by the customer): the thread beats the preview.
     if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return true;
+    // Its `Sent by` label is not in the row: if the thread shows it later (the agent comes back), it credits the reply.
+    const key = predictPageKey(left.messages, text);
+    this.rememberUnlabelled({ conversation: row.key, customerName: row.customerName, key, seenAt: at });
     out.push({
       kind: 'reply-sent',
-      id: `rs:${hash(`${row.key}|${predictPageKey(left.messages, text)}`)}`,
+      id: `rs:${hash(`${row.key}|${key}`)}`,
       pageId: null,
       conversation: row.key,
       customerName: row.customerName,
@@ -582,8 +597,7 @@ export class EventTracker {
     for (const h of [...this.held.values()]) {
       if (now - h.seenAt < LABEL_WAIT_MS) continue;
       this.held.delete(`${h.conversation}|${h.key}`);
-      this.unlabelled.set(`${h.conversation}|${h.key}`, h);
-      if (this.unlabelled.size > MAX_REMEMBERED) this.unlabelled.delete(this.unlabelled.keys().next().value!);
+      this.rememberUnlabelled(h);
       out.push({
         kind: 'reply-sent',
         id: `rs:${hash(`${h.conversation}|${h.key}`)}`,
