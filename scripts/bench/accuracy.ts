@@ -115,7 +115,12 @@ async function oneBrowserDay() {
     let episode = 0;
     while (sent < MESSAGES) {
       episode++;
-      const id = rand.pick(ids);
+      let id = rand.pick(ids);
+      // A new page's sim forgot what the earlier page did in a conversation (see lastActivity): a reply there within
+      // the same minute would get the very message key, so the very event id, of the earlier page's reply, a thing
+      // Meta's thread (which keeps both) never does. Such a conversation waits two minutes; the next one is taken.
+      const forgotten = (x: string) => (lastActivity.get(x) ?? Infinity) < pageStart && Date.now() - lastActivity.get(x)! < 120_000;
+      for (let k = 0; k < ids.length && forgotten(id); k++) id = ids[(ids.indexOf(id) + 1) % ids.length]!;
       touched.push(id);
       const burst = Math.min(1 + rand.int(3), MESSAGES - sent);
       const mode = rand.pick(['before', 'before', 'during', 'after', 'colleague'] as const);
