@@ -126,19 +126,20 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
       const list = held.get(k) ?? [];
       const decision = mergeDecision(r, list);
       if (decision.action === 'skip') continue;
+      const id = decision.id; // the incoming id, or its own-record id when another browser's own record holds that one
       if (decision.action === 'replace') {
         const i = list.findIndex((h) => h.id === decision.heldId);
         rebuild.add(utcDay(list[i]!.repliedAt));
         list.splice(i, 1);
-        if (decision.heldId !== r.id) {
+        if (decision.heldId !== id) {
           if (toPut.has(decision.heldId)) toPut.delete(decision.heldId);
           else toDelete.push(decision.heldId);
         }
         replaced++;
       } else added++;
-      list.push(asMerge(r));
+      list.push(asMerge({ ...r, id }));
       held.set(k, list);
-      toPut.set(r.id, { record: { ...r, source: 'imported' }, replaces: decision.action === 'replace' });
+      toPut.set(id, { record: { ...r, id, source: 'imported' }, replaces: decision.action === 'replace' });
     }
     const written = [...toPut.values()];
     for (const w of written) if (w.replaces) rebuild.add(utcDay(w.record.repliedAt));
