@@ -68,6 +68,12 @@ interface HeldMessage {
   customerName: string | null;
   key: string;
   seenAt: number;
+  /**
+   * A reply only the row showed (missedReply): the id it was reported with, its text hash and the thread's keys
+   * then. Its bubble's key may not be the predicted one (2026 bubbles are keyed by Meta's message id): the first
+   * new page bubble with that text is it.
+   */
+  fromRow?: { id: string; textHash: string; before: Set<string> };
 }
 
 export interface TrackerOptions {
@@ -335,10 +341,11 @@ export class EventTracker {
     for (const [k, h] of [...this.unlabelled]) {
       if (now - h.seenAt > LATE_LABEL_MS) this.unlabelled.delete(k);
       else if (h.conversation === open.key) {
-        const m = open.messages.find((x) => x.key === h.key);
+        const row = h.fromRow;
+        const m = open.messages.find((x) => x.key === h.key) ?? (row ? open.messages.find((x) => x.side === 'page' && !row.before.has(x.key) && textHash(x.text) === row.textHash) : undefined);
         if (!m?.agent) continue;
         this.unlabelled.delete(k);
-        if (!m.automated) this.relabelled.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
+        if (!m.automated) this.relabelled.push({ ...this.observedReply(h.conversation, h.customerName, m, h.seenAt), ...(row ? { id: row.id } : {}) });
       }
     }
   }
@@ -524,10 +531,11 @@ export class EventTracker {
     if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return true;
     // Its `Sent by` label is not in the row: if the thread shows it later (the agent comes back), it credits the reply.
     const key = predictPageKey(left.messages, text);
-    this.rememberUnlabelled({ conversation: row.key, customerName: row.customerName, key, seenAt: at });
+    const id = `rs:${hash(`${row.key}|${key}`)}`;
+    this.rememberUnlabelled({ conversation: row.key, customerName: row.customerName, key, seenAt: at, fromRow: { id, textHash: h, before: new Set(left.messages.map((m) => m.key)) } });
     out.push({
       kind: 'reply-sent',
-      id: `rs:${hash(`${row.key}|${key}`)}`,
+      id,
       pageId: null,
       conversation: row.key,
       customerName: row.customerName,

@@ -365,14 +365,18 @@ describe('EventTracker: the agent replies and opens another conversation at once
     expect(replies(here.update(read(at + 2000, URL_BRUNO), at + 2000, at + 2000))).toEqual([]);
   });
 
-  it("issue 16: that reply's label, read when the agent comes back to the thread, credits it (the same report again)", () => {
+  // Keyed as predicted, or not (a 2026 bubble is keyed by its message id; here a new date section): the new bubble with that text is it.
+  it.each([
+    ['keyed as predicted', []],
+    ['not keyed as predicted', [{ separator: 'Today 10:05' }]],
+  ] as Array<[string, ThreadItem[]]>)("issue 16: that reply's label, read when the agent comes back to the thread, credits it (the same report again; bubble %s)", (_, before) => {
     const { here } = twoTabs();
     const at = T0 + 20_000;
-    push({ side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
+    push(...before, { side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
     openBruno('You: It left the warehouse.');
     const [fromRow] = replies(here.update(read(at + 400, URL_BRUNO), at + 10, at + 400));
     expect(fromRow).toMatchObject({ agent: null });
-    // Back to Alice's thread 4 s later: the bubble and its label are there.
+    // Back to Alice's thread 4 s later: the bubble and its label are there (the thread reads it as an earlier answer).
     dom.setRows([{ ...ROWS[0]!, preview: 'You: It left the warehouse.', token: '1m', selected: true }, ROWS[1]!, ROWS[2]!]);
     dom.setThread('Alice Martin', thread);
     const back = here.update(read(at + 4400), at + 4400, at + 4400);
