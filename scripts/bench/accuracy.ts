@@ -18,7 +18,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch } from '../../tests/e2e/browser.mjs';
+import { launch, isolatedWorld } from '../../tests/e2e/browser.mjs';
 import { sendWithComposer, waitForFeatures } from '../../tests/e2e/reliability-support';
 import { storedResponses, trueResponses, agrees, storedFor, EXACT_TOLERANCE_MS, type TrueResponse, type StoredResponse } from '../../tests/e2e/stats-support';
 
@@ -37,7 +37,29 @@ function prng(seed: number) {
 
 type Browser = Awaited<ReturnType<typeof launch>>;
 
-const ready = (page: Page) => waitForFeatures(page, 30_000);
+const TRACE = Boolean(process.env.BENCH_ACCURACY_DUMP);
+
+/** With the dump: the content script's per-event trace switched on (debug switch in its isolated world, issue 16). */
+async function ready(page: Page) {
+  await waitForFeatures(page, 30_000);
+  if (TRACE) await (await isolatedWorld(page))('globalThis.__inboxPilotDebug?.trace(true)?.length ?? null');
+}
+
+/** The content script's trace so far (ids, sides, times; never text). */
+async function contentTrace(page: Page, tag: string): Promise<TraceLog> {
+  if (!TRACE) return { tag, entries: [] };
+  const entries = ((await (await isolatedWorld(page))('globalThis.__inboxPilotDebug?.trace() ?? []')) ?? []) as TraceLog['entries'];
+  return { tag, entries };
+}
+
+/** The worker's pairing trace (storage.local, written only while the debug switch is on). */
+async function workerTrace(extensionPage: Page, tag: string): Promise<TraceLog> {
+  if (!TRACE) return { tag, entries: [] };
+  const entries = await extensionPage.evaluate(async () => ((await chrome.storage.local.get('debug.traceLog'))['debug.traceLog'] ?? []) as Array<Record<string, unknown>>);
+  return { tag, entries: entries as TraceLog['entries'] };
+}
+
+type TraceLog = { tag: string; entries: Array<{ t: number; what: string; conv?: string; at?: number } & Record<string, unknown>> };
 
 async function open(page: Page, id: string) {
   await page.evaluate((id) => window.__sim.openConversation(id), id);
@@ -63,8 +85,9 @@ async function oneBrowserDay() {
   const browser: Browser = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
   const truths: TrueResponse[] = [];
   const logs: SimLog[] = [];
+  const traces: TraceLog[] = [];
   try {
-    await browser.setStorage({ 'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
+    await browser.setStorage({ 'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' }, ...(TRACE ? { 'debug.trace': true } : {}) });
     let page = await browser.openInbox(SIM);
     await ready(page);
     let pageStart = Date.now();
@@ -83,6 +106,7 @@ async function oneBrowserDay() {
     /** Before the page's memory goes (reload, close): keep what really happened in it. */
     const harvest = async () => {
       truths.push(...(await truthsOf(page, touched, pageStart)));
+      if (TRACE) traces.push(await contentTrace(page, `tab from ${pageStart}`));
       if (process.env.BENCH_ACCURACY_DUMP) for (const id of new Set(touched)) logs.push({ id, messages: await page.evaluate((id) => window.__sim.messages(id).filter((m) => m.at >= Date.now() - 3_600_000).map((m) => ({ side: m.side, at: m.at, agent: m.agent })), id) });
       touched = [];
     };
@@ -91,7 +115,12 @@ async function oneBrowserDay() {
     let episode = 0;
     while (sent < MESSAGES) {
       episode++;
-      const id = rand.pick(ids);
+      let id = rand.pick(ids);
+      // A new page's sim forgot what the earlier page did in a conversation (see lastActivity): a reply there within
+      // the same minute would get the very message key, so the very event id, of the earlier page's reply, a thing
+      // Meta's thread (which keeps both) never does. Such a conversation waits two minutes; the next one is taken.
+      const forgotten = (x: string) => (lastActivity.get(x) ?? Infinity) < pageStart && Date.now() - lastActivity.get(x)! < 120_000;
+      for (let k = 0; k < ids.length && forgotten(id); k++) id = ids[(ids.indexOf(id) + 1) % ids.length]!;
       touched.push(id);
       const burst = Math.min(1 + rand.int(3), MESSAGES - sent);
       const mode = rand.pick(['before', 'before', 'during', 'after', 'colleague'] as const);
@@ -152,7 +181,8 @@ async function oneBrowserDay() {
     // Let outboxes drain (the worker's minute alarm at most), then read what was stored.
     const popup = await browser.openPopup();
     const stored = await storedOnceDrained(popup, truths, Date.now() + 75_000);
-    return figures('one browser', truths, stored, logs);
+    if (TRACE) traces.push(await workerTrace(popup, 'worker'));
+    return figures('one browser', truths, stored, logs, traces);
   } finally {
     await browser.close();
   }
@@ -178,7 +208,7 @@ async function twoBrowsersDay() {
     for (const agent of agents) {
       const b = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR });
       browsers.push(b);
-      await b.setStorage({ 'settings.general': { agentName: agent.first, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' } });
+      await b.setStorage({ 'settings.general': { agentName: agent.first, companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' }, ...(TRACE ? { 'debug.trace': true } : {}) });
       // One team, one inbox: the seeded history is the same in both (seed_agent), only the composer's label differs.
       const page = await b.openInbox({ ...SIM, me: agent.full, seed_agent: ME });
       await ready(page);
@@ -216,6 +246,8 @@ async function twoBrowsersDay() {
       const mine = (await truthsOf(page, touched.keys(), start)).filter((t) => t.agent === agents[w]!.full);
       truths.push(...mine);
     }
+    const traces: TraceLog[] = [];
+    for (const [w, page] of pages.entries()) if (TRACE) traces.push(await contentTrace(page, `browser ${w + 1} tab`));
     for (const page of pages) await page.close();
 
     // The second agent exports; the manager's (first) browser imports through its options page. The export
@@ -225,6 +257,7 @@ async function twoBrowsersDay() {
     const exporter = await browsers[1]!.openPopup();
     const deadline = Date.now() + 75_000;
     const theirs = await storedOnceDrained(exporter, truths.filter((t) => t.agent === agents[1]!.full), deadline);
+    if (TRACE) traces.push(await workerTrace(exporter, 'browser 2 worker'));
     const options = await browsers[0]!.openOptions();
     const dumpDir = process.env.BENCH_ACCURACY_DUMP;
     if (dumpDir) {
@@ -242,7 +275,8 @@ async function twoBrowsersDay() {
     if (!/Imported/.test(status ?? '')) throw new Error(`team import failed: ${status}`);
     // The manager's own closed tab too: its outbox is collected by the same minute alarm.
     const merged = await storedOnceDrained(options, truths, deadline + 15_000);
-    return figures('two browsers merged', truths, merged);
+    if (TRACE) traces.push(await workerTrace(options, 'browser 1 worker'));
+    return figures('two browsers merged', truths, merged, [], traces);
   } finally {
     for (const b of browsers) await b.close();
   }
@@ -270,7 +304,7 @@ function percentile(sorted: number[], p: number): number {
 /** BENCH_ACCURACY_DUMP=<dir>: per phase, every missed or wrong response (the truth beside what was stored), to classify misses. */
 type SimLog = { id: string; messages: Array<{ side: string; at: number; agent: string | null }> };
 
-function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[]) {
+function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[], traces: TraceLog[]) {
   const dir = process.env.BENCH_ACCURACY_DUMP;
   if (!dir) return;
   const near = (t: TrueResponse) => stored.filter((s) => s.conversation === t.conversation && s.repliedAt > t.customerAt - 60_000 && s.repliedAt < t.repliedAt + 60_000);
@@ -278,12 +312,13 @@ function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], l
   const rows = truths.flatMap((t, i) => {
     const s = assigned[i]![0];
     const problem = !s ? 'missed' : !sameAgent(t.agent ?? '', s.agent) ? 'wrong agent' : !agrees(s, t) ? `${s.precision} off` : null;
-    return problem ? [{ problem, truth: t, stored: s ?? null, near: near(t) }] : [];
+    return problem ? [{ problem, truth: t, stored: s ?? null, near: near(t), trace: traceAround(traces, t) }] : [];
   });
   const extra = stored.filter((s) => !truths.some((t) => t.conversation === s.conversation && Math.abs(s.repliedAt - t.repliedAt) <= EXACT_TOLERANCE_MS));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `accuracy-${label.replace(/\W+/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ label, truths: truths.length, stored: stored.length, problems: rows, unmatchedStored: extra, logs }, null, 1));
+  if (traces.length) writeFileSync(file.replace(/\.json$/, '-trace.json'), JSON.stringify(traces));
   console.error(`accuracy: ${rows.length} problems, ${extra.length} unmatched stored records -> ${file}`);
 }
 
@@ -304,8 +339,19 @@ function assign(truths: TrueResponse[], stored: StoredResponse[]): StoredRespons
   return byTruth;
 }
 
-export function figures(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[] = []) {
-  dump(label, truths, stored, logs);
+/** The trace entries of a truth's conversation from 30 s before its customer message to 30 s after its reply, per tab/worker. */
+function traceAround(traces: TraceLog[], t: TrueResponse) {
+  const from = t.customerAt - 30_000;
+  const to = t.repliedAt + 30_000;
+  const inside = (e: TraceLog['entries'][number]) => {
+    const when = typeof e.at === 'number' ? e.at : e.t;
+    return (e.conv === t.conversation || e.what === 'trace-on') && ((when >= from && when <= to) || (e.t >= from && e.t <= to));
+  };
+  return traces.map((log) => ({ tag: log.tag, entries: log.entries.filter(inside) })).filter((l) => l.entries.some((e) => e.conv === t.conversation));
+}
+
+export function figures(label: string, truths: TrueResponse[], stored: StoredResponse[], logs: SimLog[] = [], traces: TraceLog[] = []) {
+  dump(label, truths, stored, logs, traces);
   const assigned = assign(truths, stored);
   const matched = truths.map((t, i) => ({ t, s: assigned[i]!.sort((a, b) => Math.abs(a.repliedAt - t.repliedAt) - Math.abs(b.repliedAt - t.repliedAt))[0] }));
   const found = matched.filter((m) => m.s);

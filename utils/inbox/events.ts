@@ -1,5 +1,6 @@
 import { hash, messageKey, textHash } from './keys';
 import { normalizedLabels, normalizeLabel } from './labels';
+import { traceConv, traceEvent, traceRow, traceThread, type TraceEntry, type Tracer } from './trace';
 import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage, TimeRange } from './types';
 
 /**
@@ -67,6 +68,12 @@ interface HeldMessage {
   customerName: string | null;
   key: string;
   seenAt: number;
+  /**
+   * A reply only the row showed (missedReply): the id it was reported with, its text hash and the thread's keys
+   * then. Its bubble's key may not be the predicted one (2026 bubbles are keyed by Meta's message id): the first
+   * new page bubble with that text is it.
+   */
+  fromRow?: { id: string; textHash: string; before: Set<string> };
 }
 
 export interface TrackerOptions {
@@ -94,9 +101,29 @@ export class EventTracker {
 
   constructor(private readonly options: TrackerOptions) {}
 
+  /** Debug only (issue 16): every decision, with ids, sides and times (see trace.ts). Null: nothing is collected. */
+  tracer: Tracer | null = null;
+  private clock = 0;
+  private lastThreadSig = '';
+  private trace(what: string, conv: string | null, data: Record<string, unknown> = {}) {
+    if (!this.tracer) return;
+    const entry: TraceEntry = { t: this.clock, what, ...(conv !== null ? { conv: traceConv(conv) } : {}), ...data };
+    this.tracer(entry);
+  }
+  private traceSnapshot(snap: InboxSnapshot, observedAt: number) {
+    if (!this.tracer || !snap.open) return;
+    const messages = traceThread(snap.open);
+    const sig = `${snap.open.key}|${JSON.stringify(messages)}|${snap.health.found.thread}`;
+    if (sig === this.lastThreadSig) return;
+    this.lastThreadSig = sig;
+    this.trace('thread', snap.open.key, { observedAt, found: snap.health.found.thread, messages });
+  }
+
   /** Events for a new snapshot. `observedAt`: when the first mutation of this batch happened. */
   update(snap: InboxSnapshot, observedAt: number, now: number): InboxEvent[] {
     const out: InboxEvent[] = [];
+    this.clock = now;
+    this.traceSnapshot(snap, observedAt);
     const previousOpen = this.last?.open ?? null;
     this.last = snap;
     const pageId = snap.page.assetId;
@@ -108,6 +135,7 @@ export class EventTracker {
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
     this.learnChannels(snap);
     const again = this.relabelled.splice(0).map((e) => this.finish(e, pageId));
+    for (const e of again) this.trace('emit-relabelled', e.conversation, traceEvent(e));
     return [...this.dedupe(out.map((e) => this.finish(e, pageId))), ...again];
   }
 
@@ -133,6 +161,7 @@ export class EventTracker {
   /** Clock tick without DOM change: flushes replies whose bubble or label never came. */
   tick(now: number): InboxEvent[] {
     if (!this.last) return [];
+    this.clock = now;
     const out: InboxEvent[] = [];
     this.confirmSends(this.last);
     this.updatePending(now, out);
@@ -151,6 +180,7 @@ export class EventTracker {
    */
   noteSendIntent(text: string, at: number, open: OpenConversation | null = this.last?.open ?? null): void {
     if (!open || !text.trim()) return;
+    this.trace('send', open.key, { at });
     this.pending.push({
       conversation: open.key,
       customerName: open.customerName,
@@ -168,6 +198,7 @@ export class EventTracker {
    * happened, not at the next batch): the pending sends of that conversation were sent.
    */
   noteComposerEmptied(conversation: string): void {
+    this.trace('composer-emptied', conversation);
     for (const p of this.pending) if (p.conversation === conversation) p.confirmed = true;
   }
 
@@ -214,6 +245,7 @@ export class EventTracker {
       if (!open) this.thread = null;
       return;
     }
+    this.relabel(open, now);
     if (!this.thread || this.thread.key !== open.key) {
       this.thread = { key: open.key, known: new Set(open.messages.map((m) => m.key)), openedAt: now, renderedAtOpen: open.messages.length > 0 };
       out.push({
@@ -225,15 +257,18 @@ export class EventTracker {
         at: observedAt,
       });
       // A thread still drawing behind its row is read once it shows that message (or has had time to settle).
-      if (behindRow(snap, open, observedAt)) this.thread.behind = true;
+      const behind = behindRow(snap, open, observedAt);
+      this.trace('open', open.key, { rendered: open.messages.length > 0, behind });
+      if (behind) this.thread.behind = true;
       else this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
     const t = this.thread;
     if (t.behind) {
       for (const m of open.messages) t.known.add(m.key);
-      if (behindRow(snap, open, observedAt) && now - t.openedAt < SETTLE_MS) return;
+      if (behindRow(snap, open, observedAt) && now - t.openedAt < SETTLE_MS) return void this.trace('behind-wait', open.key);
       t.behind = false;
+      this.trace('behind-read', open.key);
       this.fromThreadOnOpen(snap, open, now, out);
       return;
     }
@@ -244,6 +279,7 @@ export class EventTracker {
       // (issue 16); what is appended after this is live.
       t.renderedAtOpen = true;
       for (const m of open.messages) t.known.add(m.key);
+      this.trace('drawn-after-empty-open', open.key, { behind: behindRow(snap, open, observedAt) });
       if (behindRow(snap, open, observedAt)) t.behind = true;
       else this.fromThreadOnOpen(snap, open, now, out);
       return;
@@ -260,6 +296,7 @@ export class EventTracker {
     // (after a colleague's reply, a late reply would be taken as already counted).
     const above = open.messages.filter((m, i) => !t.known.has(m.key) && i < lastKnown && m.side === 'page' && !m.automated);
     for (const m of open.messages) t.known.add(m.key);
+    if (fresh.length && !live) this.trace('not-live', open.key, { fresh: fresh.length, settling, renderedAtOpen: t.renderedAtOpen ?? null });
     if (live) {
       for (const m of above) {
         const mine = this.takePending(open.key, m, true);
@@ -277,10 +314,10 @@ export class EventTracker {
         if (m.side === 'customer' && late && i > lastPage && m !== written!.message && m.at) {
           const start = Math.max(m.at.start, replyAt !== null ? replyAt + 1 : m.at.start);
           const id = `cm:${hash(`${open.key}|${m.key}`)}`;
-          out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate' });
+          out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate', ...this.follows(open, open.messages.indexOf(m)) });
           continue;
         }
-        const reply = this.onNewMessage(open.key, open.customerName, m, at, out);
+        const reply = this.onNewMessage(open.key, open.customerName, m, at, out, m.side === 'customer' ? this.follows(open, open.messages.indexOf(m)) : {});
         if (reply !== null) replyAt = reply;
       }
     }
@@ -293,17 +330,29 @@ export class EventTracker {
         if (!m.automated) out.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
       }
     }
-    // Replies already reported without a label, whose label rendered late (a busy page, or the label moving
-    // down from the same agent's previous bubble): the same report again (same id and time), with the label.
+  }
+
+  /**
+   * Replies already reported without a label, whose label rendered late (a busy page, the label moving down
+   * from the same agent's previous bubble, or a reply only the row showed while the thread was away): the
+   * same report again (same id and time), with the label. Checked whenever the thread is read, opening included.
+   */
+  private relabel(open: OpenConversation, now: number) {
     for (const [k, h] of [...this.unlabelled]) {
       if (now - h.seenAt > LATE_LABEL_MS) this.unlabelled.delete(k);
       else if (h.conversation === open.key) {
-        const m = open.messages.find((x) => x.key === h.key);
+        const row = h.fromRow;
+        const m = open.messages.find((x) => x.key === h.key) ?? (row ? open.messages.find((x) => x.side === 'page' && !row.before.has(x.key) && textHash(x.text) === row.textHash) : undefined);
         if (!m?.agent) continue;
         this.unlabelled.delete(k);
-        if (!m.automated) this.relabelled.push(this.observedReply(h.conversation, h.customerName, m, h.seenAt));
+        if (!m.automated) this.relabelled.push({ ...this.observedReply(h.conversation, h.customerName, m, h.seenAt), ...(row ? { id: row.id } : {}) });
       }
     }
+  }
+
+  private rememberUnlabelled(h: HeldMessage) {
+    this.unlabelled.set(`${h.conversation}|${h.key}`, h);
+    if (this.unlabelled.size > MAX_REMEMBERED) this.unlabelled.delete(this.unlabelled.keys().next().value!);
   }
 
   /**
@@ -325,7 +374,7 @@ export class EventTracker {
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
-    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime) : (first.at?.start ?? rowTime?.start ?? null);
+    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime, now) : (first.at?.start ?? rowTime?.start ?? null);
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
@@ -341,15 +390,16 @@ export class EventTracker {
     }
     if (!first || firstAt === null) return;
     const id = `cm:${hash(`${open.key}|${first.key}`)}`;
+    const after = lastPage ? { follows: hash(`${open.key}|${lastPage.key}`) } : {};
     if (exact) {
-      out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact' });
+      out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact', ...after });
       return;
     }
     // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
     // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
     const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
     const latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
-    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate' });
+    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate', ...after });
   }
 
   /**
@@ -368,13 +418,13 @@ export class EventTracker {
     const preview = normalizeLabel(row!.preview);
     const text = normalizeLabel(last.text);
     if (!preview || !text || !(text === preview || text.startsWith(preview.replace(/…$/, '')))) return null;
-    return { message: last, at: Math.min(this.afterReplies(open.key, t.start, t), observedAt) };
+    return { message: last, at: Math.min(this.afterReplies(open.key, t.start, t, observedAt), observedAt) };
   }
 
   /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
-  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[]): number | null {
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[], after: { follows?: string } = {}): number | null {
     if (m.side === 'customer') {
-      out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact' });
+      out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact', ...after });
       return null;
     }
     if (m.side !== 'page' || m.automated) return null;
@@ -435,6 +485,7 @@ export class EventTracker {
       if (prev === sig) continue;
       // A row first drawn in this batch is still keyed by name (`r:…`): its stable key names it the open one's.
       const isOpenHere = openKey !== null && (row.key === openKey || row.selected || (openRowKey !== undefined && row.rowKey === openRowKey));
+      if (this.tracer && !first) this.trace('row', row.key, { ...traceRow(row), observedAt, isOpenHere, firstSight: prev === undefined });
       if (row.lastFrom === 'page') {
         if (prev !== undefined && !first && !isOpenHere && !this.missedReply(row, observedAt, out)) {
           // A conversation not open here now ends with the Page's message: someone answered (a colleague, a phone).
@@ -451,12 +502,12 @@ export class EventTracker {
         // First sight (page load, scrolled into view, or a brand-new conversation).
         const recent = !first && row.lastAt !== null && row.lastAt.end >= observedAt - 2 * 60_000 && !tokenBefore(row, observedAt);
         // The conversation open here is timed by its thread (fromThreadOnOpen), which knows better than its row.
-        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
+        if (recent && !isOpenHere) out.push(this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)));
         else if (row.lastAt && !isOpenHere) out.push(this.approximate(row, sig));
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && (row.lastAt.end < observedAt - 3 * 60_000 || tokenBefore(row, observedAt));
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt)));
+        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
@@ -478,9 +529,13 @@ export class EventTracker {
     if (lastSeen?.side === 'page' && textHash(lastSeen.text) === h) return true; // the thread saw it before the row changed
     // The thread showed the customer writing this very text ("You: …" typed by the customer): the thread beats the preview.
     if (lastSeen?.side === 'customer' && normalizeLabel(lastSeen.text) === normalizeLabel(row.preview)) return true;
+    // Its `Sent by` label is not in the row: if the thread shows it later (the agent comes back), it credits the reply.
+    const key = predictPageKey(left.messages, text);
+    const id = `rs:${hash(`${row.key}|${key}`)}`;
+    this.rememberUnlabelled({ conversation: row.key, customerName: row.customerName, key, seenAt: at, fromRow: { id, textHash: h, before: new Set(left.messages.map((m) => m.key)) } });
     out.push({
       kind: 'reply-sent',
-      id: `rs:${hash(`${row.key}|${predictPageKey(left.messages, text)}`)}`,
+      id,
       pageId: null,
       conversation: row.key,
       customerName: row.customerName,
@@ -541,14 +596,16 @@ export class EventTracker {
     for (const p of [...this.pending]) {
       if (now - p.at < SEND_WAIT_MS) continue;
       this.pending.splice(this.pending.indexOf(p), 1);
-      if (!p.confirmed) continue; // the composer never emptied: nothing was sent
+      if (!p.confirmed) {
+        this.trace('send-unconfirmed', p.conversation, { at: p.at });
+        continue; // the composer never emptied: nothing was sent
+      }
       out.push(this.predictedReply(p));
     }
     for (const h of [...this.held.values()]) {
       if (now - h.seenAt < LABEL_WAIT_MS) continue;
       this.held.delete(`${h.conversation}|${h.key}`);
-      this.unlabelled.set(`${h.conversation}|${h.key}`, h);
-      if (this.unlabelled.size > MAX_REMEMBERED) this.unlabelled.delete(this.unlabelled.keys().next().value!);
+      this.rememberUnlabelled(h);
       out.push({
         kind: 'reply-sent',
         id: `rs:${hash(`${h.conversation}|${h.key}`)}`,
@@ -579,22 +636,40 @@ export class EventTracker {
   }
 
   /**
-   * A customer message dated by a data-utime is known to the second only: when a reply of the same
-   * conversation (reported, held for its label, or sent from here) falls inside that second, the page's
-   * order says the message came after it (the new message is the row's last, or below it in the thread).
+   * A customer message dated by a data-utime is known to the second only, and the page's order says it came
+   * after the conversation's replies it already shows (it is the row's last message, or below them in the
+   * thread): it is placed after the latest reply reported or held for its label, even when that reply was
+   * timed when it was seen, after the message's second (issue 16: a customer writing 0.08 s after a reply
+   * was read as answered by it). Never after `cap`, the moment the message was seen. A send of this browser
+   * whose bubble has not rendered yet counts only inside the message's second (the page shows no order yet).
    */
-  private afterReplies(conversation: string, at: number, range: TimeRange | null): number {
+  private afterReplies(conversation: string, at: number, range: TimeRange | null, cap: number): number {
     if (!range || range.end - range.start > 1000) return at;
-    let floor = this.replied.get(conversation) ?? -Infinity;
-    for (const p of this.pending) if (p.conversation === conversation && p.confirmed) floor = Math.max(floor, p.at);
-    for (const h of this.held.values()) if (h.conversation === conversation) floor = Math.max(floor, h.seenAt);
-    return floor >= at && floor < range.end - 1 ? floor + 1 : at;
+    let shown = this.replied.get(conversation) ?? -Infinity;
+    for (const h of this.held.values()) if (h.conversation === conversation) shown = Math.max(shown, h.seenAt);
+    let sent = -Infinity;
+    for (const p of this.pending) if (p.conversation === conversation && p.confirmed) sent = Math.max(sent, p.at);
+    const floor = Math.max(shown, sent >= at && sent < range.end - 1 ? sent : -Infinity);
+    return floor >= at ? Math.max(at, Math.min(floor + 1, cap)) : at;
+  }
+
+  /** The message key hash (a reply event's id without its prefix) of the nearest human Page message above `index`, if any. */
+  private follows(open: OpenConversation, index: number): { follows: string } | Record<string, never> {
+    for (let i = index - 1; i >= 0; i--) {
+      const m = open.messages[i]!;
+      if (m.side === 'page' && !m.automated) return { follows: hash(`${open.key}|${m.key}`) };
+    }
+    return {};
   }
 
   private dedupe(events: InboxEvent[]): InboxEvent[] {
     const out: InboxEvent[] = [];
     for (const e of events) {
-      if (this.emitted.has(e.id)) continue;
+      if (this.emitted.has(e.id)) {
+        this.trace('dup', e.conversation, { id: e.id, kind: e.kind, at: e.at });
+        continue;
+      }
+      this.trace('emit', e.conversation, traceEvent(e));
       if (e.kind === 'reply-sent' && !e.history && e.at > (this.replied.get(e.conversation) ?? -Infinity)) {
         this.replied.delete(e.conversation);
         this.replied.set(e.conversation, e.at);

@@ -18,6 +18,7 @@ import {
   type SnapshotOptions,
 } from './snapshot';
 import { sameSnapshot } from './same';
+import { traceConv, type TraceEntry } from './trace';
 import { normalizeLabel } from './labels';
 import type { ConversationRow, InboxEvent, InboxSnapshot, InboxSource, InsertResult, OpenConversation } from './types';
 import { inboxUrlIds } from './url';
@@ -50,6 +51,7 @@ export interface InboxSourceOptions {
 export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'> & Partial<Pick<ContentScriptContext, 'addEventListener'>>;
 
 const RECENT_MAX = 100;
+const TRACE_MAX = 50_000;
 const HISTORY_MAX = 200;
 const THREADS_REMEMBERED = 500;
 /**
@@ -109,6 +111,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   }
   const agentName = options.agentName ?? (() => null);
   const tracker = new EventTracker({ agentName });
+  const tracer: { log: TraceEntry[] | null } = { log: null };
   const listeners = new Set<(e: InboxEvent) => void>();
 
   const url = () => win.location.href;
@@ -464,6 +467,24 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   // Reachable only from this extension's isolated world (DevTools, the e2e spec): never from the page.
   (globalThis as Record<string, unknown>).__inboxPilotDebug = {
     events: () => recentEvents.map((e) => ({ ...e })),
+    /**
+     * Issue 16's per-event trace (ids, sides, times; never text): off until switched on here, bounded.
+     * `trace(true)` starts it (and records the current thread), `trace()` reads it, `trace(false)` stops and clears it.
+     */
+    trace: (on?: boolean) => {
+      if (on === true && !tracer.log) {
+        tracer.log = [];
+        tracker.tracer = (entry) => {
+          tracer.log!.push(entry);
+          if (tracer.log!.length > TRACE_MAX) tracer.log!.shift();
+        };
+        tracker.tracer({ t: now(), what: 'trace-on', ...(current.snapshot.open ? { conv: traceConv(current.snapshot.open.key) } : {}) });
+      } else if (on === false) {
+        tracer.log = null;
+        tracker.tracer = null;
+      }
+      return tracer.log ? [...tracer.log] : null;
+    },
     snapshot: () => snapshot.peek(),
     insertText: (text: string, opts?: { conversation?: string | null; replaceAll?: boolean }) => source.insertText(text, opts),
   };

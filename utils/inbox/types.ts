@@ -133,7 +133,18 @@ interface EventBase {
 }
 
 export type InboxEvent =
-  | (EventBase & { kind: 'customer-message'; precision: Precision; /** latest possible time when approximate */ atLatest?: number })
+  | (EventBase & {
+      kind: 'customer-message';
+      precision: Precision;
+      /** latest possible time when approximate */
+      atLatest?: number;
+      /**
+       * The thread shows this message right after a Page message: hash(conversation + that message's key), the
+       * part after the prefix of that reply's event id. The message came after that reply whatever the clocks
+       * say (data-utime is to the second; a reply is timed when it was seen): see pairing's customerItem.
+       */
+      follows?: string;
+    })
   | (EventBase & {
       kind: 'reply-sent';
       agent: string | null;

@@ -37,12 +37,22 @@ export function sameResponse(a: MergeRecord, b: MergeRecord): boolean {
 }
 
 export type MergeDecision =
-  /** A response not held: add it. */
-  | { action: 'add' }
+  /** A response not held: add it, under `id`. */
+  | { action: 'add'; id: string }
   /** Held already (as `heldId`): keep what is held. */
   | { action: 'skip'; heldId: string }
-  /** Held as `heldId`, but only as a copy: the incoming record is the answering browser's own, it takes the place of that copy. */
-  | { action: 'replace'; heldId: string };
+  /** Held as `heldId`, but only as a copy: the incoming record is the answering browser's own, it takes the place of that copy, under `id`. */
+  | { action: 'replace'; heldId: string; id: string };
+
+/**
+ * The id an answering browser's own record is stored under when another browser's own record, of another reply,
+ * holds its id (issue 16: two agents in two browsers each answered, and each counted from the same customer-message
+ * second). A reply is sent from one browser only, so those are two responses; the second one's id gains its
+ * reply's second. Deterministic, so importing the same bundle again finds it held.
+ */
+export function ownRecordId(r: Pick<MergeRecord, 'id' | 'repliedAt'>): string {
+  return `${r.id}|${Math.floor(r.repliedAt / 1000)}`;
+}
 
 /**
  * What to do with one incoming record, given the held records of its conversation (the stored
@@ -53,15 +63,18 @@ export type MergeDecision =
  * incoming copy is skipped when it matches what is held.
  */
 export function mergeDecision(incoming: MergeRecord, held: readonly MergeRecord[]): MergeDecision {
+  // Two own records under one id, of two replies: two responses (see ownRecordId); the incoming one takes its own id.
+  const twin = incoming.source === 'this-browser' && held.some((h) => h.id === incoming.id && h.source === 'this-browser' && h.repliedAt !== incoming.repliedAt);
+  if (twin) incoming = { ...incoming, id: ownRecordId(incoming) };
   const same = held.filter((h) => sameResponse(h, incoming));
-  if (!same.length) return { action: 'add' };
+  if (!same.length) return { action: 'add', id: incoming.id };
   // Held as it is (a bundle imported twice), or this browser's own record: kept.
   const kept = same.find((h) => h.source === 'this-browser' || (h.id === incoming.id && h.customerAt === incoming.customerAt && h.repliedAt === incoming.repliedAt));
   if (kept) return { action: 'skip', heldId: kept.id };
   if (incoming.source === 'this-browser') {
     // The copy under the incoming id first (the incoming record is written under its id), else the nearest reply.
     const target = same.find((h) => h.id === incoming.id) ?? same.reduce((best, h) => (Math.abs(h.repliedAt - incoming.repliedAt) < Math.abs(best.repliedAt - incoming.repliedAt) ? h : best));
-    return { action: 'replace', heldId: target.id };
+    return { action: 'replace', heldId: target.id, id: incoming.id };
   }
   return { action: 'skip', heldId: same[0]!.id };
 }

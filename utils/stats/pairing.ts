@@ -20,6 +20,8 @@ export interface PairingConfig {
   selfAgent: string;
 }
 
+export type PairingTrace = { what: string; id: string; conv: string; at: number } & Record<string, unknown>;
+
 export function emptyPending(pageId: string, conversation: string): PendingRecord {
   return { key: pairingKey(pageId, conversation), pageId, conversation, waiting: [], lastReplyAt: null, updatedAt: 0 };
 }
@@ -39,22 +41,31 @@ export function applyEvents(
   events: readonly InboxEvent[],
   config: PairingConfig,
   now: number,
+  /** Debug only (issue 16's trace): what became of each event, with ids and times. */
+  trace?: (entry: PairingTrace) => void,
 ): { responses: ResponseRecord[]; changed: Set<string> } {
   const responses: ResponseRecord[] = [];
   const changed = new Set<string>();
   for (const e of chronological(events)) {
     if (e.kind === 'conversation-opened') continue;
+    const note = (what: string, data: Record<string, unknown> = {}) => trace?.({ what, id: e.id, conv: e.conversation, at: e.at, ...data });
     const pageId = e.pageId ?? '';
     const keys = pairingKeysOf(e);
     const s = joinStates(states, keys, pageId, e.conversation);
     if (e.kind === 'customer-message') {
-      const item = customerItem(e, s.lastReplyAt);
-      if (!item) continue;
+      const item = customerItem(e, s.lastReplyAt, s.lastReplyKey);
+      if (!item) {
+        note('answered-already', { lastReplyAt: s.lastReplyAt });
+        continue;
+      }
+      const before = s.waiting;
       s.waiting = addCustomerMessage(s.waiting, item);
+      note(s.waiting === before ? 'waiting-held' : 'waiting', { waitAt: item.at, first: s.waiting[0]?.at ?? null, lastReplyAt: s.lastReplyAt });
     } else {
       if (s.answered && e.id === s.answered.replyId && !e.history) {
         // The very reply that completed the latest response, reported again: its credit may be corrected.
         const corrected = correctCredit(s.answered.record, e, config);
+        note(corrected ? 'credit-corrected' : 'same-reply-again');
         if (corrected) {
           responses.push(corrected);
           s.answered = { replyId: e.id, record: corrected };
@@ -63,11 +74,15 @@ export function applyEvents(
         }
         continue;
       }
-      if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) continue; // seen already
+      if (s.lastReplyAt !== null && e.at <= s.lastReplyAt) {
+        note('reply-not-after-last', { lastReplyAt: s.lastReplyAt, history: e.history ?? false });
+        continue; // seen already
+      }
       if (e.history) {
         // The thread showed an earlier answer (issue 16): waits up to it are answered, no response is timed.
+        note('history-closes', { closed: s.waiting.filter((w) => w.at <= e.at).map((w) => w.at) });
         s.waiting = s.waiting.filter((w) => w.at > e.at);
-        s.lastReplyAt = e.at;
+        setLastReply(s, e);
         s.updatedAt = now;
         for (const k of keys) changed.add(k);
         continue;
@@ -96,15 +111,30 @@ export function applyEvents(
         };
         responses.push(record);
         s.answered = { replyId: e.id, record };
-      }
+        note('response', { record: record.id, customerAt: record.customerAt, via: e.via, answered: s.waiting.filter((w) => w.at <= e.at).length });
+      } else note('reply-nothing-waiting', { first: first?.at ?? null });
       s.waiting = s.waiting.filter((w) => w.at > e.at);
-      s.lastReplyAt = e.at;
+      setLastReply(s, e);
     }
     s.conversation = bestConversation(s.conversation, e.conversation);
     s.updatedAt = now;
     for (const k of keys) changed.add(k);
   }
   return { responses, changed };
+}
+
+/** The latest reply of a state, and its message (the part of its id that names the message) for `follows`. */
+function setLastReply(s: PendingRecord, e: InboxEvent) {
+  s.lastReplyAt = e.at;
+  const key = replyKey(e.id);
+  if (key) s.lastReplyKey = key;
+  else delete s.lastReplyKey;
+}
+
+/** `rs:<hash>` (a reply seen or sent) and `rh:<hash>` (the thread's earlier answer) name a message by the same hash; a list-only `rh` does not. */
+function replyKey(id: string): string | undefined {
+  const m = /^r[sh]:(.+)$/.exec(id);
+  return m ? m[1] : undefined;
 }
 
 /**
@@ -160,7 +190,11 @@ function joinStates(states: Map<string, PendingRecord>, keys: string[], pageId: 
   else {
     s = { ...found[0]! };
     for (const other of found.slice(1)) {
-      if (other.lastReplyAt !== null && (s.lastReplyAt === null || other.lastReplyAt > s.lastReplyAt)) s.lastReplyAt = other.lastReplyAt;
+      if (other.lastReplyAt !== null && (s.lastReplyAt === null || other.lastReplyAt > s.lastReplyAt)) {
+        s.lastReplyAt = other.lastReplyAt;
+        if (other.lastReplyKey) s.lastReplyKey = other.lastReplyKey;
+        else delete s.lastReplyKey;
+      }
       s.conversation = bestConversation(s.conversation, other.conversation);
     }
     let waiting: PendingRecord['waiting'] = [];
@@ -187,7 +221,12 @@ type Waiting = PendingRecord['waiting'][number];
  * reaches past the latest reply is a message after that reply: it starts
  * just after it.
  */
-function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, lastReplyAt: number | null): Waiting | null {
+function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, lastReplyAt: number | null, lastReplyKey?: string): Waiting | null {
+  // The thread shows it right after the latest reply: it came after that reply, whatever the two times say (its own
+  // is to the second, the reply's is when it was seen or sent). Issue 16: a customer writing in the second of a reply.
+  if (e.follows !== undefined && e.follows === lastReplyKey && lastReplyAt !== null && e.at <= lastReplyAt) {
+    return e.precision === 'approximate' ? { at: lastReplyAt + 1, precision: 'approximate', atLatest: Math.max(lastReplyAt + 1, e.atLatest ?? e.at) } : { at: lastReplyAt + 1, precision: 'exact' };
+  }
   const latest = e.precision === 'approximate' ? Math.max(e.at, e.atLatest ?? e.at) : e.at;
   if (lastReplyAt !== null && latest <= lastReplyAt) return null;
   if (e.precision === 'approximate') {

@@ -3,7 +3,7 @@ import type { InboxEvent } from '../inbox/types';
 import { appendColumns, buildDayColumns, DAY_MS, utcDay } from './columns';
 import type { StatsDb } from './db';
 import { mergeDecision, SAME_RESPONSE_WINDOW_MS, type MergeRecord } from './merge';
-import { applyEvents, pairingKeysOf, type PairingConfig } from './pairing';
+import { applyEvents, pairingKeysOf, type PairingConfig, type PairingTrace } from './pairing';
 import { pairingKey, type PendingRecord, type ResponseRecord } from './types';
 
 /**
@@ -21,7 +21,14 @@ export async function rebuildDays(db: StatsDb, days: Iterable<number>): Promise<
 }
 
 /** Pairs a batch of (validated) events and stores the responses; returns the events' ids, all acknowledged. */
-export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: PairingConfig, now = Date.now()): Promise<{ acked: string[]; recorded: number }> {
+export async function ingestEvents(
+  db: StatsDb,
+  events: InboxEvent[],
+  config: PairingConfig,
+  now = Date.now(),
+  /** Debug only (issue 16's trace). */
+  trace?: (entry: PairingTrace) => void,
+): Promise<{ acked: string[]; recorded: number }> {
   const relevant = events.filter((e) => e.kind !== 'conversation-opened');
   let recorded = 0;
   if (relevant.length) {
@@ -30,12 +37,19 @@ export async function ingestEvents(db: StatsDb, events: InboxEvent[], config: Pa
       const found = await db.pending.bulkGet(keys);
       const states = new Map<string, PendingRecord>();
       found.forEach((s) => s && states.set(s.key, s));
-      const { responses, changed } = applyEvents(states, relevant, config, now);
+      const { responses, changed } = applyEvents(states, relevant, config, now, trace);
       if (responses.length) {
         const existing = await db.responses.bulkGet(responses.map((r) => r.id));
         // Never downgrade this browser's own record to an observed or imported copy; its own record of the
         // same reply may be written again (a late `Sent by` label corrects its credit, see pairing).
         const toWrite = responses.filter((r, i) => existing[i]?.source !== 'this-browser' || (r.source === 'this-browser' && r.repliedAt === existing[i]!.repliedAt));
+        if (trace) {
+          responses.forEach((r, i) => {
+            const held = existing[i];
+            if (!toWrite.includes(r)) trace({ what: 'own-record-kept', id: r.id, conv: r.conversation, at: r.repliedAt, held: held!.repliedAt });
+            else if (held && held.repliedAt !== r.repliedAt) trace({ what: 'record-replaced', id: r.id, conv: r.conversation, at: r.repliedAt, held: held.repliedAt, heldSource: held.source });
+          });
+        }
         await db.responses.bulkPut(toWrite);
         await rebuildDays(db, toWrite.map((r) => utcDay(r.repliedAt)));
         recorded = toWrite.length;
@@ -112,19 +126,20 @@ export async function importResponses(db: StatsDb, records: ResponseRecord[]): P
       const list = held.get(k) ?? [];
       const decision = mergeDecision(r, list);
       if (decision.action === 'skip') continue;
+      const id = decision.id; // the incoming id, or its own-record id when another browser's own record holds that one
       if (decision.action === 'replace') {
         const i = list.findIndex((h) => h.id === decision.heldId);
         rebuild.add(utcDay(list[i]!.repliedAt));
         list.splice(i, 1);
-        if (decision.heldId !== r.id) {
+        if (decision.heldId !== id) {
           if (toPut.has(decision.heldId)) toPut.delete(decision.heldId);
           else toDelete.push(decision.heldId);
         }
         replaced++;
       } else added++;
-      list.push(asMerge(r));
+      list.push(asMerge({ ...r, id }));
       held.set(k, list);
-      toPut.set(r.id, { record: { ...r, source: 'imported' }, replaces: decision.action === 'replace' });
+      toPut.set(id, { record: { ...r, id, source: 'imported' }, replaces: decision.action === 'replace' });
     }
     const written = [...toPut.values()];
     for (const w of written) if (w.replaces) rebuild.add(utcDay(w.record.repliedAt));

@@ -52,6 +52,12 @@ export interface PendingRecord {
   /** The latest reply seen: customer messages at or before it were already answered. */
   lastReplyAt: number | null;
   /**
+   * That reply's message: its event id after the prefix (`rs:`/`rh:`), so a customer message the thread shows
+   * right after it (`follows`) is placed after it even when its own time, to the second, is not. Absent on
+   * states saved before issue 16 added it, and after a reply known from the list only.
+   */
+  lastReplyKey?: string;
+  /**
    * The latest response this state completed, and the id of the reply event that completed it: a
    * later report of that very reply (the same event id) may correct its credit (see pairing's
    * correctCredit). Absent on states saved before issue 16 added it.

@@ -95,7 +95,8 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
     case 'customer-message': {
       const atLatest = input.atLatest === undefined ? undefined : time(input, 'atLatest', where, now);
       if (atLatest !== undefined && atLatest < base.at) throw new StatsInputError(`${where}: "atLatest" is before "at"`);
-      return { ...base, kind: 'customer-message', precision: oneOf(input, 'precision', PRECISIONS, where), ...(atLatest !== undefined ? { atLatest } : {}) };
+      const follows = input.follows === undefined || input.follows === null ? undefined : str(input, 'follows', MAX_ID_LENGTH, where);
+      return { ...base, kind: 'customer-message', precision: oneOf(input, 'precision', PRECISIONS, where), ...(atLatest !== undefined ? { atLatest } : {}), ...(follows !== undefined ? { follows } : {}) };
     }
     case 'reply-sent':
       return {

@@ -38,6 +38,27 @@ export async function statsRecordingOn(): Promise<boolean> {
   return isFeatureOn(switches, statsMeta);
 }
 
+/** Debug switch of issue 16's trace (set by the accuracy bench); the log is bounded. Off: nothing is collected. */
+export const TRACE_SWITCH = 'debug.trace';
+export const TRACE_LOG = 'debug.traceLog';
+const TRACE_MAX = 50_000;
+let traceWrites: Promise<void> = Promise.resolve();
+
+/** Ingests a batch; with the debug switch on, appends what the pairing did with each event to the trace log. */
+async function ingestTraced(events: InboxEvent[], via: 'message' | 'outbox') {
+  const on = (await browser.storage.local.get(TRACE_SWITCH).catch(() => ({}) as Record<string, unknown>))[TRACE_SWITCH] === true;
+  if (!on) return ingestEvents(statsDb(), events, await configForWrite());
+  const entries: Array<Record<string, unknown>> = [{ t: Date.now(), what: 'batch', via, ids: events.map((e) => e.id) }];
+  const result = await ingestEvents(statsDb(), events, await configForWrite(), Date.now(), (entry) => entries.push({ t: Date.now(), ...entry }));
+  traceWrites = traceWrites.then(async () => {
+    const held = (await browser.storage.local.get(TRACE_LOG))[TRACE_LOG];
+    const log = [...(Array.isArray(held) ? held : []), ...entries];
+    await browser.storage.local.set({ [TRACE_LOG]: log.slice(-TRACE_MAX) });
+  }).catch(() => undefined);
+  await traceWrites;
+  return result;
+}
+
 let collecting: Promise<number> | null = null;
 const INSTANCE_OUTBOX_IDLE_MS = 30_000;
 
@@ -76,7 +97,7 @@ export async function collectOrphanOutboxes(): Promise<number> {
         return []; // a corrupt leftover is dropped, not retried forever
       }
     });
-    if (events.length && (await statsRecordingOn())) await ingestEvents(statsDb(), events, await configForWrite());
+    if (events.length && (await statsRecordingOn())) await ingestTraced(events, 'outbox');
     // A closing tab's last write can land while we ingest: remove only what we read, the next pass takes the rest.
     const now = (await browser.storage.local.get(key))[key] as Partial<Outbox> | undefined;
     if (now?.savedAt === outbox?.savedAt) await browser.storage.local.remove(key);
@@ -107,7 +128,7 @@ export function registerStatsBackground(): void {
       }
       // Stats recording switched off: nothing is recorded; the batch is acknowledged so no outbox keeps it.
       if (!(await statsRecordingOn())) return { acked: events.map((e) => e.id) };
-      const { acked } = await ingestEvents(statsDb(), events, await configForWrite());
+      const { acked } = await ingestTraced(events, 'message');
       void collectOrphanOutboxesOnce();
       return { acked };
     },

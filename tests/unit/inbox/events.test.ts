@@ -3,6 +3,9 @@ import { EventTracker, HISTORY_CHUNK, LABEL_WAIT_MS, SEND_WAIT_MS, SETTLE_MS } f
 import { takeSnapshot } from '../../../utils/inbox/snapshot';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import { buildInbox, type Built, type RowSpec, type ThreadItem } from './build';
+import { applyEvents } from '../../../utils/stats/pairing';
+import type { PendingRecord } from '../../../utils/stats/types';
+import { validateEvent } from '../../../utils/stats/validate';
 
 const URL_OPEN = 'https://business.facebook.com/latest/inbox/all?asset_id=42&selected_item_id=1001';
 const T0 = Date.UTC(2026, 1, 24, 9, 0);
@@ -362,6 +365,24 @@ describe('EventTracker: the agent replies and opens another conversation at once
     expect(replies(here.update(read(at + 2000, URL_BRUNO), at + 2000, at + 2000))).toEqual([]);
   });
 
+  // Keyed as predicted, or not (a 2026 bubble is keyed by its message id; here a new date section): the new bubble with that text is it.
+  it.each([
+    ['keyed as predicted', []],
+    ['not keyed as predicted', [{ separator: 'Today 10:05' }]],
+  ] as Array<[string, ThreadItem[]]>)("issue 16: that reply's label, read when the agent comes back to the thread, credits it (the same report again; bubble %s)", (_, before) => {
+    const { here } = twoTabs();
+    const at = T0 + 20_000;
+    push(...before, { side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
+    openBruno('You: It left the warehouse.');
+    const [fromRow] = replies(here.update(read(at + 400, URL_BRUNO), at + 10, at + 400));
+    expect(fromRow).toMatchObject({ agent: null });
+    // Back to Alice's thread 4 s later: the bubble and its label are there (the thread reads it as an earlier answer).
+    dom.setRows([{ ...ROWS[0]!, preview: 'You: It left the warehouse.', token: '1m', selected: true }, ROWS[1]!, ROWS[2]!]);
+    dom.setThread('Alice Martin', thread);
+    const back = here.update(read(at + 4400), at + 4400, at + 4400);
+    expect(replies(back)).toEqual([{ ...fromRow, agent: 'Paul Girard' }]);
+  });
+
   it('issue 16: a customer whose message starts with "You:" is not a reply when the agent leaves within 5 s', () => {
     const { here } = twoTabs();
     const at = T0 + 20_000;
@@ -370,5 +391,100 @@ describe('EventTracker: the agent replies and opens another conversation at once
     // The agent leaves at once; Alice's row shows her own text, which reads like the Page's preview.
     openBruno('You: are you there?');
     expect(replies(here.update(read(at + 1000, URL_BRUNO), at + 1000, at + 1000))).toEqual([]);
+  });
+});
+
+describe('EventTracker: the debug trace (issue 16)', () => {
+  it('collects nothing until switched on; then every emitted and dropped event, with ids, sides and times but no text or name', () => {
+    const t = tracker();
+    const entries: Array<Record<string, unknown>> = [];
+    t.update(snap(T0), T0, T0);
+    expect(t.tracer).toBeNull();
+    t.tracer = (e) => entries.push(e);
+    const later = T0 + SETTLE_MS + 1000;
+    push({ side: 'customer', text: 'And the tracking number?' });
+    const [event] = t.update(snap(later), later, later);
+    dom.setThread('Alice Martin', thread);
+    t.update(snap(later + 100), later + 100, later + 100);
+    const thread0 = entries.find((e) => e.what === 'thread');
+    expect(thread0).toMatchObject({ conv: '1001', observedAt: later });
+    expect((thread0!.messages as unknown[][]).map((m) => m[1])).toEqual(['customer', 'page', 'customer']);
+    expect(entries).toContainEqual(expect.objectContaining({ what: 'emit', conv: '1001', id: event!.id, kind: 'customer-message', at: later, precision: 'exact' }));
+    const json = JSON.stringify(entries);
+    expect(json).not.toMatch(/tracking|order|shipped|Alice|Martin|Paul|Girard/i);
+    t.tracer = null;
+    const before = entries.length;
+    push({ side: 'customer', text: 'Hello?' });
+    t.update(snap(later + 5000), later + 5000, later + 5000);
+    expect(entries).toHaveLength(before);
+  });
+
+  it('a thread that is still loading says why its messages were not live', () => {
+    const t = tracker();
+    const entries: Array<Record<string, unknown>> = [];
+    t.tracer = (e) => entries.push(e);
+    t.update(snap(T0), T0, T0);
+    push(...Array.from({ length: HISTORY_CHUNK + 1 }, (_, i) => ({ side: 'customer' as const, text: `old ${i}` })));
+    const later = T0 + SETTLE_MS + 1000;
+    expect(t.update(snap(later), later, later)).toEqual([]);
+    expect(entries).toContainEqual(expect.objectContaining({ what: 'not-live', conv: '1001', fresh: HISTORY_CHUNK + 1, settling: false }));
+  });
+});
+
+describe('EventTracker: a customer writing in the same second as a reply (issue 16)', () => {
+  const S = T0 + 10_000; // a whole second
+  const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 300, useBusinessTime: false, selfAgent: 'Marie' };
+  const rowSaying = (preview: string, wrote: number) => dom.setRows([{ ...ROWS[0]!, preview, token: '1m', utime: wrote / 1000 }, ...ROWS.slice(1)]);
+
+  it('the thread shows the message after a reply seen late (timed after the message\'s second): it comes after the reply, and the next reply answers it', () => {
+    const t = tracker();
+    const states = new Map<string, PendingRecord>();
+    const feed = (events: InboxEvent[]) => applyEvents(states, events.map((e) => ({ ...e, pageId: '42' })), config, S).responses;
+    feed(t.update(snap(T0), T0, T0));
+    // A colleague answers at S + 0.4 s; the page is busy, the bubble is read at S + 1.1 s.
+    push({ side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
+    feed(t.update(snap(S + 1100), S + 1100, S + 1100));
+    // The customer writes at S + 0.48 s (data-utime: S): the thread shows it below the reply.
+    push({ side: 'customer', text: 'Thanks, and the number?' });
+    rowSaying('Thanks, and the number?', S + 480);
+    const events = t.update(snap(S + 1300), S + 1250, S + 1300);
+    expect(events).toEqual([expect.objectContaining({ kind: 'customer-message', at: S + 1101, precision: 'exact' })]);
+    feed(events);
+    push({ side: 'page', text: 'XY123' }, { label: 'Sent by Paul Girard' });
+    const answered = feed(t.update(snap(S + 4000), S + 4000, S + 4000));
+    expect(answered).toEqual([expect.objectContaining({ customerAt: S + 1101, repliedAt: S + 4000 })]);
+  });
+
+  it('a tab that never saw the reply (a reload) reads the thread on opening: the message follows it, and the stored state places it after', () => {
+    const states = new Map<string, PendingRecord>();
+    const feed = (events: InboxEvent[]) => applyEvents(states, events.map((e) => ({ ...e, pageId: '42' })), config, S).responses;
+    const before = tracker();
+    before.update(snap(T0), T0, T0);
+    push({ side: 'page', text: 'It left the warehouse.' }, { label: 'Sent by Paul Girard' });
+    feed(before.update(snap(S + 434), S + 434, S + 434));
+    push({ side: 'customer', text: 'Thanks, and the number?' });
+    rowSaying('Thanks, and the number?', S + 480);
+    // A new tab (reload) opens the thread 3 s later: the customer's time is the row's second, before the reply's time.
+    const after = tracker();
+    const opened = after.update(snap(S + 3000), S + 3000, S + 3000);
+    const message = opened.find((e) => e.kind === 'customer-message');
+    expect(message).toMatchObject({ at: S, precision: 'exact' });
+    expect(message).toHaveProperty('follows');
+    // What the background receives: `follows` survives validation.
+    feed(opened.map((e) => validateEvent(JSON.parse(JSON.stringify(e)), 'event', S + 3000)));
+    push({ side: 'page', text: 'XY123' }, { label: 'Sent by Paul Girard' });
+    expect(feed(after.update(snap(S + 5000), S + 5000, S + 5000))).toEqual([expect.objectContaining({ customerAt: S + 435, repliedAt: S + 5000 })]);
+  });
+
+  it('a customer who wrote BEFORE the reply in the same second is answered by it', () => {
+    const t = tracker();
+    const states = new Map<string, PendingRecord>();
+    const feed = (events: InboxEvent[]) => applyEvents(states, events.map((e) => ({ ...e, pageId: '42' })), config, S).responses;
+    feed(t.update(snap(T0), T0, T0));
+    push({ side: 'customer', text: 'Thanks, and the number?' });
+    rowSaying('Thanks, and the number?', S + 200);
+    feed(t.update(snap(S + 300), S + 300, S + 300));
+    push({ side: 'page', text: 'XY123' }, { label: 'Sent by Paul Girard' });
+    expect(feed(t.update(snap(S + 700), S + 700, S + 700))).toEqual([expect.objectContaining({ customerAt: S, repliedAt: S + 700 })]);
   });
 });

@@ -160,6 +160,21 @@ describe('team merge import: the indexed, appending import equals the import it 
     const [day] = await db.days.toArray();
     expect(day!.repliedAt.length).toBe(3);
   });
+
+  it('issue 16: another browser\'s own record under this browser\'s own id, of another reply, is added under its own-record id, once', async () => {
+    const db = openStatsDb('merge-own-twins');
+    dbs.push(db);
+    const mine: ResponseRecord = { id: responseId('p', 'c', T0), pageId: 'p', conversation: 'c', customerAt: T0, repliedAt: T0 + 4_000, agent: 'Marie', responseSeconds: 4, businessResponseSeconds: 4, withinTarget: true, source: 'this-browser', precision: 'exact' };
+    await db.responses.put(mine);
+    const theirs: ResponseRecord = { ...mine, customerAt: T0 + 300, repliedAt: T0 + 9_000, agent: 'Paul', responseSeconds: 9, businessResponseSeconds: 9 };
+    expect(await importResponses(db, [theirs])).toEqual({ added: 1, duplicates: 0, replaced: 0 });
+    expect(await importResponses(db, [theirs])).toEqual({ added: 0, duplicates: 1, replaced: 0 });
+    const held = await db.responses.toArray();
+    expect(held.map((r) => [r.agent, r.source, r.id]).sort()).toEqual([
+      ['Marie', 'this-browser', mine.id],
+      ['Paul', 'imported', `${mine.id}|${Math.floor((T0 + 9_000) / 1000)}`],
+    ]);
+  });
 });
 
 describe('appendColumns', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDecision, sameResponse, SAME_REPLY_WINDOW_MS, SAME_RESPONSE_WINDOW_MS, type MergeRecord } from '../../../utils/stats/merge';
+import { mergeDecision, ownRecordId, sameResponse, SAME_REPLY_WINDOW_MS, SAME_RESPONSE_WINDOW_MS, type MergeRecord } from '../../../utils/stats/merge';
 import type { ResponseSource } from '../../../utils/stats/types';
 import { T0 } from './fixtures';
 
@@ -52,44 +52,45 @@ describe('sameResponse', () => {
 
 describe('mergeDecision', () => {
   it('adds what matches nothing held (nothing held, or only other responses)', () => {
-    expect(mergeDecision(rec(0, 5_000, 'observed'), [])).toEqual({ action: 'add' });
-    expect(mergeDecision(rec(0, 5_000, 'observed'), [rec(120_000, 125_000, 'this-browser'), rec(10_000, 14_000, 'observed')])).toEqual({ action: 'add' });
+    expect(mergeDecision(rec(0, 5_000, 'observed'), [])).toMatchObject({ action: 'add' });
+    expect(mergeDecision(rec(0, 5_000, 'observed'), [rec(120_000, 125_000, 'this-browser'), rec(10_000, 14_000, 'observed')])).toMatchObject({ action: 'add' });
   });
 
   it.each(SOURCES)('keeps this browser\'s own record against an incoming %s record of it', (source) => {
     const own = rec(0, 5_000, 'this-browser');
-    expect(mergeDecision({ ...rec(1_000, 7_000, source), id: own.id }, [own])).toEqual({ action: 'skip', heldId: own.id });
+    // Another browser's own record under this id, of another reply, is another response (issue 16, below).
+    if (source !== 'this-browser') expect(mergeDecision({ ...rec(1_000, 7_000, source), id: own.id }, [own])).toEqual({ action: 'skip', heldId: own.id });
     // A copy under another id: the same when the times match (an own record under another id is another reply, below).
     if (source !== 'this-browser') expect(mergeDecision(rec(1_000, 7_000, source), [own])).toEqual({ action: 'skip', heldId: own.id });
   });
 
   it.each(['observed', 'imported'] as const)('an incoming own record replaces a held %s copy of it (the answering browser timed its own send)', (held) => {
     const copy = rec(1_000, 8_000, held);
-    expect(mergeDecision(rec(0, 5_000, 'this-browser'), [copy])).toEqual({ action: 'replace', heldId: copy.id });
+    expect(mergeDecision(rec(0, 5_000, 'this-browser'), [copy])).toMatchObject({ action: 'replace', heldId: copy.id });
     // Under the same id too (the same customer message second).
     const sameId = rec(200, 8_000, held);
-    expect(mergeDecision(rec(0, 5_000, 'this-browser', sameId.id), [sameId])).toEqual({ action: 'replace', heldId: sameId.id });
+    expect(mergeDecision(rec(0, 5_000, 'this-browser', sameId.id), [sameId])).toMatchObject({ action: 'replace', heldId: sameId.id });
   });
 
   it('an incoming own record already held as it is (the same bundle imported twice) is skipped, not replaced by itself', () => {
     const once = rec(0, 5_000, 'imported');
     expect(mergeDecision(rec(0, 5_000, 'this-browser'), [once])).toEqual({ action: 'skip', heldId: once.id });
     // The same id with other times is a copy to replace.
-    expect(mergeDecision(rec(0, 5_000, 'this-browser'), [rec(0, 6_000, 'imported')])).toEqual({ action: 'replace', heldId: once.id });
+    expect(mergeDecision(rec(0, 5_000, 'this-browser'), [rec(0, 6_000, 'imported')])).toMatchObject({ action: 'replace', heldId: once.id });
   });
 
   it('an incoming own record replaces the copy with its id first, else the copy whose reply is nearest', () => {
     const far = rec(0, 9_000, 'observed', 'far');
     const near = rec(500, 6_000, 'observed', 'near');
     const incoming = rec(0, 5_000, 'this-browser', 'mine');
-    expect(mergeDecision(incoming, [far, near])).toEqual({ action: 'replace', heldId: 'near' });
-    expect(mergeDecision({ ...incoming, id: 'far' }, [far, near])).toEqual({ action: 'replace', heldId: 'far' });
+    expect(mergeDecision(incoming, [far, near])).toMatchObject({ action: 'replace', heldId: 'near' });
+    expect(mergeDecision({ ...incoming, id: 'far' }, [far, near])).toMatchObject({ action: 'replace', heldId: 'far' });
   });
 
   it('an incoming own record never replaces an own record: same id is skipped, another id is another response', () => {
     const own = rec(0, 5_000, 'this-browser');
     expect(mergeDecision(rec(0, 5_000, 'this-browser', own.id), [own])).toEqual({ action: 'skip', heldId: own.id });
-    expect(mergeDecision(rec(1_000, 5_500, 'this-browser'), [own])).toEqual({ action: 'add' });
+    expect(mergeDecision(rec(1_000, 5_500, 'this-browser'), [own])).toMatchObject({ action: 'add' });
     // Held own and a held copy both match: the own record stays, nothing is replaced.
     expect(mergeDecision(rec(0, 5_000, 'this-browser', own.id), [rec(300, 7_000, 'observed', 'copy'), own])).toEqual({ action: 'skip', heldId: own.id });
   });
@@ -113,8 +114,29 @@ describe('mergeDecision', () => {
     const bObservedMarie = rec(9_200, 14_000, 'observed', 'b-marie');
     const held = [aObservedPaul, aOwn];
     // B's own reply replaces A's late copy of it, and is not taken for A's next response (its reply is 7 s away).
-    expect(mergeDecision(bOwn, held)).toEqual({ action: 'replace', heldId: 'a-paul' });
+    expect(mergeDecision(bOwn, held)).toMatchObject({ action: 'replace', heldId: 'a-paul' });
     // B's copy of A's reply is A's own response: skipped.
     expect(mergeDecision(bObservedMarie, [aOwn, bOwn])).toEqual({ action: 'skip', heldId: 'a-own' });
+  });
+});
+
+describe('two own records under one id (issue 16: two agents in two browsers, each counted from the same customer second)', () => {
+  it('the incoming own record of another reply is another response, added under its own-record id', () => {
+    const a = rec(0, 4_000, 'this-browser'); // this browser's agent answered at T0 + 4 s
+    const b = rec(300, 9_000, 'this-browser', a.id); // the other browser's agent answered the next message at T0 + 9 s
+    expect(ownRecordId(b)).toBe(`${a.id}|${Math.floor((T0 + 9_000) / 1000)}`);
+    expect(mergeDecision(b, [a])).toEqual({ action: 'add', id: ownRecordId(b) });
+  });
+
+  it('imported again (held as a copy under its own-record id), it is skipped: nothing doubles, the own record stays', () => {
+    const a = rec(0, 4_000, 'this-browser');
+    const b = rec(300, 9_000, 'this-browser', a.id);
+    const copy = { ...b, id: ownRecordId(b), source: 'imported' as const };
+    expect(mergeDecision(b, [a, copy])).toEqual({ action: 'skip', heldId: copy.id });
+  });
+
+  it('an own record of the very same reply (same id, same reply time: this browser\'s own export) is still skipped', () => {
+    const a = rec(0, 4_000, 'this-browser');
+    expect(mergeDecision({ ...a }, [a])).toEqual({ action: 'skip', heldId: a.id });
   });
 });

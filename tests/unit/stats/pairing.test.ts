@@ -196,3 +196,57 @@ describe('pairing customer messages with replies', () => {
     });
   });
 });
+
+describe('the debug trace of the pairing (issue 16)', () => {
+  it('says what became of each event: waiting, answered already, the response, a reply with nothing waiting', () => {
+    const entries: Array<Record<string, unknown>> = [];
+    const states = new Map<string, PendingRecord>();
+    applyEvents(states, [customer('a', T0), reply('a', T0 + MIN)], wallConfig, T0, (e) => entries.push(e));
+    applyEvents(states, [customer('a', T0 + 30_000), reply('a', T0 + 2 * MIN)], wallConfig, T0, (e) => entries.push(e));
+    expect(entries.map((e) => e.what)).toEqual(['waiting', 'response', 'answered-already', 'reply-nothing-waiting']);
+    expect(entries[2]).toMatchObject({ conv: 'a', at: T0 + 30_000, lastReplyAt: T0 + MIN });
+  });
+});
+
+describe('a customer writing in the same second as a reply (issue 16)', () => {
+  const S = T0 + 10_000; // a whole second: data-utime dates the customer's message S
+  const replyAs = (id: string, at: number): InboxEvent => ({ ...reply('a', at), id });
+  const customerAfter = (at: number, follows?: string): InboxEvent => ({ ...customer('a', at), ...(follows ? { follows } : {}) });
+
+  it('the thread shows it after the latest reply: it waits from just after that reply, not answered by it', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('a', S - 5000), replyAs('rs:abc', S + 434)], wallConfig, states);
+    expect(run([customerAfter(S, 'abc')], wallConfig, states).states.get('page1|a')!.waiting).toEqual([{ at: S + 435, precision: 'exact' }]);
+    const { responses } = run([replyAs('rs:def', S + 3000)], wallConfig, states);
+    expect(responses).toEqual([expect.objectContaining({ customerAt: S + 435, repliedAt: S + 3000, precision: 'exact' })]);
+  });
+
+  it('the same after an earlier answer the thread showed (`rh:`, same message hash)', () => {
+    const states = new Map<string, PendingRecord>();
+    run([{ ...replyAs('rh:abc', S + 900), history: true } as InboxEvent], wallConfig, states);
+    run([customerAfter(S, 'abc')], wallConfig, states);
+    expect(run([replyAs('rs:def', S + 4000)], wallConfig, states).responses).toEqual([expect.objectContaining({ customerAt: S + 901 })]);
+  });
+
+  it('after another reply than the latest, or from a state saved before the reply key: answered already, as before', () => {
+    const states = new Map<string, PendingRecord>();
+    run([replyAs('rs:abc', S + 434)], wallConfig, states);
+    run([customerAfter(S, 'older')], wallConfig, states);
+    expect(states.get('page1|a')!.waiting).toEqual([]);
+    const saved = new Map<string, PendingRecord>([['page1|a', { key: 'page1|a', pageId: 'page1', conversation: 'a', waiting: [], lastReplyAt: S + 434, updatedAt: T0 }]]);
+    run([customerAfter(S, 'abc')], wallConfig, saved);
+    expect(saved.get('page1|a')!.waiting).toEqual([]);
+  });
+
+  it('a customer who wrote BEFORE the reply in the same second is answered by it', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('a', S - 60_000), replyAs('rs:old', S - 50_000)], wallConfig, states);
+    const { responses } = run([customerAfter(S, 'old'), replyAs('rs:abc', S + 434)], wallConfig, states);
+    expect(responses).toEqual([expect.objectContaining({ customerAt: S, repliedAt: S + 434 })]);
+    // Reported one batch apart, in the page's order: the same.
+    const apart = new Map<string, PendingRecord>();
+    run([customer('a', S - 60_000), replyAs('rs:old', S - 50_000)], wallConfig, apart);
+    run([customerAfter(S, 'old')], wallConfig, apart);
+    expect(run([replyAs('rs:abc', S + 434)], wallConfig, apart).responses).toEqual([expect.objectContaining({ customerAt: S, repliedAt: S + 434 })]);
+  });
+});
