@@ -67,6 +67,8 @@ describe('a lazy chunk that fails to load', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain('"ok":true');
     expect(reports[0]).toContain('inbox-pilot-layout-report v1');
+    // Meta's own wording kept verbatim: the chunk reads the script's label tables (shared, not bundled).
+    expect(reports[0]).toContain('aria-label=\\"Inbox\\"');
 
     // The shared modules are handed over in the isolated world: the page's own world never sees them.
     expect(await page.evaluate(() => '__inboxPilotShared' in window)).toBe(false);

@@ -23,7 +23,7 @@ export const lazyChunkFile = (name: LazyChunk): string => `lazy/${name}.js`;
 /**
  * Modules a chunk takes from the content script instead of bundling its own copy: one Preact and one
  * signals instance (hooks and signal subscriptions work across the boundary), one i18n locale signal,
- * one storage watcher. Bare names are packages; `utils/...` are this project's files. Only the names
+ * one storage watcher, and the adapter's label tables and readers (the script ships them anyway). Bare names are packages; `utils/...` are this project's files. Only the names
  * listed are handed over (the rest of each module can stay tree-shaken out of the content script): a chunk
  * importing another name fails to build ("No matching export"), and utils/lazy/shared.ts must provide
  * every name listed (type-checked).
@@ -35,6 +35,11 @@ export const SHARED_MODULES = {
   '@preact/signals': ['batch', 'computed', 'effect', 'signal', 'useComputed', 'useSignal', 'useSignalEffect'],
   'wxt/utils/storage': ['storage'],
   'utils/i18n/index.ts': ['defineMessages', 'joinMessages', 'messagesFor', 'uiLocale'],
+  // The adapter's tables and readers the layout report uses: the script has them already (one copy, one cache).
+  'utils/inbox/keys.ts': ['hash'],
+  'utils/inbox/labels/index.ts': ['allLabels', 'normalizeLabel'],
+  'utils/inbox/selectors.ts': ['isBold'],
+  'utils/inbox/time-token.ts': ['looksLikeTimeToken'],
 } as const;
 
 export type SharedModule = keyof typeof SHARED_MODULES;
