@@ -10,7 +10,8 @@ import { launch, sidebar, EXTENSION_DIR, type E2EBrowser } from './harness';
  * web-accessible modules the content script imports when needed. Here the draft chunk is missing from a
  * copy of the built extension (what a chunk that fails to load looks like): draft checks say they stopped,
  * alone; the timers, the saved replies (their own chunk) and the layout report (its own chunk) work. The
- * sidebar's footer chunk is missing too: the footer says it could not load, the rest is there.
+ * sidebar's footer chunk is missing too: the footer says it could not load, the rest is there. So is stats
+ * recording's chunk (no panel): its section appears only to say it stopped.
  */
 let browser: E2EBrowser;
 let dir: string;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   rmSync(path.join(dir, 'lazy/draft.js'));
   rmSync(path.join(dir, 'lazy/sidebar-parts.js'));
+  rmSync(path.join(dir, 'lazy/stats.js'));
   browser = await launch({ extensionDir: dir });
   await browser.setStorage({
     'settings.general': { agentName: 'Léa', companyNames: ['Acme'], targetMinutes: 5, goalPercent: 90, language: 'en' },
@@ -44,11 +46,12 @@ async function askLayoutReport(): Promise<string[]> {
 }
 
 describe('a lazy chunk that fails to load', () => {
-  it('stops its part alone: draft checks and the footer say so; timers, saved replies and the layout report work', async () => {
+  it('stops its part alone: draft checks, stats and the footer say so; timers, saved replies and the layout report work', async () => {
     const page = await browser.openInbox();
     await section(page, 'timers').waitFor();
     await section(page, 'draft').locator('[data-testid="feature-stopped"]').waitFor({ timeout: 15_000 });
     expect(await section(page, 'draft').locator('[data-testid="feature-retry"]').textContent()).toBe('Retry');
+    await section(page, 'stats').locator('[data-testid="feature-stopped"]').waitFor({ timeout: 15_000 });
     await sidebar(page).locator('[data-testid="part-unavailable"]').waitFor({ timeout: 15_000 });
     expect(await sidebar(page).locator('[data-testid="sidebar-footer"]').count()).toBe(0);
 

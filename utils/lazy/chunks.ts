@@ -11,6 +11,8 @@ export const LAZY_CHUNKS = {
   replies: 'components/features/replies/lazy.tsx',
   /** The sidebar's footer (shortcuts, stats link, sync status line) and first-run tour. */
   'sidebar-parts': 'components/sidebar/parts.ts',
+  /** Stats recording: the sender that forwards reply events to the worker, and its event checks. */
+  stats: 'components/features/stats/lazy.ts',
   /** The layout report (sidebar "Copy layout report", options page's request). */
   'layout-report': 'utils/inbox/layout-report.ts',
 } as const;
