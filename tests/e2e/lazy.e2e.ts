@@ -78,3 +78,37 @@ describe('a lazy chunk that fails to load', () => {
     await page.close();
   }, 90_000);
 });
+
+describe('the reply timers chunk fails to load', () => {
+  let timersBrowser: E2EBrowser;
+  let timersDir: string;
+  beforeAll(async () => {
+    timersDir = mkdtempSync(path.join(tmpdir(), 'inbox-pilot-lazy-timers-'));
+    cpSync(EXTENSION_DIR, timersDir, { recursive: true });
+    rmSync(path.join(timersDir, 'lazy/timers.js'));
+    timersBrowser = await launch({ extensionDir: timersDir });
+    await timersBrowser.setStorage({
+      'settings.general': { agentName: 'Léa', companyNames: ['Acme'], targetMinutes: 5, goalPercent: 90, language: 'en' },
+      'ui.tourDone': true,
+    });
+  });
+  afterAll(async () => {
+    await timersBrowser?.close();
+    if (timersDir) rmSync(timersDir, { recursive: true, force: true });
+  });
+
+  it('timers say they stopped (with Retry); the sidebar, its footer and saved replies work, no layout notice', async () => {
+    const page = await timersBrowser.openInbox();
+    await section(page, 'timers').locator('[data-testid="feature-stopped"]').waitFor({ timeout: 15_000 });
+    expect(await section(page, 'timers').locator('[data-testid="feature-retry"]').textContent()).toBe('Retry');
+    expect(await section(page, 'timers').locator('[data-testid="timer-row"]').count()).toBe(0);
+    await sidebar(page).locator('[data-testid="sidebar-footer"]').waitFor({ timeout: 15_000 });
+    // The page is recognized: a missing timers chunk is not a layout problem.
+    expect(await sidebar(page).locator('[data-testid="layout-notice"]').count()).toBe(0);
+    const [first] = await page.evaluate(() => window.__sim.list().slice(0, 1));
+    await page.evaluate((cid) => window.__sim.addCustomerMessage(cid, 'Hi! What are your opening hours on Saturday?'), first!.id);
+    await page.evaluate((cid) => window.__sim.openConversation(cid), first!.id);
+    await section(page, 'replies').locator('[data-testid="replies-item"]').first().waitFor({ timeout: 15_000 });
+    await page.close();
+  }, 90_000);
+});

@@ -5,6 +5,8 @@
  * size bench. Pure data: wxt.config.ts, the bench and the content script all read this one table.
  */
 export const LAZY_CHUNKS = {
+  /** Reply timers: controller, ticker, panel and utils/timers (components/features/timers/lazy.tsx). */
+  timers: 'components/features/timers/lazy.tsx',
   /** Draft checks: panel, state and strings (components/features/draft/lazy.tsx). */
   draft: 'components/features/draft/lazy.tsx',
   /** Saved replies: panel, suggestions, state and strings. */
@@ -32,11 +34,11 @@ export const lazyChunkFile = (name: LazyChunk): string => `lazy/${name}.js`;
  */
 export const SHARED_MODULES = {
   preact: ['Component', 'Fragment', 'createElement', 'h', 'render'],
-  'preact/hooks': ['useCallback', 'useEffect', 'useMemo', 'useRef', 'useState'],
+  'preact/hooks': ['useCallback', 'useEffect', 'useId', 'useMemo', 'useRef', 'useState'],
   'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
   '@preact/signals': ['batch', 'computed', 'effect', 'signal', 'useComputed', 'useSignal', 'useSignalEffect'],
   'wxt/utils/storage': ['storage'],
-  'utils/i18n/index.ts': ['defineMessages', 'joinMessages', 'messagesFor', 'uiLocale'],
+  'utils/i18n/index.ts': ['defineMessages', 'formatDuration', 'joinMessages', 'messagesFor', 'uiLocale'],
   // The adapter's tables and readers the layout report uses: the script has them already (one copy, one cache).
   'utils/inbox/keys.ts': ['hash'],
   'utils/inbox/labels/index.ts': ['allLabels', 'normalizeLabel'],
