@@ -71,9 +71,6 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
   // The content script's one URL watcher (no 1-s poll in Chromium), not WXT's per-context one.
   locationWatcher().subscribe(ctx.signal, (url) => void (onInbox.value = isInboxUrl(url.href)));
 
-  // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
-  const host = startFeatureHost(ctx.signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);
-
   const ui = await createShadowRootUi(ctx, {
     name: 'inbox-pilot-sidebar',
     position: 'inline',
@@ -110,6 +107,10 @@ export async function mountSidebar(ctx: ContentScriptContext, features: ContentF
     ui.remove();
     return null;
   }
+
+  // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
+  // Started once the sidebar's UI is made (its stylesheet fetched): the features' lazy chunks do not queue before it.
+  const host = startFeatureHost(ctx.signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);
 
   // Our own handle on the closed root, in the content script's isolated world (which the page
   // cannot reach): the e2e harness finds the sidebar through it (tests/e2e/sidebar-locator.mjs).

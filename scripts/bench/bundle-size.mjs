@@ -117,6 +117,12 @@ export function optionsOnlyStrings() {
   );
 }
 
+/** The selector table's `why` texts (utils/inbox/selectors.ts): documentation the build drops (scripts/build/strip-docs.ts). */
+export function selectorDocs() {
+  const code = readFileSync(join(root, 'utils/inbox/selectors.ts'), 'utf8');
+  return [...code.matchAll(/why:\s*(?:'([^'\\]{20,})'|"([^"\\]{20,})")/g)].map((m) => m[1] ?? m[2]);
+}
+
 export async function run() {
   if (!existsSync(join(outputDir, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run `npx wxt build` first');
   const rows = [];
@@ -141,6 +147,8 @@ export async function run() {
     const shipped = optionsOnlyStrings().filter((s) => code.includes(s.text));
     if (shipped.length) console.log(`options-only strings in the ${e.name}:`, shipped.map((s) => `${s.file}: ${s.text}`).join('\n'));
     rows.push({ figure: `${e.name}: options-only strings bundled`, value: shipped.length, unit: '', aim: '0', ok: shipped.length === 0 });
+    const docs = selectorDocs().filter((d) => code.includes(d)).length;
+    rows.push({ figure: `${e.name}: selector docs (\`why\`) bundled`, value: docs, unit: '', aim: '0', ok: docs === 0 });
   }
   return rows;
 }

@@ -57,7 +57,11 @@ export async function buildLazyChunks(define: Record<string, string>): Promise<{
         metafile: true,
       });
       // A second Preact or signals instance would break hooks and subscriptions across the boundary.
-      const copies = Object.keys(result.metafile.inputs).filter((f) => /node_modules\/(preact|@preact)\//.test(f));
+      // So would a second copy of a shared table (labels, selectors): it must come from the script.
+      const sharedFiles = (Object.keys(SHARED_MODULES) as SharedModule[]).filter((m) => m.startsWith('utils/'));
+      const copies = Object.keys(result.metafile.inputs).filter(
+        (f) => /node_modules\/(preact|@preact)\//.test(f) || sharedFiles.includes(relative(root, resolve(f)).replace(/\\/g, '/') as SharedModule),
+      );
       if (copies.length) throw new Error(`lazy chunk ${name} bundles its own ${copies.join(', ')}: share it (utils/lazy/chunks.ts SHARED_MODULES)`);
       const files = result.outputFiles;
       // Styles stay in the sidebar's stylesheet (a feature's content.tsx imports them): a chunk is one script.

@@ -16,7 +16,7 @@ import { looksLikeTimeToken } from './time-token';
  */
 export interface Alternative {
   css: string;
-  /** Why this alternative exists (which layout, which source). */
+  /** Why this alternative exists (which layout, which source). Documentation: the content-script build drops it (scripts/build/strip-docs.ts). */
   why: string;
   /** What CSS cannot say: text content, computed style. */
   test?: (el: Element) => boolean;

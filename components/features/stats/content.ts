@@ -1,11 +1,8 @@
-import type { ContentFeature } from '../types';
+import { lazyFeature } from '../lazy';
 import { statsMeta } from './feature';
-import { startStatsSender } from './sender';
 
-/** Stats recording, content side: forwards reply events to the worker. No sidebar panel. */
-export const statsFeature: ContentFeature = {
-  meta: statsMeta,
-  start(env) {
-    startStatsSender(env.scope, env.inbox);
-  },
-};
+/**
+ * Stats recording, content side: forwards reply events to the worker. No sidebar panel. Its code (the
+ * sender, the event checks) is a lazy chunk (./lazy.ts); a chunk that cannot load shows the feature failed.
+ */
+export const statsFeature = lazyFeature(statsMeta, 'stats');

@@ -1,10 +1,10 @@
 import { defineMessages, joinMessages } from '../../../utils/i18n';
+import { syncTitleStrings } from './feature';
 import { syncOptionsOnlyStrings } from './options-strings';
 
-/** The sync status line's strings (sidebar footer, popup): the only sync strings the content script ships. */
+/** The sync status line's strings (sidebar footer, popup): the content script ships them in the footer's lazy chunk. */
 export const syncStatusStrings = defineMessages({
   en: {
-    title: 'Team sync',
     state_off: 'Team sync off',
     state_idle: 'Synced',
     state_pushing: 'Sending…',
@@ -21,7 +21,6 @@ export const syncStatusStrings = defineMessages({
     waiting: (n: number) => (n === 1 ? '1 record waiting' : `${n} records waiting`),
   },
   fr: {
-    title: 'Synchronisation d\u2019équipe',
     state_off: 'Synchronisation désactivée',
     state_idle: 'Synchronisé',
     state_pushing: 'Envoi…',
@@ -43,4 +42,4 @@ export const syncStatusStrings = defineMessages({
  * Every team sync string (options page, popup). Marked pure so the content script, which never
  * reads it, does not ship the options strings.
  */
-export const syncStrings = /* @__PURE__ */ joinMessages(syncStatusStrings, syncOptionsOnlyStrings);
+export const syncStrings = /* @__PURE__ */ joinMessages(/* @__PURE__ */ joinMessages(syncTitleStrings, syncStatusStrings), syncOptionsOnlyStrings);
