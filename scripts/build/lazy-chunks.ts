@@ -3,7 +3,8 @@
 // A chunk bundles its own code but not the shared modules (SHARED_MODULES): those it reads, when it is
 // evaluated, from the object the content script put on its isolated world's global (utils/lazy/load.ts),
 // so there is one Preact, one signals, one i18n locale and one storage watcher across script and chunks.
-import { build, type Plugin } from 'esbuild';
+import { build, transform, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { LAZY_CHUNKS, lazyChunkFile, SHARED_GLOBAL, SHARED_MODULES, type LazyChunk, type SharedModule } from '../../utils/lazy/chunks';
 
@@ -37,6 +38,18 @@ const shareWithContentScript: Plugin = {
   },
 };
 
+/** `./style.css?inline`: the stylesheet's text, which the chunk renders in a <style> of the shadow root. */
+const inlineCss: Plugin = {
+  name: 'inbox-pilot-inline-css',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'ip-css' }));
+    b.onLoad({ filter: /.*/, namespace: 'ip-css' }, async (args) => {
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text', watchFiles: [args.path] };
+    });
+  },
+};
+
 /** Every chunk as { relativeDest, contents }, for WXT's `build:publicAssets` hook. */
 export async function buildLazyChunks(define: Record<string, string>): Promise<{ relativeDest: string; contents: string }[]> {
   return Promise.all(
@@ -53,7 +66,7 @@ export async function buildLazyChunks(define: Record<string, string>): Promise<{
         define,
         outdir: 'lazy',
         logLevel: 'silent',
-        plugins: [shareWithContentScript],
+        plugins: [shareWithContentScript, inlineCss],
         metafile: true,
       });
       // A second Preact or signals instance would break hooks and subscriptions across the boundary.

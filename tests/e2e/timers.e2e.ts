@@ -74,6 +74,8 @@ describe('reply timers', () => {
     const elapsed = row.locator('[data-testid="timer-elapsed"]');
     const first = await elapsed.textContent();
     expect(first).toMatch(/^~?(< 1|\d+) min$/);
+    // The panel's styles come with the timers chunk (a <style> in the shadow root): they apply.
+    expect(await elapsed.evaluate((el) => getComputedStyle(el).contain)).toBe('strict');
     // It counts, in whole minutes: the shared clock wakes at the row's next minute (within a minute).
     await expect.poll(() => elapsed.textContent(), { timeout: 65_000, interval: 1_000 }).not.toBe(first);
     expect(await elapsed.textContent()).toMatch(/^~?\d+ min$/);

@@ -3,8 +3,13 @@ import type { ContentFeature } from '../types';
 import { createTimersController } from './controller';
 import { TimersPanel } from './TimersPanel';
 import { createTicker } from './ticker';
+import css from './style.css?inline';
 
-/** Reply timers' lazy chunk (utils/lazy/chunks.ts): the controller, the ticker and the panel, loaded when the feature starts. */
+/**
+ * Reply timers' lazy chunk (utils/lazy/chunks.ts): the controller, the ticker and the panel, loaded when the
+ * feature starts. The panel's styles come with it (a <style> in the shadow root applies to all of it), so the
+ * script every inbox page parses does not carry them.
+ */
 export const start: ContentFeature['start'] = async (env) => {
   const controller = await createTimersController(env);
   const health = computed(() => env.inbox.snapshot.value.health);
@@ -14,15 +19,18 @@ export const start: ContentFeature['start'] = async (env) => {
   const ticker = createTicker(env.scope, byKey, controller.clock, env.wakeAt);
   return {
     Panel: () => (
-      <TimersPanel
-        views={controller.views}
-        now={controller.clock}
-        ticker={ticker}
-        health={health}
-        today={controller.today}
-        targetMinutes={targetMinutes}
-        open={controller.open}
-      />
+      <>
+        <style>{css}</style>
+        <TimersPanel
+          views={controller.views}
+          now={controller.clock}
+          ticker={ticker}
+          health={health}
+          today={controller.today}
+          targetMinutes={targetMinutes}
+          open={controller.open}
+        />
+      </>
     ),
   };
 };

@@ -2,8 +2,6 @@ import { defineMessages } from '../../../utils/i18n';
 
 export const timerMessages = defineMessages({
   en: {
-    switchLabel: 'Reply timers',
-    title: 'Waiting for a reply',
     waiting: (n: number) => (n === 0 ? 'No one waiting' : n === 1 ? '1 waiting' : `${n} waiting`),
     target: (min: string) => `target ${min} min`,
     shareToday: (pct: number, min: string) => `${pct}% within ${min} min today`,
@@ -34,8 +32,6 @@ export const timerMessages = defineMessages({
     showFewer: (n: number) => `Show only the ${n} most urgent`,
   },
   fr: {
-    switchLabel: 'Minuteurs de réponse',
-    title: 'En attente de réponse',
     waiting: (n: number) => (n === 0 ? 'Personne en attente' : n === 1 ? '1 en attente' : `${n} en attente`),
     target: (min: string) => `objectif ${min} min`,
     shareToday: (pct: number, min: string) => `${pct} % en moins de ${min} min aujourd’hui`,
