@@ -550,7 +550,7 @@ export class EventTracker {
   private listEvent(row: ConversationRow, sig: string, at: number): InboxEvent {
     return {
       kind: 'customer-message',
-      id: `cm:${hash(`${row.key}|list|${sig}|${Math.floor(at / LIST_BUCKET_MS)}`)}`,
+      id: `cm:${hash(`${row.key}|list|${sig}|${listMoment(row, at)}`)}`,
       pageId: null,
       conversation: row.key,
       ...(row.rowKey ? { rowKey: row.rowKey } : {}),
@@ -726,6 +726,18 @@ function writtenBy(row: ConversationRow, observedAt: number): number {
 }
 
 /** The row signature the list compares (who wrote last + preview hash). */
+/**
+ * What tells two customer messages of one row apart in their event id, stable across re-reads and tabs: the
+ * row's own second when it dates the message to the second (data-utime), else a 5-minute bucket of the time.
+ * Without the second, a customer who sent the same text again within 5 minutes, after a reply ("Hello?"),
+ * got the first message's id: dropped as already reported, and the reply that followed was timed from nothing
+ * (issue 16's accuracy bench, one miss in each phase).
+ */
+function listMoment(row: ConversationRow, at: number): string {
+  const range = row.lastAt;
+  return range && range.end - range.start <= 1000 ? `s${range.start}` : String(Math.floor(at / LIST_BUCKET_MS));
+}
+
 function rowSig(row: ConversationRow): string {
   return `${row.lastFrom}|${textHash(row.preview)}`;
 }

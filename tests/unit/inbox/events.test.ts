@@ -488,3 +488,24 @@ describe('EventTracker: a customer writing in the same second as a reply (issue 
     expect(feed(t.update(snap(S + 700), S + 700, S + 700))).toEqual([expect.objectContaining({ customerAt: S, repliedAt: S + 700 })]);
   });
 });
+
+describe('EventTracker: a customer who sends the same text again (issue 16)', () => {
+  it('a closed conversation whose row says the same text twice, a reply between, within 5 minutes: two messages', () => {
+    const S = T0 + 20_000;
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    const bruno = (preview: string, wrote: number) => dom.setRows([ROWS[0]!, { ...ROWS[1]!, preview, token: '1m', utime: wrote / 1000 }, ROWS[2]!]);
+    bruno('Hello?', S);
+    const first = t.update(snap(S + 300), S + 300, S + 300).filter((e) => e.kind === 'customer-message');
+    bruno('You: Yes, how can I help?', S + 2000);
+    t.update(snap(S + 2300), S + 2300, S + 2300);
+    bruno('Hello?', S + 65_000);
+    const again = t.update(snap(S + 65_300), S + 65_300, S + 65_300).filter((e) => e.kind === 'customer-message');
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([expect.objectContaining({ precision: 'exact', at: S + 65_000 })]);
+    expect(again[0]!.id).not.toBe(first[0]!.id);
+    // The same row re-rendered (new nodes, same second): nothing new.
+    bruno('Hello?', S + 65_000);
+    expect(t.update(snap(S + 66_000), S + 66_000, S + 66_000)).toEqual([]);
+  });
+});
