@@ -60,54 +60,13 @@ const text = (el: Element) => normalizeLabel(el.textContent ?? '');
 const isLeaf = (el: Element) => el.childElementCount === 0 && (el.textContent ?? '').trim() !== '';
 const startsWithAny = (t: string, prefixes: string[]) => prefixes.some((p) => t.startsWith(p));
 
-/**
- * Computed font-weight >= 600 ("bold" is 700). Only called for visible rows.
- *
- * Why a memo: `getComputedStyle` right after the page re-rendered its list forces a style recalculation
- * inside Meta's own task; in a mutation burst it was 62% of the extension's time (issue 14's profile).
- * Meta styles with atomic classes, so an element whose own and ancestors' classes and inline styles are
- * the same computes the same weight: the answer is kept per such chain. It is forgotten when the page
- * adds, removes or replaces a stylesheet, and after a few seconds in any case, because Meta also inserts
- * rules into existing sheets, which nothing announces.
- */
+/** Computed font-weight >= 600 ("bold" is 700). Only called for visible rows. */
 export function isBold(el: Element): boolean {
-  const doc = el.ownerDocument;
-  const view = doc.defaultView;
+  const view = el.ownerDocument.defaultView;
   if (!view) return false;
-  const memo = boldMemoFor(doc);
-  const key = styleChain(el);
-  const known = memo.answers.get(key);
-  if (known !== undefined) return known;
   const w = view.getComputedStyle(el).fontWeight;
   const n = w === 'bold' || w === 'bolder' ? 700 : Number(w);
-  const bold = Number.isFinite(n) && n >= 600;
-  if (memo.answers.size >= BOLD_MEMO_MAX) memo.answers.clear();
-  memo.answers.set(key, bold);
-  return bold;
-}
-
-/** How long a remembered weight is trusted, and how many chains are kept (a few distinct ones per layout). */
-export const BOLD_MEMO_MS = 5_000;
-const BOLD_MEMO_MAX = 500;
-const boldMemos = new WeakMap<Document, { answers: Map<string, boolean>; sheets: number; last: StyleSheet | null; since: number }>();
-
-function boldMemoFor(doc: Document) {
-  const now = Date.now();
-  const sheets = doc.styleSheets.length;
-  const last = sheets > 0 ? doc.styleSheets[sheets - 1]! : null;
-  let memo = boldMemos.get(doc);
-  if (!memo || memo.sheets !== sheets || memo.last !== last || now - memo.since >= BOLD_MEMO_MS || now < memo.since) {
-    memo = { answers: new Map(), sheets, last, since: now };
-    boldMemos.set(doc, memo);
-  }
-  return memo;
-}
-
-/** What class-based CSS can see of an element: tag, classes and inline style, up to the root. */
-function styleChain(el: Element): string {
-  let key = '';
-  for (let e: Element | null = el; e; e = e.parentElement) key += `${e.localName}.${e.getAttribute('class') ?? ''}#${e.getAttribute('style') ?? ''}>`;
-  return key;
+  return Number.isFinite(n) && n >= 600;
 }
 
 /**
