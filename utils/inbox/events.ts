@@ -493,7 +493,7 @@ export class EventTracker {
           // response, so a later reply here is not measured from a message already answered.
           const t = row.lastAt;
           const at = t && t.end - t.start <= 1000 && t.start < observedAt ? t.start : observedAt;
-          out.push({ kind: 'reply-sent', id: `rh:${hash(`${row.key}|list|${sig}|${Math.floor(at / LIST_BUCKET_MS)}`)}`, pageId: null, conversation: row.key, ...(row.rowKey ? { rowKey: row.rowKey } : {}), customerName: row.customerName, at, agent: null, via: 'observed', precision: 'approximate', history: true });
+          out.push({ kind: 'reply-sent', id: `rh:${hash(`${row.key}|list|${sig}|${listMoment(row, at)}`)}`, pageId: null, conversation: row.key, ...(row.rowKey ? { rowKey: row.rowKey } : {}), customerName: row.customerName, at, agent: null, via: 'observed', precision: 'approximate', history: true });
         }
         continue;
       }
@@ -727,7 +727,8 @@ function writtenBy(row: ConversationRow, observedAt: number): number {
 
 /** The row signature the list compares (who wrote last + preview hash). */
 /**
- * What tells two customer messages of one row apart in their event id, stable across re-reads and tabs: the
+ * What tells two messages of one row (customer messages, or Page replies seen only in the list) apart in their
+ * event id, stable across re-reads and tabs: the
  * row's own second when it dates the message to the second (data-utime), else a 5-minute bucket of the time.
  * Without the second, a customer who sent the same text again within 5 minutes, after a reply ("Hello?"),
  * got the first message's id: dropped as already reported, and the reply that followed was timed from nothing

@@ -508,4 +508,23 @@ describe('EventTracker: a customer who sends the same text again (issue 16)', ()
     bruno('Hello?', S + 65_000);
     expect(t.update(snap(S + 66_000), S + 66_000, S + 66_000)).toEqual([]);
   });
+
+  it('the Page answering twice with the same text within 5 minutes (seen in the list only): two replies', () => {
+    const S = T0 + 20_000;
+    const t = tracker();
+    t.update(snap(T0), T0, T0);
+    // A row the Page answered last is read (not bold): "You:" alone does not say who wrote (issue 16).
+    const bruno = (preview: string, wrote: number) => dom.setRows([ROWS[0]!, { ...ROWS[1]!, preview, token: '1m', utime: wrote / 1000, unread: !preview.startsWith('You:') }, ROWS[2]!]);
+    const replies: InboxEvent[] = [];
+    const step = (preview: string, wrote: number) => {
+      bruno(preview, wrote);
+      replies.push(...t.update(snap(wrote + 300), wrote + 300, wrote + 300).filter((e) => e.kind === 'reply-sent'));
+    };
+    step('Hi, is it in stock?', S);
+    step('You: Thanks!', S + 2000);
+    step('And in blue?', S + 30_000);
+    step('You: Thanks!', S + 40_000);
+    expect(replies.map((e) => e.at)).toEqual([S + 2000, S + 40_000]);
+    expect(new Set(replies.map((e) => e.id)).size).toBe(2);
+  });
 });
