@@ -43,11 +43,27 @@ export const TRACE_SWITCH = 'debug.trace';
 export const TRACE_LOG = 'debug.traceLog';
 const TRACE_MAX = 50_000;
 let traceWrites: Promise<void> = Promise.resolve();
+/**
+ * The switch, read once per worker life and then kept by `storage.onChanged` (registered with the
+ * handlers): a batch does not pay a storage read for a debug flag that is almost always off.
+ */
+let traceSwitch: Promise<boolean> | null = null;
+function traceOn(): Promise<boolean> {
+  traceSwitch ??= browser.storage.local.get(TRACE_SWITCH).then(
+    (held) => held[TRACE_SWITCH] === true,
+    () => false,
+  );
+  return traceSwitch;
+}
+function followTraceSwitch(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && TRACE_SWITCH in changes) traceSwitch = Promise.resolve(changes[TRACE_SWITCH]?.newValue === true);
+  });
+}
 
 /** Ingests a batch; with the debug switch on, appends what the pairing did with each event to the trace log. */
 async function ingestTraced(events: InboxEvent[], via: 'message' | 'outbox') {
-  const on = (await browser.storage.local.get(TRACE_SWITCH).catch(() => ({}) as Record<string, unknown>))[TRACE_SWITCH] === true;
-  if (!on) return ingestEvents(statsDb(), events, await configForWrite());
+  if (!(await traceOn())) return ingestEvents(statsDb(), events, await configForWrite());
   const entries: Array<Record<string, unknown>> = [{ t: Date.now(), what: 'batch', via, ids: events.map((e) => e.id) }];
   const result = await ingestEvents(statsDb(), events, await configForWrite(), Date.now(), (entry) => entries.push({ t: Date.now(), ...entry }));
   traceWrites = traceWrites.then(async () => {
@@ -113,6 +129,7 @@ async function housekeeping(): Promise<void> {
 
 /** The stats part of the background worker: registered synchronously on every worker start. */
 export function registerStatsBackground(): void {
+  followTraceSwitch();
   onMessages({
     'stats:hello': (_data, sender) => {
       void collectOrphanOutboxesOnce(); // a tab starting is a good moment to collect the ones that closed

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { fakeBrowser } from 'wxt/testing';
 import { sendMessage } from '../../../utils/messaging';
-import { registerStatsBackground, collectOrphanOutboxes, OUTBOX_ALARM, PURGE_ALARM } from '../../../components/features/stats/background';
+import { registerStatsBackground, collectOrphanOutboxes, OUTBOX_ALARM, PURGE_ALARM, TRACE_LOG, TRACE_SWITCH } from '../../../components/features/stats/background';
 import { resetSettingsProblemsForTests, statsSettingsProblems } from '../../../utils/stats/health';
 import { DEFAULT_TIMING_SETTINGS, timingSettings } from '../../../utils/timers/settings';
 import { defaultSchedule } from '../../../utils/timers/business-hours';
@@ -274,6 +274,23 @@ describe('retention and erasing', () => {
     await collectOrphanOutboxes();
     expect(await fakeBrowser.storage.local.get('stats.outbox.tab-998')).toEqual({});
     expect((await statsDb().pending.toArray()).map((p) => p.conversation).sort()).toEqual(['o', 'p']);
+  });
+});
+
+describe('the debug trace switch (issue 16)', () => {
+  const traceLog = async () => ((await fakeBrowser.storage.local.get(TRACE_LOG))[TRACE_LOG] ?? []) as Array<Record<string, unknown>>;
+  it('follows the switch while the worker runs, without a storage read per batch', async () => {
+    await fakeBrowser.storage.local.set({ [TRACE_SWITCH]: false });
+    await sendMessage('stats:events', { events: [customer('t', T0)] });
+    await fakeBrowser.storage.local.set({ [TRACE_SWITCH]: true });
+    await sendMessage('stats:events', { events: [reply('t', T0 + MIN)] });
+    expect((await traceLog()).map((e) => e.what)).toEqual(['batch', 'response']);
+    await fakeBrowser.storage.local.set({ [TRACE_SWITCH]: false });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await sendMessage('stats:events', { events: [customer('t', T0 + 2 * MIN)] });
+    expect(get.mock.calls.some(([keys]) => keys === TRACE_SWITCH)).toBe(false);
+    expect(await traceLog()).toHaveLength(2); // off again: nothing more collected
+    get.mockRestore();
   });
 });
 
