@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found, type PartHints } from './dom';
+import { alternativeCss, anyMatch, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found, type PartHints } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, midKey, rowKey, hash } from './keys';
@@ -220,7 +220,7 @@ export function readRowSubtree(row: Element): RowRead {
     utime: timeEl?.getAttribute('data-utime') ?? null,
     timeText,
     preview,
-    unread: findFirst(row, 'rowUnread').value !== null,
+    unread: anyMatch(row, 'rowUnread'),
     selected: isSelectedRow(row),
     hrefId: selectedIdFromHref(row),
     basis: rowKey(customerName, avatarSrc, preview),
