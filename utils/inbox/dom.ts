@@ -127,8 +127,8 @@ function unionOf(kind: SelectorKind): { css: string; test: Alternative['test'] }
 export function anyMatch(root: ParentNode, kind: SelectorKind): boolean {
   const union = unionOf(kind);
   if (!union) return findFirst(root, kind).value !== null;
+  if (!union.test) return root.querySelector(union.css) !== null;
   const candidates = root.querySelectorAll(union.css);
-  if (!union.test) return candidates.length > 0;
   for (let i = 0; i < candidates.length; i++) if (union.test(candidates[i]!)) return true;
   return false;
 }

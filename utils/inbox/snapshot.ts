@@ -156,7 +156,7 @@ function selectedIdFromHref(row: Element): string | null {
 }
 
 function isSelectedRow(row: Element): boolean {
-  return isKind(row, 'rowSelected') || findFirst(row, 'rowSelected').value !== null;
+  return isKind(row, 'rowSelected') || anyMatch(row, 'rowSelected');
 }
 
 /** Who wrote a row's last message, from its preview: `You: …` / `You sent a photo.` is the Page; a reaction or a removal is nobody's new message. */
