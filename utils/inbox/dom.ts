@@ -97,13 +97,25 @@ export interface Found<T> {
   via: number;
 }
 
-/** The first element of the first alternative that matches. */
-export function findFirst(root: ParentNode, kind: SelectorKind): Found<Element | null> {
+/**
+ * The first element of the first alternative that matches. With `hints` (a page part searched from the
+ * document, PartHints below): the alternative that matched last time on this page is tried first.
+ */
+export function findFirst(root: ParentNode, kind: SelectorKind, hints?: PartHints): Found<Element | null> {
   const alts = SELECTORS[kind];
+  const hint = hints?.get(kind);
+  if (hint !== undefined && hint > 0 && alts[hint]) {
+    const el = firstMatch(root, alts[hint]);
+    if (el) return { value: el, via: hint };
+  }
   for (let i = 0; i < alts.length; i++) {
     const el = firstMatch(root, alts[i]!);
-    if (el) return { value: el, via: i };
+    if (el) {
+      hints?.set(kind, i);
+      return { value: el, via: i };
+    }
   }
+  hints?.delete(kind);
   return { value: null, via: -1 };
 }
 
@@ -173,8 +185,8 @@ export function alternativeCss(kind: SelectorKind, via: number): string | null {
 }
 
 /**
- * Which alternative found each part on this page, kept by the live source between its readings
- * (SnapshotOptions.partHints). While that alternative still matches it is used at once, without the
+ * Which alternative found each part on this page (the message list, findLive; the Page name, findFirst), kept
+ * by the live source between its readings (SnapshotOptions.partHints). While that alternative still matches it is used at once, without the
  * walks of the earlier ones, which missed; when it stops matching (a new layout), every alternative is
  * tried in order again, so health reports what matches now.
  */

@@ -41,7 +41,7 @@ export interface SnapshotOptions {
    * for the bold of unread rows, img src and alt for the avatar, href, aria-selected/current).
    */
   rowReads?: RowReadCache;
-  /** Which alternative found the message list on this page last time (dom.ts, PartHints); kept by the live source. */
+  /** Which alternative found the message list (and the Page name, readPageName) on this page last time (dom.ts, PartHints); kept by the live source. */
   partHints?: PartHints;
 }
 
@@ -653,8 +653,9 @@ export function readComposer(doc: Document): { state: ComposerState; el: Element
 
 // ------------------------------------------------------------------ page and health
 
-export function readPageName(doc: Document): string | null {
-  return nameOf(findFirst(doc, 'pageName').value);
+/** The Page's name; `hints`: the live source's (in the sim the heading alternative misses: a walk of the page). */
+export function readPageName(doc: Document, hints?: PartHints): string | null {
+  return nameOf(findFirst(doc, 'pageName', hints).value);
 }
 
 export function health(list: ListReading, thread: ThreadReading, composer: Found<Element | null>): InboxHealth {
