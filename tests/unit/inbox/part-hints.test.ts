@@ -10,8 +10,9 @@ import { loadFixture } from './fixtures';
  */
 afterEach(() => vi.restoreAllMocks());
 
-const walks = (read: () => unknown) => {
-  const spy = vi.spyOn(document, 'querySelectorAll');
+/** Walks of the document by `method` (findLive: querySelectorAll; findFirst: querySelector) while `read` runs. */
+const walks = (read: () => unknown, method: 'querySelectorAll' | 'querySelector' = 'querySelectorAll') => {
+  const spy = vi.spyOn(document, method);
   const value = read();
   const n = spy.mock.calls.length;
   spy.mockRestore();
@@ -19,13 +20,7 @@ const walks = (read: () => unknown) => {
 };
 
 describe('findFirst with the part hints of a page (the Page name)', () => {
-  const searches = (read: () => unknown) => {
-    const spy = vi.spyOn(document, 'querySelector');
-    const value = read();
-    const n = spy.mock.calls.length;
-    spy.mockRestore();
-    return { value, n };
-  };
+  const searches = (read: () => unknown) => walks(read, 'querySelector');
 
   it('the alternative that matched is tried first: one walk instead of two when the heading is missing', () => {
     document.body.innerHTML = '<div role="banner"><img alt="Maison Lune" src="data:,"></div><div role="main"></div>';
