@@ -12,14 +12,20 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 1000) / 1000;
 
 const LAYOUTS = ['2026', '2025-11'];
+/** Snapshot reads before the timed ones (JIT): 10 were not enough, the slowest tenth of reads 11-70 were still tiering up. */
+const WARM_UP = 200;
 
 /** The figures for one layout of the sim, in a fresh page of `context`. */
 async function measure(context, code, layout) {
   const { page, id } = await openSimInbox(context, layout);
   await page.addScriptTag({ content: code });
 
-  // Snapshot: warm up (JIT), then time 60 reads.
+  // Snapshot: the first reads of a fresh page run while V8 still tiers the adapter's code up (its optimizing
+  // compiler works on background threads, which a loaded machine slows): reads 11-70 are timed apart, as a
+  // report. Then the aim's figure: 60 reads after WARM_UP more (per-read series: steady after about 40 reads).
   await page.evaluate(() => window.__inboxBench.snapshots(10));
+  const cold = await page.evaluate(() => window.__inboxBench.snapshots(60));
+  await page.evaluate((n) => window.__inboxBench.snapshots(n), WARM_UP);
   const snap = await page.evaluate(() => window.__inboxBench.snapshots(60));
   // The same reads in main-thread CPU time (CDP ThreadTime): other processes' load barely moves it, unlike the clock.
   const cdp = await context.newCDPSession(page);
@@ -49,11 +55,13 @@ async function measure(context, code, layout) {
   const maxLayout = Math.max(...batches.map((b) => b.layout));
 
   const snapMedian = median(snap.times);
-  const snapP90 = [...snap.times].sort((a, b) => a - b)[Math.floor(snap.times.length * 0.9)];
+  const p90 = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)];
+  const snapP90 = p90(snap.times);
   await page.close();
   return [
     { figure: `inbox snapshot (${layout}), median (${snap.rows} visible rows of 500; thread of 300 messages, ${snap.messages} read: the last 60 rows, THREAD_TAIL_ROWS)`, value: round(snapMedian), unit: 'ms', aim: '< 2 ms', ok: snapMedian < 2 },
-    { figure: `inbox snapshot (${layout}), p90`, value: round(snapP90), unit: 'ms', aim: '< 2 ms', ok: snapP90 < 2 },
+    { figure: `inbox snapshot (${layout}), p90 (after ${10 + 60 + WARM_UP} reads)`, value: round(snapP90), unit: 'ms', aim: '< 2 ms', ok: snapP90 < 2 },
+    { figure: `inbox snapshot (${layout}), p90 of a fresh page's reads 11-70 (JIT still tiering up; load-sensitive)`, value: round(p90(cold.times)), unit: 'ms', aim: 'report only', ok: true },
     { figure: `inbox snapshot (${layout}), main-thread CPU per read (ThreadTime over 200 reads; steady under load)`, value: round(snapCpu), unit: 'ms', aim: 'report only', ok: true },
     { figure: `inbox observer (${layout}), median batch (${batches.length} batches for ${records} mutation records)`, value: round(medianBatch), unit: 'ms', aim: '< 4 ms', ok: medianBatch < 4 },
     { figure: `inbox observer (${layout}), slowest batch`, value: round(maxBatch), unit: 'ms', aim: '< 4 ms', ok: maxBatch < 4 },

@@ -169,7 +169,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     rememberThread(thread.open);
     const conversations = list.conversations.map(threadBeatsPreview);
     const composer = full || dirty.composer ? readComposer(doc) : previous.composer;
-    const pageName = full ? readPageName(doc) : previous.snapshot.page.name;
+    const pageName = full ? readPageName(doc, snapOptions.partHints) : previous.snapshot.page.name;
     const snap: InboxSnapshot = {
       url: c.url,
       takenAt: at,

@@ -1,5 +1,5 @@
 import { LANGUAGES, labelsFor, normalizedLabels, normalizeLabel } from './labels';
-import { alternativeCss, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found, type PartHints } from './dom';
+import { alternativeCss, anyMatch, cssOf as cssOfAlternative, findAll, findFirst, findFirstOf, findLive, firstOfAlternative, isKind, type Found, type PartHints } from './dom';
 import { wallTime, zonedDayRange } from '../time/zone';
 import { SELECTORS } from './selectors';
 import { messageKey, midKey, rowKey, hash } from './keys';
@@ -41,7 +41,7 @@ export interface SnapshotOptions {
    * for the bold of unread rows, img src and alt for the avatar, href, aria-selected/current).
    */
   rowReads?: RowReadCache;
-  /** Which alternative found the message list on this page last time (dom.ts, PartHints); kept by the live source. */
+  /** Which alternative found the message list (and the Page name, readPageName) on this page last time (dom.ts, PartHints); kept by the live source. */
   partHints?: PartHints;
 }
 
@@ -156,7 +156,7 @@ function selectedIdFromHref(row: Element): string | null {
 }
 
 function isSelectedRow(row: Element): boolean {
-  return isKind(row, 'rowSelected') || findFirst(row, 'rowSelected').value !== null;
+  return isKind(row, 'rowSelected') || anyMatch(row, 'rowSelected');
 }
 
 /** Who wrote a row's last message, from its preview: `You: …` / `You sent a photo.` is the Page; a reaction or a removal is nobody's new message. */
@@ -220,7 +220,7 @@ export function readRowSubtree(row: Element): RowRead {
     utime: timeEl?.getAttribute('data-utime') ?? null,
     timeText,
     preview,
-    unread: findFirst(row, 'rowUnread').value !== null,
+    unread: anyMatch(row, 'rowUnread'),
     selected: isSelectedRow(row),
     hrefId: selectedIdFromHref(row),
     basis: rowKey(customerName, avatarSrc, preview),
@@ -653,8 +653,9 @@ export function readComposer(doc: Document): { state: ComposerState; el: Element
 
 // ------------------------------------------------------------------ page and health
 
-export function readPageName(doc: Document): string | null {
-  return nameOf(findFirst(doc, 'pageName').value);
+/** The Page's name; `hints`: the live source's (in the sim the heading alternative misses: a walk of the page). */
+export function readPageName(doc: Document, hints?: PartHints): string | null {
+  return nameOf(findFirst(doc, 'pageName', hints).value);
 }
 
 export function health(list: ListReading, thread: ThreadReading, composer: Found<Element | null>): InboxHealth {

@@ -1,7 +1,8 @@
 // CPU profile (CDP Profiler, 50 µs sampling) of the adapter on the simulated inbox: 300 snapshots, then
 // (with `obs`) the live observer through the inbox bench's bursts. Writes bench-output/profile-snapshot.cpuprofile
 // and profile-observer.cpuprofile (open them in Chrome DevTools' Performance panel).
-//   node scripts/bench/lib/profile-inbox.mjs [layout] [obs]   (BENCH_ENTRY=<another build's inbox-entry.ts>; PROFILE_TAG=<file name suffix>)
+//   node scripts/bench/lib/profile-inbox.mjs [layout] [obs]   (BENCH_ENTRY=<another build's inbox-entry.ts>; PROFILE_TAG=<file name suffix>;
+//   PROFILE_ROUNDS=<observer rounds, default 5>)
 // Shares of self time: node scripts/bench/lib/profile-summary.mjs bench-output/profile-snapshot.cpuprofile
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,7 +31,7 @@ try {
     await page.waitForTimeout(300);
     await page.evaluate(() => window.__inboxBenchBatches.splice(0));
     await cdp.send('Profiler.start');
-    for (let r = 0; r < 5; r++) {
+    for (let r = 0; r < Number(process.env.PROFILE_ROUNDS ?? 5); r++) {
       await page.evaluate(() => window.__sim.burst(1000));
       await page.waitForTimeout(300);
       await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Hello'), id);

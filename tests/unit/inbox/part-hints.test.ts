@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findLive, type PartHints } from '../../../utils/inbox/dom';
-import { takeSnapshot } from '../../../utils/inbox/snapshot';
+import { findFirst, findLive, type PartHints } from '../../../utils/inbox/dom';
+import { readPageName, takeSnapshot } from '../../../utils/inbox/snapshot';
 import { loadFixture } from './fixtures';
 
 /**
@@ -10,13 +10,41 @@ import { loadFixture } from './fixtures';
  */
 afterEach(() => vi.restoreAllMocks());
 
-const walks = (read: () => unknown) => {
-  const spy = vi.spyOn(document, 'querySelectorAll');
+/** Walks of the document by `method` (findLive: querySelectorAll; findFirst: querySelector) while `read` runs. */
+const walks = (read: () => unknown, method: 'querySelectorAll' | 'querySelector' = 'querySelectorAll') => {
+  const spy = vi.spyOn(document, method);
   const value = read();
   const n = spy.mock.calls.length;
   spy.mockRestore();
   return { value, n };
 };
+
+describe('findFirst with the part hints of a page (the Page name)', () => {
+  const searches = (read: () => unknown) => walks(read, 'querySelector');
+
+  it('the alternative that matched is tried first: one walk instead of two when the heading is missing', () => {
+    document.body.innerHTML = '<div role="banner"><img alt="Maison Lune" src="data:,"></div><div role="main"></div>';
+    const hints: PartHints = new Map();
+    expect(searches(() => readPageName(document, hints))).toEqual({ value: 'Maison Lune', n: 2 });
+    expect(hints.get('pageName')).toBe(1);
+    expect(searches(() => readPageName(document, hints))).toEqual({ value: 'Maison Lune', n: 1 });
+    // Without hints (takeSnapshot), the ordered search as before.
+    expect(searches(() => readPageName(document))).toEqual({ value: 'Maison Lune', n: 2 });
+  });
+
+  it('a layout change: the remembered alternative no longer matches, the ordered search finds what matches now', () => {
+    document.body.innerHTML = '<div role="banner"><img alt="Maison Lune" src="data:,"></div>';
+    const hints: PartHints = new Map();
+    readPageName(document, hints);
+    document.body.innerHTML = '<div role="banner"><div role="heading">Maison Soleil</div></div>';
+    expect(findFirst(document, 'pageName', hints)).toMatchObject({ via: 0 });
+    expect(readPageName(document, hints)).toBe('Maison Soleil');
+    expect(hints.get('pageName')).toBe(0);
+    document.body.innerHTML = '<div role="main"></div>';
+    expect(findFirst(document, 'pageName', hints)).toEqual({ value: null, via: -1 });
+    expect(hints.has('pageName')).toBe(false);
+  });
+});
 
 describe('findLive with the part hints of a page', () => {
   it('the alternative that matched is tried first: one walk instead of one per earlier alternative', () => {
