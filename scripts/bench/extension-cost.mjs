@@ -174,6 +174,7 @@ export async function measure(log = () => undefined) {
     if (PARTS.has('idle')) {
       idle = await measureIdle(pages, cdps);
       log(`idle: ${JSON.stringify({ ...idle, bursts: undefined })}`);
+      log(`  bursts of extension work (s into the window: ms): ${idle.bursts.map((x) => `${(x.atMs / 1000).toFixed(1)}:${x.ms.toFixed(2)}`).join(' ')}`);
       // The same with every conversation answered (the sim's ?waiting=0): no timer row has a minute to count,
       // so what is left is the extension's own cost on a page that only ages its time tokens (the sim
       // re-renders them every 30 s, as Meta does). Fresh tabs; the first ones are closed so they cost nothing.
