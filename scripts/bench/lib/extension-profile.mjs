@@ -82,11 +82,15 @@ export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DI
     const entry = `${name(outer)} ${sourceOf(mapDir, ...at) ?? at.join(':')}`;
     byEntry.set(entry, (byEntry.get(entry) ?? 0) + dt);
     // Samples of extension code less than 5 ms apart are one burst of work.
-    if (t - lastExt > 5000) bursts.push({ atMs: t / 1000, ms: 0 });
-    bursts[bursts.length - 1].ms += dt / 1000;
+    if (t - lastExt > 5000) bursts.push({ atMs: t / 1000, ms: 0, entries: new Map() });
+    const burst = bursts[bursts.length - 1];
+    burst.ms += dt / 1000;
+    burst.entries.set(entry, (burst.entries.get(entry) ?? 0) + dt);
     lastExt = t;
   }
   const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ key: k, ms: us / 1000 }));
+  // Each burst names the entry point that took most of it (what woke the extension).
+  for (const b of bursts) b.entries = sorted(b.entries);
   const spanUs = (profile.endTime ?? 0) - (profile.startTime ?? 0);
   return { spanMs: spanUs / 1000, busyMs: busyUs / 1000, extensionMs: extUs / 1000, gcMs: gcUs / 1000, byFile: sorted(byFile), byEntry: sorted(byEntry), bursts };
 }
