@@ -170,15 +170,20 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     clearTimeout(watchdogTimer);
     clearTimeout(saveTimer);
   });
+  const hidden = () => typeof document === 'undefined' || document.visibilityState === 'hidden';
+  // Armed only while the tab is hidden: a shown tab's clock moves on its own (env.wakeAt), and a timer
+  // re-armed every minute for nothing was a wake-up of the idle inbox (issue 14).
   const scheduleWatchdog = () => {
-    if (scope.isInvalid) return;
-    const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     clearTimeout(watchdogTimer);
+    watchdogTimer = undefined;
+    if (scope.isInvalid || !hidden()) return;
+    const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     watchdogTimer = setTimeout(() => {
-      if (typeof document === 'undefined' || document.visibilityState === 'hidden') wake.value = Date.now();
+      if (hidden()) wake.value = Date.now();
       scheduleWatchdog();
     }, Math.max(WATCHDOG_MIN_MS, next + 250));
   };
+  if (typeof document !== 'undefined') scope.listen(document, 'visibilitychange', scheduleWatchdog);
   // Re-planned whenever the list is recomputed (a state change, a new message, new settings).
   scope.effect(() => {
     void views.value; // re-planned whenever the list is recomputed

@@ -303,6 +303,27 @@ describe('timers panel', () => {
     expect(updates.at(-1)!.items[0]!.state).toBe('soon');
   });
 
+  it('arms the watchdog only while the tab is hidden (a shown tab is not woken every minute)', async () => {
+    fakeBackground('fail');
+    const armed: string[] = [];
+    const realTimeout = globalThis.setTimeout;
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      if (new Error().stack?.includes('scheduleWatchdog')) armed.push(document.visibilityState);
+      return realTimeout(fn, ms);
+    }) as typeof setTimeout;
+    cleanup.push(() => void (globalThis.setTimeout = realTimeout));
+    const start = Date.now();
+    const fake = fakeEnv(start);
+    await mount(fake);
+    await act(() => fake.emit(customer('a', start - 2 * MIN)));
+    await flush();
+    expect(armed).toEqual([]);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    cleanup.push(() => void delete (document as unknown as Record<string, unknown>).visibilityState);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(armed).toEqual(['hidden']);
+  });
+
   it('tells the background when the business is closed, even when counting wall time (quiet hours)', async () => {
     const updates = fakeBackground('fail') as Array<{ openNow: boolean; items: Array<{ state: string }> }>;
     const sunday = Date.parse('2026-01-04T12:00:00Z');
