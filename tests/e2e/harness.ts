@@ -3,6 +3,7 @@
 export { inner } from './sidebar-locator.mjs';
 export { launch, inboxUrl, sidebar, sidebarShadow, evaluateInSidebar, isolatedWorld, findChrome, PAGE_ID, EXTENSION_DIR, FIXTURES_DIR, ROOT } from './browser.mjs';
 export type { RequestRecord, ErrorRecord, LaunchOptions, InboxOptions } from './browser.mjs';
+import type { Page } from 'playwright-core';
 
 /** What `launch()` resolves to. */
 export type E2EBrowser = Awaited<ReturnType<typeof import('./browser.mjs').launch>>;
@@ -66,10 +67,25 @@ export interface SimApi {
   me(): string;
   locale(): 'en' | 'fr';
   burst(n: number): number;
+  /** Runs the 30-s ageing refresh now (list and open thread re-rendered, reconciled as React does). */
+  refresh(): void;
 }
 
 declare global {
   interface Window {
     __sim: SimApi;
   }
+}
+
+/** The kinds of the page's DOM mutations (childList, attributes, characterData) made by one `__sim.refresh()`. */
+export function mutationsOfRefresh(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen: string[] = [];
+    const mo = new MutationObserver((rs) => seen.push(...rs.map((r) => r.type)));
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    window.__sim.refresh();
+    seen.push(...mo.takeRecords().map((r) => r.type));
+    mo.disconnect();
+    return seen;
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, inboxUrl, type E2EBrowser } from './harness';
+import { launch, inboxUrl, mutationsOfRefresh, type E2EBrowser } from './harness';
 
 // The simulated inbox's 2026 layout is the fixture the 2026 e2e specs trust:
 // these tests pin what it imitates (tests/fixtures/inbox/LAYOUT-2026.md).
@@ -56,6 +56,37 @@ describe('the simulated inbox, 2026 layout', () => {
     expect(await first.locator('[data-surface*="thread_title"] > div').textContent()).toBe(name);
     expect(await first.locator('abbr[aria-hidden="true"]').getAttribute('data-utime')).toMatch(/^\d{10}\.\d{3}$/);
     expect(await page.title()).toBe('Meta Business Suite');
+  });
+
+  it('re-renders like React: a refresh patches text only, a new message keeps its row and bubbles, kept rows act on their own conversation', async () => {
+    const p = await browser.openInbox({ seed: 7 });
+    const [first, , third, fourth] = await p.evaluate(() => window.__sim.list().slice(0, 4).map((c) => c.id));
+    await p.evaluate((id) => window.__sim.openConversation(id), first!);
+    // What the ageing refresh changes: no node added, removed or re-attributed (a token may age: text in place).
+    const kinds = await mutationsOfRefresh(p);
+    expect(kinds.filter((k) => k !== 'characterData')).toEqual([]);
+    const names = await p.evaluate((ids) => ids.map((i) => window.__sim.all().find((c) => c.id === i)!.name), [third!, fourth!]);
+    const findRow = (name: string) =>
+      p.evaluateHandle((n) => [...document.querySelectorAll(`[data-pagelet="GenericBizInboxThreadListViewBody"] [role="presentation"]`)].find((r) => r.querySelector('[data-surface*="thread_title"]')?.textContent === n) ?? null, name);
+    const thirdRow = await findRow(names[0]!);
+    const fourthRow = await findRow(names[1]!);
+    const bubble = await p.evaluateHandle(() => document.querySelector('[data-message-id]')!);
+    // A message in the third conversation moves it to the top: same node, patched and moved.
+    await p.evaluate((id) => window.__sim.addCustomerMessage(id, 'Is the blue one back in stock?'), third!);
+    expect(await thirdRow.evaluate((r) => r!.isConnected && r!.textContent!.includes('Is the blue one back in stock?'))).toBe(true);
+    expect(await thirdRow.evaluate((r) => r!.querySelector('[data-surface*="thread_row"]')!.getAttribute('data-surface'))).toMatch(/thread_row0(:priority)?$/);
+    // A message in the open conversation keeps its bubbles.
+    await p.evaluate((id) => window.__sim.addCustomerMessage(id, 'One more thing'), first!);
+    expect(await bubble.evaluate((b) => b.isConnected)).toBe(true);
+    expect(await p.locator('[data-message-id]').last().textContent()).toContain('One more thing');
+    // Kept rows' handlers act on their own conversation, after the list moved under them.
+    await p.evaluate(() => window.__sim.refresh());
+    await fourthRow.asElement()!.hover();
+    await fourthRow.asElement()!.$('[role="gridcell"][aria-label="Mark as follow up"]').then((cell) => cell!.click());
+    await thirdRow.asElement()!.click({ position: { x: 60, y: 20 } });
+    expect(await p.evaluate(() => window.__sim.open())).toBe(third);
+    expect(await p.evaluate(() => window.__sim.actions().map(({ action, conversationId }) => ({ action, conversationId })))).toEqual([{ action: 'follow-up', conversationId: fourth }]);
+    await p.close();
   });
 
   it('moves a conversation to Done when its grid row is clicked, flags it from the follow-up cell, and logs both', async () => {

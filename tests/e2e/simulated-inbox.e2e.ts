@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type E2EBrowser } from './harness';
+import { launch, mutationsOfRefresh, type E2EBrowser } from './harness';
 
 // The simulated inbox is the fixture every other e2e test trusts: these tests
 // pin the Meta behaviours it imitates (tests/fixtures/inbox/README.md).
@@ -45,6 +45,23 @@ describe('the simulated inbox', () => {
     await big.waitForFunction((el) => !el!.isConnected, first);
     await expect(big.locator('[role="listitem"]').first().getAttribute('style')).resolves.toMatch(/translateY\(\d{4,}px\)/);
     await big.close();
+  });
+
+  it('re-renders like React: a refresh adds and removes no node; a kept row, moved by a new message, opens its own conversation', async () => {
+    const p = await browser.openInbox({ layout: '2025-11', seed: 3 });
+    const [first, , third] = await p.evaluate(() => window.__sim.list().slice(0, 3).map((c) => c.id));
+    await p.evaluate((id) => window.__sim.openConversation(id), first!);
+    const kinds = await mutationsOfRefresh(p);
+    expect(kinds.filter((k) => k !== 'characterData')).toEqual([]);
+    const row = await p.evaluateHandle((id) => {
+      const name = window.__sim.all().find((c) => c.id === id)!.name;
+      return [...document.querySelectorAll('[role="listitem"]')].find((r) => r.querySelector('[data-surface*="thread_title"]')?.textContent === name)!;
+    }, third!);
+    await p.evaluate((id) => window.__sim.addCustomerMessage(id, 'Still waiting for the invoice'), third!);
+    expect(await row.evaluate((r) => r.isConnected && r.getAttribute('style'))).toMatch(/translateY\(0px\)/);
+    await row.click({ position: { x: 60, y: 20 } });
+    expect(await p.evaluate(() => window.__sim.open())).toBe(third);
+    await p.close();
   });
 
   it('keeps its own editor model: writing the DOM directly is reverted', async () => {

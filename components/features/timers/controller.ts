@@ -9,6 +9,7 @@ import { applyEvent, applySnapshot, customerNames, emptyTracker, pruneTracks, re
 import type { AlertItem, TimerView, TrackerState } from '../../../utils/timers/types';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import type { FeatureEnv } from '../types';
+import type { Scope } from '../../../utils/lifecycle/scope';
 
 /**
  * Wires the pure timing core to one inbox tab: tracker state fed by the
@@ -36,12 +37,33 @@ export interface TimersController {
 /** Limits on messages to the background: the list is only sent when it changes, saves are debounced. */
 const SAVE_DEBOUNCE_MS = 1_000;
 const RESTORE_TIMEOUT_MS = 1_500;
-const STATS_PERIOD_MS = 60_000;
+/**
+ * Today's share is asked again after a reply seen in this tab (2 s later), when the tab is shown again, at
+ * midnight and when the settings change; this slow fallback only catches replies recorded elsewhere (another
+ * tab, a team member's browser). It was a 60-s interval: a wake-up of the idle inbox every minute (issue 14).
+ */
+const STATS_FALLBACK_MS = 10 * 60_000;
+/** The first messages to the background wait for the page's first quiet moment, at most this long. */
+const FIRST_REPORT_WAIT_MS = 1_000;
 const STATS_AFTER_REPLY_MS = 2_000;
 const RETRY_MS = 10_000;
 /** Hidden tabs: re-check at least this often (Chrome throttles hidden timers to about once a minute anyway). */
 const WATCHDOG_MAX_MS = 60_000;
 const WATCHDOG_MIN_MS = 1_000;
+
+/** Runs `fn` (guarded by the scope) at the page's first quiet moment, `wait` ms at most: not in the start-up's way. */
+function whenIdle(scope: Scope, fn: () => void, wait: number): void {
+  if (typeof requestIdleCallback !== 'function') return scope.timeout(fn, 0);
+  const id = requestIdleCallback(scope.guard(fn), { timeout: wait });
+  scope.onInvalidated(() => cancelIdleCallback(id));
+}
+
+/** Ms to the next local midnight (today's share starts again from nothing). */
+const untilMidnight = (now: number) => {
+  const next = new Date(now);
+  next.setHours(24, 0, 0, 0);
+  return next.getTime() - now;
+};
 
 function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([promise.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms))]);
@@ -117,10 +139,14 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     }, RETRY_MS);
   };
   scope.onInvalidated(() => clearTimeout(retryTimer));
+  // Start-up (issue 14): the first report waits for the page's first quiet moment; the effect below already
+  // follows the list (its reads come before this gate), so nothing is missed meanwhile.
+  let reporting = false;
   const report = (force = false) => {
     const list = views.value;
     // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
     const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
+    if (!reporting) return;
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
     const items = toAlertItems(list);
     lastItems = items;
@@ -128,6 +154,14 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick
   };
   scope.effect(() => report());
+  whenIdle(
+    scope,
+    () => {
+      reporting = true;
+      report(true);
+    },
+    FIRST_REPORT_WAIT_MS,
+  );
   // Plain timers cleared on teardown: ctx.setTimeout adds an abort listener per call
   // that lives until the content script ends, and these two are re-armed constantly.
   let watchdogTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,15 +170,20 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     clearTimeout(watchdogTimer);
     clearTimeout(saveTimer);
   });
+  const hidden = () => typeof document === 'undefined' || document.visibilityState === 'hidden';
+  // Armed only while the tab is hidden: a shown tab's clock moves on its own (env.wakeAt), and a timer
+  // re-armed every minute for nothing was a wake-up of the idle inbox (issue 14).
   const scheduleWatchdog = () => {
-    if (scope.isInvalid) return;
-    const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     clearTimeout(watchdogTimer);
+    watchdogTimer = undefined;
+    if (scope.isInvalid || !hidden()) return;
+    const next = Math.min(WATCHDOG_MAX_MS, timerViews.nextChangeAt() - Date.now());
     watchdogTimer = setTimeout(() => {
-      if (typeof document === 'undefined' || document.visibilityState === 'hidden') wake.value = Date.now();
+      if (hidden()) wake.value = Date.now();
       scheduleWatchdog();
     }, Math.max(WATCHDOG_MIN_MS, next + 250));
   };
+  if (typeof document !== 'undefined') scope.listen(document, 'visibilitychange', scheduleWatchdog);
   // Re-planned whenever the list is recomputed (a state change, a new message, new settings).
   scope.effect(() => {
     void views.value; // re-planned whenever the list is recomputed
@@ -173,8 +212,30 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
       () => (today.value = null),
     );
   };
-  refreshToday();
-  scope.interval(refreshToday, STATS_PERIOD_MS);
+  // First asked at the page's first quiet moment (start-up), then on the occasions listed at STATS_FALLBACK_MS.
+  let asking = false;
+  whenIdle(
+    scope,
+    () => {
+      asking = true;
+      refreshToday();
+    },
+    FIRST_REPORT_WAIT_MS,
+  );
+  scope.effect(() => {
+    void env.general.value; // the agent's name and the target decide the figure
+    if (asking) refreshToday();
+  });
+  scope.listen(document, 'visibilitychange', () => {
+    if (asking && document.visibilityState === 'visible') refreshToday();
+  });
+  const atMidnight = () =>
+    scope.timeout(() => {
+      refreshToday();
+      atMidnight();
+    }, untilMidnight(Date.now()) + 1_000);
+  atMidnight();
+  scope.interval(refreshToday, STATS_FALLBACK_MS);
   // After a reply, once (replies in a row share one refresh): a timer armed by the reply, not an interval.
   let todayTimer: ReturnType<typeof setTimeout> | undefined;
   scope.onInvalidated(() => clearTimeout(todayTimer));

@@ -44,9 +44,10 @@ function sourceOf(dir, file, line, column) {
 /**
  * The extension's share of a profile: ms with extension code on the stack, by script file and by the
  * outermost extension function (the entry point: a callback, timer, observer or continuation), and when
- * each entry ran (ms from the profile's start, so a waker shows as a series).
+ * each entry ran (ms from the profile's start, so a waker shows as a series); `extensionBeforeMs`: the part
+ * sampled before `beforeMs` into the profile.
  */
-export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DIR) {
+export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DIR, beforeMs = Infinity) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
@@ -54,6 +55,7 @@ export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DI
   const name = (n) => n.callFrame.functionName || '(anonymous)';
   let busyUs = 0;
   let extUs = 0;
+  let extBeforeUs = 0;
   let gcUs = 0;
   const byFile = new Map();
   const byEntry = new Map();
@@ -77,18 +79,23 @@ export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DI
     }
     if (!outer) continue;
     extUs += dt;
+    if (t / 1000 < beforeMs) extBeforeUs += dt;
     byFile.set(file(inner), (byFile.get(file(inner)) ?? 0) + dt);
     const at = [file(outer), outer.callFrame.lineNumber + 1, outer.callFrame.columnNumber + 1];
     const entry = `${name(outer)} ${sourceOf(mapDir, ...at) ?? at.join(':')}`;
     byEntry.set(entry, (byEntry.get(entry) ?? 0) + dt);
     // Samples of extension code less than 5 ms apart are one burst of work.
-    if (t - lastExt > 5000) bursts.push({ atMs: t / 1000, ms: 0 });
-    bursts[bursts.length - 1].ms += dt / 1000;
+    if (t - lastExt > 5000) bursts.push({ atMs: t / 1000, ms: 0, entries: new Map() });
+    const burst = bursts[bursts.length - 1];
+    burst.ms += dt / 1000;
+    burst.entries.set(entry, (burst.entries.get(entry) ?? 0) + dt);
     lastExt = t;
   }
   const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ key: k, ms: us / 1000 }));
+  // Each burst names the entry point that took most of it (what woke the extension).
+  for (const b of bursts) b.entries = sorted(b.entries);
   const spanUs = (profile.endTime ?? 0) - (profile.startTime ?? 0);
-  return { spanMs: spanUs / 1000, busyMs: busyUs / 1000, extensionMs: extUs / 1000, gcMs: gcUs / 1000, byFile: sorted(byFile), byEntry: sorted(byEntry), bursts };
+  return { spanMs: spanUs / 1000, busyMs: busyUs / 1000, extensionMs: extUs / 1000, extensionBeforeMs: extBeforeUs / 1000, gcMs: gcUs / 1000, byFile: sorted(byFile), byEntry: sorted(byEntry), bursts };
 }
 
 export function printExtensionTime(x, top = 15, log = console.log) {

@@ -113,6 +113,38 @@ describe('timers panel', () => {
     expect(asked).toBe(atStart + 1);
   });
 
+  it("today's share and the alert list wait for a quiet moment, then the share is asked on showing the tab and on new settings; no minute interval", async () => {
+    let asked = 0;
+    let reported = 0;
+    const stop = onMessages({
+      'timers:restore': () => ({ tracks: [] }),
+      'timers:save': () => ({ saved: 0 }),
+      'alerts:update': () => (reported++, { notified: 0 }),
+      'stats:today': () => (asked++, { responses: 3, withinTarget: 3, withinTargetPct: 100 }),
+    });
+    cleanup.push(stop);
+    const intervals: number[] = [];
+    const realInterval = globalThis.setInterval;
+    globalThis.setInterval = ((fn: () => void, ms?: number) => (intervals.push(ms ?? 0), realInterval(fn, ms))) as typeof setInterval;
+    cleanup.push(() => void (globalThis.setInterval = realInterval));
+    const fake = fakeEnv(T0 + MIN);
+    const { Panel } = (await timersFeature.start(fake.env))!;
+    expect(Panel).toBeDefined();
+    // Not during the start-up's own task: neither message is sent yet.
+    expect([asked, reported]).toEqual([0, 0]);
+    await act(() => new Promise((r) => setTimeout(r, 1_100)));
+    expect([asked, reported]).toEqual([1, 1]);
+    // No interval of a minute or less wakes the page for the share.
+    expect(intervals.filter((ms) => ms <= 60_000)).toEqual([]);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flush();
+    expect(asked).toBe(2);
+    await act(() => void (fake.general.value = { ...fake.general.value, agentName: 'Paul' }));
+    await flush();
+    expect(asked).toBe(3);
+    fake.dispose();
+  });
+
   it('a reply by any agent removes the row; a new message brings it back', async () => {
     fakeBackground('fail');
     const fake = fakeEnv(T0 + MIN);
@@ -269,6 +301,27 @@ describe('timers panel', () => {
     expect(updates.at(-1)!.items[0]!.state).toBe('ok');
     await act(() => new Promise((r) => setTimeout(r, 2_600)));
     expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+  });
+
+  it('arms the watchdog only while the tab is hidden (a shown tab is not woken every minute)', async () => {
+    fakeBackground('fail');
+    const armed: string[] = [];
+    const realTimeout = globalThis.setTimeout;
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      if (new Error().stack?.includes('scheduleWatchdog')) armed.push(document.visibilityState);
+      return realTimeout(fn, ms);
+    }) as typeof setTimeout;
+    cleanup.push(() => void (globalThis.setTimeout = realTimeout));
+    const start = Date.now();
+    const fake = fakeEnv(start);
+    await mount(fake);
+    await act(() => fake.emit(customer('a', start - 2 * MIN)));
+    await flush();
+    expect(armed).toEqual([]);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    cleanup.push(() => void delete (document as unknown as Record<string, unknown>).visibilityState);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(armed).toEqual(['hidden']);
   });
 
   it('tells the background when the business is closed, even when counting wall time (quiet hours)', async () => {
