@@ -3,6 +3,8 @@ import { normalizedLabels, normalizeLabel } from './labels';
 import { traceConv, traceEvent, traceRow, traceThread, type TraceEntry, type Tracer } from './trace';
 import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage, TimeRange } from './types';
 
+type CustomerEvent = Extract<InboxEvent, { kind: 'customer-message' }>;
+
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
  * no timers): the live source feeds it snapshots, send intents and clock
@@ -374,7 +376,14 @@ export class EventTracker {
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
-    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime, now) : (first.at?.start ?? rowTime?.start ?? null);
+    let firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime, now) : (first.at?.start ?? rowTime?.start ?? null);
+    // The thread shows it below the Page's last message, so after every reply of this conversation this tab reported
+    // (each is that message or above it): an approximate time that starts before the latest of them starts after it
+    // (issue 16, stop 22: a reply sent, the conversation left, the customer writing in the reply's second; the reply's
+    // key was its send's prediction, not the bubble's, so `follows` could not name it to the worker).
+    const replied = lastPage && !exact ? this.latestReply(open.key) : -Infinity;
+    const moved = firstAt !== null && firstAt <= replied;
+    if (moved) firstAt = Math.min(replied + 1, now);
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
@@ -390,7 +399,7 @@ export class EventTracker {
     }
     if (!first || firstAt === null) return;
     const id = `cm:${hash(`${open.key}|${first.key}`)}`;
-    const after = lastPage ? { follows: hash(`${open.key}|${lastPage.key}`) } : {};
+    const after = this.follows(open, open.messages.indexOf(first));
     if (exact) {
       out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact', ...after });
       return;
@@ -398,7 +407,10 @@ export class EventTracker {
     // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
     // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
     const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
-    const latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    let latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    // Moved after a reply in the row's very second: the first message is in that second too, up to the last one's time.
+    if (moved && beforeRow !== null && rowTime!.start <= replied) latest = Math.min(now, rowTime!.end - 1);
+    latest = Math.max(firstAt, latest);
     out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate', ...after });
   }
 
@@ -422,7 +434,7 @@ export class EventTracker {
   }
 
   /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
-  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[], after: { follows?: string } = {}): number | null {
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[], after: Pick<CustomerEvent, 'follows' | 'followsPredicted'> = {}): number | null {
     if (m.side === 'customer') {
       out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact', ...after });
       return null;
@@ -532,6 +544,10 @@ export class EventTracker {
     // Its `Sent by` label is not in the row: if the thread shows it later (the agent comes back), it credits the reply.
     const key = predictPageKey(left.messages, text);
     const id = `rs:${hash(`${row.key}|${key}`)}`;
+    // This tab's own send, reported on leaving with the same predicted key: that reply, already reported. Remembered
+    // as a colleague's row-only reply, its label read later re-reported it at the moment the row changed, a reply after
+    // the send that answered a customer writing in between (issue 16, stop 22).
+    if (this.emitted.has(id) || out.some((e) => e.id === id)) return true;
     this.rememberUnlabelled({ conversation: row.key, customerName: row.customerName, key, seenAt: at, fromRow: { id, textHash: h, before: new Set(left.messages.map((m) => m.key)) } });
     out.push({
       kind: 'reply-sent',
@@ -645,19 +661,32 @@ export class EventTracker {
    */
   private afterReplies(conversation: string, at: number, range: TimeRange | null, cap: number): number {
     if (!range || range.end - range.start > 1000) return at;
-    let shown = this.replied.get(conversation) ?? -Infinity;
-    for (const h of this.held.values()) if (h.conversation === conversation) shown = Math.max(shown, h.seenAt);
+    const shown = this.latestReply(conversation);
     let sent = -Infinity;
     for (const p of this.pending) if (p.conversation === conversation && p.confirmed) sent = Math.max(sent, p.at);
     const floor = Math.max(shown, sent >= at && sent < range.end - 1 ? sent : -Infinity);
     return floor >= at ? Math.max(at, Math.min(floor + 1, cap)) : at;
   }
 
-  /** The message key hash (a reply event's id without its prefix) of the nearest human Page message above `index`, if any. */
-  private follows(open: OpenConversation, index: number): { follows: string } | Record<string, never> {
+  /** The latest reply of the conversation this tab reported, or holds for its label (-Infinity: none). */
+  private latestReply(conversation: string): number {
+    let shown = this.replied.get(conversation) ?? -Infinity;
+    for (const h of this.held.values()) if (h.conversation === conversation) shown = Math.max(shown, h.seenAt);
+    return shown;
+  }
+
+  /**
+   * The message key hash (a reply event's id without its prefix) of the nearest human Page message above `index`, if
+   * any; and, when that bubble is keyed by Meta's message id, the hash of the key a tab that sent it and did not see
+   * its bubble reported it under (`predictPageKey` over the messages above it: its send's predicted key). A reply sent
+   * right before the agent left the conversation, or before a reload, carries that predicted key (issue 16, stop 22).
+   */
+  private follows(open: OpenConversation, index: number): Pick<CustomerEvent, 'follows' | 'followsPredicted'> {
     for (let i = index - 1; i >= 0; i--) {
       const m = open.messages[i]!;
-      if (m.side === 'page' && !m.automated) return { follows: hash(`${open.key}|${m.key}`) };
+      if (m.side !== 'page' || m.automated) continue;
+      const predicted = predictPageKey(open.messages.slice(0, i), m.text);
+      return { follows: hash(`${open.key}|${m.key}`), ...(predicted !== m.key ? { followsPredicted: hash(`${open.key}|${predicted}`) } : {}) };
     }
     return {};
   }

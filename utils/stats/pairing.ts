@@ -224,7 +224,9 @@ type Waiting = PendingRecord['waiting'][number];
 function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, lastReplyAt: number | null, lastReplyKey?: string): Waiting | null {
   // The thread shows it right after the latest reply: it came after that reply, whatever the two times say (its own
   // is to the second, the reply's is when it was seen or sent). Issue 16: a customer writing in the second of a reply.
-  if (e.follows !== undefined && e.follows === lastReplyKey && lastReplyAt !== null && e.at <= lastReplyAt) {
+  // The reply is named by its bubble's key, or by the key its send was predicted to get (reported before its bubble rendered).
+  const follows = lastReplyKey !== undefined && (e.follows === lastReplyKey || e.followsPredicted === lastReplyKey);
+  if (follows && lastReplyAt !== null && e.at <= lastReplyAt) {
     return e.precision === 'approximate' ? { at: lastReplyAt + 1, precision: 'approximate', atLatest: Math.max(lastReplyAt + 1, e.atLatest ?? e.at) } : { at: lastReplyAt + 1, precision: 'exact' };
   }
   const latest = e.precision === 'approximate' ? Math.max(e.at, e.atLatest ?? e.at) : e.at;

@@ -238,6 +238,24 @@ describe('a customer writing in the same second as a reply (issue 16)', () => {
     expect(saved.get('page1|a')!.waiting).toEqual([]);
   });
 
+  it('the reply named by the key its send was predicted to get (reported before its bubble rendered): the same, exact or approximate', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('a', S - 5000), replyAs('rs:predicted', S + 434)], wallConfig, states);
+    // The thread keys the bubble by Meta's message id: `follows` names that key, `followsPredicted` the send's.
+    run([{ ...customerAfter(S, 'bubble'), followsPredicted: 'predicted' } as InboxEvent], wallConfig, states);
+    expect(states.get('page1|a')!.waiting).toEqual([{ at: S + 435, precision: 'exact' }]);
+    const approx = new Map<string, PendingRecord>();
+    run([customer('a', S - 5000), replyAs('rs:predicted', S + 434)], wallConfig, approx);
+    const interval: InboxEvent = { ...customer('a', S - 20 * MIN), precision: 'approximate', atLatest: S - 1, follows: 'bubble', followsPredicted: 'predicted' } as InboxEvent;
+    run([interval], wallConfig, approx);
+    expect(approx.get('page1|a')!.waiting).toEqual([{ at: S + 435, precision: 'approximate', atLatest: S + 435 }]);
+    // Neither key names the latest reply: answered by it.
+    const other = new Map<string, PendingRecord>();
+    run([replyAs('rs:predicted', S + 434)], wallConfig, other);
+    run([{ ...customerAfter(S, 'bubble'), followsPredicted: 'older' } as InboxEvent], wallConfig, other);
+    expect(other.get('page1|a')!.waiting).toEqual([]);
+  });
+
   it('a customer who wrote BEFORE the reply in the same second is answered by it', () => {
     const states = new Map<string, PendingRecord>();
     run([customer('a', S - 60_000), replyAs('rs:old', S - 50_000)], wallConfig, states);
