@@ -85,6 +85,8 @@ export interface TrackerOptions {
 
 export class EventTracker {
   private rows = new Map<string, string>();
+  /** Per row showing the Page's message last, dated to the second (data-utime): that second's start. */
+  private pageSeconds = new Map<string, number>();
   private listReady = false;
   /** `behind`: opened on a thread not yet showing the customer message its row already dated (see behindRow). */
   private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean; behind?: boolean } | null = null;
@@ -499,6 +501,7 @@ export class EventTracker {
       const isOpenHere = openKey !== null && (row.key === openKey || row.selected || (openRowKey !== undefined && row.rowKey === openRowKey));
       if (this.tracer && !first) this.trace('row', row.key, { ...traceRow(row), observedAt, isOpenHere, firstSight: prev === undefined });
       if (row.lastFrom === 'page') {
+        if (row.lastAt && row.lastAt.end - row.lastAt.start <= 1000) this.pageSeconds.set(row.key, row.lastAt.start);
         if (prev !== undefined && !first && !isOpenHere && !this.missedReply(row, observedAt, out)) {
           // A conversation not open here now ends with the Page's message: someone answered (a colleague, a phone).
           // Who, and whether by a person, the list cannot tell: it closes the waits before it without timing a
@@ -519,10 +522,25 @@ export class EventTracker {
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && (row.lastAt.end < observedAt - 3 * 60_000 || tokenBefore(row, observedAt));
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)));
+        out.push(stale ? this.approximate(row, sig) : this.afterRowPage(row, prev, this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)), observedAt));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
+    if (this.pageSeconds.size > MAX_REMEMBERED) this.pageSeconds.delete(this.pageSeconds.keys().next().value!);
+  }
+
+  /**
+   * The row turned from a Page message to a customer message, both dated to the same second, and no reply this tab
+   * knows placed it (a reply sent from another tab, before a reload, or a colleague's): the customer wrote after that
+   * Page message, somewhere in that second. Dated to the second's start, the worker took it for a message that reply
+   * answered (issue 16, stop 22): it is an interval over the second (up to the moment seen), which the worker starts
+   * after the latest reply it knows. Known to the second only, it is not made exact.
+   */
+  private afterRowPage(row: ConversationRow, prev: string, event: InboxEvent, observedAt: number): InboxEvent {
+    const t = row.lastAt;
+    if (event.kind !== 'customer-message' || !t || t.end - t.start > 1000 || event.at !== t.start) return event;
+    if (!prev.startsWith('page|') || this.pageSeconds.get(row.key) !== t.start) return event;
+    return { ...event, precision: 'approximate', atLatest: Math.max(event.at, Math.min(t.end - 1, observedAt)) };
   }
 
   /**

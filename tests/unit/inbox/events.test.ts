@@ -440,6 +440,31 @@ describe('EventTracker: the agent replies and opens another conversation at once
       expect(feed([answer], S + 5000)).toEqual([expect.objectContaining({ customerAt: S + 401, repliedAt: S + 5000, precision: 'exact' })]);
     });
 
+    it('a new tab that shows it only in the list (the row turns from that reply to the customer, one second): an interval over the second, which the worker starts after the reply', () => {
+      const states = new Map<string, PendingRecord>();
+      const feed = feedTo(states);
+      sendAndLeave(tracker('Marie'), feed);
+      // A new tab on Bruno's thread: Alice's row shows the reply, then the customer's message of the same second.
+      const reloaded = tracker('Marie');
+      alice('You: On its way!', S + 400, false);
+      feed(reloaded.update(read2026(S + 500, URL_BRUNO), S + 500, S + 500), S + 500);
+      alice('And the invoice?', S + 700, false);
+      const turned = reloaded.update(read2026(S + 900, URL_BRUNO), S + 880, S + 900);
+      expect(turned).toEqual([expect.objectContaining({ kind: 'customer-message', conversation: '1001', precision: 'approximate', at: S, atLatest: S + 880 })]);
+      feed(turned, S + 900);
+      const answer: InboxEvent = { kind: 'reply-sent', id: 'rs:next', pageId: '42', conversation: '1001', customerName: null, at: S + 5000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+      expect(feed([answer], S + 5000)).toEqual([expect.objectContaining({ customerAt: S + 401, customerLatest: S + 880, repliedAt: S + 5000, precision: 'approximate' })]);
+      // The tab that sent it places it after its send, exactly (the existing rule), and the row's change in another second stays exact.
+      const here = tracker('Marie');
+      sendAndLeave(here, () => undefined);
+      alice('And the invoice?', S + 700, false);
+      expect(here.update(read2026(S + 900, URL_BRUNO), S + 880, S + 900)).toEqual([expect.objectContaining({ kind: 'customer-message', precision: 'exact', at: S + 401 })]);
+      alice('You: Sure.', S + 2000, false);
+      reloaded.update(read2026(S + 2100, URL_BRUNO), S + 2100, S + 2100);
+      alice('Thanks', S + 3500, false);
+      expect(reloaded.update(read2026(S + 3600, URL_BRUNO), S + 3600, S + 3600)).toEqual([expect.objectContaining({ precision: 'exact', at: S + 3000 })]);
+    });
+
     it('a customer who wrote BEFORE that reply in the same second (shown above it) is answered by it, in a new tab too', () => {
       const states = new Map<string, PendingRecord>();
       const feed = feedTo(states);
