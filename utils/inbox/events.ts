@@ -63,6 +63,15 @@ interface PendingSend {
   confirmed: boolean;
   /** The conversation's row signature when the send was noted (a row showing the sent text only confirms it once it changed). */
   rowSig: string | undefined;
+  /** The key of the bubble that turned out to be this send. */
+  renderedAs?: string;
+}
+
+/** A customer message seen while a send of this tab, at or after its time, had no bubble yet: the page's order decides. */
+interface OrderWait {
+  event: Extract<InboxEvent, { kind: 'customer-message' }>;
+  key: string;
+  send: PendingSend;
 }
 
 interface HeldMessage {
@@ -92,6 +101,8 @@ export class EventTracker {
   private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean; behind?: boolean } | null = null;
   private pending: PendingSend[] = [];
   private held = new Map<string, HeldMessage>();
+  /** Customer messages waiting for the bubble of a send of this tab, to know which came first (see holdForOrder). */
+  private ordered: OrderWait[] = [];
   /** Page messages reported without a `Sent by` label after LABEL_WAIT_MS, by `conversation|key`: a label that renders later credits them. */
   private unlabelled = new Map<string, HeldMessage>();
   /** Reports of the same reply again, with its late label: they pass the once-per-id rule (the pairing corrects the record). */
@@ -136,6 +147,7 @@ export class EventTracker {
     this.updateThread(snap, observedAt, now, out);
     this.updateList(snap, observedAt, out);
     this.updatePending(now, out);
+    this.releaseOrdered(snap.open, out);
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
     this.learnChannels(snap);
     const again = this.relabelled.splice(0).map((e) => this.finish(e, pageId));
@@ -169,12 +181,13 @@ export class EventTracker {
     const out: InboxEvent[] = [];
     this.confirmSends(this.last);
     this.updatePending(now, out);
+    this.releaseOrdered(this.last.open, out);
     return this.dedupe(out.map((e) => this.finish(e, this.last!.page.assetId)));
   }
 
   /** Whether ticks are still needed. */
   get busy(): boolean {
-    return this.pending.length > 0 || this.held.size > 0;
+    return this.pending.length > 0 || this.held.size > 0 || this.ordered.length > 0;
   }
 
   /**
@@ -219,6 +232,7 @@ export class EventTracker {
       this.pending.splice(this.pending.indexOf(p), 1);
       if (p.confirmed) out.push(this.predictedReply(p));
     }
+    this.releaseOrdered(null, out);
     return this.dedupe(out.map((e) => this.finish(e, this.last?.page.assetId ?? null)));
   }
 
@@ -321,6 +335,7 @@ export class EventTracker {
           out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate', ...this.follows(open, open.messages.indexOf(m)) });
           continue;
         }
+        if (m.side === 'customer' && this.holdForOrder(open, m, at, now)) continue;
         const reply = this.onNewMessage(open.key, open.customerName, m, at, out, m.side === 'customer' ? this.follows(open, open.messages.indexOf(m)) : {});
         if (reply !== null) replyAt = reply;
       }
@@ -481,6 +496,7 @@ export class EventTracker {
       (sameTextOnly ? undefined : candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent)));
     if (!match) return null;
     this.pending.splice(this.pending.indexOf(match), 1);
+    match.renderedAs = m.key;
     return match;
   }
 
@@ -684,6 +700,34 @@ export class EventTracker {
     for (const p of this.pending) if (p.conversation === conversation && p.confirmed) sent = Math.max(sent, p.at);
     const floor = Math.max(shown, sent >= at && sent < range.end - 1 ? sent : -Infinity);
     return floor >= at ? Math.max(at, Math.min(floor + 1, cap)) : at;
+  }
+
+  /**
+   * A customer message appears while a confirmed send of this tab, made before this read and at or after the time the
+   * message would get, has no bubble yet (Meta paints it with a temporary id): which came first, only the bubble's
+   * place will tell. The batch's time is its first mutation, often the send's own (the composer emptied): a customer
+   * writing 0.03 s after the send was timed before it and taken as answered by it (issue 16, stop 22). Held until the
+   * bubble renders (then placed by it), or the send is reported without it (then as it was).
+   */
+  private holdForOrder(open: OpenConversation, m: ThreadMessage, at: number, now: number): boolean {
+    const send = this.pending.find((p) => p.conversation === open.key && p.confirmed && p.at >= at && p.at <= now);
+    if (!send) return false;
+    const event: OrderWait['event'] = { kind: 'customer-message', id: `cm:${hash(`${open.key}|${m.key}`)}`, pageId: null, conversation: open.key, customerName: open.customerName, at, precision: 'exact', ...this.follows(open, open.messages.indexOf(m)) };
+    this.ordered.push({ event, key: m.key, send });
+    this.trace('order-wait', open.key, { id: event.id, at, sendAt: send.at });
+    return true;
+  }
+
+  /** Held customer messages whose send is no longer pending: after its bubble when the thread shows them below it. */
+  private releaseOrdered(open: OpenConversation | null, out: InboxEvent[]) {
+    for (const w of [...this.ordered]) {
+      if (this.pending.includes(w.send)) continue;
+      this.ordered.splice(this.ordered.indexOf(w), 1);
+      const messages = open?.key === w.event.conversation ? open.messages : [];
+      const bubble = w.send.renderedAs !== undefined ? messages.findIndex((x) => x.key === w.send.renderedAs) : -1;
+      const below = bubble >= 0 && messages.findIndex((x) => x.key === w.key) > bubble;
+      out.push(below ? { ...w.event, at: Math.max(w.event.at, w.send.at + 1) } : w.event);
+    }
   }
 
   /** The latest reply of the conversation this tab reported, or holds for its label (-Infinity: none). */
