@@ -88,7 +88,10 @@ async function oneBrowserDay() {
   const traces: TraceLog[] = [];
   try {
     await browser.setStorage({ 'settings.general': { agentName: 'Marie', companyNames: [], targetMinutes: 5, goalPercent: 90, language: 'auto' }, ...(TRACE ? { 'debug.trace': true } : {}) });
-    let page = await browser.openInbox(SIM);
+    // Each page load gets its own stream of message ids for what it creates (`mid_seed`): a reloaded sim restarts its
+    // stream, so the first reply of every load got the same id, in the very conversation an earlier load had answered.
+    let loads = 1;
+    let page = await browser.openInbox({ ...SIM, mid_seed: loads });
     await ready(page);
     let pageStart = Date.now();
     let touched: string[] = [];
@@ -121,6 +124,12 @@ async function oneBrowserDay() {
       // Meta's thread (which keeps both) never does. Such a conversation waits two minutes; the next one is taken.
       const forgotten = (x: string) => (lastActivity.get(x) ?? Infinity) < pageStart && Date.now() - lastActivity.get(x)! < 120_000;
       for (let k = 0; k < ids.length && forgotten(id); k++) id = ids[(ids.indexOf(id) + 1) % ids.length]!;
+      // All of them can be (five conversations, a reload right after a busy minute): then the new page's thread does not
+      // show the earlier page's last reply, which Meta's thread would show above anything written after it. A customer
+      // writing in that reply's very second would be shown in no order at all (the idle run's two misses, stop 22): he
+      // writes from the next second on.
+      const earlier = lastActivity.get(id);
+      if (earlier !== undefined && earlier < pageStart) await page.waitForTimeout(Math.max(0, (Math.floor(earlier / 1000) + 1) * 1000 + 50 - Date.now()));
       touched.push(id);
       const burst = Math.min(1 + rand.int(3), MESSAGES - sent);
       const mode = rand.pick(['before', 'before', 'during', 'after', 'colleague'] as const);
@@ -158,6 +167,12 @@ async function oneBrowserDay() {
       if (episode % 23 === 0) {
         await page.waitForTimeout(400);
         await harvest();
+        loads++;
+        await page.evaluate((n) => {
+          const url = new URL(location.href);
+          url.searchParams.set('mid_seed', String(n));
+          history.replaceState(history.state, '', url);
+        }, loads);
         await page.reload();
         await page.waitForFunction(() => '__sim' in window);
         await ready(page);
@@ -170,7 +185,7 @@ async function oneBrowserDay() {
       } else if (episode % 29 === 0) {
         await harvest();
         await page.close(); // right after a reply: the outbox must not wait for the daily alarm
-        page = await browser.openInbox(SIM);
+        page = await browser.openInbox({ ...SIM, mid_seed: ++loads });
         await ready(page);
         pageStart = Date.now();
       }

@@ -167,6 +167,34 @@ describe('issue 16 scenarios: every response this browser can see, once, with th
     for (const truth of truths) await expectStored(truth, 65_000);
   }, 240_000);
 
+  it('the agent sends a second reply and opens another conversation at once; the customer writes in that reply\'s second; the agent comes back and answers: recorded, from that message', async () => {
+    const page = await browser.openInbox({ conversations: '10', seed: '70' });
+    await ready(page);
+    const [first, next] = await answered(page);
+    await openConversation(page, first!.id);
+    await page.waitForTimeout(1500);
+    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Is it in stock?'), first!.id);
+    await page.waitForTimeout(1500);
+    await sendWithComposer(page, 'Yes, two left.');
+    await page.waitForTimeout(1500);
+    // The second reply answers nothing; it leaves early in a second, the next conversation is opened in the same task
+    // (its bubble never read here: reported with its predicted key), and the customer writes 0.1 s after it.
+    await page.locator('[contenteditable="true"][role="textbox"]').click();
+    await page.keyboard.type('Do you want one?');
+    await page.waitForTimeout(1050 - (Date.now() % 1000));
+    await page.keyboard.press('Enter');
+    await page.evaluate(([id, other]) => {
+      window.__sim.openConversation(other!);
+      setTimeout(() => window.__sim.addCustomerMessage(id!, 'Yes please'), 100);
+    }, [first!.id, next!.id]);
+    await page.waitForTimeout(3000);
+    await openConversation(page, first!.id);
+    await page.waitForTimeout(2000);
+    await sendWithComposer(page, 'Reserved for you.');
+    await expectRecorded(page, first!.id);
+    await page.close();
+  });
+
   it('a customer whose message starts with "You:" is waiting, and the agent\'s reply is counted for the agent', async () => {
     const page = await browser.openInbox({ conversations: '10', seed: '67' });
     await ready(page);

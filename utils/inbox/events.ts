@@ -3,6 +3,8 @@ import { normalizedLabels, normalizeLabel } from './labels';
 import { traceConv, traceEvent, traceRow, traceThread, type TraceEntry, type Tracer } from './trace';
 import type { Channel, ConversationRow, InboxEvent, InboxSnapshot, OpenConversation, ThreadMessage, TimeRange } from './types';
 
+type CustomerEvent = Extract<InboxEvent, { kind: 'customer-message' }>;
+
 /**
  * Turns successive snapshots into domain events. Pure state machine (no DOM,
  * no timers): the live source feeds it snapshots, send intents and clock
@@ -61,6 +63,15 @@ interface PendingSend {
   confirmed: boolean;
   /** The conversation's row signature when the send was noted (a row showing the sent text only confirms it once it changed). */
   rowSig: string | undefined;
+  /** The key of the bubble that turned out to be this send. */
+  renderedAs?: string;
+}
+
+/** A customer message seen while a send of this tab, at or after its time, had no bubble yet: the page's order decides. */
+interface OrderWait {
+  event: Extract<InboxEvent, { kind: 'customer-message' }>;
+  key: string;
+  send: PendingSend;
 }
 
 interface HeldMessage {
@@ -83,11 +94,15 @@ export interface TrackerOptions {
 
 export class EventTracker {
   private rows = new Map<string, string>();
+  /** Per row showing the Page's message last, dated to the second (data-utime): that second's start. */
+  private pageSeconds = new Map<string, number>();
   private listReady = false;
   /** `behind`: opened on a thread not yet showing the customer message its row already dated (see behindRow). */
   private thread: { key: string; known: Set<string>; openedAt: number; renderedAtOpen?: boolean; behind?: boolean } | null = null;
   private pending: PendingSend[] = [];
   private held = new Map<string, HeldMessage>();
+  /** Customer messages waiting for the bubble of a send of this tab, to know which came first (see holdForOrder). */
+  private ordered: OrderWait[] = [];
   /** Page messages reported without a `Sent by` label after LABEL_WAIT_MS, by `conversation|key`: a label that renders later credits them. */
   private unlabelled = new Map<string, HeldMessage>();
   /** Reports of the same reply again, with its late label: they pass the once-per-id rule (the pairing corrects the record). */
@@ -132,6 +147,7 @@ export class EventTracker {
     this.updateThread(snap, observedAt, now, out);
     this.updateList(snap, observedAt, out);
     this.updatePending(now, out);
+    this.releaseOrdered(snap.open, out);
     for (const row of snap.conversations) if (row.rowKey) this.rowKeys.set(row.key, row.rowKey);
     this.learnChannels(snap);
     const again = this.relabelled.splice(0).map((e) => this.finish(e, pageId));
@@ -165,12 +181,13 @@ export class EventTracker {
     const out: InboxEvent[] = [];
     this.confirmSends(this.last);
     this.updatePending(now, out);
+    this.releaseOrdered(this.last.open, out);
     return this.dedupe(out.map((e) => this.finish(e, this.last!.page.assetId)));
   }
 
   /** Whether ticks are still needed. */
   get busy(): boolean {
-    return this.pending.length > 0 || this.held.size > 0;
+    return this.pending.length > 0 || this.held.size > 0 || this.ordered.length > 0;
   }
 
   /**
@@ -215,6 +232,7 @@ export class EventTracker {
       this.pending.splice(this.pending.indexOf(p), 1);
       if (p.confirmed) out.push(this.predictedReply(p));
     }
+    this.releaseOrdered(null, out);
     return this.dedupe(out.map((e) => this.finish(e, this.last?.page.assetId ?? null)));
   }
 
@@ -317,6 +335,7 @@ export class EventTracker {
           out.push({ kind: 'customer-message', id, pageId: null, conversation: open.key, customerName: open.customerName, at: start, atLatest: Math.max(start, written!.at - 1), precision: 'approximate', ...this.follows(open, open.messages.indexOf(m)) });
           continue;
         }
+        if (m.side === 'customer' && this.holdForOrder(open, m, at, now)) continue;
         const reply = this.onNewMessage(open.key, open.customerName, m, at, out, m.side === 'customer' ? this.follows(open, open.messages.indexOf(m)) : {});
         if (reply !== null) replyAt = reply;
       }
@@ -374,7 +393,14 @@ export class EventTracker {
     const rowTime = row?.lastFrom === 'customer' ? row.lastAt : null;
     // The row's data-utime is the time of the last message, to the second: the first one's too when it is the only one.
     const exact = first !== null && i === messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000;
-    const firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime, now) : (first.at?.start ?? rowTime?.start ?? null);
+    let firstAt = !first ? null : exact ? this.afterReplies(open.key, rowTime!.start, rowTime, now) : (first.at?.start ?? rowTime?.start ?? null);
+    // The thread shows it below the Page's last message, so after every reply of this conversation this tab reported
+    // (each is that message or above it): an approximate time that starts before the latest of them starts after it
+    // (issue 16, stop 22: a reply sent, the conversation left, the customer writing in the reply's second; the reply's
+    // key was its send's prediction, not the bubble's, so `follows` could not name it to the worker).
+    const replied = lastPage && !exact ? this.latestReply(open.key) : -Infinity;
+    const moved = firstAt !== null && firstAt <= replied;
+    if (moved) firstAt = Math.min(replied + 1, now);
     const base = { pageId: null, conversation: open.key, customerName: open.customerName, ...(open.channel ? { channel: open.channel } : {}) };
     if (lastPage) {
       // Not a response (its own time is not known well enough): it closes every wait before the first customer message after it.
@@ -390,7 +416,7 @@ export class EventTracker {
     }
     if (!first || firstAt === null) return;
     const id = `cm:${hash(`${open.key}|${first.key}`)}`;
-    const after = lastPage ? { follows: hash(`${open.key}|${lastPage.key}`) } : {};
+    const after = this.follows(open, open.messages.indexOf(first));
     if (exact) {
       out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact', ...after });
       return;
@@ -398,7 +424,10 @@ export class EventTracker {
     // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
     // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
     const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
-    const latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    let latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
+    // Moved after a reply in the row's very second: the first message is in that second too, up to the last one's time.
+    if (moved && beforeRow !== null && rowTime!.start <= replied) latest = Math.min(now, rowTime!.end - 1);
+    latest = Math.max(firstAt, latest);
     out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate', ...after });
   }
 
@@ -422,7 +451,7 @@ export class EventTracker {
   }
 
   /** Reports a new thread message; for a page message, returns the time given to it (null otherwise). */
-  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[], after: { follows?: string } = {}): number | null {
+  private onNewMessage(conversation: string, customerName: string | null, m: ThreadMessage, at: number, out: InboxEvent[], after: Pick<CustomerEvent, 'follows' | 'followsPredicted'> = {}): number | null {
     if (m.side === 'customer') {
       out.push({ kind: 'customer-message', id: `cm:${hash(`${conversation}|${m.key}`)}`, pageId: null, conversation, customerName, at, precision: 'exact', ...after });
       return null;
@@ -467,6 +496,7 @@ export class EventTracker {
       (sameTextOnly ? undefined : candidates.find((p) => p.confirmed && (!m.agent || m.agent.trim().toLowerCase() === agent)));
     if (!match) return null;
     this.pending.splice(this.pending.indexOf(match), 1);
+    match.renderedAs = m.key;
     return match;
   }
 
@@ -487,6 +517,7 @@ export class EventTracker {
       const isOpenHere = openKey !== null && (row.key === openKey || row.selected || (openRowKey !== undefined && row.rowKey === openRowKey));
       if (this.tracer && !first) this.trace('row', row.key, { ...traceRow(row), observedAt, isOpenHere, firstSight: prev === undefined });
       if (row.lastFrom === 'page') {
+        if (row.lastAt && row.lastAt.end - row.lastAt.start <= 1000) this.pageSeconds.set(row.key, row.lastAt.start);
         if (prev !== undefined && !first && !isOpenHere && !this.missedReply(row, observedAt, out)) {
           // A conversation not open here now ends with the Page's message: someone answered (a colleague, a phone).
           // Who, and whether by a person, the list cannot tell: it closes the waits before it without timing a
@@ -507,10 +538,25 @@ export class EventTracker {
       } else if (!isOpenHere) {
         // The row's last message changed and the customer wrote it.
         const stale = row.lastAt !== null && (row.lastAt.end < observedAt - 3 * 60_000 || tokenBefore(row, observedAt));
-        out.push(stale ? this.approximate(row, sig) : this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)));
+        out.push(stale ? this.approximate(row, sig) : this.afterRowPage(row, prev, this.listEvent(row, sig, this.afterReplies(row.key, writtenBy(row, observedAt), row.lastAt, observedAt)), observedAt));
       }
     }
     if (this.rows.size > MAX_REMEMBERED) this.rows.delete(this.rows.keys().next().value!);
+    if (this.pageSeconds.size > MAX_REMEMBERED) this.pageSeconds.delete(this.pageSeconds.keys().next().value!);
+  }
+
+  /**
+   * The row turned from a Page message to a customer message, both dated to the same second, and no reply this tab
+   * knows placed it (a reply sent from another tab, before a reload, or a colleague's): the customer wrote after that
+   * Page message, somewhere in that second. Dated to the second's start, the worker took it for a message that reply
+   * answered (issue 16, stop 22): it is an interval over the second (up to the moment seen), which the worker starts
+   * after the latest reply it knows. Known to the second only, it is not made exact.
+   */
+  private afterRowPage(row: ConversationRow, prev: string, event: InboxEvent, observedAt: number): InboxEvent {
+    const t = row.lastAt;
+    if (event.kind !== 'customer-message' || !t || t.end - t.start > 1000 || event.at !== t.start) return event;
+    if (!prev.startsWith('page|') || this.pageSeconds.get(row.key) !== t.start) return event;
+    return { ...event, precision: 'approximate', atLatest: Math.max(event.at, Math.min(t.end - 1, observedAt)) };
   }
 
   /**
@@ -532,6 +578,10 @@ export class EventTracker {
     // Its `Sent by` label is not in the row: if the thread shows it later (the agent comes back), it credits the reply.
     const key = predictPageKey(left.messages, text);
     const id = `rs:${hash(`${row.key}|${key}`)}`;
+    // This tab's own send, reported on leaving with the same predicted key: that reply, already reported. Remembered
+    // as a colleague's row-only reply, its label read later re-reported it at the moment the row changed, a reply after
+    // the send that answered a customer writing in between (issue 16, stop 22).
+    if (this.emitted.has(id) || out.some((e) => e.id === id)) return true;
     this.rememberUnlabelled({ conversation: row.key, customerName: row.customerName, key, seenAt: at, fromRow: { id, textHash: h, before: new Set(left.messages.map((m) => m.key)) } });
     out.push({
       kind: 'reply-sent',
@@ -645,19 +695,60 @@ export class EventTracker {
    */
   private afterReplies(conversation: string, at: number, range: TimeRange | null, cap: number): number {
     if (!range || range.end - range.start > 1000) return at;
-    let shown = this.replied.get(conversation) ?? -Infinity;
-    for (const h of this.held.values()) if (h.conversation === conversation) shown = Math.max(shown, h.seenAt);
+    const shown = this.latestReply(conversation);
     let sent = -Infinity;
     for (const p of this.pending) if (p.conversation === conversation && p.confirmed) sent = Math.max(sent, p.at);
     const floor = Math.max(shown, sent >= at && sent < range.end - 1 ? sent : -Infinity);
     return floor >= at ? Math.max(at, Math.min(floor + 1, cap)) : at;
   }
 
-  /** The message key hash (a reply event's id without its prefix) of the nearest human Page message above `index`, if any. */
-  private follows(open: OpenConversation, index: number): { follows: string } | Record<string, never> {
+  /**
+   * A customer message appears while a confirmed send of this tab, made before this read and at or after the time the
+   * message would get, has no bubble yet (Meta paints it with a temporary id): which came first, only the bubble's
+   * place will tell. The batch's time is its first mutation, often the send's own (the composer emptied): a customer
+   * writing 0.03 s after the send was timed before it and taken as answered by it (issue 16, stop 22). Held until the
+   * bubble renders (then placed by it), or the send is reported without it (then as it was).
+   */
+  private holdForOrder(open: OpenConversation, m: ThreadMessage, at: number, now: number): boolean {
+    const send = this.pending.find((p) => p.conversation === open.key && p.confirmed && p.at >= at && p.at <= now);
+    if (!send) return false;
+    const event: OrderWait['event'] = { kind: 'customer-message', id: `cm:${hash(`${open.key}|${m.key}`)}`, pageId: null, conversation: open.key, customerName: open.customerName, at, precision: 'exact', ...this.follows(open, open.messages.indexOf(m)) };
+    this.ordered.push({ event, key: m.key, send });
+    this.trace('order-wait', open.key, { id: event.id, at, sendAt: send.at });
+    return true;
+  }
+
+  /** Held customer messages whose send is no longer pending: after its bubble when the thread shows them below it. */
+  private releaseOrdered(open: OpenConversation | null, out: InboxEvent[]) {
+    for (const w of [...this.ordered]) {
+      if (this.pending.includes(w.send)) continue;
+      this.ordered.splice(this.ordered.indexOf(w), 1);
+      const messages = open?.key === w.event.conversation ? open.messages : [];
+      const bubble = w.send.renderedAs !== undefined ? messages.findIndex((x) => x.key === w.send.renderedAs) : -1;
+      const below = bubble >= 0 && messages.findIndex((x) => x.key === w.key) > bubble;
+      out.push(below ? { ...w.event, at: Math.max(w.event.at, w.send.at + 1) } : w.event);
+    }
+  }
+
+  /** The latest reply of the conversation this tab reported, or holds for its label (-Infinity: none). */
+  private latestReply(conversation: string): number {
+    let shown = this.replied.get(conversation) ?? -Infinity;
+    for (const h of this.held.values()) if (h.conversation === conversation) shown = Math.max(shown, h.seenAt);
+    return shown;
+  }
+
+  /**
+   * The message key hash (a reply event's id without its prefix) of the nearest human Page message above `index`, if
+   * any; and, when that bubble is keyed by Meta's message id, the hash of the key a tab that sent it and did not see
+   * its bubble reported it under (`predictPageKey` over the messages above it: its send's predicted key). A reply sent
+   * right before the agent left the conversation, or before a reload, carries that predicted key (issue 16, stop 22).
+   */
+  private follows(open: OpenConversation, index: number): Pick<CustomerEvent, 'follows' | 'followsPredicted'> {
     for (let i = index - 1; i >= 0; i--) {
       const m = open.messages[i]!;
-      if (m.side === 'page' && !m.automated) return { follows: hash(`${open.key}|${m.key}`) };
+      if (m.side !== 'page' || m.automated) continue;
+      const predicted = predictPageKey(open.messages.slice(0, i), m.text);
+      return { follows: hash(`${open.key}|${m.key}`), ...(predicted !== m.key ? { followsPredicted: hash(`${open.key}|${predicted}`) } : {}) };
     }
     return {};
   }

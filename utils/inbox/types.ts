@@ -144,6 +144,12 @@ export type InboxEvent =
        * say (data-utime is to the second; a reply is timed when it was seen): see pairing's customerItem.
        */
       follows?: string;
+      /**
+       * When that Page message is keyed by Meta's message id: the same hash over the key its send was predicted to
+       * get (events.ts's predictPageKey), the key a tab that sent it and left (or reloaded) before its bubble
+       * rendered reported it under. Either names the reply for the pairing.
+       */
+      followsPredicted?: string;
     })
   | (EventBase & {
       kind: 'reply-sent';

@@ -96,7 +96,7 @@ export function applyEvents(
         const agent = (e.agent ?? '').trim() || (e.via === 'this-browser' ? config.selfAgent : UNKNOWN_AGENT);
         const conversation = bestConversation(s.conversation, e.conversation);
         const record: ResponseRecord = {
-          id: responseId(pageId, conversation, first.at),
+          id: nextResponseId(s, responseId(pageId, conversation, first.at), e.at),
           pageId,
           conversation,
           customerAt: first.at,
@@ -121,6 +121,17 @@ export function applyEvents(
     for (const k of keys) changed.add(k);
   }
   return { responses, changed };
+}
+
+/**
+ * A response's id names its customer message's second. A wait that starts just after the reply that completed the
+ * state's previous response (an interval moved after it: a burst the thread shows below that reply) can share that
+ * response's second: under one id, the store kept the earlier record and dropped this one (issue 16, stop 22). Such a
+ * response gains its reply's second, as a second own record does in a merge (merge.ts's ownRecordId).
+ */
+function nextResponseId(s: PendingRecord, id: string, repliedAt: number): string {
+  const previous = s.answered?.record;
+  return previous && previous.id === id && previous.repliedAt !== repliedAt ? `${id}|${Math.floor(repliedAt / 1000)}` : id;
 }
 
 /** The latest reply of a state, and its message (the part of its id that names the message) for `follows`. */
@@ -224,7 +235,9 @@ type Waiting = PendingRecord['waiting'][number];
 function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, lastReplyAt: number | null, lastReplyKey?: string): Waiting | null {
   // The thread shows it right after the latest reply: it came after that reply, whatever the two times say (its own
   // is to the second, the reply's is when it was seen or sent). Issue 16: a customer writing in the second of a reply.
-  if (e.follows !== undefined && e.follows === lastReplyKey && lastReplyAt !== null && e.at <= lastReplyAt) {
+  // The reply is named by its bubble's key, or by the key its send was predicted to get (reported before its bubble rendered).
+  const follows = lastReplyKey !== undefined && (e.follows === lastReplyKey || e.followsPredicted === lastReplyKey);
+  if (follows && lastReplyAt !== null && e.at <= lastReplyAt) {
     return e.precision === 'approximate' ? { at: lastReplyAt + 1, precision: 'approximate', atLatest: Math.max(lastReplyAt + 1, e.atLatest ?? e.at) } : { at: lastReplyAt + 1, precision: 'exact' };
   }
   const latest = e.precision === 'approximate' ? Math.max(e.at, e.atLatest ?? e.at) : e.at;

@@ -96,7 +96,15 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
       const atLatest = input.atLatest === undefined ? undefined : time(input, 'atLatest', where, now);
       if (atLatest !== undefined && atLatest < base.at) throw new StatsInputError(`${where}: "atLatest" is before "at"`);
       const follows = input.follows === undefined || input.follows === null ? undefined : str(input, 'follows', MAX_ID_LENGTH, where);
-      return { ...base, kind: 'customer-message', precision: oneOf(input, 'precision', PRECISIONS, where), ...(atLatest !== undefined ? { atLatest } : {}), ...(follows !== undefined ? { follows } : {}) };
+      const followsPredicted = input.followsPredicted === undefined || input.followsPredicted === null ? undefined : str(input, 'followsPredicted', MAX_ID_LENGTH, where);
+      return {
+        ...base,
+        kind: 'customer-message',
+        precision: oneOf(input, 'precision', PRECISIONS, where),
+        ...(atLatest !== undefined ? { atLatest } : {}),
+        ...(follows !== undefined ? { follows } : {}),
+        ...(followsPredicted !== undefined ? { followsPredicted } : {}),
+      };
     }
     case 'reply-sent':
       return {

@@ -383,6 +383,108 @@ describe('EventTracker: the agent replies and opens another conversation at once
     expect(replies(back)).toEqual([{ ...fromRow, agent: 'Paul Girard' }]);
   });
 
+  describe('issue 16 (stop 22): a customer writing in the second of a reply this tab sent and did not see rendered', () => {
+    const S = T0 + 30_000; // a whole second: the row's data-utime dates the customer's messages S
+    const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+    /** 2026 bubbles are keyed by Meta's message id, never by the key a send is predicted to get. */
+    const read2026 = (now: number, url = URL_OPEN) => {
+      const s = read(now, url);
+      if (s.open) s.open = { ...s.open, messages: s.open.messages.map((m) => ({ ...m, key: `mid:${m.key}` })) };
+      return s;
+    };
+    const alice = (preview: string, wrote: number, selected = true) => dom.setRows([{ ...ROWS[0]!, preview, token: '1m', utime: wrote / 1000, selected }, { ...ROWS[1]!, selected: !selected }, ROWS[2]!]);
+    const feedTo = (states: Map<string, PendingRecord>) => (events: InboxEvent[], now: number) => applyEvents(states, events.map((e) => validateEvent(JSON.parse(JSON.stringify({ ...e, pageId: '42' })), 'event', now)), config, now).responses;
+
+    /** The agent sends at S + 0.4 s and leaves at once (the bubble never read here: reported with its predicted key). */
+    function sendAndLeave(here: EventTracker, feed: (events: InboxEvent[], now: number) => unknown) {
+      feed(here.update(read2026(T0), T0, T0), T0);
+      here.noteSendIntent('On its way!', S + 400, read2026(S + 400).open);
+      here.noteComposerEmptied('1001');
+      openBruno('You: On its way!');
+      feed([...here.update(read2026(S + 600, URL_BRUNO), S + 600, S + 600)], S + 600);
+    }
+
+    it('the thread, opened again, shows two messages below that reply: the first one\'s interval starts after the reply, in the row\'s second', () => {
+      const states = new Map<string, PendingRecord>();
+      const feed = feedTo(states);
+      const here = tracker('Marie');
+      sendAndLeave(here, feed);
+      // The customer writes twice at S + 0.7 s and S + 0.8 s (data-utime: S), below the reply; the agent comes back.
+      push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' }, { side: 'customer', text: 'Thanks' }, { side: 'customer', text: 'And the invoice?' });
+      alice('And the invoice?', S);
+      dom.setThread('Alice Martin', thread);
+      const back = here.update(read2026(S + 3000), S + 3000, S + 3000);
+      // The reply is not reported again (the row showed the sent text when the agent left: it is this tab's send).
+      expect(back.filter((e) => e.kind === 'reply-sent' && !e.history)).toEqual([]);
+      expect(back.filter((e) => e.kind === 'customer-message')).toEqual([expect.objectContaining({ precision: 'approximate', at: S + 401, atLatest: S + 999 })]);
+      feed(back, S + 3000);
+      const answer: InboxEvent = { kind: 'reply-sent', id: 'rs:next', pageId: '42', conversation: '1001', customerName: null, at: S + 5000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+      expect(feed([answer], S + 5000)).toEqual([expect.objectContaining({ customerAt: S + 401, customerLatest: S + 999, repliedAt: S + 5000, precision: 'approximate' })]);
+    });
+
+    it('a new tab (a reload) reads it below that reply: the event names the reply by its predicted key too, and the worker places it after', () => {
+      const states = new Map<string, PendingRecord>();
+      const feed = feedTo(states);
+      const here = tracker('Marie');
+      sendAndLeave(here, feed);
+      push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' }, { side: 'customer', text: 'And the invoice?' });
+      alice('And the invoice?', S);
+      dom.setThread('Alice Martin', thread);
+      const reloaded = tracker('Marie');
+      const opened = reloaded.update(read2026(S + 3000), S + 3000, S + 3000);
+      const message = opened.find((e) => e.kind === 'customer-message');
+      expect(message).toMatchObject({ at: S, precision: 'exact' });
+      expect(message).toHaveProperty('followsPredicted');
+      feed(opened, S + 3000);
+      const answer: InboxEvent = { kind: 'reply-sent', id: 'rs:next', pageId: '42', conversation: '1001', customerName: null, at: S + 5000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+      expect(feed([answer], S + 5000)).toEqual([expect.objectContaining({ customerAt: S + 401, repliedAt: S + 5000, precision: 'exact' })]);
+    });
+
+    it('a new tab that shows it only in the list (the row turns from that reply to the customer, one second): an interval over the second, which the worker starts after the reply', () => {
+      const states = new Map<string, PendingRecord>();
+      const feed = feedTo(states);
+      sendAndLeave(tracker('Marie'), feed);
+      // A new tab on Bruno's thread: Alice's row shows the reply, then the customer's message of the same second.
+      const reloaded = tracker('Marie');
+      alice('You: On its way!', S + 400, false);
+      feed(reloaded.update(read2026(S + 500, URL_BRUNO), S + 500, S + 500), S + 500);
+      alice('And the invoice?', S + 700, false);
+      const turned = reloaded.update(read2026(S + 900, URL_BRUNO), S + 880, S + 900);
+      expect(turned).toEqual([expect.objectContaining({ kind: 'customer-message', conversation: '1001', precision: 'approximate', at: S, atLatest: S + 880 })]);
+      feed(turned, S + 900);
+      const answer: InboxEvent = { kind: 'reply-sent', id: 'rs:next', pageId: '42', conversation: '1001', customerName: null, at: S + 5000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+      expect(feed([answer], S + 5000)).toEqual([expect.objectContaining({ customerAt: S + 401, customerLatest: S + 880, repliedAt: S + 5000, precision: 'approximate' })]);
+      // The tab that sent it places it after its send, exactly (the existing rule), and the row's change in another second stays exact.
+      const here = tracker('Marie');
+      sendAndLeave(here, () => undefined);
+      alice('And the invoice?', S + 700, false);
+      expect(here.update(read2026(S + 900, URL_BRUNO), S + 880, S + 900)).toEqual([expect.objectContaining({ kind: 'customer-message', precision: 'exact', at: S + 401 })]);
+      alice('You: Sure.', S + 2000, false);
+      reloaded.update(read2026(S + 2100, URL_BRUNO), S + 2100, S + 2100);
+      alice('Thanks', S + 3500, false);
+      expect(reloaded.update(read2026(S + 3600, URL_BRUNO), S + 3600, S + 3600)).toEqual([expect.objectContaining({ precision: 'exact', at: S + 3000 })]);
+    });
+
+    it('a customer who wrote BEFORE that reply in the same second (shown above it) is answered by it, in a new tab too', () => {
+      const states = new Map<string, PendingRecord>();
+      const feed = feedTo(states);
+      push({ side: 'customer', text: 'And the invoice?' });
+      alice('And the invoice?', S);
+      const here = tracker('Marie');
+      feed(here.update(read2026(S + 300), S + 300, S + 300), S + 300);
+      here.noteSendIntent('On its way!', S + 400, read2026(S + 400).open);
+      here.noteComposerEmptied('1001');
+      openBruno('You: On its way!');
+      expect(feed(here.update(read2026(S + 600, URL_BRUNO), S + 600, S + 600), S + 600)).toEqual([expect.objectContaining({ repliedAt: S + 400 })]);
+      push({ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' });
+      alice('You: On its way!', S, true);
+      dom.setThread('Alice Martin', thread);
+      feed(tracker('Marie').update(read2026(S + 3000), S + 3000, S + 3000), S + 3000);
+      const answer: InboxEvent = { kind: 'reply-sent', id: 'rs:next', pageId: '42', conversation: '1001', customerName: null, at: S + 5000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+      expect(feed([answer], S + 5000)).toEqual([]);
+    });
+  });
+
   it('issue 16: a customer whose message starts with "You:" is not a reply when the agent leaves within 5 s', () => {
     const { here } = twoTabs();
     const at = T0 + 20_000;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EventTracker } from '../../../utils/inbox/events';
+import { EventTracker, SEND_WAIT_MS } from '../../../utils/inbox/events';
 import { takeSnapshot } from '../../../utils/inbox/snapshot';
 import type { InboxEvent } from '../../../utils/inbox/types';
 import { applyEvents } from '../../../utils/stats/pairing';
@@ -274,6 +274,67 @@ describe('issue 16 (accuracy bench): bursts and messages right after a reply', (
     dom.setThread('Alice Martin', [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' }, { side: 'customer', text: 'And the invoice?' }]);
     const confirmed = t.update(snap(T0 + 1500), T0 + 1500, T0 + 1500);
     expect(confirmed).toEqual([expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', at: T0 + 1000, agent: 'Marie' })]);
+    expect(t.busy).toBe(false);
+  });
+});
+
+describe('issue 16 (stop 22): a customer message read in the batch of this tab\'s send, before its bubble', () => {
+  const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
+  const S = T0 + 10_000; // a whole second
+  const base: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }];
+  const sent: ThreadItem[] = [{ side: 'page', text: 'On its way!' }, { label: 'Sent by Marie Dupont' }];
+  const burst: ThreadItem[] = [{ side: 'customer', text: 'Thanks' }, { side: 'customer', text: 'And the invoice?' }];
+
+  /** The send at S + 0.577 s; a batch whose first mutation (S + 0.571 s: the emptied composer) comes before it shows the burst, the bubble still pending. */
+  function sendThenBurst(states: Map<string, PendingRecord>) {
+    const feed = (events: InboxEvent[], now: number) => applyEvents(states, events.map((e) => ({ ...e, pageId: '42' })), config, now).responses;
+    dom.setRows([{ ...ALICE, preview: 'Hello', token: '9:59 AM' }]);
+    dom.setThread('Alice Martin', base);
+    const t = tracker();
+    feed(t.update(snap(T0), T0, T0), T0);
+    t.noteSendIntent('On its way!', S + 577, snap(S + 577).open);
+    t.noteComposerEmptied('1001');
+    dom.setThread('Alice Martin', [...base, ...burst]);
+    dom.setRows([{ ...ALICE, preview: 'And the invoice?', token: '10:00 AM', utime: S / 1000 }]);
+    const batch = t.update(snap(S + 655), S + 571, S + 655);
+    return { t, feed, batch };
+  }
+
+  it('the bubble lands above them: they came after the send, and the next reply answers them', () => {
+    const states = new Map<string, PendingRecord>();
+    const { t, feed, batch } = sendThenBurst(states);
+    expect(customerEvents(batch)).toEqual([]); // the page has not told the order yet
+    expect(t.busy).toBe(true);
+    dom.setThread('Alice Martin', [...base, ...sent, ...burst]);
+    const placed = t.update(snap(S + 905), S + 905, S + 905);
+    expect(placed).toEqual([
+      expect.objectContaining({ kind: 'reply-sent', via: 'this-browser', at: S + 577 }),
+      expect.objectContaining({ kind: 'customer-message', at: S + 578, precision: 'exact' }),
+      expect.objectContaining({ kind: 'customer-message', at: S + 578, precision: 'exact' }),
+    ]);
+    expect(feed(placed, S + 905)).toEqual([expect.objectContaining({ customerAt: T0 - 20 * MIN, repliedAt: S + 577 })]);
+    const answer: InboxEvent = { kind: 'reply-sent', id: 'rs:next', pageId: '42', conversation: '1001', customerName: null, at: S + 3000, agent: 'Marie', via: 'this-browser', precision: 'exact' };
+    expect(feed([answer], S + 3000)).toEqual([expect.objectContaining({ customerAt: S + 578, repliedAt: S + 3000 })]);
+  });
+
+  it('the bubble lands below them (they were written before the send): the send answers them', () => {
+    const states = new Map<string, PendingRecord>();
+    const { t, feed } = sendThenBurst(states);
+    dom.setThread('Alice Martin', [...base, ...burst, ...sent]);
+    const placed = t.update(snap(S + 905), S + 905, S + 905);
+    expect(customerEvents(placed).map((e) => e.at)).toEqual([S + 571, S + 571]);
+    expect(feed(placed, S + 905)).toEqual([expect.objectContaining({ customerAt: T0 - 20 * MIN, repliedAt: S + 577 })]);
+    expect(states.get('42|1001')!.waiting).toEqual([]);
+  });
+
+  it('no bubble before the send is reported without it: as they were', () => {
+    const { t } = sendThenBurst(new Map());
+    const late = t.tick(S + 577 + SEND_WAIT_MS);
+    expect(late.map((e) => [e.kind, e.at])).toEqual([
+      ['reply-sent', S + 577],
+      ['customer-message', S + 571],
+      ['customer-message', S + 571],
+    ]);
     expect(t.busy).toBe(false);
   });
 });

@@ -238,6 +238,37 @@ describe('a customer writing in the same second as a reply (issue 16)', () => {
     expect(saved.get('page1|a')!.waiting).toEqual([]);
   });
 
+  it('the reply named by the key its send was predicted to get (reported before its bubble rendered): the same, exact or approximate', () => {
+    const states = new Map<string, PendingRecord>();
+    run([customer('a', S - 5000), replyAs('rs:predicted', S + 434)], wallConfig, states);
+    // The thread keys the bubble by Meta's message id: `follows` names that key, `followsPredicted` the send's.
+    run([{ ...customerAfter(S, 'bubble'), followsPredicted: 'predicted' } as InboxEvent], wallConfig, states);
+    expect(states.get('page1|a')!.waiting).toEqual([{ at: S + 435, precision: 'exact' }]);
+    const approx = new Map<string, PendingRecord>();
+    run([customer('a', S - 5000), replyAs('rs:predicted', S + 434)], wallConfig, approx);
+    const interval: InboxEvent = { ...customer('a', S - 20 * MIN), precision: 'approximate', atLatest: S - 1, follows: 'bubble', followsPredicted: 'predicted' } as InboxEvent;
+    run([interval], wallConfig, approx);
+    expect(approx.get('page1|a')!.waiting).toEqual([{ at: S + 435, precision: 'approximate', atLatest: S + 435 }]);
+    // Neither key names the latest reply: answered by it.
+    const other = new Map<string, PendingRecord>();
+    run([replyAs('rs:predicted', S + 434)], wallConfig, other);
+    run([{ ...customerAfter(S, 'bubble'), followsPredicted: 'older' } as InboxEvent], wallConfig, other);
+    expect(other.get('page1|a')!.waiting).toEqual([]);
+  });
+
+  it('a wait moved to just after the reply that completed the previous response, in that response\'s second: another id, so both are kept', () => {
+    const states = new Map<string, PendingRecord>();
+    const first = run([customer('a', S), replyAs('rs:abc', S + 906)], wallConfig, states).responses;
+    // A burst the thread shows below that reply, dated as an interval from the list's older token: it starts at S + 0.907 s.
+    run([{ ...customer('a', S - 20 * MIN), precision: 'approximate', atLatest: S + 3999 } as InboxEvent], wallConfig, states);
+    const second = run([replyAs('rs:def', S + 6700)], wallConfig, states).responses;
+    expect(second).toEqual([expect.objectContaining({ customerAt: S + 907, repliedAt: S + 6700 })]);
+    expect(second[0]!.id).not.toBe(first[0]!.id);
+    expect(second[0]!.id).toBe(`${first[0]!.id}|${Math.floor((S + 6700) / 1000)}`);
+    // The same reply reported again keeps its id (a credit correction rewrites the same record).
+    expect(run([replyAs('rs:def', S + 6700)], wallConfig, states).responses).toEqual([]);
+  });
+
   it('a customer who wrote BEFORE the reply in the same second is answered by it', () => {
     const states = new Map<string, PendingRecord>();
     run([customer('a', S - 60_000), replyAs('rs:old', S - 50_000)], wallConfig, states);
