@@ -11,7 +11,8 @@
 // Figures: coverage (responses recorded out of those this browser could see: every response
 // made during the run, all in conversations it had open), duplicates, wrong agent; the customer-
 // time error of `exact` responses (median, p95, max); the share of `approximate` responses whose
-// true customer time lies inside their stored interval [customerAt, customerLatest] (± the 2 s tolerance).
+// true customer time lies inside their stored interval [customerAt, customerLatest]: strictly (the aim),
+// and within the 2 s tolerance of exact times at both ends (report only).
 //
 // Then the same kind of day with two agents in two browsers, the second one's team bundle merged into the first.
 // Standalone: `npx vite-node -c vitest.config.ts scripts/bench/accuracy.ts` (BENCH_ACCURACY_MESSAGES to change 300).
@@ -326,7 +327,8 @@ function dump(label: string, truths: TrueResponse[], stored: StoredResponse[], l
   const assigned = assign(truths, stored);
   const rows = truths.flatMap((t, i) => {
     const s = assigned[i]![0];
-    const problem = !s ? 'missed' : !sameAgent(t.agent ?? '', s.agent) ? 'wrong agent' : !agrees(s, t) ? `${s.precision} off` : null;
+    const outside = s && s.precision === 'approximate' && (t.customerAt < s.customerAt || t.customerAt > (s.customerLatest ?? s.customerAt));
+    const problem = !s ? 'missed' : !sameAgent(t.agent ?? '', s.agent) ? 'wrong agent' : !agrees(s, t) ? `${s.precision} off` : outside ? 'approximate: truth outside the interval (within 2 s)' : null;
     return problem ? [{ problem, truth: t, stored: s ?? null, near: near(t), trace: traceAround(traces, t) }] : [];
   });
   const extra = stored.filter((s) => !truths.some((t) => t.conversation === s.conversation && Math.abs(s.repliedAt - t.repliedAt) <= EXACT_TOLERANCE_MS));
@@ -381,6 +383,9 @@ export function figures(label: string, truths: TrueResponse[], stored: StoredRes
   const approx = found.filter(({ s }) => s!.precision === 'approximate');
   const inside = approx.filter(({ t, s }) => agrees(s!, t)).length;
   const approxPct = approx.length ? (100 * inside) / approx.length : 100;
+  // The aim's figure: the truth inside the stored interval itself, no tolerance (an interval is a claim).
+  const strictlyInside = approx.filter(({ t, s }) => t.customerAt >= s!.customerAt && t.customerAt <= (s!.customerLatest ?? s!.customerAt)).length;
+  const strictPct = approx.length ? (100 * strictlyInside) / approx.length : 100;
   const median = percentile(exactErrors, 0.5);
   const p95 = percentile(exactErrors, 0.95);
   const max = exactErrors.at(-1) ?? NaN;
@@ -396,10 +401,17 @@ export function figures(label: string, truths: TrueResponse[], stored: StoredRes
     { figure: `${label}: approximate responses`, value: approx.length, unit: '', aim: '', ok: true },
     {
       figure: `${label}: approximate with the truth inside their interval`,
-      value: Math.round(approxPct * 10) / 10,
+      value: Math.round(strictPct * 10) / 10,
       unit: '%',
       aim: '100%',
-      ok: approxPct === 100,
+      ok: strictPct === 100,
+    },
+    {
+      figure: `${label}: approximate with the truth inside their interval ± 2 s`,
+      value: Math.round(approxPct * 10) / 10,
+      unit: '%',
+      aim: 'report only',
+      ok: true,
     },
   ];
 }
