@@ -421,14 +421,15 @@ export class EventTracker {
       out.push({ ...base, kind: 'customer-message', id, at: firstAt, precision: 'exact', ...after });
       return;
     }
-    // Several unanswered messages and a row dated to the second: that time is the last one's, and the first was
-    // written before it (an interval ending there, so the background keeps it apart from the last one's exact time).
-    const beforeRow = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? Math.max(firstAt, rowTime.start - 1) : null;
-    let latest = beforeRow ?? Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
-    // Moved after a reply in the row's very second: the first message is in that second too, up to the last one's time.
-    if (moved && beforeRow !== null && rowTime!.start <= replied) latest = Math.min(now, rowTime!.end - 1);
+    // Several unanswered messages and a row dated to the second: that second is the last one's, and the first was
+    // written before the last one, up to the end of that second (stop 22: a burst within one second; ending the
+    // interval before the second left the truth outside). `precedes` tells the background that a time from that
+    // second on is the last message, so it keeps the two apart.
+    const rowSecond = i < messages.length - 1 && rowTime !== null && rowTime.end - rowTime.start <= 1000 ? rowTime : null;
+    let latest = rowSecond ? Math.min(now, rowSecond.end - 1) : Math.min(now, Math.max(first.at?.end ?? firstAt, rowTime?.end ?? firstAt));
     latest = Math.max(firstAt, latest);
-    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate', ...after });
+    const precedes = rowSecond && rowSecond.start > firstAt ? { precedes: rowSecond.start } : {};
+    out.push({ ...base, kind: 'customer-message', id, at: firstAt, atLatest: latest, precision: 'approximate', ...after, ...precedes });
   }
 
   /**

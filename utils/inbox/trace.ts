@@ -25,7 +25,7 @@ export function traceRow(row: ConversationRow): Record<string, unknown> {
 
 export function traceEvent(e: InboxEvent): Record<string, unknown> {
   const out: Record<string, unknown> = { id: e.id, kind: e.kind, at: e.at };
-  if (e.kind === 'customer-message') Object.assign(out, { precision: e.precision, ...(e.atLatest !== undefined ? { atLatest: e.atLatest } : {}) });
+  if (e.kind === 'customer-message') Object.assign(out, { precision: e.precision, ...(e.atLatest !== undefined ? { atLatest: e.atLatest } : {}), ...(e.precedes !== undefined ? { precedes: e.precedes } : {}) });
   if (e.kind === 'reply-sent') Object.assign(out, { via: e.via, precision: e.precision, agent: e.agent ? 1 : 0, ...(e.history ? { history: true } : {}) });
   return out;
 }

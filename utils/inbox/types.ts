@@ -150,6 +150,12 @@ export type InboxEvent =
        * rendered reported it under. Either names the reply for the pairing.
        */
       followsPredicted?: string;
+      /**
+       * Approximate only: this message was written before another customer message the row dates from this
+       * moment on (the start of the second of the conversation's last message). Its interval may reach into that
+       * second, and a time from it on is that later message, never this one (pairing's addCustomerMessage).
+       */
+      precedes?: number;
     })
   | (EventBase & {
       kind: 'reply-sent';

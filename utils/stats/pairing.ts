@@ -238,16 +238,18 @@ function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, last
   // The reply is named by its bubble's key, or by the key its send was predicted to get (reported before its bubble rendered).
   const follows = lastReplyKey !== undefined && (e.follows === lastReplyKey || e.followsPredicted === lastReplyKey);
   if (follows && lastReplyAt !== null && e.at <= lastReplyAt) {
-    return e.precision === 'approximate' ? { at: lastReplyAt + 1, precision: 'approximate', atLatest: Math.max(lastReplyAt + 1, e.atLatest ?? e.at) } : { at: lastReplyAt + 1, precision: 'exact' };
+    return e.precision === 'approximate' ? { at: lastReplyAt + 1, precision: 'approximate', atLatest: Math.max(lastReplyAt + 1, e.atLatest ?? e.at), ...precedesOf(e) } : { at: lastReplyAt + 1, precision: 'exact' };
   }
   const latest = e.precision === 'approximate' ? Math.max(e.at, e.atLatest ?? e.at) : e.at;
   if (lastReplyAt !== null && latest <= lastReplyAt) return null;
   if (e.precision === 'approximate') {
     const at = lastReplyAt !== null && e.at <= lastReplyAt ? lastReplyAt + 1 : e.at;
-    return { at, precision: 'approximate', atLatest: latest };
+    return { at, precision: 'approximate', atLatest: latest, ...precedesOf(e) };
   }
   return { at: e.at, precision: 'exact' };
 }
+
+const precedesOf = (e: { precedes?: number }) => (e.precedes !== undefined ? { precedes: e.precedes } : {});
 
 /**
  * Adds a customer message unless it is one we hold: an approximate interval
@@ -256,7 +258,8 @@ function customerItem(e: Extract<InboxEvent, { kind: 'customer-message' }>, last
  * interval replaces it.
  */
 function addCustomerMessage(list: Waiting[], item: Waiting): Waiting[] {
-  const within = (t: number, w: Waiting) => t >= w.at && t <= (w.atLatest ?? w.at);
+  // A time from `precedes` on is the later message the interval's owner was written before, not that owner.
+  const within = (t: number, w: Waiting) => t >= w.at && t <= (w.atLatest ?? w.at) && !(w.precedes !== undefined && t >= w.precedes);
   if (list.some((w) => w.at === item.at)) return list;
   if (item.precision === 'approximate' && list.some((w) => within(w.at, item) || (w.precision === 'approximate' && within(item.at, w)))) return list;
   if (item.precision === 'exact') {

@@ -48,7 +48,14 @@ export interface PendingRecord {
    * MAX_WAITING): the first is the one the next reply answers. Kept as a list
    * so states seen under two keys (list row, thread) merge exactly.
    */
-  waiting: Array<{ at: number; precision: Precision; /** approximate: latest possible time */ atLatest?: number }>;
+  waiting: Array<{
+    at: number;
+    precision: Precision;
+    /** approximate: latest possible time */
+    atLatest?: number;
+    /** approximate: a time from this one on is a later message (InboxEvent's `precedes`), not this one */
+    precedes?: number;
+  }>;
   /** The latest reply seen: customer messages at or before it were already answered. */
   lastReplyAt: number | null;
   /**

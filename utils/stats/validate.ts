@@ -97,6 +97,7 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
       if (atLatest !== undefined && atLatest < base.at) throw new StatsInputError(`${where}: "atLatest" is before "at"`);
       const follows = input.follows === undefined || input.follows === null ? undefined : str(input, 'follows', MAX_ID_LENGTH, where);
       const followsPredicted = input.followsPredicted === undefined || input.followsPredicted === null ? undefined : str(input, 'followsPredicted', MAX_ID_LENGTH, where);
+      const precedes = input.precedes === undefined || input.precedes === null ? undefined : time(input, 'precedes', where, now);
       return {
         ...base,
         kind: 'customer-message',
@@ -104,6 +105,7 @@ export function validateEvent(input: unknown, where = 'event', now = Date.now())
         ...(atLatest !== undefined ? { atLatest } : {}),
         ...(follows !== undefined ? { follows } : {}),
         ...(followsPredicted !== undefined ? { followsPredicted } : {}),
+        ...(precedes !== undefined ? { precedes } : {}),
       };
     }
     case 'reply-sent':

@@ -160,7 +160,10 @@ export function applyEvent(state: TrackerState, event: InboxEvent): TrackerState
   const before = state[key];
   let t = withName(before ?? blank(key, event.pageId, event.at), event.customerName, event.pageId, event.channel);
   if (event.kind === 'customer-message') {
-    const latest = event.precision === 'approximate' ? Math.max(event.at, event.atLatest ?? event.at) : event.at;
+    // An interval that precedes a later message ends, for the timers, before that message's second: its exact
+    // time is then never taken for this message (the timer counts from the start either way).
+    const end = event.precedes !== undefined ? Math.min(event.atLatest ?? event.at, event.precedes - 1) : (event.atLatest ?? event.at);
+    const latest = event.precision === 'approximate' ? Math.max(event.at, end) : event.at;
     t = customerMessage(t, event.at, latest, event.precision);
   } else if (event.kind === 'reply-sent') {
     t = reply(t, event.at);

@@ -204,7 +204,7 @@ describe('issue 16 (accuracy bench): bursts and messages right after a reply', (
   const config = { businessMillis: (a: number, b: number) => b - a, targetSeconds: 3600, useBusinessTime: false, selfAgent: 'Marie' };
   const answeredThread: ThreadItem[] = [{ separator: 'Today 09:40' }, { side: 'customer', text: 'Hello' }, { side: 'page', text: 'Hi!' }, { label: 'Sent by Paul Girard' }];
 
-  it('opened on a burst of two whose row is dated to the second: the first is an interval ending before the row\'s time, and the response is approximate, from it', () => {
+  it('opened on a burst of two whose row is dated to the second: the first is an interval up to the end of that second, which the row\'s exact time does not replace, and the response is approximate, from it', () => {
     const states = new Map<string, PendingRecord>();
     const u = T0 - 20_000; // the row's data-utime: the LAST message of the burst
     dom.setRows([{ ...ALICE, preview: 'Anyone?', token: '9:59 AM', utime: u / 1000 }]);
@@ -214,7 +214,9 @@ describe('issue 16 (accuracy bench): bursts and messages right after a reply', (
     const reply: InboxEvent = { kind: 'reply-sent', id: 'rs:before', pageId: '42', conversation: '1001', customerName: 'Alice Martin', at: T0 - 25_000, agent: 'Paul Girard', via: 'observed', precision: 'exact' };
     applyEvents(states, [reply, fromList], config, T0);
     const opened = customerEvents(tracker().update(snap(T0), T0, T0));
-    expect(opened).toEqual([expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: u - 1 })]);
+    // Up to the end of the row's second (the first may be written in it, just before the last: stop 22), and
+    // `precedes` keeps the row's own message (exact, from that second on) from being taken for it.
+    expect(opened).toEqual([expect.objectContaining({ precision: 'approximate', at: T0 - 20 * MIN, atLatest: u + 999, precedes: u })]);
     const { responses } = applyEvents(
       states,
       opened.map((e) => ({ ...e, pageId: '42' })),

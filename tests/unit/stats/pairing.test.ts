@@ -134,6 +134,19 @@ describe('pairing customer messages with replies', () => {
     expect(run([{ ...customer('a', T0 - 10 * MIN, 'approximate'), atLatest: T0 + 39 * MIN }, reply('a', T0 + 50 * MIN)], wallConfig, states).responses).toEqual([]);
   });
 
+  it('an interval that precedes a later message reaches into its second, and that message is never taken for it (stop 22)', () => {
+    const S = T0 + 20_000; // the second of the burst's last message (the row's data-utime)
+    const first = { ...customer('a', T0, 'approximate'), atLatest: S + 999, precedes: S };
+    // The last message, exact from that second on, in either order: kept apart, the response counts from the first.
+    for (const events of [[first, customer('a', S)], [customer('a', S), first]]) {
+      const r = run([...events, reply('a', S + MIN)]).responses[0]!;
+      expect(r).toMatchObject({ customerAt: T0, customerLatest: S + 999, precision: 'approximate' });
+    }
+    // An exact time before that second is the first message itself (the thread's live report of it): it replaces the interval.
+    const itself = run([first, customer('a', T0 + 5_000), reply('a', S + MIN)]).responses[0]!;
+    expect(itself).toMatchObject({ customerAt: T0 + 5_000, precision: 'exact' });
+  });
+
   it('an approximate customer time keeps its interval end, which the reply bounds (issue 16)', () => {
     const burst = run([{ ...customer('a', T0, 'approximate'), atLatest: T0 + MIN }, customer('a', T0 + 2 * MIN), reply('a', T0 + 3 * MIN)]).responses[0]!;
     // The burst counts from its first message: the interval of that one, not the exact second one.

@@ -54,6 +54,16 @@ describe('first unanswered message', () => {
 });
 
 describe('snapshots (list rows and the open thread)', () => {
+  it('an interval that precedes a later message keeps the clock at its start, whatever order the two come in (stop 22)', () => {
+    const S = T0 + 20_000; // the second of the burst's last message
+    const first = customer('a', T0, { precision: 'approximate', atLatest: S + 999, precedes: S });
+    for (const events of [[first, customer('a', S)], [customer('a', S), first]]) {
+      const s = run(events);
+      expect(s.a!.waitingSince).toBe(T0);
+      expect(s.a!.waitingPrecision).toBe('approximate');
+    }
+  });
+
   it('a customer-last row with a coarse token starts an approximate wait', () => {
     const s = applySnapshot(emptyTracker, snapshot([row('a', { lastAt: { start: T0, end: T0 + MIN } })], T0 + 5 * MIN));
     expect(s.a).toMatchObject({ waitingSince: T0, waitingPrecision: 'approximate', customerName: 'Name a', pageId: 'p1' });
