@@ -139,14 +139,14 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     }, RETRY_MS);
   };
   scope.onInvalidated(() => clearTimeout(retryTimer));
-  // Start-up (issue 14): the first report and today's share wait for the page's first quiet moment (`started`,
-  // set below); the effect already follows the list (its reads come before this gate), so nothing is missed meanwhile.
-  let started = false;
+  // Start-up (issue 14): the first report waits for the page's first quiet moment; the effect below already
+  // follows the list (its reads come before this gate), so nothing is missed meanwhile.
+  let reporting = false;
   const report = (force = false) => {
     const list = views.value;
     // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
     const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
-    if (!started) return;
+    if (!reporting) return;
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
     const items = toAlertItems(list);
     lastItems = items;
@@ -154,6 +154,14 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick
   };
   scope.effect(() => report());
+  whenIdle(
+    scope,
+    () => {
+      reporting = true;
+      report(true);
+    },
+    FIRST_REPORT_WAIT_MS,
+  );
   // Plain timers cleared on teardown: ctx.setTimeout adds an abort listener per call
   // that lives until the content script ends, and these two are re-armed constantly.
   let watchdogTimer: ReturnType<typeof setTimeout> | undefined;
@@ -204,23 +212,22 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
       () => (today.value = null),
     );
   };
-  // Both first asked at the page's first quiet moment (start-up); today's share then on the occasions listed at
-  // STATS_FALLBACK_MS.
+  // First asked at the page's first quiet moment (start-up), then on the occasions listed at STATS_FALLBACK_MS.
+  let asking = false;
   whenIdle(
     scope,
     () => {
-      started = true;
-      report(true);
+      asking = true;
       refreshToday();
     },
     FIRST_REPORT_WAIT_MS,
   );
   scope.effect(() => {
     void env.general.value; // the agent's name and the target decide the figure
-    if (started) refreshToday();
+    if (asking) refreshToday();
   });
   scope.listen(document, 'visibilitychange', () => {
-    if (started && document.visibilityState === 'visible') refreshToday();
+    if (asking && document.visibilityState === 'visible') refreshToday();
   });
   const atMidnight = () =>
     scope.timeout(() => {
