@@ -147,6 +147,9 @@ describe('reply timers', () => {
     await setSettings({ targetMinutes: 4.2 }, { warningLeadMinutes: 1.5 });
     const page = await browser.openInbox({ layout: '2025-11', seed: 202 });
     await panel(page).waitFor();
+    // The inbox opens with customers already past the target: one grouped warning for them, not one each.
+    const grouped = async () => (await createdIds()).filter((n) => n.includes('|group|'));
+    await expect.poll(async () => (await grouped()).length, { timeout: 10_000 }).toBe(1);
     const id = await page.evaluate(() => window.__sim.addCustomerMessage('new', 'Vous êtes ouverts dimanche ?', { ageMinutes: 3 }));
     const name = await page.evaluate((id) => window.__sim.list().find((c) => c.id === id)!.name, id);
     // Earlier tests leave waiting conversations behind (restored per Page): the row may rank past the most urgent ones.
@@ -160,6 +163,7 @@ describe('reply timers', () => {
     const mine = (await createdIds()).filter((n) => n.endsWith(`|${encodeURIComponent(key)}`));
     expect(mine.filter((n) => n.includes('|soon|'))).toHaveLength(1);
     expect(mine.filter((n) => n.includes('|late|'))).toHaveLength(1);
+    expect(await grouped()).toHaveLength(1); // one conversation at a time is warned alone
     // The sidebar shows "~": the start came from the list's coarse "3m" token.
     expect(await row.locator('[data-testid="timer-elapsed"]').textContent()).toMatch(/^~/);
     // The badge still matches the sidebar.

@@ -35,7 +35,11 @@ async function newTab(): Promise<Page> {
   try {
     return await firefox.browser.newPage();
   } catch (error) {
-    console.warn(`Firefox refused a new tab, opening a window: ${String(error).split('\n')[0]}`);
+    // What the add-on shows as desktop warnings at that moment (evidence for the cause above).
+    const warnings = await extensionPage
+      ?.evaluate(async () => Object.keys(await (globalThis as unknown as { browser: { notifications: { getAll(): Promise<object> } } }).browser.notifications.getAll()).length)
+      .catch(() => 'unknown');
+    console.warn(`Firefox refused a new tab (add-on warnings shown: ${warnings ?? 'unknown'}), opening a window: ${String(error).split('\n')[0]}`);
     return firefox.browser.newPage({ type: 'window' });
   }
 }

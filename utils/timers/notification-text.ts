@@ -10,6 +10,8 @@ export const notificationMessages = defineMessages({
     lateBody: (waited: string) => `Waiting ${waited}, past the reply target. Click to open the conversation.`,
     someone: 'a customer',
     approx: 'about ',
+    groupTitle: (n: number) => `${n} customers waiting for a reply`,
+    groupBody: (names: string, more: number) => (more > 0 ? `${names} and ${more} more. Click to open the inbox.` : `${names}. Click to open the inbox.`),
   },
   fr: {
     soonTitle: (name: string) => `Répondez bientôt : ${name}`,
@@ -18,6 +20,8 @@ export const notificationMessages = defineMessages({
     lateBody: (waited: string) => `En attente depuis ${waited}, objectif de réponse dépassé. Cliquez pour ouvrir la conversation.`,
     someone: 'un client',
     approx: 'environ ',
+    groupTitle: (n: number) => `${n} clients attendent une réponse`,
+    groupBody: (names: string, more: number) => (more > 0 ? `${names} et ${more} autres. Cliquez pour ouvrir la boîte de réception.` : `${names}. Cliquez pour ouvrir la boîte de réception.`),
   },
 });
 
@@ -29,4 +33,17 @@ export function notificationText(item: AlertItem, state: 'soon' | 'late', now: n
   const waited = approx + formatDuration((now - item.waitingSince) / 1000, locale);
   if (state === 'late') return { title: t.lateTitle(name), message: t.lateBody(waited) };
   return { title: t.soonTitle(name), message: t.soonBody(formatDuration(Math.max(0, item.leftMs) / 1000, locale), waited) };
+}
+
+/** Names shown in a grouped warning; the rest are counted. */
+export const GROUP_NAMES_SHOWN = 3;
+
+/**
+ * One warning for several conversations at once (an inbox opened with many customers already waiting
+ * past the target): their number, the first names (latest first as given), and how many more.
+ */
+export function groupNotificationText(items: readonly AlertItem[], locale: UiLocale): { title: string; message: string } {
+  const t = notificationMessages[locale];
+  const names = items.slice(0, GROUP_NAMES_SHOWN).map((i) => (i.customerName ?? '').trim().slice(0, 80) || t.someone);
+  return { title: t.groupTitle(items.length), message: t.groupBody(names.join(', '), Math.max(0, items.length - names.length)) };
 }

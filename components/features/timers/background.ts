@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { onMessages, sendToTab } from '../../../utils/messaging';
 import { resolveLocale } from '../../../utils/i18n';
 import { generalSettings } from '../../../utils/settings/general';
-import { notificationText } from '../../../utils/timers/notification-text';
+import { groupNotificationText, notificationText } from '../../../utils/timers/notification-text';
 import { timingSettings } from '../../../utils/timers/settings';
 import { worstState } from '../../../utils/timers/timers';
 import type { AlertItem, ConversationTrack, TimerState } from '../../../utils/timers/types';
@@ -41,15 +41,24 @@ const FORGET_AFTER_MS = 8 * 86_400_000;
 
 const pageKey = (pageId: string | null) => pageId ?? '-';
 
-export function notificationId(tabId: number, state: TimerState, conversation: string): string {
+/**
+ * From this many warnings due in one update, one grouped warning is raised instead of one each: an inbox
+ * opened in the morning with nine customers already past the target gave nine desktop warnings at once.
+ */
+export const GROUP_FROM = 3;
+const GROUP = 'group';
+
+export function notificationId(tabId: number, state: TimerState | typeof GROUP, conversation: string): string {
   return `${NOTIFICATION_PREFIX}|${tabId}|${state}|${encodeURIComponent(conversation)}`;
 }
 
-export function parseNotificationId(id: string): { tabId: number; conversation: string } | null {
+/** The tab a warning belongs to, and its conversation (null for a grouped warning: it only brings the inbox forward). */
+export function parseNotificationId(id: string): { tabId: number; conversation: string | null } | null {
   const parts = id.split('|');
   if (parts.length !== 4 || parts[0] !== NOTIFICATION_PREFIX) return null;
   const tabId = Number(parts[1]);
   if (!Number.isInteger(tabId)) return null;
+  if (parts[2] === GROUP) return { tabId, conversation: null };
   try {
     return { tabId, conversation: decodeURIComponent(parts[3]!) };
   } catch {
@@ -107,6 +116,8 @@ export function handleAlertsUpdate(
     }
     const quiet = settings.notifications.quietOutsideHours && !data.openNow;
     const locale = settings.notifications.enabled && !quiet ? await uiLocaleForBackground() : 'en';
+    // The warnings due now, each with the record it will leave (raised below, alone or grouped).
+    const due: Array<{ item: AlertItem & { state: 'soon' | 'late' }; id: string; rec: NotifiedRecord | undefined }> = [];
     for (const item of items) {
       if (item.state !== 'soon' && item.state !== 'late') continue;
       const id = `${pageKey(data.pageId)}|${item.key}`;
@@ -121,24 +132,38 @@ export function handleAlertsUpdate(
       }
       if (rec?.states.includes(item.state)) continue;
       if (!settings.notifications.enabled || quiet) continue; // not marked: it may be raised once allowed
-      const { title, message } = notificationText(item, item.state, now, locale);
-      try {
-        await browser.notifications.create(notificationId(tabId, item.state, item.key), {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL('/icon/128.png'),
-          title,
-          message,
-          priority: item.state === 'late' ? 2 : 1,
-        });
-        raised++;
-      } catch (error) {
-        console.warn('[Inbox Pilot] notification failed', error);
-        continue;
-      }
+      due.push({ item: item as AlertItem & { state: 'soon' | 'late' }, id, rec });
+    }
+    const mark = ({ item, id, rec }: (typeof due)[number]) => {
       // Going straight to late: the "soon" warning is moot, never raise it afterwards.
       const states: TimerState[] = item.state === 'late' ? ['soon', 'late'] : [...(rec?.states ?? []), 'soon'];
       notified[id] = { since: item.waitingSince, states: [...new Set(states)], at: now };
       changed = true;
+    };
+    const show = async (notification: string, text: { title: string; message: string }, late: boolean) => {
+      try {
+        await browser.notifications.create(notification, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...text, priority: late ? 2 : 1 });
+        return true;
+      } catch (error) {
+        console.warn('[Inbox Pilot] notification failed', error);
+        return false;
+      }
+    };
+    if (due.length >= GROUP_FROM) {
+      // Late ones first, then the longest waiting: the names shown are the most urgent.
+      due.sort((a, b) => (a.item.state === b.item.state ? a.item.waitingSince - b.item.waitingSince : a.item.state === 'late' ? -1 : 1));
+      const late = due.some((d) => d.item.state === 'late');
+      // One grouped warning per tab: a later group replaces the earlier one rather than piling up.
+      if (await show(notificationId(tabId, GROUP, ''), groupNotificationText(due.map((d) => d.item), locale), late)) {
+        raised++;
+        due.forEach(mark);
+      }
+    } else {
+      for (const d of due) {
+        if (!(await show(notificationId(tabId, d.item.state, d.item.key), notificationText(d.item, d.item.state, now, locale), d.item.state === 'late'))) continue;
+        raised++;
+        mark(d);
+      }
     }
     if (changed) await notifiedItem.setValue(notified);
     return raised;
@@ -155,6 +180,7 @@ export async function handleNotificationClick(id: string): Promise<boolean> {
     if (!tab) return false;
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
     await browser.tabs.update(target.tabId, { active: true });
+    if (target.conversation === null) return true; // a grouped warning: the inbox, its sidebar lists them all
     const reply = await sendToTab(target.tabId, 'inbox:open-conversation', { conversation: target.conversation });
     return reply.opened;
   } catch {

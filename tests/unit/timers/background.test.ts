@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   BADGE_COLOURS,
+  GROUP_FROM,
   handleAlertsUpdate,
   handleNotificationClick,
   notificationId,
@@ -105,6 +106,66 @@ describe('warnings', () => {
   });
 });
 
+describe('several warnings due at once', () => {
+  type Shown = Record<string, { title: string; message: string; priority?: number }>;
+  it(`raises one grouped warning from ${GROUP_FROM} on, the most urgent names first, and marks each conversation warned`, async () => {
+    expect(GROUP_FROM).toBe(3);
+    const due = [
+      item('s', 'soon', { customerName: 'Sam', waitingSince: T0 - 9 * MIN }),
+      item('l1', 'late', { customerName: 'Lou', waitingSince: T0 - MIN }),
+      item('l2', 'late', { customerName: 'Ana', waitingSince: T0 - 2 * MIN }),
+      item('l3', 'late', { customerName: null, waitingSince: T0 }),
+      item('ok', 'ok', { customerName: 'Oli' }),
+    ];
+    expect(await update(due)).toBe(1);
+    const all = (await fakeBrowser.notifications.getAll()) as Shown;
+    expect(Object.keys(all)).toEqual([notificationId(TAB, 'group', '')]);
+    expect(all[notificationId(TAB, 'group', '')]).toMatchObject({
+      title: '4 customers waiting for a reply',
+      message: 'Ana, Lou, a customer and 1 more. Click to open the inbox.',
+      priority: 2,
+    });
+    // Each was warned: the same list raises nothing; a new state ('s' now late) is warned alone.
+    expect(await update(due)).toBe(0);
+    expect(await update([item('s', 'late', { customerName: 'Sam', waitingSince: T0 - 9 * MIN })])).toBe(1);
+    expect(await created()).toContain(notificationId(TAB, 'late', 's'));
+    expect(await update([item('l1', 'late', { customerName: 'Lou', waitingSince: T0 - MIN })])).toBe(0);
+  });
+
+  it(`below ${GROUP_FROM}, one warning each`, async () => {
+    expect(await update([item('a', 'late'), item('b', 'soon')])).toBe(2);
+    expect((await created()).sort()).toEqual([notificationId(TAB, 'late', 'a'), notificationId(TAB, 'soon', 'b')].sort());
+  });
+
+  it('only warnings still due count towards a group (already warned, switched off, quiet hours)', async () => {
+    await update([item('a', 'late')]);
+    await fakeBrowser.notifications.clear(notificationId(TAB, 'late', 'a'));
+    expect(await update([item('a', 'late'), item('b', 'late'), item('c', 'late')])).toBe(2);
+    expect((await created()).sort()).toEqual([notificationId(TAB, 'late', 'b'), notificationId(TAB, 'late', 'c')].sort());
+    expect(await update([item('d', 'late'), item('e', 'late'), item('f', 'late')], false)).toBe(0);
+    expect(await created()).not.toContain(notificationId(TAB, 'group', ''));
+  });
+
+  it('a later group replaces the tab\'s earlier one instead of piling up', async () => {
+    await update([item('a', 'late'), item('b', 'late'), item('c', 'late')]);
+    expect(await update([item('d', 'soon'), item('e', 'soon'), item('f', 'soon')])).toBe(1);
+    const all = (await fakeBrowser.notifications.getAll()) as Shown;
+    expect(Object.keys(all)).toEqual([notificationId(TAB, 'group', '')]);
+    expect(all[notificationId(TAB, 'group', '')]).toMatchObject({ title: '3 customers waiting for a reply', message: 'Name d, Name e, Name f. Click to open the inbox.', priority: 1 });
+  });
+
+  it('speaks French', async () => {
+    const { generalSettings, DEFAULT_GENERAL_SETTINGS } = await import('../../../utils/settings/general');
+    await generalSettings.setValue({ ...DEFAULT_GENERAL_SETTINGS, language: 'fr' });
+    await update([item('a', 'late'), item('b', 'late'), item('c', 'late', { customerName: null }), item('d', 'late'), item('e', 'late')]);
+    const all = (await fakeBrowser.notifications.getAll()) as Shown;
+    expect(all[notificationId(TAB, 'group', '')]).toMatchObject({
+      title: '5 clients attendent une réponse',
+      message: 'Name a, Name b, un client et 2 autres. Cliquez pour ouvrir la boîte de réception.',
+    });
+  });
+});
+
 describe('clicking a warning', () => {
   it('focuses the tab and asks it to open the conversation', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://business.facebook.com/latest/inbox/all' });
@@ -119,6 +180,17 @@ describe('clicking a warning', () => {
     expect(activate).toHaveBeenCalledWith(tab.id, { active: true });
     expect(focus).toHaveBeenCalledWith(tab.windowId, { focused: true });
     expect(await created()).toEqual([]); // the clicked warning is cleared
+  });
+
+  it('a grouped warning brings the inbox tab forward and opens no conversation', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://business.facebook.com/latest/inbox/all' });
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    const activate = vi.spyOn(fakeBrowser.tabs, 'update');
+    const id = notificationId(tab.id!, 'group', '');
+    expect(parseNotificationId(id)).toEqual({ tabId: tab.id, conversation: null });
+    expect(await handleNotificationClick(id)).toBe(true);
+    expect(activate).toHaveBeenCalledWith(tab.id, { active: true });
+    expect(send).not.toHaveBeenCalled();
   });
 
   it('ignores other notifications and closed tabs', async () => {
