@@ -223,6 +223,9 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     if (batch.overflow || batch.forced || url() !== lastUrl) return null;
     const dirty = { list: false, thread: false, composer: false };
     for (const t of batch.targets) {
+      // A node no longer in the page (a ticker added and removed, a replaced row): what changed inside it
+      // is gone, and its removal sent a record of its own, on the parent it left.
+      if (!t.isConnected) continue;
       if (parts.composer?.contains(t)) dirty.composer = true;
       else if (parts.list?.contains(t)) dirty.list = true;
       else if (parts.thread.some((p) => p.contains(t))) dirty.thread = true;
