@@ -384,7 +384,9 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
   const items: Item[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
   // The composer is only inside the thread area in the last-resort alternative (the whole detail pane).
-  const editorInside = findFirst(list, 'editor').value !== null;
+  // Only the window's rows are visited: an editor elsewhere in the list never is, so they alone are
+  // searched (the tail's 60 rows, not the whole thread of hundreds, on every read of it).
+  const editorInside = window_.roots.some((r) => (window_.includeRoots && isKind(r, 'editor')) || findFirst(r, 'editor').value !== null);
   // Returns true when `el` was taken whole (its descendants are not visited).
   const visit = (el: Element): boolean => {
     if (editorInside && isKind(el, 'editor')) return true;
