@@ -173,7 +173,7 @@ export async function measure(log = () => undefined) {
         for (const name of order) {
           const s = await measureBurst(pages[name], cdps[name]);
           samples[name].push(s);
-          log(`round ${r + 1} ${name}: task ${(s.task * 1000).toFixed(0)} ms, script ${(s.script * 1000).toFixed(0)} ms, long tasks ${s.longTasks}`);
+          log(`round ${r + 1} ${name}: task ${(s.task * 1000).toFixed(0)} ms, script ${(s.script * 1000).toFixed(0)} ms, style ${(s.style * 1000).toFixed(0)} ms, layout ${(s.layout * 1000).toFixed(0)} ms, long tasks ${s.longTasks}`);
         }
       }
       trace = analyseTrace(
