@@ -5,6 +5,8 @@
 //   node scripts/bench/inbox.mjs
 // Aims (issue 3, issue 11 on the 2026 layout, issue 14): a snapshot under 2 ms, no batch over 4 ms.
 // The whole thread (300 messages) is in the page; the adapter reads its last 60 rows (THREAD_TAIL_ROWS).
+// What a slow batch is made of: lib/batch-log.mjs (rows read afresh, page walks, heap per batch) and
+// lib/batch-trace.mjs (GC pauses inside each batch, and its callback's CPU time beside the wall time).
 import { pathToFileURL } from 'node:url';
 import { bundle, launchSim, openSimInbox } from './lib/sim-page.mjs';
 
