@@ -302,7 +302,7 @@ describe('createInboxSource: message rows read once, re-read when they change (2
     const abort = new AbortController();
     const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) };
     const source = createInboxSource(ctx as never, { timeZone: TZ, now: () => f.now });
-    // What features see of messages: keys, sides and agents (what this test changes).
+    // What features see of messages: keys, sides, agents, times (texts are not compared by sameSnapshot).
     const view = (ms: Array<{ key: string; side: string; agent: string | null }>) => ms.map((m) => [m.key, m.side, m.agent]);
     const fresh = () => view(takeSnapshot(document, location.href, f.now, { timeZone: TZ }).open!.messages);
     const shown = () => view(source.snapshot.value.open!.messages);
