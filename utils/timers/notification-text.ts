@@ -25,10 +25,13 @@ export const notificationMessages = defineMessages({
   },
 });
 
+/** The customer's name as a warning shows it (cut at 80 characters), or "a customer". */
+const nameOf = (item: AlertItem, locale: UiLocale) => (item.customerName ?? '').trim().slice(0, 80) || notificationMessages[locale].someone;
+
 /** Title and body of the warning for one item (names are plain text: notifications never render HTML). */
 export function notificationText(item: AlertItem, state: 'soon' | 'late', now: number, locale: UiLocale): { title: string; message: string } {
   const t = notificationMessages[locale];
-  const name = (item.customerName ?? '').trim().slice(0, 80) || t.someone;
+  const name = nameOf(item, locale);
   const approx = item.precision === 'approximate' ? t.approx : '';
   const waited = approx + formatDuration((now - item.waitingSince) / 1000, locale);
   if (state === 'late') return { title: t.lateTitle(name), message: t.lateBody(waited) };
@@ -40,10 +43,11 @@ export const GROUP_NAMES_SHOWN = 3;
 
 /**
  * One warning for several conversations at once (an inbox opened with many customers already waiting
- * past the target): their number, the first names (latest first as given), and how many more.
+ * past the target): their number, the first names in the order given (the caller puts the most urgent
+ * first), and how many more.
  */
 export function groupNotificationText(items: readonly AlertItem[], locale: UiLocale): { title: string; message: string } {
   const t = notificationMessages[locale];
-  const names = items.slice(0, GROUP_NAMES_SHOWN).map((i) => (i.customerName ?? '').trim().slice(0, 80) || t.someone);
+  const names = items.slice(0, GROUP_NAMES_SHOWN).map((i) => nameOf(i, locale));
   return { title: t.groupTitle(items.length), message: t.groupBody(names.join(', '), Math.max(0, items.length - names.length)) };
 }
