@@ -95,6 +95,22 @@ export interface Found<T> {
   value: T;
   /** Index of the alternative that matched, -1 when none did. */
   via: number;
+  /** findLive only: the alternative matched more than one element (the live one was chosen among copies). */
+  several?: boolean;
+}
+
+/**
+ * Whether `el` is still matched by alternative `via` of `kind` as it stands (attributes, ancestors, test),
+ * and by none before it: the live source's check that a part found by an earlier reading is still that
+ * part (SnapshotOptions.known). A mapped alternative names another element than the one it matches: never vouched for.
+ */
+export function stillMatches(el: Element, kind: SelectorKind, via: number): boolean {
+  const alts = SELECTORS[kind];
+  const alt = alts[via];
+  if (!alt || alt.map || !el.isConnected) return false;
+  const matches = (a: Alternative) => el.matches(cssOf(a)) && (!a.test || a.test(el));
+  for (let i = 0; i < via; i++) if (!alts[i]!.map && matches(alts[i]!)) return false;
+  return matches(alt);
 }
 
 /**
@@ -226,5 +242,5 @@ export function findLive(root: ParentNode, kind: SelectorKind, hints?: PartHints
       best = el;
     }
   }
-  return { value: best, via };
+  return { value: best, via, several: true };
 }

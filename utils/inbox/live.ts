@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertIntoComposer } from './composer';
 import { safeClick } from './click';
-import { closestKind, findAll, findFirst, findLive } from './dom';
+import { closestKind, findAll, findFirst, findLive, stillMatches } from './dom';
 import { EventTracker, SEND_WAIT_MS } from './events';
 import { createBatchedObserver, type Batch } from './observer';
 import {
@@ -13,6 +13,7 @@ import {
   readRow,
   readThread,
   snapshotContext,
+  type KnownParts,
   type RowItemsCache,
   type RowReadCache,
   type SnapshotOptions,
@@ -122,6 +123,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     list: ReturnType<typeof readList>;
     thread: ReturnType<typeof readThread>;
     composer: ReturnType<typeof readComposer>;
+    /** The channel tabs as this reading found them (SnapshotOptions.known). */
+    tab: NonNullable<KnownParts['tab']>;
   }
   /**
    * The last message each thread showed when it was read (by conversation key and row key). The list
@@ -180,7 +183,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       composer: composer.state,
       health: health(list, thread, composer),
     };
-    return { snapshot: snap, list, thread, composer };
+    return { snapshot: snap, list, thread, composer, tab: { value: c.tab, els: c.tabEls } };
   }
 
   /**
@@ -206,7 +209,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
         composer: composer.state,
         health: health(list, thread, composer),
       };
-      return { snapshot: snap, list, thread, composer };
+      return { snapshot: snap, list, thread, composer, tab: { value: { selectedItemId: null, channel: null, listChannel: null }, els: [] } };
     }
   }
 
@@ -220,12 +223,38 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     if (batch.overflow || batch.forced || url() !== lastUrl) return null;
     const dirty = { list: false, thread: false, composer: false };
     for (const t of batch.targets) {
+      // A node no longer in the page (a ticker added and removed, a replaced row): what changed inside it
+      // is gone, and its removal sent a record of its own, on the parent it left.
+      if (!t.isConnected) continue;
       if (parts.composer?.contains(t)) dirty.composer = true;
       else if (parts.list?.contains(t)) dirty.list = true;
       else if (parts.thread.some((p) => p.contains(t))) dirty.thread = true;
       else return null;
     }
     return dirty;
+  }
+
+  /**
+   * For a batch whose records all fell inside the parts (classify): the parts the last reading found that
+   * this one need not search the page for again (SnapshotOptions.known). A part is vouched for while it is
+   * under the observed root (its removal or a change of its own attributes sends a record), still matched
+   * by the same alternative and by no earlier one, and was found alone (not chosen among copies). The
+   * channel tabs, when every one is under the root and outside the parts: a change to one sends a record
+   * outside the parts, which makes a full reading.
+   */
+  function knownParts(root: Node): KnownParts {
+    const read = current;
+    const vouch = (el: Element | null | undefined, kind: 'list' | 'header' | 'messageList', via: number, several: boolean | undefined) =>
+      el && !several && root.contains(el) && stillMatches(el, kind, via) ? { value: el, via } : undefined;
+    const known: KnownParts = {
+      list: vouch(read.list.el, 'list', read.list.via, read.list.several),
+      header: vouch(read.thread.headerEl, 'header', read.thread.headerVia, read.thread.several?.header),
+      messageList: vouch(read.thread.messageList, 'messageList', read.thread.via, read.thread.several?.messageList),
+    };
+    const inPart = (el: Element) => !!parts.list?.contains(el) || parts.thread.some((p) => p.contains(el)) || !!parts.composer?.contains(el);
+    const tabs = read.tab.els;
+    if (tabs.length > 0 && tabs.every((t) => root.contains(t) && !inPart(t))) known.tab = read.tab;
+    return known;
   }
 
   /** This source's events so far (bounded): replayed to late subscribers, who dedupe by id. */
@@ -273,7 +302,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       const root = observer.root;
       const watched = root !== null && parts.thread.length > 0 && parts.thread.every((p) => root.contains(p));
       const listWatched = root !== null && parts.list !== null && root.contains(parts.list);
-      current = readAll(at, current, dirty ?? undefined, batchOptions(watched, listWatched));
+      const known = dirty && root ? knownParts(root) : undefined;
+      current = readAll(at, current, dirty ?? undefined, { ...batchOptions(watched, listWatched), known });
       if (!dirty) {
         lastUrl = url();
         observer.reroot();

@@ -54,10 +54,18 @@ const OBSERVE: MutationObserverInit = {
 /** The font declarations of an inline style (`font-weight`, the `font` shorthand), in order. */
 const fontOf = (style: string | null) => (style?.match(/(?:^|;)\s*font(?:-weight)?\s*:[^;]*/gi) ?? []).join(';').replace(/\s+/g, '');
 
-/** A record worth a batch: every one but a `style` change that left the inline font as it was (scrolling, animations). */
+/**
+ * A record worth a batch: every one but a `style` change that left the inline font as it was (scrolling,
+ * animations), and an attribute set again to the value it has (a render that rewrites every link's href
+ * sends a record each time; a value changed and changed back within one delivery leaves the record of
+ * the change back, whose old value differs).
+ */
 export function recordMatters(r: MutationRecord): boolean {
-  if (r.type !== 'attributes' || r.attributeName !== 'style') return true;
-  return fontOf(r.oldValue) !== fontOf((r.target as Element).getAttribute?.('style') ?? null);
+  if (r.type !== 'attributes') return true;
+  const now = (r.target as Element).getAttribute?.(r.attributeName!) ?? null;
+  if (r.oldValue === now) return false;
+  if (r.attributeName !== 'style') return true;
+  return fontOf(r.oldValue) !== fontOf(now);
 }
 
 export function createBatchedObserver(options: BatchedObserverOptions) {

@@ -43,6 +43,23 @@ export interface SnapshotOptions {
   rowReads?: RowReadCache;
   /** Which alternative found the message list (and the Page name, readPageName) on this page last time (dom.ts, PartHints); kept by the live source. */
   partHints?: PartHints;
+  /**
+   * Parts the live source vouches for, so this reading does not search the page for them again (each
+   * search of a part is a walk of the whole page). Given only for a batch whose mutation records all fell
+   * inside the parts the last reading found (anything else makes a full reading), for parts still in the
+   * page under the observed root, still matched by the alternative that found them, and found alone: such
+   * a part is what the search would find again. `tab`: the channel tabs' reading, for tabs under the
+   * observed root and outside the parts (any change to them makes a full reading) on an unchanged URL.
+   */
+  known?: KnownParts;
+}
+
+/** See SnapshotOptions.known. */
+export interface KnownParts {
+  list?: Found<Element>;
+  header?: Found<Element>;
+  messageList?: Found<Element>;
+  tab?: { value: ChannelTabs; els: Element[] };
 }
 
 /** A message row's reading (its message and avatar items); see SnapshotOptions.rowItems. */
@@ -57,12 +74,17 @@ interface Ctx {
   /** `selected_item_id` of the URL. */
   selectedId: string | null;
   /** The conversation the page shows by its channel tabs (2026: the URL often drops the id). */
-  tab: { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
+  tab: ChannelTabs;
+  /** The channel tab elements read for `tab` (the live source checks they stay outside what a batch re-reads). */
+  tabEls: Element[];
   knownIds: ReadonlyMap<string, string>;
   rowItems: RowItemsCache | null;
   rowReads: RowReadCache | null;
   partHints: PartHints | undefined;
+  known: KnownParts | undefined;
 }
+
+type ChannelTabs = { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
 
 /** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
 let zoneCache: { zone: string; at: number } | null = null;
@@ -94,6 +116,8 @@ export function detectLocale(doc: Document): InboxLocale | null {
 }
 
 function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptions): Ctx {
+  const known = options.known?.tab;
+  const tabEls = known ? known.els : findAll(doc, 'channelTab').value;
   return {
     doc,
     url,
@@ -101,11 +125,13 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     tz: options.timeZone ?? defaultTimeZone(),
     locale: detectLocale(doc),
     selectedId: inboxUrlIds(url).selectedItemId,
-    tab: readChannelTabs(doc, url),
+    tab: known ? known.value : readChannelTabs(tabEls, url),
+    tabEls,
     knownIds: options.knownIds ?? new Map(),
     rowItems: options.rowItems ?? null,
     rowReads: options.rowReads ?? null,
     partHints: options.partHints,
+    known: options.known,
   };
 }
 
@@ -115,8 +141,7 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
  * channel is that of another tab whose href holds the same id. `listChannel`: the channel every row
  * of the list belongs to (a channel tab is shown), null on `all`.
  */
-function readChannelTabs(doc: Document, url: string): Ctx['tab'] {
-  const tabs = findAll(doc, 'channelTab').value;
+function readChannelTabs(tabs: Element[], url: string): ChannelTabs {
   const urlIds = linkIds(url);
   const current = tabs.find((t) => t.getAttribute('aria-current') === 'page') ?? null;
   const shown = current ? linkIds(current.getAttribute('href')) : { selectedItemId: null, channel: null };
@@ -252,6 +277,8 @@ export interface ListReading {
   /** The list element read (the live source routes mutation records by it). */
   el?: Element | null;
   via: number;
+  /** Its alternative matched several elements (findLive chose the live one). */
+  several?: boolean;
   rowVia: number;
   titleVia: number;
   conversations: ConversationRow[];
@@ -263,7 +290,7 @@ export interface ListReading {
  * something else matched by a fallback (the 2026 action grid was one), not an inbox of nameless customers.
  */
 export function readList(c: Ctx): ListReading {
-  const list = findLive(c.doc, 'list');
+  const list: Found<Element | null> = c.known?.list ?? findLive(c.doc, 'list');
   if (!list.value) return { found: false, via: -1, rowVia: -1, titleVia: -1, conversations: [], problems: [] };
   const rows = findAll(list.value, 'row');
   const seen = new Set<string>();
@@ -286,7 +313,7 @@ export function readList(c: Ctx): ListReading {
   const orphanActions = rows.value.length === 0 && findFirst(list.value, 'actionControl').via === 0;
   if (orphanActions) problems.push('row actions without rows');
   const found = !orphanActions && (conversations.length > 0 || nameless === 0);
-  return { found, el: list.value, via: list.via, rowVia: rows.via, titleVia, conversations, problems };
+  return { found, el: list.value, via: list.via, ...(list.several ? { several: true } : {}), rowVia: rows.via, titleVia, conversations, problems };
 }
 
 // ------------------------------------------------------------------ thread
@@ -357,7 +384,9 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
   const items: Item[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
   // The composer is only inside the thread area in the last-resort alternative (the whole detail pane).
-  const editorInside = findFirst(list, 'editor').value !== null;
+  // Only the window's rows are visited: an editor elsewhere in the list never is, so they alone are
+  // searched (the tail's 60 rows, not the whole thread of hundreds, on every read of it).
+  const editorInside = window_.roots.some((r) => (window_.includeRoots && isKind(r, 'editor')) || findFirst(r, 'editor').value !== null);
   // Returns true when `el` was taken whole (its descendants are not visited).
   const visit = (el: Element): boolean => {
     if (editorInside && isKind(el, 'editor')) return true;
@@ -576,6 +605,10 @@ export interface ThreadReading {
   parts?: Element[];
   /** The message list element read. */
   messageList?: Element | null;
+  /** The header element read. */
+  headerEl?: Element | null;
+  /** Which of them was chosen among several matches of their alternative (findLive). */
+  several?: { header: boolean; messageList: boolean };
   header: boolean;
   via: number;
   headerVia: number;
@@ -583,9 +616,9 @@ export interface ThreadReading {
 }
 
 export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
-  const header = findLive(c.doc, 'header');
+  const header: Found<Element | null> = c.known?.header ?? findLive(c.doc, 'header');
   // 2026: the pagelet alternative misses and the label one matches; the hint saves that miss's walk.
-  const list = findLive(c.doc, 'messageList', c.partHints);
+  const list: Found<Element | null> = c.known?.messageList ?? findLive(c.doc, 'messageList', c.partHints);
   if (!header.value && !list.value && !c.selectedId) return { found: false, header: false, via: -1, headerVia: -1, open: null };
   let customerName: string | null = null;
   if (header.value) {
@@ -612,7 +645,17 @@ export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
         }
       : null;
   const parts = [header.value, list.value].filter((e): e is Element => e !== null);
-  return { found: list.value !== null, parts, messageList: list.value, header: header.value !== null, via: list.via, headerVia: header.via, open };
+  return {
+    found: list.value !== null,
+    parts,
+    messageList: list.value,
+    headerEl: header.value,
+    ...(header.several || list.several ? { several: { header: !!header.several, messageList: !!list.several } } : {}),
+    header: header.value !== null,
+    via: list.via,
+    headerVia: header.via,
+    open,
+  };
 }
 
 // ------------------------------------------------------------------ composer

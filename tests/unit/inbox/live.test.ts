@@ -386,6 +386,26 @@ describe('createInboxSource: list rows read once, re-read when they change', () 
     }
   });
 
+  it('a node added to the thread, changed and removed again (a typing ticker) is a batch inside the thread, not a full reading', async () => {
+    const pagelet = dom.list.parentElement!;
+    const spy = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const docSpy = vi.spyOn(document, 'querySelectorAll');
+    const listWalks = () => spy.mock.contexts.filter((c) => c === pagelet).length;
+    try {
+      const ticker = h('div', { 'aria-hidden': 'true' }, '0');
+      dom.messages.append(ticker);
+      for (let i = 1; i < 5; i++) ticker.textContent = String(i);
+      ticker.remove();
+      await settle();
+      expect(listWalks()).toBe(0);
+      // A full reading would search the page for the list again.
+      expect(docSpy.mock.calls.filter(([sel]) => String(sel).includes('GenericBizInboxThreadListViewBody')).length).toBe(0);
+    } finally {
+      spy.mockRestore();
+      docSpy.mockRestore();
+    }
+  });
+
   it('a batch that re-reads everything re-roots the observer with the parts it just found (no second walk of the page for them)', async () => {
     const main = dom.list.closest('[role="main"]') ?? document.body;
     const spy = vi.spyOn(document, 'querySelectorAll');
@@ -457,5 +477,99 @@ describe('batched observer: inline style records', () => {
     await settle();
     expect(batches).toEqual([{ records: 1, restyled: 1 }]);
     observer.disconnect();
+  });
+
+  it('an attribute set again to the value it has makes no batch; changed and changed back in one task, it does', async () => {
+    const link = h('a', { href: '/latest/inbox/all?selected_item_id=1' }, 'All');
+    const root = h('div', {}, link);
+    document.body.replaceChildren(root);
+    const batches: number[] = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, onBatch: (b) => batches.push(b.records) });
+    link.setAttribute('href', '/latest/inbox/all?selected_item_id=1');
+    await settle();
+    expect(batches).toEqual([]);
+    link.setAttribute('href', '/latest/inbox/all?selected_item_id=2');
+    link.setAttribute('href', '/latest/inbox/all?selected_item_id=1');
+    await settle();
+    expect(batches).toEqual([1]);
+    observer.disconnect();
+  });
+});
+
+describe('createInboxSource: a batch inside the parts takes them from the last reading (SnapshotOptions.known)', () => {
+  const sources: AbortController[] = [];
+  afterEach(() => sources.splice(0).forEach((a) => a.abort()));
+  const open = async () => {
+    const { loadFixture } = await import('./fixtures');
+    const f = loadFixture('sim-2026-en.html');
+    const u = new URL(f.url);
+    history.replaceState(null, '', u.pathname + u.search);
+    return f;
+  };
+  const startSource = (now: number) => {
+    const abort = new AbortController();
+    sources.push(abort);
+    const ctx = { signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) };
+    return createInboxSource(ctx as never, { timeZone: TZ, now: () => now });
+  };
+  /** What a source shows, without the time of its reading. */
+  const view = (s: InboxSource) => ({ ...s.snapshot.value, takenAt: 0 });
+  /** The same page read afresh by a new source (its first reading searches the page for every part). */
+  const fresh = (now: number) => view(startSource(now));
+  const messageList = () => document.querySelector('[aria-label="Message list container"]')!;
+  const listPart = () => document.querySelector('[data-pagelet="GenericBizInboxThreadListViewBody"]')!;
+  const tabs = () => [...document.querySelectorAll('a[data-surface*="channel_selector"]')];
+
+  it('no walk of the page for the list, header, message list and channel tabs, and the same reading as a fresh one', async () => {
+    const f = await open();
+    const source = startSource(f.now);
+    const spy = vi.spyOn(document, 'querySelectorAll');
+    const partWalks = () =>
+      spy.mock.calls.filter(([sel]) => /GenericBizInboxThreadListViewBody|BizInboxDetailViewHeaderSectionWrapper|Message list container|channel_selector/.test(String(sel))).length;
+    try {
+      // In one batch: a node in the thread and a row's text changed (its preview), both inside the parts.
+      messageList().append(h('div', { 'aria-hidden': 'true' }, 'typing'));
+      const preview = source.snapshot.value.conversations[1]!.preview;
+      const text = [...listPart().querySelectorAll('div')].find((d) => d.childElementCount === 0 && d.textContent === preview)!;
+      text.textContent = 'A new preview written by the customer';
+      await settle();
+      expect(partWalks()).toBe(0);
+      expect(source.snapshot.value.conversations.some((r) => r.preview === 'A new preview written by the customer')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(view(source)).toEqual(fresh(f.now));
+  });
+
+  it('a part that stopped matching its alternative (its own label changed) is searched for again', async () => {
+    const f = await open();
+    const source = startSource(f.now);
+    const before = view(source);
+    expect(before.health.via?.messageList).toBe('[aria-label*="Message list container" i]');
+    // Now no alternative matches it (nor the detail pane, the last resort, whose attribute change sends no
+    // record): the thread is not found. Read from the part the last reading found, it would still be.
+    document.querySelector('[data-pagelet="BizInboxDetailSectionWrapper"]')?.removeAttribute('data-pagelet');
+    messageList().setAttribute('aria-label', 'Conversation');
+    await settle();
+    const now = fresh(f.now);
+    expect(now.health.missing).toContain('thread');
+    expect(view(source)).toEqual(now);
+  });
+
+  it('channel tabs inside a part are read again when that part changes (never the last reading of them)', async () => {
+    const f = await open();
+    const source = startSource(f.now);
+    // The tab bar moved inside the list: a change to a tab is now a change inside the list part.
+    listPart().prepend(tabs()[0]!.parentElement!);
+    await settle();
+    // The URL names no conversation: the shown tab's href does (2026).
+    expect(location.search).not.toContain('selected_item_id');
+    const shown = tabs().find((t) => t.getAttribute('aria-current') === 'page')!;
+    const id = source.snapshot.value.open!.id!;
+    shown.setAttribute('href', shown.getAttribute('href')!.replace(id, '1234567890'));
+    await settle();
+    expect(source.snapshot.value.open!.id).toBe('1234567890');
+    // (The list keeps the id the source learnt for that row earlier, which a fresh source has not: only the thread is compared.)
+    expect(view(source).open).toEqual(fresh(f.now).open);
   });
 });

@@ -209,3 +209,24 @@ describe('takeSnapshot: sides of 2026 message rows ("You sent" markers)', () => 
     expect(messages.map((m) => m.key)).toEqual(truth.map((m) => m.key));
   });
 });
+
+describe('takeSnapshot: the thread read from the whole detail pane (last resort)', () => {
+  it('never reads the composer inside it as a message, in a short thread and in a long one (its tail)', async () => {
+    const { buildInbox, h } = await import('./build');
+    for (const n of [3, 90]) {
+      const dom = buildInbox();
+      history.replaceState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1001');
+      dom.setRows([{ name: 'Alice Martin', preview: 'Hello 0', token: '5m', selected: true }]);
+      dom.setThread('Alice Martin', Array.from({ length: n }, (_, i) => ({ side: i % 2 ? ('page' as const) : ('customer' as const), text: `Hello ${i}` })));
+      // The message list no longer matches its alternatives: the detail pane, composer included, is the thread area.
+      for (const a of ['data-pagelet', 'aria-label', 'role']) dom.messages.removeAttribute(a);
+      // A draft in the editor shaped like a bubble (dir=auto text).
+      dom.composer.replaceChildren(h('div', { dir: 'auto' }, 'A draft reply'));
+      const s = takeSnapshot(document, location.href, Date.UTC(2026, 1, 24, 9, 0), { timeZone: TZ });
+      expect(s.health.via?.messageList).toBe('[data-pagelet="BizInboxDetailSectionWrapper"]');
+      const texts = s.open!.messages.map((m) => m.text);
+      expect(texts).toContain(`Hello ${n - 1}`);
+      expect(texts).not.toContain('A draft reply');
+    }
+  });
+});
