@@ -111,13 +111,13 @@ export async function mainThreadMetrics(cdp) {
 export const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k] - a[k]]));
 
 /** Records a trace of the page's renderer while `fn` runs; returns the trace events. */
-export async function traceDuring(cdp, fn) {
+export async function traceDuring(cdp, fn, extraCategories = '') {
   const events = [];
   const onData = (e) => events.push(...e.value);
   cdp.on('Tracing.dataCollected', onData);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel',
+    categories: `devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel${extraCategories ? `,${extraCategories}` : ''}`,
     transferMode: 'ReportEvents',
   });
   try {

@@ -1,0 +1,91 @@
+// Where the extension's extra main-thread time goes during extension-cost.mjs's mutation burst (issue 14): the
+// burst ratio counts all of the page's main-thread time (TaskDuration), while the extension's own script time
+// (ScriptDuration with minus without) is only part of the difference. This traces the same burst in the two
+// browsers of the bench (with the extension, and with the do-nothing stub), several rounds in alternating order,
+// and sums each trace event's *self* time on the inbox page's main thread by event name (script calls split into
+// the extension's and the page's by their script URL). The lines print with, without and the difference per burst
+// (medians over the rounds), largest difference first: style, layout, paint, GC, the extension's script, the
+// rest of the task ("RunTask" self time: the scheduler, IPC, what no event names).
+//   node scripts/bench/lib/burst-split.mjs [rounds=5]   (SPLIT_STACKS=1: forced style/layout with the stack that forced it)   (tracing adds overhead: compare the two columns, not with the bench)
+import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, median, round } from './chromium.mjs';
+import { loadavg } from 'node:os';
+
+const rounds = Number(process.argv[2] ?? 5);
+const EXT_URL = /^chrome-extension:\/\//;
+const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'v8.callFunction', 'V8.Execute', 'EventDispatch']);
+
+/** Self time (ms) by event name on the busiest renderer main thread. */
+const forced = new Map();
+function selfTimes(events) {
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const counts = new Map();
+  for (const e of events) if (e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const thread = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const out = new Map();
+  // A stack of open events: each event's time goes to it minus its children's (the innermost name wins).
+  const stack = [];
+  const close = (until) => {
+    while (stack.length && stack.at(-1).end <= until) {
+      const done = stack.pop();
+      out.set(done.name, (out.get(done.name) ?? 0) + (done.dur - done.children) / 1000);
+      if (stack.length) stack.at(-1).children += done.dur;
+    }
+  };
+  // Script events inherit "extension" from an enclosing extension call (a callback it made is still its time).
+  for (const e of mine) {
+    close(e.ts);
+    const url = String(e.args?.data?.url ?? e.args?.data?.stackTrace?.[0]?.url ?? e.args?.data?.scriptName ?? '');
+    const parentExt = stack.some((s) => s.ext);
+    const ext = SCRIPT_EVENTS.has(e.name) ? EXT_URL.test(url) || parentExt : parentExt;
+    const name = ext ? `${e.name} [extension]` : e.name;
+    // A style or layout forced inside the extension's code: where (the trace's stack of the forcing call).
+    if (ext && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')) {
+      const top = e.args?.beginData?.stackTrace?.[0] ?? e.args?.elementData?.stackTrace?.[0];
+      const where = top ? `${e.name} ${top.functionName || '(anonymous)'} ${String(top.url).replace(/^.*\//, '')}:${top.lineNumber}:${top.columnNumber}` : `${e.name} (no stack)`;
+      forced.set(where, (forced.get(where) ?? 0) + e.dur / 1000);
+    }
+    stack.push({ name, ext, end: e.ts + e.dur, dur: e.dur, children: 0 });
+  }
+  close(Infinity);
+  return out;
+}
+
+const pair = await launchPair();
+try {
+  const pages = {};
+  for (const side of ['without', 'with']) {
+    pages[side] = await openBenchInbox(pair[side], { conversations: 500, messages: 300 });
+    if (side === 'with') await waitForSidebar(pages[side]);
+    await mutationBurst(pages[side], { steps: 30, perStep: 100, gapMs: 16 }); // warm-up, as the bench does
+  }
+  const cdps = { without: await cdpFor(pair.without, pages.without), with: await cdpFor(pair.with, pages.with) };
+  const results = { with: [], without: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const side of r % 2 ? ['with', 'without'] : ['without', 'with']) {
+      await pages[side].waitForTimeout(1000);
+      const events = await traceDuring(cdps[side], async () => {
+        await mutationBurst(pages[side], { steps: 60, perStep: 100, gapMs: 16 });
+        await pages[side].waitForTimeout(1000);
+      }, process.env.SPLIT_STACKS ? 'disabled-by-default-devtools.timeline.stack' : '');
+      results[side].push(selfTimes(events));
+    }
+  }
+  const names = new Set([...results.with, ...results.without].flatMap((m) => [...m.keys()]));
+  const rows = [...names].map((name) => {
+    const w = median(results.with.map((m) => m.get(name) ?? 0));
+    const wo = median(results.without.map((m) => m.get(name) ?? 0));
+    return { name, with: w, without: wo, diff: w - wo };
+  });
+  rows.sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
+  const total = (side) => median(results[side].map((m) => [...m.values()].reduce((s, v) => s + v, 0)));
+  console.log(`${rounds} rounds per browser, load ${loadavg()[0].toFixed(2)}; self time per burst on the page's main thread (ms, medians):`);
+  console.log(`total: with ${round(total('with'), 1)}, without ${round(total('without'), 1)}, difference ${round(total('with') - total('without'), 1)}`);
+  console.log('event'.padEnd(44), 'with'.padStart(8), 'without'.padStart(8), 'diff'.padStart(8));
+  for (const row of rows.slice(0, 25)) console.log(row.name.padEnd(44), round(row.with, 1).toFixed(1).padStart(8), round(row.without, 1).toFixed(1).padStart(8), round(row.diff, 1).toFixed(1).padStart(8));
+  console.log('\nforced style/layout inside the extension, by the call that forced it (ms, all rounds):');
+  for (const [where, ms] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${round(ms, 1)}  ${where}`);
+} finally {
+  await pair.with.close();
+  await pair.without.close();
+}
