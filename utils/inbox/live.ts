@@ -51,6 +51,12 @@ export interface InboxSourceOptions {
 /** What of the content-script context the source uses (a fake one in tests). */
 export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'> & Partial<Pick<ContentScriptContext, 'addEventListener'>>;
 
+/**
+ * Batches are at least this far apart (observer.ts, minGapMs): under Meta's re-render bursts the rows
+ * are read once per stretch instead of once per frame. A customer's time is unaffected (a batch's
+ * events take the time its first record came); a timer or a draft check shows a change this much later.
+ */
+export const BATCH_GAP_MS = 100;
 const RECENT_MAX = 100;
 const TRACE_MAX = 50_000;
 const HISTORY_MAX = 200;
@@ -373,7 +379,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }
   }
 
-  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, onRecords: () => awaitingSend && checkSent(), now });
+  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, onRecords: () => awaitingSend && checkSent(), now, minGapMs: BATCH_GAP_MS });
   try {
     rememberParts();
     emit(tracker.update(current.snapshot, now(), now()));

@@ -37,6 +37,13 @@ export interface BatchedObserverOptions {
   onDetached?: () => void;
   /** Stop buffering nodes beyond this many (a full re-read is cheaper than classifying them). */
   maxTargets?: number;
+  /**
+   * The least time (ms) from the end of one mutation batch to the start of the next. Meta re-renders
+   * in bursts, a frame apart for a second or more: one batch per frame re-reads the same rows dozens of
+   * times. With a gap, the records of the whole stretch wait in the buffer and make one batch, whose
+   * `firstAt` still says when the first of them came. A forced batch (`request`, navigation) skips it.
+   */
+  minGapMs?: number;
 }
 
 const OBSERVE: MutationObserverInit = {
@@ -81,6 +88,12 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   let forced = false;
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Waiting out `minGapMs` before asking for a frame. */
+  let gapTimer: ReturnType<typeof setTimeout> | null = null;
+  const minGap = options.minGapMs ?? 0;
+  const clock = () => win.performance?.now?.() ?? Date.now();
+  /** When the last batch ended (clock()). */
+  let lastRun = -Infinity;
   let root: Node | null = null;
   let disconnected = false;
 
@@ -135,6 +148,20 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
 
   function schedule() {
     if (disconnected || frame !== null || timer !== null) return;
+    if (gapTimer !== null) {
+      // A forced batch does not wait for the gap to end.
+      if (!forced) return;
+      clearTimeout(gapTimer);
+      gapTimer = null;
+    }
+    const wait = lastRun + minGap - clock();
+    if (!forced && wait > 0) {
+      gapTimer = setTimeout(() => {
+        gapTimer = null;
+        schedule();
+      }, wait);
+      return;
+    }
     if (win.document.visibilityState === 'visible' && typeof win.requestAnimationFrame === 'function') {
       frame = win.requestAnimationFrame(run);
     }
@@ -145,7 +172,8 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   function run() {
     if (frame !== null) win.cancelAnimationFrame(frame);
     if (timer !== null) clearTimeout(timer);
-    frame = timer = null;
+    if (gapTimer !== null) clearTimeout(gapTimer);
+    frame = timer = gapTimer = null;
     if (disconnected) return;
     const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], restyled: [...restyled], overflow, forced };
     targets = new Set();
@@ -153,7 +181,11 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     records = 0;
     overflow = false;
     forced = false;
-    options.onBatch(batch);
+    try {
+      options.onBatch(batch);
+    } finally {
+      lastRun = clock();
+    }
   }
 
   function reroot() {
@@ -191,6 +223,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
       detached.disconnect();
       if (frame !== null) win.cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
+      if (gapTimer !== null) clearTimeout(gapTimer);
     },
   };
 }
