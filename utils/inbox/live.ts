@@ -53,8 +53,9 @@ export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'>
 
 /**
  * Batches are at least this far apart (observer.ts, minGapMs): under Meta's re-render bursts the rows
- * are read once per stretch instead of once per frame. A customer's time is unaffected (a batch's
- * events take the time its first record came); a timer or a draft check shows a change this much later.
+ * are read once per stretch instead of once per frame. A batch's events take the time of its first
+ * record, so a time seen arriving moves by at most the gap, and a timer shows a change at most this
+ * much later. The composer's changes are never held (draft checks, a reply edited and sent at once).
  */
 export const BATCH_GAP_MS = 100;
 const RECENT_MAX = 100;
@@ -379,7 +380,16 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }
   }
 
-  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, onRecords: () => awaitingSend && checkSent(), now, minGapMs: BATCH_GAP_MS });
+  const observer = createBatchedObserver({
+    win,
+    root: observerRoot,
+    onBatch: process,
+    onRecords: () => awaitingSend && checkSent(),
+    now,
+    minGapMs: BATCH_GAP_MS,
+    // The composer's changes are read at once: a reply edited and sent within the gap is still seen as edited.
+    urgent: (target) => !!parts.composer?.contains(target),
+  });
   try {
     rememberParts();
     emit(tracker.update(current.snapshot, now(), now()));

@@ -44,6 +44,11 @@ export interface BatchedObserverOptions {
    * `firstAt` still says when the first of them came. A forced batch (`request`, navigation) skips it.
    */
   minGapMs?: number;
+  /**
+   * Records whose target this says is urgent skip the gap (the composer: a reply typed and sent
+   * within the gap must still be read as typed, and draft checks follow each keystroke).
+   */
+  urgent?: (target: Node) => boolean;
 }
 
 const OBSERVE: MutationObserverInit = {
@@ -94,6 +99,8 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   const clock = () => win.performance?.now?.() ?? Date.now();
   /** When the last batch ended (clock()). */
   let lastRun = -Infinity;
+  /** An urgent record is buffered: the next batch does not wait for the gap. */
+  let hurry = false;
   let root: Node | null = null;
   let disconnected = false;
 
@@ -119,6 +126,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   const observer = new (win as unknown as typeof globalThis).MutationObserver((all: MutationRecord[]) => {
     const list = all.filter(recordMatters);
     if (!list.length) return;
+    if (minGap > 0 && !hurry && options.urgent) hurry = list.some((r) => options.urgent!(r.target));
     buffer(list);
     schedule();
     try {
@@ -148,14 +156,15 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
 
   function schedule() {
     if (disconnected || frame !== null || timer !== null) return;
+    const now_ = forced || hurry;
     if (gapTimer !== null) {
-      // A forced batch does not wait for the gap to end.
-      if (!forced) return;
+      // A forced or urgent batch does not wait for the gap to end.
+      if (!now_) return;
       clearTimeout(gapTimer);
       gapTimer = null;
     }
     const wait = lastRun + minGap - clock();
-    if (!forced && wait > 0) {
+    if (!now_ && wait > 0) {
       gapTimer = setTimeout(() => {
         gapTimer = null;
         schedule();
@@ -181,6 +190,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     records = 0;
     overflow = false;
     forced = false;
+    hurry = false;
     try {
       options.onBatch(batch);
     } finally {

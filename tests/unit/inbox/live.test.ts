@@ -96,6 +96,31 @@ describe('batched observer with a gap between batches (minGapMs)', () => {
     observer.disconnect();
   });
 
+  it('does not hold an urgent change (the composer) for the gap, and the rest of its batch comes with it', async () => {
+    const composer = h('div');
+    const other = h('div');
+    const root = h('div', {}, composer, other);
+    document.body.replaceChildren(root);
+    const batches: Array<{ records: number; forced: boolean }> = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, minGapMs: 1_000, urgent: (t) => composer.contains(t), onBatch: (b) => batches.push({ records: b.records, forced: b.forced }) });
+    other.append(h('span'));
+    await settle(40);
+    other.append(h('i'));
+    await settle(40);
+    expect(batches).toHaveLength(1); // held: not urgent
+    composer.append(h('b'));
+    await settle(40);
+    // Not forced (a forced batch re-reads the whole page); the held change comes along.
+    expect(batches).toEqual([
+      { records: 1, forced: false },
+      { records: 2, forced: false },
+    ]);
+    other.append(h('u'));
+    await settle(40);
+    expect(batches).toHaveLength(2); // the gap applies again after it
+    observer.disconnect();
+  });
+
   it('leaves no timer behind when disconnected during the gap', async () => {
     const root = h('div');
     document.body.replaceChildren(root);
