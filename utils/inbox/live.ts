@@ -51,6 +51,13 @@ export interface InboxSourceOptions {
 /** What of the content-script context the source uses (a fake one in tests). */
 export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'> & Partial<Pick<ContentScriptContext, 'addEventListener'>>;
 
+/**
+ * Batches are at least this far apart (observer.ts, minGapMs): under Meta's re-render bursts the rows
+ * are read once per stretch instead of once per frame. A batch's events take the time of its first
+ * record, so a time seen arriving moves by at most the gap, and a timer shows a change at most this
+ * much later. The composer's changes are never held (draft checks, a reply edited and sent at once).
+ */
+export const BATCH_GAP_MS = 100;
 const RECENT_MAX = 100;
 const TRACE_MAX = 50_000;
 const HISTORY_MAX = 200;
@@ -373,7 +380,16 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }
   }
 
-  const observer = createBatchedObserver({ win, root: observerRoot, onBatch: process, onRecords: () => awaitingSend && checkSent(), now });
+  const observer = createBatchedObserver({
+    win,
+    root: observerRoot,
+    onBatch: process,
+    onRecords: () => awaitingSend && checkSent(),
+    now,
+    minGapMs: BATCH_GAP_MS,
+    // The composer's changes are read at once: a reply edited and sent within the gap is still seen as edited.
+    urgent: (target) => !!parts.composer?.contains(target),
+  });
   try {
     rememberParts();
     emit(tracker.update(current.snapshot, now(), now()));

@@ -37,6 +37,18 @@ export interface BatchedObserverOptions {
   onDetached?: () => void;
   /** Stop buffering nodes beyond this many (a full re-read is cheaper than classifying them). */
   maxTargets?: number;
+  /**
+   * The least time (ms) from the end of one mutation batch to the start of the next. Meta re-renders
+   * in bursts, a frame apart for a second or more: one batch per frame re-reads the same rows dozens of
+   * times. With a gap, the records of the whole stretch wait in the buffer and make one batch, whose
+   * `firstAt` still says when the first of them came. A forced batch (`request`, navigation) skips it.
+   */
+  minGapMs?: number;
+  /**
+   * Records whose target this says is urgent skip the gap (the composer: a reply typed and sent
+   * within the gap must still be read as typed, and draft checks follow each keystroke).
+   */
+  urgent?: (target: Node) => boolean;
 }
 
 const OBSERVE: MutationObserverInit = {
@@ -81,6 +93,14 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   let forced = false;
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Waiting out `minGapMs` before asking for a frame. */
+  let gapTimer: ReturnType<typeof setTimeout> | null = null;
+  const minGap = options.minGapMs ?? 0;
+  const clock = () => win.performance?.now?.() ?? Date.now();
+  /** When the last batch ended (clock()). */
+  let lastRun = -Infinity;
+  /** An urgent record is buffered: the next batch does not wait for the gap. */
+  let hurry = false;
   let root: Node | null = null;
   let disconnected = false;
 
@@ -106,6 +126,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   const observer = new (win as unknown as typeof globalThis).MutationObserver((all: MutationRecord[]) => {
     const list = all.filter(recordMatters);
     if (!list.length) return;
+    if (minGap > 0 && !hurry && options.urgent) hurry = list.some((r) => options.urgent!(r.target));
     buffer(list);
     schedule();
     try {
@@ -135,6 +156,21 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
 
   function schedule() {
     if (disconnected || frame !== null || timer !== null) return;
+    const now_ = forced || hurry;
+    if (gapTimer !== null) {
+      // A forced or urgent batch does not wait for the gap to end.
+      if (!now_) return;
+      clearTimeout(gapTimer);
+      gapTimer = null;
+    }
+    const wait = lastRun + minGap - clock();
+    if (!now_ && wait > 0) {
+      gapTimer = setTimeout(() => {
+        gapTimer = null;
+        schedule();
+      }, wait);
+      return;
+    }
     if (win.document.visibilityState === 'visible' && typeof win.requestAnimationFrame === 'function') {
       frame = win.requestAnimationFrame(run);
     }
@@ -145,7 +181,8 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   function run() {
     if (frame !== null) win.cancelAnimationFrame(frame);
     if (timer !== null) clearTimeout(timer);
-    frame = timer = null;
+    if (gapTimer !== null) clearTimeout(gapTimer);
+    frame = timer = gapTimer = null;
     if (disconnected) return;
     const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], restyled: [...restyled], overflow, forced };
     targets = new Set();
@@ -153,7 +190,12 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     records = 0;
     overflow = false;
     forced = false;
-    options.onBatch(batch);
+    hurry = false;
+    try {
+      options.onBatch(batch);
+    } finally {
+      lastRun = clock();
+    }
   }
 
   function reroot() {
@@ -191,6 +233,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
       detached.disconnect();
       if (frame !== null) win.cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
+      if (gapTimer !== null) clearTimeout(gapTimer);
     },
   };
 }

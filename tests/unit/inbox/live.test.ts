@@ -51,6 +51,90 @@ describe('batched observer', () => {
   });
 });
 
+describe('batched observer with a gap between batches (minGapMs)', () => {
+  it('holds mutations that come soon after a batch until the gap ends, then makes one batch dated by its first record', async () => {
+    const root = h('div');
+    document.body.replaceChildren(root);
+    const batches: Array<{ records: number; firstAt: number; at: number }> = [];
+    let now = 1_000;
+    const observer = createBatchedObserver({ win: window, root: () => root, minGapMs: 150, now: () => now, onBatch: (b) => batches.push({ records: b.records, firstAt: b.firstAt, at: performance.now() }) });
+    root.append(h('span'));
+    await settle(40);
+    // The first batch does not wait: no batch ran before it.
+    expect(batches.map((b) => b.records)).toEqual([1]);
+    const first = batches[0]!.at;
+    // A stretch of changes, one every 10 ms, as in a re-render burst.
+    for (let i = 0; i < 6; i++) {
+      now += 10;
+      root.append(h('i'));
+      await settle(10);
+    }
+    expect(batches).toHaveLength(1);
+    await settle(200);
+    expect(batches.map((b) => b.records)).toEqual([1, 6]);
+    expect(batches[1]!.firstAt).toBe(1_010);
+    expect(batches[1]!.at - first).toBeGreaterThanOrEqual(140);
+    observer.disconnect();
+  });
+
+  it('does not make a forced batch (navigation, an opened conversation) wait for the gap', async () => {
+    const root = h('div');
+    document.body.replaceChildren(root);
+    const batches: Array<{ records: number; forced: boolean }> = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, minGapMs: 1_000, onBatch: (b) => batches.push({ records: b.records, forced: b.forced }) });
+    root.append(h('span'));
+    await settle(40);
+    root.append(h('i'));
+    await settle(40);
+    expect(batches).toHaveLength(1); // the second change waits for the gap
+    observer.request();
+    await settle(40);
+    expect(batches).toEqual([
+      { records: 1, forced: false },
+      { records: 1, forced: true },
+    ]);
+    observer.disconnect();
+  });
+
+  it('does not hold an urgent change (the composer) for the gap, and the rest of its batch comes with it', async () => {
+    const composer = h('div');
+    const other = h('div');
+    const root = h('div', {}, composer, other);
+    document.body.replaceChildren(root);
+    const batches: Array<{ records: number; forced: boolean }> = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, minGapMs: 1_000, urgent: (t) => composer.contains(t), onBatch: (b) => batches.push({ records: b.records, forced: b.forced }) });
+    other.append(h('span'));
+    await settle(40);
+    other.append(h('i'));
+    await settle(40);
+    expect(batches).toHaveLength(1); // held: not urgent
+    composer.append(h('b'));
+    await settle(40);
+    // Not forced (a forced batch re-reads the whole page); the held change comes along.
+    expect(batches).toEqual([
+      { records: 1, forced: false },
+      { records: 2, forced: false },
+    ]);
+    other.append(h('u'));
+    await settle(40);
+    expect(batches).toHaveLength(2); // the gap applies again after it
+    observer.disconnect();
+  });
+
+  it('leaves no timer behind when disconnected during the gap', async () => {
+    const root = h('div');
+    document.body.replaceChildren(root);
+    const batches: number[] = [];
+    const observer = createBatchedObserver({ win: window, root: () => root, minGapMs: 100, onBatch: (b) => batches.push(b.records) });
+    root.append(h('span'));
+    await settle(40);
+    root.append(h('i'));
+    observer.disconnect();
+    await settle(200);
+    expect(batches).toEqual([1]);
+  });
+});
+
 describe('createInboxSource (happy-dom)', () => {
   let dom: Built;
   let clock: number;
