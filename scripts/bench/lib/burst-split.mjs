@@ -9,47 +9,9 @@
 //   node scripts/bench/lib/burst-split.mjs [rounds=5]   (SPLIT_STACKS=1: forced style/layout with the stack that forced it)   (tracing adds overhead: compare the two columns, not with the bench)
 import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, median, round } from './chromium.mjs';
 import { loadavg } from 'node:os';
+import { forced, selfTimes } from './trace-self.mjs';
 
 const rounds = Number(process.argv[2] ?? 5);
-const EXT_URL = /^chrome-extension:\/\//;
-const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'v8.callFunction', 'V8.Execute', 'EventDispatch']);
-
-/** Self time (ms) by event name on the busiest renderer main thread. */
-const forced = new Map();
-function selfTimes(events) {
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const counts = new Map();
-  for (const e of events) if (e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const thread = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const mine = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const out = new Map();
-  // A stack of open events: each event's time goes to it minus its children's (the innermost name wins).
-  const stack = [];
-  const close = (until) => {
-    while (stack.length && stack.at(-1).end <= until) {
-      const done = stack.pop();
-      out.set(done.name, (out.get(done.name) ?? 0) + (done.dur - done.children) / 1000);
-      if (stack.length) stack.at(-1).children += done.dur;
-    }
-  };
-  // Script events inherit "extension" from an enclosing extension call (a callback it made is still its time).
-  for (const e of mine) {
-    close(e.ts);
-    const url = String(e.args?.data?.url ?? e.args?.data?.stackTrace?.[0]?.url ?? e.args?.data?.scriptName ?? '');
-    const parentExt = stack.some((s) => s.ext);
-    const ext = SCRIPT_EVENTS.has(e.name) ? EXT_URL.test(url) || parentExt : parentExt;
-    const name = ext ? `${e.name} [extension]` : e.name;
-    // A style or layout forced inside the extension's code: where (the trace's stack of the forcing call).
-    if (ext && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')) {
-      const top = e.args?.beginData?.stackTrace?.[0] ?? e.args?.elementData?.stackTrace?.[0];
-      const where = top ? `${e.name} ${top.functionName || '(anonymous)'} ${String(top.url).replace(/^.*\//, '')}:${top.lineNumber}:${top.columnNumber}` : `${e.name} (no stack)`;
-      forced.set(where, (forced.get(where) ?? 0) + e.dur / 1000);
-    }
-    stack.push({ name, ext, end: e.ts + e.dur, dur: e.dur, children: 0 });
-  }
-  close(Infinity);
-  return out;
-}
 
 const pair = await launchPair();
 try {
