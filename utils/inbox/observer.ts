@@ -96,6 +96,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   /** Waiting out `minGapMs` before asking for a frame. */
   let gapTimer: ReturnType<typeof setTimeout> | null = null;
   const minGap = options.minGapMs ?? 0;
+  // The gap is measured on the page's monotonic clock, not `now` (a test's fake clock may stand still).
   const clock = () => win.performance?.now?.() ?? Date.now();
   /** When the last batch ended (clock()). */
   let lastRun = -Infinity;
@@ -156,15 +157,15 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
 
   function schedule() {
     if (disconnected || frame !== null || timer !== null) return;
-    const now_ = forced || hurry;
+    const skipGap = forced || hurry;
     if (gapTimer !== null) {
       // A forced or urgent batch does not wait for the gap to end.
-      if (!now_) return;
+      if (!skipGap) return;
       clearTimeout(gapTimer);
       gapTimer = null;
     }
     const wait = lastRun + minGap - clock();
-    if (!now_ && wait > 0) {
+    if (!skipGap && wait > 0) {
       gapTimer = setTimeout(() => {
         gapTimer = null;
         schedule();

@@ -6,7 +6,9 @@
 // the extension's and the page's by their script URL). The lines print with, without and the difference per burst
 // (medians over the rounds), largest difference first: style, layout, paint, GC, the extension's script, the
 // rest of the task ("RunTask" self time: the scheduler, IPC, what no event names).
-//   node scripts/bench/lib/burst-split.mjs [rounds=5]   (SPLIT_STACKS=1: forced style/layout with the stack that forced it)   (tracing adds overhead: compare the two columns, not with the bench)
+//   node scripts/bench/lib/burst-split.mjs [rounds=5]
+// SPLIT_STACKS=1 also names the call that forced each style or layout. Tracing adds overhead: compare the two
+// columns with each other, not with the bench's figures.
 import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, median, round } from './chromium.mjs';
 import { loadavg } from 'node:os';
 import { forced, selfTimes } from './trace-self.mjs';

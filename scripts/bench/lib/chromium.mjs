@@ -130,7 +130,8 @@ export async function traceDuring(cdp, fn, extraCategories = '') {
   return events;
 }
 
-const EXT_URL = /^chrome-extension:\/\//;
+/** A script of an extension (trace events name the script's URL). */
+export const EXT_URL = /^chrome-extension:\/\//;
 
 /**
  * Splits a trace into the renderer main thread's tasks and the time the

@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { ROOT } from './sim-page.mjs';
 import { selfTimes } from './trace-self.mjs';
-import { round } from './chromium.mjs';
+import { round, traceDuring } from './chromium.mjs';
 
 const seconds = Number(process.argv[2] ?? 20);
 const page = path.join(ROOT, 'bench-output/timers-page/index.html');
@@ -29,13 +29,7 @@ async function traced(query) {
     await tab.waitForFunction(() => document.title === 'ready' && '__bench' in window);
     await tab.waitForTimeout(1_000);
     const cdp = await tab.context().newCDPSession(tab);
-    const events = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel', transferMode: 'ReportEvents' });
-    await tab.evaluate((s) => window.__bench.start(s), seconds);
-    await cdp.send('Tracing.end');
-    await complete;
+    const events = await traceDuring(cdp, () => tab.evaluate((s) => window.__bench.start(s), seconds));
     return selfTimes(events);
   } finally {
     await tab.close();

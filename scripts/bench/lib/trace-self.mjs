@@ -2,7 +2,8 @@
 // each event's duration minus its children's, script events split into the extension's and the page's by their
 // script URL (a callback an extension call made is still the extension's time), and, for style or layout forced
 // inside the extension's code, the call that forced it (with the disabled-by-default-devtools.timeline.stack category).
-const EXT_URL = /^chrome-extension:\/\//;
+import { EXT_URL } from './chromium.mjs';
+
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'v8.callFunction', 'V8.Execute', 'EventDispatch']);
 
 /** Style/layout forced inside the extension's code, by forcing call (ms), summed over every call of selfTimes. */
