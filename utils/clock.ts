@@ -7,14 +7,22 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
  * the clock sleeps until the earliest one, with one timer. No tick while nothing
  * would change. When the tab is hidden it sleeps, and it catches up at once when
  * the tab shows again.
+ *
+ * It moves on a grid of CLOCK_GRID_MS (whole seconds of the wall clock): needs
+ * that fall in the same slot share one move, one recomputation and one frame.
+ * With 200 waiting, rows reach their next minute or state at instants a second
+ * or two apart; one move each cost a frame each (about 2 ms of the main thread
+ * with the script, issue 14). A figure then changes at most that late, never
+ * early; the figures are whole minutes.
  */
+export const CLOCK_GRID_MS = 10_000;
 export interface Clock {
   now: ReadonlySignal<number>;
   /** Asks the clock to move at the instant `at` holds (ms since the epoch; re-read whenever it changes). Returns the release. */
   wakeAt(at: ReadonlySignal<number>): () => void;
 }
 
-export function createClock(signal_: AbortSignal, doc: Document = document, read: () => number = Date.now): Clock {
+export function createClock(signal_: AbortSignal, doc: Document = document, read: () => number = Date.now, gridMs = CLOCK_GRID_MS): Clock {
   const now = signal(read());
   const needs = signal<ReadonlyArray<ReadonlySignal<number>>>([]);
   const visible = signal(doc.visibilityState !== 'hidden');
@@ -31,9 +39,10 @@ export function createClock(signal_: AbortSignal, doc: Document = document, read
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
-  const arm = (at: number) => {
+  const arm = (need: number) => {
     stop();
-    if (!visible.peek() || !Number.isFinite(at)) return;
+    if (!visible.peek() || !Number.isFinite(need)) return;
+    const at = Math.ceil(need / gridMs) * gridMs;
     timer = setTimeout(() => {
       timer = undefined;
       const t = read();

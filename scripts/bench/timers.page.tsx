@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import { computed, effect, signal } from '@preact/signals';
 import { TimersPanel } from '../../components/features/timers/TimersPanel';
-import { createTicker } from '../../components/features/timers/ticker';
+import { createTicker, viewsByKey } from '../../components/features/timers/ticker';
 import { createClock } from '../../utils/clock';
 import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timers/timers';
 import { createTimerViews } from '../../components/features/timers/views';
@@ -76,7 +76,7 @@ const benchScope = {
   },
   onInvalidated: () => undefined,
 };
-const byKey = computed(() => new Map(views.value.map((v) => [v.key, v])));
+const byKey = viewsByKey(views);
 let lastItems: ReturnType<typeof toAlertItems> | null = null;
 // What the controller does when the list changes: check whether the background must hear of it.
 const reporter = computed(() => {

@@ -99,7 +99,8 @@ describe('reply timers', () => {
     expect(first).toMatch(/^~?(< 1|\d+) min$/);
     // The panel's styles come with the timers chunk (a <style> in the shadow root): they apply.
     expect(await elapsed.evaluate((el) => getComputedStyle(el).contain)).toBe('strict');
-    // It counts, in whole minutes: the shared clock wakes at the row's next minute (within a minute).
+    // It counts, in whole minutes: the shared clock wakes at the row's next minute (within a minute, then
+    // at the clock's next 10-second mark: utils/clock.ts CLOCK_GRID_MS).
     // A row that leaves the sidebar's view stops ticking (by design) and catches up when it comes back:
     // should anything still move it out, it is scrolled back in, and the failure message says so.
     let scrolledBack = 0;
@@ -113,7 +114,7 @@ describe('reply timers', () => {
           }
           return elapsed.textContent();
         },
-        { timeout: 65_000, interval: 1_000 },
+        { timeout: 75_000, interval: 1_000 },
       )
       .not.toBe(first)
       .catch(async (error: Error) => {
@@ -156,7 +157,8 @@ describe('reply timers', () => {
     const row = rowFor(page, name);
     await expect.poll(async () => (await showAll(page), row.count()), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('soon');
-    await expect.poll(() => row.getAttribute('data-state'), { timeout: 90_000, interval: 1000 }).toBe('late');
+    // Late at about 72 s, on the clock's next 10-second mark (utils/clock.ts CLOCK_GRID_MS).
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 100_000, interval: 1000 }).toBe('late');
     await page.waitForTimeout(3_000); // time for any duplicate to show up
 
     const key = (await row.getAttribute('data-key')) ?? '';

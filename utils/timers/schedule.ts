@@ -78,11 +78,12 @@ export function textsChangeIn(v: TimerView, at: number): number {
  * (`shown`, each with the instant its texts are for and its view), or `stateChangeAt` (the
  * list's next state change, nextChangeAt), whichever is first. +Infinity: nothing will change.
  */
-export function nextWakeAt(shown: Iterable<{ view: TimerView | undefined; at: number }>, stateChangeAt: number): number {
+export function nextWakeAt(shown: Iterable<{ view: TimerView | undefined; at: number; nextAt?: number }>, stateChangeAt: number): number {
   let next = stateChangeAt;
-  for (const { view, at } of shown) {
+  for (const { view, at, nextAt } of shown) {
     if (!view) continue;
-    const t = at + textsChangeIn(view, at);
+    // A row whose texts were just worked out (the ticker's refresh) knows it already: not again on every move.
+    const t = nextAt ?? at + textsChangeIn(view, at);
     if (t < next) next = t;
   }
   return next;

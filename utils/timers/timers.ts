@@ -29,9 +29,21 @@ export function stateFor(leftMs: number, leadMs: number, countingBusinessTime: b
 
 const STATE_RANK: Record<TimerState, number> = { late: 0, soon: 1, ok: 2, paused: 3, closed: 4 };
 
-/** Most urgent first: late (most overdue first), soon, ok, paused, then closed; by time left within each. */
+/**
+ * Most urgent first: late (most overdue first), soon, ok, paused, then closed; by time left within each.
+ * Time left is compared as one instant for every view of a list, whatever its `at` (views kept by a
+ * TimerMemo are older): when it runs out, for a counting view; the time left itself when nothing
+ * counts. Within a state, the views all count or all do not (`counting` depends only on the state and
+ * the schedule).
+ */
 export function byUrgency(a: TimerView, b: TimerView): number {
-  return STATE_RANK[a.state] - STATE_RANK[b.state] || a.leftMs - b.leftMs || a.waitingSince - b.waitingSince || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  // Inline, no helper call: it runs a few hundred times per state change with 200 rows, mostly not optimized.
+  return (
+    STATE_RANK[a.state] - STATE_RANK[b.state] ||
+    (a.counting ? a.at + a.leftMs : a.leftMs) - (b.counting ? b.at + b.leftMs : b.leftMs) ||
+    a.waitingSince - b.waitingSince ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 /**
@@ -45,53 +57,116 @@ export function waitingTracks(tracks: TrackerState): ConversationTrack[] {
   return out.sort((a, b) => a.waitingSince! - b.waitingSince! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-export function computeTimers(tracks: TrackerState | readonly ConversationTrack[], opts: TimerOptions): TimerView[] {
+/**
+ * What computeTimers may keep between two calls (createTimerMemo): each view
+ * with the first instant it can read differently, by track object (the
+ * tracker replaces a track when it changes). A view kept is the same object,
+ * its figures still at its own `at` (advance() moves them on): consumers that
+ * compare views by identity (the ticker, the row shapes) then skip it. Any
+ * change of the options recomputes every view.
+ */
+export interface TimerMemo {
+  basis: string;
+  kept: WeakMap<ConversationTrack, { view: TimerView; until: number }>;
+  /** After a call: the first instant any view of its list can read differently (viewChangeAt), without the schedule's edges. */
+  changeAt: number;
+}
+
+export const createTimerMemo = (): TimerMemo => ({ basis: '', kept: new WeakMap(), changeAt: Number.POSITIVE_INFINITY });
+
+export function computeTimers(tracks: TrackerState | readonly ConversationTrack[], opts: TimerOptions, memo?: TimerMemo): TimerView[] {
   const schedule: Schedule | null = effectiveSchedule(opts.settings);
   const openNow = isOpenAt(opts.now, schedule);
   const targetMs = Math.max(0, opts.targetMinutes) * 60_000;
   const leadMs = Math.max(0, opts.settings.warningLeadMinutes) * 60_000;
+  if (memo) {
+    // Everything a view depends on besides its track and the clock (the schedule's edges flip openNow).
+    const basis = `${targetMs}|${leadMs}|${openNow}|${opts.pageId ?? ''}|${schedule ? JSON.stringify(schedule) : ''}`;
+    if (basis !== memo.basis) memo.kept = new WeakMap();
+    memo.basis = basis;
+    memo.changeAt = Number.POSITIVE_INFINITY;
+  }
   const out: TimerView[] = [];
   const list = Array.isArray(tracks) ? (tracks as readonly ConversationTrack[]) : waitingTracks(tracks as TrackerState);
   for (const t of list) {
     if (t.waitingSince === null) continue;
     if (opts.pageId && t.pageId && t.pageId !== opts.pageId) continue;
-    const lastCustomer = t.lastCustomerAt ?? t.waitingSince;
-    const closesAt = lastCustomer + HUMAN_AGENT_WINDOW_MS;
-    // Past the 7-day human-agent window nobody can answer any more: still listed ("closed"),
-    // but its clock stops where the window closed, so it is never late against the target.
-    const closed = opts.now >= closesAt;
-    const countedUntil = closed ? Math.max(t.waitingSince, closesAt) : opts.now;
-    const elapsedWallMs = Math.max(0, opts.now - t.waitingSince);
-    const countedWallMs = Math.max(0, countedUntil - t.waitingSince);
-    const elapsedBusinessMs = schedule ? businessMillis(t.waitingSince, countedUntil, schedule) : countedWallMs;
-    const countedMs = schedule ? elapsedBusinessMs : countedWallMs;
-    const leftMs = targetMs - countedMs;
-    const windowLeftMs = lastCustomer + MESSAGING_WINDOW_MS - opts.now;
-    const view: TimerView = {
-      key: t.key,
-      customerName: t.customerName,
-      ...(t.channel ? { channel: t.channel } : {}),
-      waitingSince: t.waitingSince,
-      lastReplyAt: t.lastReplyAt,
-      at: opts.now,
-      counting: !closed && (schedule === null || openNow),
-      precision: t.waitingPrecision,
-      elapsedWallMs,
-      elapsedBusinessMs,
-      countedMs,
-      targetMs,
-      leftMs,
-      state: closed ? 'closed' : stateFor(leftMs, leadMs, schedule !== null, openNow),
-      windowLeftMs,
-      humanAgentLeftMs: lastCustomer + HUMAN_AGENT_WINDOW_MS - opts.now,
-      windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
-    };
-    // Set after (not spread in): a spread costs a runtime call per row, and this runs on every state change.
-    if (t.aliases?.length) view.aliases = t.aliases;
+    const kept = memo?.kept.get(t);
+    if (kept && opts.now >= kept.view.at && opts.now < kept.until) {
+      if (kept.until < memo!.changeAt) memo!.changeAt = kept.until;
+      out.push(kept.view);
+      continue;
+    }
+    const view = timerView(t, opts.now, targetMs, leadMs, schedule, openNow);
+    if (memo) {
+      const until = viewChangeAt(view, leadMs);
+      memo.kept.set(t, { view, until });
+      if (until < memo.changeAt) memo.changeAt = until;
+    }
     out.push(view);
   }
   // Nearly free on the presorted list (TimSort), and keeps the order right for any input.
   return out.sort(byUrgency);
+}
+
+function timerView(t: ConversationTrack, now: number, targetMs: number, leadMs: number, schedule: Schedule | null, openNow: boolean): TimerView {
+  const waitingSince = t.waitingSince!;
+  const lastCustomer = t.lastCustomerAt ?? waitingSince;
+  const closesAt = lastCustomer + HUMAN_AGENT_WINDOW_MS;
+  // Past the 7-day human-agent window nobody can answer any more: still listed ("closed"),
+  // but its clock stops where the window closed, so it is never late against the target.
+  const closed = now >= closesAt;
+  const countedUntil = closed ? Math.max(waitingSince, closesAt) : now;
+  const elapsedWallMs = Math.max(0, now - waitingSince);
+  const countedWallMs = Math.max(0, countedUntil - waitingSince);
+  const elapsedBusinessMs = schedule ? businessMillis(waitingSince, countedUntil, schedule) : countedWallMs;
+  const countedMs = schedule ? elapsedBusinessMs : countedWallMs;
+  const leftMs = targetMs - countedMs;
+  const windowLeftMs = lastCustomer + MESSAGING_WINDOW_MS - now;
+  const view: TimerView = {
+    key: t.key,
+    customerName: t.customerName,
+    ...(t.channel ? { channel: t.channel } : {}),
+    waitingSince,
+    lastReplyAt: t.lastReplyAt,
+    at: now,
+    counting: !closed && (schedule === null || openNow),
+    precision: t.waitingPrecision,
+    elapsedWallMs,
+    elapsedBusinessMs,
+    countedMs,
+    targetMs,
+    leftMs,
+    state: closed ? 'closed' : stateFor(leftMs, leadMs, schedule !== null, openNow),
+    windowLeftMs,
+    humanAgentLeftMs: lastCustomer + HUMAN_AGENT_WINDOW_MS - now,
+    windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
+  };
+  // Set after (not spread in): a spread costs a runtime call per row, and this runs on every state change.
+  if (t.aliases?.length) view.aliases = t.aliases;
+  return view;
+}
+
+/**
+ * The first instant after `v.at` at which this view's own state or window
+ * notice can change (+Infinity: never): the warning lead, the target, the
+ * 24-hour window's last hours and its end, the 7-day window's end. The
+ * schedule's edges are the list's (nextChangeAt).
+ */
+export function viewChangeAt(v: TimerView, leadMs: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  // While closed, nothing counts: the next change is the opening (nextChangeAt).
+  if (v.state !== 'late' && v.counting) next = sooner(next, v.at, v.leftMs - leadMs, v.leftMs);
+  if (v.windowLeftMs !== null) next = sooner(next, v.at, v.windowLeftMs - WINDOW_SHOWN_UNDER_MS, v.windowLeftMs);
+  if (v.humanAgentLeftMs !== null) next = sooner(next, v.at, v.humanAgentLeftMs, v.humanAgentLeftMs);
+  return next;
+}
+
+/** The earliest of `next` and the instants `at + dt` still ahead of `at` (no closure: it runs per view). */
+function sooner(next: number, at: number, dt1: number, dt2: number): number {
+  if (dt1 > 0 && at + dt1 < next) next = at + dt1;
+  if (dt2 > 0 && at + dt2 < next) next = at + dt2;
+  return next;
 }
 
 /**
@@ -103,24 +178,10 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
  */
 export function nextChangeAt(views: readonly TimerView[], now: number, leadMs: number, schedule: Schedule | null): number {
   let next = Number.POSITIVE_INFINITY;
-  const within = (dt: number | null) => {
-    if (dt !== null && dt > 0 && now + dt < next) next = now + dt;
-  };
-  for (const v of views) {
-    // While closed, nothing counts: the next change is the opening (below).
-    if (v.state !== 'late' && v.counting) {
-      within(v.leftMs - leadMs);
-      within(v.leftMs);
-    }
-    if (v.windowLeftMs !== null) {
-      within(v.windowLeftMs - WINDOW_SHOWN_UNDER_MS);
-      within(v.windowLeftMs);
-    }
-    if (v.humanAgentLeftMs !== null) within(v.humanAgentLeftMs);
-  }
+  for (const v of views) next = Math.min(next, viewChangeAt(v, leadMs));
   if (schedule) {
     const edge = isOpenAt(now, schedule) ? nextClosing(now, schedule) : nextOpening(now, schedule);
-    within(edge === null ? null : edge - now);
+    if (edge !== null && edge > now) next = Math.min(next, edge);
   }
   return next;
 }
@@ -158,7 +219,8 @@ export function worstState(views: ReadonlyArray<Pick<TimerView, 'state'>>): Time
   return worst;
 }
 
-export function toAlertItems(views: readonly TimerView[]): AlertItem[] {
+/** What the background hears of a list, with the time left at `now` (a kept view's figures are older). */
+export function toAlertItems(views: readonly TimerView[], now?: number): AlertItem[] {
   return views.map((v) => {
     const item: AlertItem = {
       key: v.key,
@@ -166,7 +228,7 @@ export function toAlertItems(views: readonly TimerView[]): AlertItem[] {
       waitingSince: v.waitingSince,
       lastReplyAt: v.lastReplyAt,
       state: v.state,
-      leftMs: v.leftMs,
+      leftMs: now === undefined ? v.leftMs : advance(v, now).leftMs,
       precision: v.precision,
     };
     if (v.aliases) item.aliases = v.aliases;

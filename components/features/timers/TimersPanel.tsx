@@ -7,8 +7,8 @@ import { windowNotice, type WindowNotice } from '../../../utils/timers/timers';
 import type { TimerState, TimerView } from '../../../utils/timers/types';
 import type { TodayFigure } from './controller';
 import { timerMessages } from './strings';
-import { announcements } from './announce';
-import { refresh, rowHandle, type RowHandle, type Ticker } from './ticker';
+import { announcements, type Announcement } from './announce';
+import { refresh, rowHandle, type RowHandle, type Ticker, type ViewLookup } from './ticker';
 
 const t = messagesFor(timerMessages);
 
@@ -59,9 +59,20 @@ export const COLLAPSED_ROWS = 20;
 export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySignal<number> = signal(Number.POSITIVE_INFINITY)): ReadonlySignal<RowShape[]> {
   let previous: RowShape[] = [];
   let byKey = new Map<string, RowShape>();
+  let shownViews: readonly TimerView[] = [];
+  let shownMax = 0;
   return computed(() => {
     const list = views.value;
     const max = limit.value;
+    // The same view objects in the first `max` places (a state change past them; TimerMemo keeps views): same shapes.
+    const n = Math.min(max, list.length);
+    if (max === shownMax && n === shownViews.length) {
+      let i = 0;
+      while (i < n && list[i] === shownViews[i]) i++;
+      if (i === n) return previous;
+    }
+    shownViews = list.slice(0, n);
+    shownMax = max;
     const next: RowShape[] = [];
     const nextByKey = new Map<string, RowShape>();
     let same = true;
@@ -89,7 +100,11 @@ const minutes = (n: number) => String(n).replace('.', t.value === timerMessages.
 
 function Header({ views, today, targetMinutes }: Pick<TimersPanelProps, 'views' | 'today' | 'targetMinutes'>) {
   // Closed conversations stay listed (last, marked) but nobody can answer them: not counted as waiting.
-  const count = useComputed(() => views.value.reduce((n, v) => (v.state === 'closed' ? n : n + 1), 0));
+  const count = useComputed(() => {
+    let n = 0;
+    for (const v of views.value) if (v.state !== 'closed') n++;
+    return n;
+  });
   const share = today.value;
   const target = minutes(targetMinutes.value);
   return (
@@ -103,7 +118,7 @@ function Header({ views, today, targetMinutes }: Pick<TimersPanelProps, 'views' 
 
 interface RowProps {
   shape: RowShape;
-  byKey: ReadonlySignal<Map<string, TimerView>>;
+  byKey: ReadonlySignal<ViewLookup>;
   now: ReadonlySignal<number>;
   onOpen: (key: string) => void;
   ticker: Ticker;
@@ -155,7 +170,7 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
 
 interface GroupProps {
   shapes: RowShape[];
-  byKey: ReadonlySignal<Map<string, TimerView>>;
+  byKey: ReadonlySignal<ViewLookup>;
   now: ReadonlySignal<number>;
   onOpen: (key: string) => void;
   ticker: Ticker;
@@ -215,6 +230,18 @@ function ShowAllToggle({ total, shown, expanded, listId }: { total: ReadonlySign
   );
 }
 
+/**
+ * Polite, and only on state changes of the rows shown (announce.ts), never on the clock's ticks. Its own
+ * component: a new sentence re-renders this paragraph, not the panel.
+ */
+function Announcer({ spoken }: { spoken: ReadonlySignal<Announcement[]> }) {
+  return (
+    <p class="ip-visually-hidden" aria-live="polite" data-testid="timers-announcer">
+      {spoken.value.map((a) => t.value.announce(t.value[`state_${a.state}`], a.names)).join(' ')}
+    </p>
+  );
+}
+
 export function TimersPanel({ views, now, ticker, health, today, targetMinutes, open }: TimersPanelProps) {
   const expanded = useSignal(false);
   const limit = useComputed(() => (expanded.value ? Number.POSITIVE_INFINITY : COLLAPSED_ROWS));
@@ -226,17 +253,14 @@ export function TimersPanel({ views, now, ticker, health, today, targetMinutes, 
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
   const listId = useId();
-  const spoken = useMemo(() => announcements(views, () => t.value.unknownCustomer), [views]);
+  const spoken = useMemo(() => announcements(views, () => t.value.unknownCustomer, limit), [views]);
   const list = shapes.value;
   const recognized = health.value.recognized;
   const locale = t.value;
   return (
     <div class="ip-timers" data-testid="timers-panel">
       <Header views={views} today={today} targetMinutes={targetMinutes} />
-      {/* Polite, and only on state changes (announce.ts), never on the clock's ticks. */}
-      <p class="ip-visually-hidden" aria-live="polite" data-testid="timers-announcer">
-        {spoken.value.map((a) => t.value.announce(t.value[`state_${a.state}`], a.names)).join(' ')}
-      </p>
+      <Announcer spoken={spoken} />
       {!recognized && <p class="ip-notice ip-notice--warn" role="status" data-testid="timers-not-recognized">{t.value.notRecognized}</p>}
       {openFailed.value && <p class="ip-notice ip-notice--error" role="alert">{t.value.openFailed}</p>}
       {list.length === 0 ? (

@@ -148,7 +148,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
     if (!reporting) return;
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
-    const items = toAlertItems(list);
+    const items = toAlertItems(list, clock.peek());
     lastItems = items;
     lastOpen = openNow;
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick

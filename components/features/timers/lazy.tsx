@@ -2,7 +2,7 @@ import { computed } from '@preact/signals';
 import type { ContentFeature } from '../types';
 import { createTimersController } from './controller';
 import { TimersPanel } from './TimersPanel';
-import { createTicker } from './ticker';
+import { createTicker, viewsByKey } from './ticker';
 import css from './style.css?inline';
 
 /**
@@ -15,7 +15,7 @@ export const start: ContentFeature['start'] = async (env) => {
   const health = computed(() => env.inbox.snapshot.value.health);
   const targetMinutes = computed(() => env.general.value.targetMinutes);
   // The rows' figures by key, and the one clock effect for the rows in view: under the feature's scope.
-  const byKey = computed(() => new Map(controller.views.value.map((v) => [v.key, v])));
+  const byKey = viewsByKey(controller.views);
   const ticker = createTicker(env.scope, byKey, controller.clock, env.wakeAt);
   return {
     Panel: () => (

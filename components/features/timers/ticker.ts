@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Scope } from '../../../utils/lifecycle/scope';
 import { formatDuration, messagesFor } from '../../../utils/i18n';
 import { advance, windowNotice } from '../../../utils/timers/timers';
@@ -46,6 +46,39 @@ export function rowTexts(v: TimerView | undefined, now: number, approximate: boo
   const d = w && w.kind !== 'closed' ? approx + minutesText(w.leftMs) : '';
   const window = !w ? '' : w.kind === 'closed' ? t.value.windowClosed : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
   return { elapsed, detail, window };
+}
+
+/** A list's views by key. */
+export interface ViewLookup {
+  get(key: string): TimerView | undefined;
+}
+
+/**
+ * The views by key, for the ticker and the rows: a new lookup for each list (what re-runs them), over one
+ * map patched in place (not a new map of 200 entries on each state change). A lookup answers for its
+ * own list only.
+ */
+export function viewsByKey(views: ReadonlySignal<readonly TimerView[]>): ReadonlySignal<ViewLookup> {
+  const map = new Map<string, { view: TimerView; list: number }>();
+  let lists = 0;
+  return computed(() => {
+    const list = views.value;
+    const id = ++lists;
+    for (const v of list) {
+      const entry = map.get(v.key);
+      if (entry) {
+        entry.view = v;
+        entry.list = id;
+      } else map.set(v.key, { view: v, list: id });
+    }
+    if (map.size > list.length) for (const [key, entry] of map) if (entry.list !== id) map.delete(key);
+    return {
+      get(key: string) {
+        const entry = map.get(key);
+        return entry && entry.list === id ? entry.view : undefined;
+      },
+    };
+  });
 }
 
 const shifted = (a: number | null, b: number | null, dt: number) => (a === null ? b === null : b !== null && a - b === dt);
@@ -106,7 +139,7 @@ export function refresh(h: RowHandle, v: TimerView | undefined, at: number): Row
  */
 export function createTicker(
   scope: Pick<Scope, 'effect' | 'onInvalidated'>,
-  byKey: ReadonlySignal<Map<string, TimerView>>,
+  byKey: ReadonlySignal<ViewLookup>,
   now: ReadonlySignal<number>,
   wakeAt: (at: ReadonlySignal<number>) => () => void,
 ) {

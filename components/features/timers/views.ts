@@ -1,6 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { TimingSettings } from '../../../utils/timers/settings';
-import { computeTimers, nextChangeAt, waitingTracks } from '../../../utils/timers/timers';
+import { computeTimers, createTimerMemo, nextChangeAt, waitingTracks } from '../../../utils/timers/timers';
 import type { TimerView, TrackerState } from '../../../utils/timers/types';
 
 export interface TimerInputs {
@@ -17,18 +17,22 @@ export interface TimerInputs {
  * the tracker, the settings, or the clock crossing the next state change
  * (nextChangeAt). Between two changes a tick costs one comparison here; the
  * ticking figures of the rows in view advance from `view.at` on their own.
+ * A recomputation keeps the view objects whose state still stands (TimerMemo):
+ * with 200 waiting, a change of one row rebuilds one view, not 200.
  */
 export function createTimerViews(inputs: TimerInputs) {
   const waiting = computed(() => waitingTracks(inputs.tracks.value));
   const epoch = signal(0);
   let changeAt = Number.POSITIVE_INFINITY;
+  const memo = createTimerMemo();
   const views = computed<TimerView[]>(() => {
     void epoch.value;
     const now = inputs.clock.peek();
     const settings = inputs.settings.value;
-    const list = computeTimers(waiting.value, { now, targetMinutes: inputs.targetMinutes.value, settings, pageId: inputs.pageId.value });
+    const list = computeTimers(waiting.value, { now, targetMinutes: inputs.targetMinutes.value, settings, pageId: inputs.pageId.value }, memo);
     // The schedule's own edges (not only when counting business time): quiet hours follow them too.
-    changeAt = nextChangeAt(list, now, settings.warningLeadMinutes * 60_000, settings.businessHours);
+    // The views' own edges come with the memo; nextChangeAt of no views is the schedule's next edge.
+    changeAt = Math.min(memo.changeAt, nextChangeAt([], now, 0, settings.businessHours));
     return list;
   });
   const dispose = effect(() => {

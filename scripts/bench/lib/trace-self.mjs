@@ -9,6 +9,9 @@ const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'F
 /** Style/layout forced inside the extension's code, by forcing call (ms), summed over every call of selfTimes. */
 export const forced = new Map();
 
+/** How many events of each name selfTimes saw, summed over every call (frames: Commit, Paint...). */
+export const eventCounts = new Map();
+
 /** Self time (ms) by event name on the busiest renderer main thread of a trace. */
 export function selfTimes(events) {
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
@@ -39,6 +42,7 @@ export function selfTimes(events) {
       const where = top ? `${e.name} ${top.functionName || '(anonymous)'} ${String(top.url).replace(/^.*\//, '')}:${top.lineNumber}:${top.columnNumber}` : `${e.name} (no stack)`;
       forced.set(where, (forced.get(where) ?? 0) + e.dur / 1000);
     }
+    eventCounts.set(name, (eventCounts.get(name) ?? 0) + 1);
     stack.push({ name, ext, end: e.ts + e.dur, dur: e.dur, children: 0 });
   }
   close(Infinity);

@@ -31,4 +31,22 @@ describe('timer announcements (aria-live, state changes only)', () => {
     views.value = [view('a', 'late'), view('b', 'ok')];
     expect(spoken.value).toEqual([{ state: 'late', names: ['A'] }]);
   });
+
+  it('speaks only of the rows the list shows; a row shown later ("Show all") is not news', () => {
+    const views = signal([view('a', 'ok'), view('b', 'ok'), view('c', 'ok')]);
+    const shown = signal(2);
+    const spoken = announcements(views, () => '?', shown);
+    expect(spoken.value).toEqual([]);
+    // c (third, not shown) becomes late: nothing said, and nothing re-rendered (same array).
+    const before = spoken.value;
+    views.value = [view('a', 'ok'), view('b', 'ok'), view('c', 'late')];
+    expect(spoken.value).toBe(before);
+    // Shown now, and still late: not announced.
+    shown.value = 3;
+    views.value = [view('c', 'late'), view('a', 'ok'), view('b', 'ok')];
+    expect(spoken.value).toBe(before);
+    // a becomes soon in view: said.
+    views.value = [view('c', 'late'), view('a', 'soon'), view('b', 'ok')];
+    expect(spoken.value).toEqual([{ state: 'soon', names: ['A'] }]);
+  });
 });

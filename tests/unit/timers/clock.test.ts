@@ -70,6 +70,24 @@ describe('the shared clock sleeps until a consumer needs it (issue 14)', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('needs in the same slot of the grid share one move, at the end of the slot (never before a need)', () => {
+    const clock = createClock(abort.signal, document, Date.now, 5_000);
+    const seen = moves(clock);
+    clock.wakeAt(signal(1_011_000));
+    clock.wakeAt(signal(1_013_500));
+    clock.wakeAt(signal(1_015_000)); // on the grid: its own instant
+    clock.wakeAt(signal(1_015_001)); // just past it: the next slot
+    vi.advanceTimersByTime(60_000);
+    expect(seen).toEqual([1_015_000, 1_020_000]);
+    // Without a grid (1 ms), each need is its own move.
+    const exact = createClock(abort.signal, document, Date.now, 1);
+    const exactSeen = moves(exact);
+    exact.wakeAt(signal(1_071_000));
+    exact.wakeAt(signal(1_073_500));
+    vi.advanceTimersByTime(60_000);
+    expect(exactSeen).toEqual([1_071_000, 1_073_500]);
+  });
+
   it('a timer that fires early by the wall clock sleeps the rest: never moves before the instant', () => {
     let wall = 1_000_000;
     const clock = createClock(abort.signal, document, () => wall);
