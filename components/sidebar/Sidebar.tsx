@@ -1,14 +1,16 @@
 import type { ComponentType } from 'preact';
-import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
+import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
-import type { InboxHealth, InboxPart } from '../../utils/inbox/types';
+import type { InboxHealth } from '../../utils/inbox/types';
 import { sidebarMessages } from './strings';
 import { FeatureBoundary, type FeatureSlot } from './feature-host';
 import { lazyPart } from './lazy-part';
 
-// The footer and the first-run tour are a lazy chunk ('sidebar-parts'): not needed to show who is waiting.
+// The footer, the first-run tour and the layout notice are a lazy chunk ('sidebar-parts'): not needed to
+// show who is waiting (the notice only shows on a layout the adapter does not recognize).
 const SidebarFooter = lazyPart('SidebarFooter');
 const Tour = lazyPart('Tour');
+const LayoutNotice = lazyPart('LayoutNotice');
 
 export interface SidebarProps {
   collapsed: ReadonlySignal<boolean>;
@@ -28,36 +30,6 @@ export interface SidebarProps {
 }
 
 const t = messagesFor(sidebarMessages);
-
-/** Copies the layout report on click and says whether it worked. */
-function CopyReport({ onCopy }: { onCopy: () => Promise<boolean> }) {
-  const state = useSignal<'idle' | 'copied' | 'failed'>('idle');
-  const copy = () => void onCopy().then((ok) => (state.value = ok ? 'copied' : 'failed'), () => (state.value = 'failed'));
-  return (
-    <p>
-      <button type="button" class="ip-button" data-testid="copy-layout-report" onClick={copy}>
-        {t.value.copyReport}
-      </button>{' '}
-      {state.value === 'copied' && <span role="status">{t.value.reportCopied}</span>}
-      {state.value === 'failed' && <span role="alert">{t.value.reportFailed}</span>}
-    </p>
-  );
-}
-
-export function LayoutNotice({ health, onCopyReport }: { health: InboxHealth; onCopyReport?: () => Promise<boolean> }) {
-  if (health.recognized && health.missing.length === 0) return null;
-  const parts = (health.recognized ? health.missing : (['list', 'thread', 'composer'] as InboxPart[]).filter((p) => !health.found[p]))
-    .map((p) => t.value[`part_${p}`])
-    .join(', ');
-  return (
-    <div class="ip-notice ip-notice--warn" role="status" data-testid="layout-notice">
-      <strong>{health.recognized ? t.value.layoutMissing(parts) : t.value.layoutNotRecognized}</strong>
-      {!health.recognized && parts && <p>{t.value.layoutMissing(parts)}</p>}
-      <p>{t.value.layoutHint}</p>
-      {onCopyReport && <CopyReport onCopy={onCopyReport} />}
-    </div>
-  );
-}
 
 /** A failed feature's section: says so and offers to start it again. */
 function FeatureStopped({ onRetry }: { onRetry: () => void }) {
@@ -114,7 +86,7 @@ export function Sidebar({ collapsed, onToggle, health, features, started, dark, 
           <header class="ip-header">
             <h1>{t.value.appName}</h1>
           </header>
-          <LayoutNotice health={health.value} onCopyReport={onCopyReport} />
+          {(!health.value.recognized || health.value.missing.length > 0) && <LayoutNotice health={health.value} onCopyReport={onCopyReport} />}
           {showTour?.value && started.value && onTourDone && <Tour onDone={onTourDone} />}
           {!started.value && <p class="ip-muted">{t.value.loading}</p>}
           {features.value

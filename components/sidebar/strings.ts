@@ -8,15 +8,6 @@ export const sidebarMessages = defineMessages({
     featureStopped: 'This part stopped. The rest of Inbox Pilot still works.',
     featureRetry: 'Retry',
     partUnavailable: 'This part could not load. The rest of Inbox Pilot still works.',
-    layoutNotRecognized: 'Inbox layout not recognized',
-    layoutMissing: (parts: string) => `Not found on this page: ${parts}.`,
-    layoutHint: 'Meta may have changed the inbox. Timers and checks pause until it is recognized again; your inbox keeps working normally.',
-    copyReport: 'Copy a layout report',
-    reportCopied: 'Copied. It holds the page structure only: no names, no messages. Send it to your administrator.',
-    reportFailed: 'Could not copy the report. Try again from the extension options.',
-    part_list: 'conversation list',
-    part_thread: 'open conversation',
-    part_composer: 'reply box',
     loading: 'Loading…',
   },
   fr: {
@@ -26,6 +17,24 @@ export const sidebarMessages = defineMessages({
     featureStopped: 'Cette partie s’est arrêtée. Le reste d’Inbox Pilot fonctionne toujours.',
     featureRetry: 'Réessayer',
     partUnavailable: 'Cette partie n’a pas pu se charger. Le reste d’Inbox Pilot fonctionne toujours.',
+    loading: 'Chargement…',
+  },
+});
+
+/** The layout notice's texts (components/sidebar/LayoutNotice.tsx): in the lazy 'sidebar-parts' chunk with it. */
+export const layoutNoticeMessages = defineMessages({
+  en: {
+    layoutNotRecognized: 'Inbox layout not recognized',
+    layoutMissing: (parts: string) => `Not found on this page: ${parts}.`,
+    layoutHint: 'Meta may have changed the inbox. Timers and checks pause until it is recognized again; your inbox keeps working normally.',
+    copyReport: 'Copy a layout report',
+    reportCopied: 'Copied. It holds the page structure only: no names, no messages. Send it to your administrator.',
+    reportFailed: 'Could not copy the report. Try again from the extension options.',
+    part_list: 'conversation list',
+    part_thread: 'open conversation',
+    part_composer: 'reply box',
+  },
+  fr: {
     layoutNotRecognized: 'Disposition de la boîte de réception non reconnue',
     layoutMissing: (parts: string) => `Introuvable sur cette page : ${parts}.`,
     layoutHint: 'Meta a peut-être modifié la boîte de réception. Les minuteurs et vérifications sont en pause jusqu’à ce qu’elle soit reconnue ; votre boîte de réception fonctionne normalement.',
@@ -35,6 +44,5 @@ export const sidebarMessages = defineMessages({
     part_list: 'liste des conversations',
     part_thread: 'conversation ouverte',
     part_composer: 'zone de réponse',
-    loading: 'Chargement…',
   },
 });

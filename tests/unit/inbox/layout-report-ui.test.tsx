@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { LayoutReportSection } from '../../../components/options/sections/LayoutReportSection';
-import { LayoutNotice } from '../../../components/sidebar/Sidebar';
+import { LayoutNotice } from '../../../components/sidebar/LayoutNotice';
 import { uiLocale } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
 
