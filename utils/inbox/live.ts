@@ -18,7 +18,7 @@ import {
   type RowReadCache,
   type SnapshotOptions,
 } from './snapshot';
-import { sameSnapshot } from './same';
+import { sameHealth, sameSnapshot } from './same';
 import { traceConv, type TraceEntry } from './trace';
 import { normalizeLabel } from './labels';
 import type { ConversationRow, InboxEvent, InboxSnapshot, InboxSource, InsertResult, OpenConversation } from './types';
@@ -285,7 +285,11 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
 
   /** Publishes a new snapshot; a subscriber's error is logged here and never reaches the reading or the events. */
   function publish(next: InboxSnapshot) {
-    if (sameSnapshot(snapshot.peek(), next)) return;
+    const previous = snapshot.peek();
+    if (sameSnapshot(previous, next)) return;
+    // The same health object while it says the same: what reads only the health (the sidebar, the timers'
+    // notice) is not re-rendered by each new message (issue 14).
+    if (sameHealth(previous.health, next.health)) next = { ...next, health: previous.health };
     try {
       snapshot.value = next;
     } catch (error) {

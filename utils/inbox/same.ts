@@ -1,4 +1,4 @@
-import type { InboxSnapshot, TimeRange } from './types';
+import type { InboxHealth, InboxSnapshot, TimeRange } from './types';
 
 /**
  * Whether two snapshots say the same thing, so the signal only changes when
@@ -9,12 +9,16 @@ const TIME_SLACK = 60_000;
 const sameRange = (a: TimeRange | null, b: TimeRange | null) =>
   a === b || (!!a && !!b && Math.abs(a.start - b.start) < TIME_SLACK && Math.abs(a.end - b.end) < TIME_SLACK);
 
+/** Whether two readings of the page's health say the same (what was found, what is missing, recognized). */
+export function sameHealth(ha: InboxHealth, hb: InboxHealth): boolean {
+  if (ha === hb) return true;
+  if (ha.recognized !== hb.recognized || ha.missing.join() !== hb.missing.join()) return false;
+  return ha.found.list === hb.found.list && ha.found.thread === hb.found.thread && ha.found.composer === hb.found.composer;
+}
+
 export function sameSnapshot(a: InboxSnapshot, b: InboxSnapshot): boolean {
   if (a.url !== b.url || a.locale !== b.locale || a.page.assetId !== b.page.assetId || a.page.name !== b.page.name) return false;
-  const ha = a.health;
-  const hb = b.health;
-  if (ha.recognized !== hb.recognized || ha.missing.join() !== hb.missing.join()) return false;
-  if (ha.found.list !== hb.found.list || ha.found.thread !== hb.found.thread || ha.found.composer !== hb.found.composer) return false;
+  if (!sameHealth(a.health, b.health)) return false;
   const ca = a.composer;
   const cb = b.composer;
   if (ca.found !== cb.found || ca.enabled !== cb.enabled || ca.text !== cb.text || ca.kind !== cb.kind) return false;

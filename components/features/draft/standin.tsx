@@ -1,4 +1,5 @@
 import type { StandinProps } from '../lazy';
+import { useComputed } from '@preact/signals';
 import { defineMessages, messagesFor } from '../../../utils/i18n';
 
 /** The draft section's words while nothing is typed: in the content script (the stand-in) and the panel. */
@@ -34,9 +35,15 @@ export const draftFirstUse = {
     const { composer } = inbox.snapshot.value;
     return composer.text.trim() !== '' || (composer.found && !composer.enabled);
   },
-  Standin: ({ env }: StandinProps) => (
-    <div class="ip-draft" data-testid="draft-panel">
-      <DraftIdleNotice composerFound={env.inbox.snapshot.value.composer.found} />
-    </div>
-  ),
+  Standin: DraftStandin,
 };
+
+function DraftStandin({ env }: StandinProps) {
+  // Re-rendered when the composer comes or goes, not with each new snapshot (issue 14: every message of a burst).
+  const found = useComputed(() => env.inbox.snapshot.value.composer.found);
+  return (
+    <div class="ip-draft" data-testid="draft-panel">
+      <DraftIdleNotice composerFound={found.value} />
+    </div>
+  );
+}

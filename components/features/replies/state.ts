@@ -48,9 +48,20 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
   // A string: recomputed on every snapshot, but only changes (and re-asks) when the customer's words change.
   const pendingText = computed(() => unansweredCustomerText(inbox.snapshot.value.open));
   // The conversation's language, from everything the customer wrote (more reliable than the latest line alone).
+  // Detected again only when the customer's messages change, not on every snapshot (issue 14: a message in
+  // another conversation, during a burst, would run it over the whole open thread).
+  let languageOf = '';
+  let detected: ReturnType<typeof detectLanguage> | null = null;
   const language = computed(() => {
     const open = inbox.snapshot.value.open;
-    return open ? detectLanguage(open.messages.filter((m) => m.side === 'customer').map((m) => m.text).join('\n')) : null;
+    if (!open) return null;
+    const customer = open.messages.filter((m) => m.side === 'customer');
+    const basis = `${open.key}|${customer.length}|${customer[customer.length - 1]?.key ?? ''}`;
+    if (basis !== languageOf) {
+      languageOf = basis;
+      detected = detectLanguage(customer.map((m) => m.text).join('\n'));
+    }
+    return detected;
   });
 
   // Ranking runs in the background, where the library and its index live. Only the
@@ -99,11 +110,18 @@ export function createRepliesState(env: FeatureEnv): RepliesState {
     }),
   );
 
-  const placeholderValues = computed<PlaceholderValues>(() => ({
-    customerName: inbox.snapshot.value.open?.customerName ?? null,
-    agentName: env.general.value.agentName,
-    pageName: inbox.snapshot.value.page.name,
-  }));
+  // The same object while the values stand: the suggestions (their filled previews) re-render when a name
+  // changes, not with each new snapshot.
+  let values: PlaceholderValues | null = null;
+  const placeholderValues = computed<PlaceholderValues>(() => {
+    const next = {
+      customerName: inbox.snapshot.value.open?.customerName ?? null,
+      agentName: env.general.value.agentName,
+      pageName: inbox.snapshot.value.page.name,
+    };
+    if (values && values.customerName === next.customerName && values.agentName === next.agentName && values.pageName === next.pageName) return values;
+    return (values = next);
+  });
 
   async function insert(reply: SavedReplySummary): Promise<InsertOutcome> {
     const snapshot = inbox.snapshot.value;

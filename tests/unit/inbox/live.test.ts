@@ -192,6 +192,15 @@ describe('createInboxSource (happy-dom)', () => {
     expect(source.snapshot.value.open!.messages.at(-1)!.text).toBe('Any news?');
   });
 
+  it('a new snapshot keeps the health object while it says the same (what reads only the health is not re-rendered)', async () => {
+    const before = source.snapshot.value;
+    clock += SETTLE_MS + 1000;
+    push({ side: 'customer', text: 'Any news?' });
+    await settle();
+    expect(source.snapshot.value).not.toBe(before);
+    expect(source.snapshot.value.health).toBe(before.health);
+  });
+
   it('follows SPA navigation to another conversation', async () => {
     history.pushState(null, '', '/latest/inbox/all?asset_id=42&selected_item_id=1002');
     dom.setRows([
