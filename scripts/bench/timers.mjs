@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark: the timers sidebar with 200 waiting conversations for 60 s on the real shared clock (utils/clock.ts:
-// it moves only when a row in view or the list's state reads differently, on its 10-second marks; timers show
+// it moves only when a row shown or the list's state reads differently, on its 10-second marks; timers show
 // whole minutes),
 // in real Chromium (headless, /usr/bin/chromium via playwright-core), on a test page that renders
 // the real TimersPanel + timing pipeline (scripts/bench/timers.page.tsx, bundled here with Vite).

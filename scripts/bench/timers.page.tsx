@@ -38,7 +38,7 @@ for (let i = 0; i < ROWS; i++) {
 const harnessOnly = location.search.includes('harness-only');
 // ?frozen: the panel is shown but the clock does not move (what merely having it on the page costs).
 const frozen = location.search.includes('frozen');
-// The content script's one shared clock (utils/clock.ts): it moves only when a row in view or the list's
+// The content script's one shared clock (utils/clock.ts): it moves only when a row shown or the list's
 // state will read differently. Started by __bench.start; before that, a clock that never moves.
 const clockAbort = new AbortController();
 const clock = signal<ReturnType<typeof createClock> | null>(null);

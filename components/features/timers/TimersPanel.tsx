@@ -20,9 +20,9 @@ const ICONS: Record<TimerState, string> = { late: '⚠', soon: '⏳', ok: '◷',
 export interface TimersPanelProps {
   /** Recomputed only on state changes (see createTimerViews). */
   views: ReadonlySignal<TimerView[]>;
-  /** The shared clock: the figures of the rows in view advance with it. */
+  /** The shared clock: the figures of the rows shown advance with it. */
   now: ReadonlySignal<number>;
-  /** The one clock effect for the rows in view, bound to the feature's scope (content.tsx). */
+  /** The one clock effect for the rows shown, bound to the feature's scope (content.tsx). */
   ticker: Ticker;
   health: ReadonlySignal<InboxHealth>;
   today: ReadonlySignal<TodayFigure | null>;
@@ -54,7 +54,7 @@ export const COLLAPSED_ROWS = 20;
  * (and the same shape objects) while only the clock moved, or while only rows
  * past the limit changed: the list re-renders on a state change among the rows
  * shown, and then only the rows that changed. The ticking figures are
- * rewritten by one clock effect for the rows in view (see createTicker).
+ * rewritten by one clock effect for the rows shown (see createTicker).
  */
 export function rowShapes(views: ReadonlySignal<TimerView[]>, limit: ReadonlySignal<number> = signal(Number.POSITIVE_INFINITY)): ReadonlySignal<RowShape[]> {
   let previous: RowShape[] = [];

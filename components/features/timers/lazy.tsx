@@ -14,7 +14,7 @@ export const start: ContentFeature['start'] = async (env) => {
   const controller = await createTimersController(env);
   const health = computed(() => env.inbox.snapshot.value.health);
   const targetMinutes = computed(() => env.general.value.targetMinutes);
-  // The rows' figures by key, and the one clock effect for the rows in view: under the feature's scope.
+  // The rows' figures by key, and the one clock effect for the rows shown: under the feature's scope.
   const byKey = viewsByKey(controller.views);
   const ticker = createTicker(env.scope, byKey, controller.clock, env.wakeAt);
   return {

@@ -107,7 +107,6 @@ export function sameFigures(a: TimerView, b: TimerView): boolean {
 export interface RowHandle {
   key: string;
   approximate: boolean;
-  visible: boolean;
   els: { elapsed: HTMLElement | null; detail: HTMLElement | null; window: HTMLElement | null };
   last: RowTexts;
   view: TimerView | undefined;
@@ -118,7 +117,7 @@ export interface RowHandle {
 
 export function rowHandle(key: string, approximate: boolean): RowHandle {
   const none = { elapsed: '', detail: '', window: '' };
-  return { key, approximate, visible: true, els: { elapsed: null, detail: null, window: null }, last: none, view: undefined, at: 0, nextAt: 0 };
+  return { key, approximate, els: { elapsed: null, detail: null, window: null }, last: none, view: undefined, at: 0, nextAt: 0 };
 }
 
 /** Recomputes a row's texts at `at` (and when they next change). */
@@ -131,11 +130,13 @@ export function refresh(h: RowHandle, v: TimerView | undefined, at: number): Row
 
 /**
  * One clock effect for the whole list, bound to the feature's scope: on each
- * tick it rewrites the ticking texts of the rows in view (an
- * IntersectionObserver tells which) whose texts can have changed, and only the
- * texts that did. Rows out of view cost nothing until they scroll in. It asks
- * the shared clock to wake at the first instant a row in view will read
- * differently (nextWakeAt); the state changes of the list are the controller's.
+ * move of the clock it rewrites the ticking texts of the rows shown whose texts
+ * can have changed, and only the texts that did. It asks the shared clock to
+ * wake at the first instant a row will read differently (nextWakeAt); the state
+ * changes of the list are the controller's. No IntersectionObserver for the rows
+ * out of the sidebar's view (issue 14): it computed intersections on every frame
+ * of the page (5 ms per mutation burst), while the clock moves at most every
+ * 10 s and a row costs one comparison until its texts change.
  */
 export function createTicker(
   scope: Pick<Scope, 'effect' | 'onInvalidated'>,
@@ -145,12 +146,10 @@ export function createTicker(
 ) {
   const rows = new Map<Element, RowHandle>();
   let locale = t.peek();
-  /** The first instant a row in view reads differently (+Infinity: none). */
+  /** The first instant a row shown reads differently (+Infinity: none). */
   const wake = signal(Number.POSITIVE_INFINITY);
   const plan = () => {
-    const shown: RowHandle[] = [];
-    for (const h of rows.values()) if (h.visible) shown.push(h);
-    wake.value = nextWakeAt(shown, Number.POSITIVE_INFINITY);
+    wake.value = nextWakeAt(rows.values(), Number.POSITIVE_INFINITY);
   };
   const write = (h: RowHandle, at: number, force: boolean) => {
     const v = byKey.peek().get(h.key);
@@ -169,45 +168,25 @@ export function createTicker(
       else el.textContent = next[part];
     }
   };
-  const io =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(
-          (entries) => {
-            for (const e of entries) {
-              const h = rows.get(e.target);
-              if (!h) continue;
-              h.visible = e.isIntersecting;
-              if (h.visible) write(h, now.peek(), true);
-            }
-            plan();
-          },
-          { rootMargin: '200px 0px' },
-        )
-      : null;
   scope.effect(() => {
     const at = now.value;
     void byKey.value;
     const lang = t.value; // the language changed: rewrite everything
     const force = lang !== locale;
     locale = lang;
-    for (const h of rows.values()) if (h.visible) write(h, at, force);
+    for (const h of rows.values()) write(h, at, force);
     plan();
   });
   scope.onInvalidated(wakeAt(wake));
-  scope.onInvalidated(() => {
-    io?.disconnect();
-    rows.clear();
-  });
+  scope.onInvalidated(() => rows.clear());
   return {
     byKey,
-    /** When the clock must next move for the rows in view (tests). */
+    /** When the clock must next move for the rows shown (tests). */
     wake: wake as ReadonlySignal<number>,
     watch(li: Element, h: RowHandle) {
       rows.set(li, h);
-      io?.observe(li);
       plan();
       return () => {
-        io?.unobserve(li);
         rows.delete(li);
         plan();
       };

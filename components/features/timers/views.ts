@@ -16,7 +16,7 @@ export interface TimerInputs {
  * The waiting list as a signal that changes only when something in it does:
  * the tracker, the settings, or the clock crossing the next state change
  * (nextChangeAt). Between two changes a tick costs one comparison here; the
- * ticking figures of the rows in view advance from `view.at` on their own.
+ * ticking figures of the rows shown advance from `view.at` on their own.
  * A recomputation keeps the view objects whose state still stands (TimerMemo):
  * with 200 waiting, a change of one row rebuilds one view, not 200.
  */
