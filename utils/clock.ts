@@ -8,12 +8,12 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
  * would change. When the tab is hidden it sleeps, and it catches up at once when
  * the tab shows again.
  *
- * It moves on a grid of CLOCK_GRID_MS (whole seconds of the wall clock): needs
- * that fall in the same slot share one move, one recomputation and one frame.
- * With 200 waiting, rows reach their next minute or state at instants a second
- * or two apart; one move each cost a frame each (about 2 ms of the main thread
- * with the script, issue 14). A figure then changes at most that late, never
- * early; the figures are whole minutes.
+ * It moves on the wall clock's marks every CLOCK_GRID_MS: needs that fall
+ * between two marks share one move, one recomputation and one frame. With 200
+ * waiting, rows reach their next minute or state at instants a second or two
+ * apart, and a move with its frame costs about 2.5 ms of the main thread
+ * whatever it carries (issue 14, scripts/bench/timers.mjs). A figure then
+ * changes at most that late, never early; the figures are whole minutes.
  */
 export const CLOCK_GRID_MS = 10_000;
 export interface Clock {
