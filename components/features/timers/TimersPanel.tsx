@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { computed, signal, useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import { messagesFor } from '../../../utils/i18n';
@@ -242,38 +242,61 @@ function Announcer({ spoken }: { spoken: ReadonlySignal<Announcement[]> }) {
   );
 }
 
+interface TimerListProps {
+  shapes: ReadonlySignal<RowShape[]>;
+  health: ReadonlySignal<InboxHealth>;
+  byKey: ReadonlySignal<ViewLookup>;
+  now: ReadonlySignal<number>;
+  onOpen: (key: string) => void;
+  ticker: Ticker;
+  listId: string;
+  /** The "Show all" toggle, between the rows and the hint. */
+  children: ComponentChildren;
+}
+
+/**
+ * The rows (or why there are none), the toggle and the "~" hint: its own component, so a state change among the rows
+ * shown re-renders the list and the group that holds the row, not the header, the announcer and the toggle.
+ */
+function TimerList({ shapes, health, byKey, now, onOpen, ticker, listId, children }: TimerListProps) {
+  const list = shapes.value;
+  const recognized = health.value.recognized;
+  const locale = t.value;
+  if (list.length === 0) return <>{recognized && <p class="ip-muted" data-testid="timers-empty">{t.value.empty}</p>}{children}</>;
+  return (
+    <>
+      <ul class="ip-list" id={listId} aria-label={t.value.listLabel} data-testid="timers-list">
+        {groups(list, GROUP_SIZE).map((group, i) => (
+          <RowGroup key={i} shapes={group} byKey={byKey} now={now} onOpen={onOpen} ticker={ticker} locale={locale} />
+        ))}
+      </ul>
+      {children}
+      {list.some((s) => s.approximate) && <p class="ip-muted ip-timers-hint">{t.value.approxHint}</p>}
+    </>
+  );
+}
+
 export function TimersPanel({ views, now, ticker, health, today, targetMinutes, open }: TimersPanelProps) {
   const expanded = useSignal(false);
   const limit = useComputed(() => (expanded.value ? Number.POSITIVE_INFINITY : COLLAPSED_ROWS));
   const shapes = useMemo(() => rowShapes(views, limit), [views]);
   const total = useComputed(() => views.value.length);
   const shown = useComputed(() => shapes.value.length);
-  // The rows' figures, by key: the ticker looks them up here.
-  const byKey = ticker.byKey;
+  const recognized = useComputed(() => health.value.recognized);
   const openFailed = useSignal(false);
   const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
   const listId = useId();
   const spoken = useMemo(() => announcements(views, () => t.value.unknownCustomer, limit), [views]);
-  const list = shapes.value;
-  const recognized = health.value.recognized;
-  const locale = t.value;
   return (
     <div class="ip-timers" data-testid="timers-panel">
       <Header views={views} today={today} targetMinutes={targetMinutes} />
       <Announcer spoken={spoken} />
-      {!recognized && <p class="ip-notice ip-notice--warn" role="status" data-testid="timers-not-recognized">{t.value.notRecognized}</p>}
+      {!recognized.value && <p class="ip-notice ip-notice--warn" role="status" data-testid="timers-not-recognized">{t.value.notRecognized}</p>}
       {openFailed.value && <p class="ip-notice ip-notice--error" role="alert">{t.value.openFailed}</p>}
-      {list.length === 0 ? (
-        recognized && <p class="ip-muted" data-testid="timers-empty">{t.value.empty}</p>
-      ) : (
-        <ul class="ip-list" id={listId} aria-label={t.value.listLabel} data-testid="timers-list">
-          {groups(list, GROUP_SIZE).map((group, i) => (
-            <RowGroup key={i} shapes={group} byKey={byKey} now={now} onOpen={onOpen} ticker={ticker} locale={locale} />
-          ))}
-        </ul>
-      )}
-      <ShowAllToggle total={total} shown={shown} expanded={expanded} listId={listId} />
-      {list.some((s) => s.approximate) && <p class="ip-muted ip-timers-hint">{t.value.approxHint}</p>}
+      {/* The rows' figures, by key: the ticker looks them up here. */}
+      <TimerList shapes={shapes} health={health} byKey={ticker.byKey} now={now} onOpen={onOpen} ticker={ticker} listId={listId}>
+        <ShowAllToggle total={total} shown={shown} expanded={expanded} listId={listId} />
+      </TimerList>
     </div>
   );
 }
