@@ -179,11 +179,14 @@ function sooner(next: number, at: number, dt1: number, dt2: number): number {
 export function nextChangeAt(views: readonly TimerView[], now: number, leadMs: number, schedule: Schedule | null): number {
   let next = Number.POSITIVE_INFINITY;
   for (const v of views) next = Math.min(next, viewChangeAt(v, leadMs));
-  if (schedule) {
-    const edge = isOpenAt(now, schedule) ? nextClosing(now, schedule) : nextOpening(now, schedule);
-    if (edge !== null && edge > now) next = Math.min(next, edge);
-  }
-  return next;
+  return Math.min(next, scheduleEdgeAfter(now, schedule));
+}
+
+/** The schedule's next opening or closing after `now` (+Infinity: no schedule, or no edge ahead). */
+export function scheduleEdgeAfter(now: number, schedule: Schedule | null): number {
+  if (!schedule) return Number.POSITIVE_INFINITY;
+  const edge = isOpenAt(now, schedule) ? nextClosing(now, schedule) : nextOpening(now, schedule);
+  return edge !== null && edge > now ? edge : Number.POSITIVE_INFINITY;
 }
 
 /** A view's figures at `now` (>= v.at), without recomputing the list. */

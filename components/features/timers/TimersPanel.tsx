@@ -125,7 +125,6 @@ interface RowProps {
 }
 
 function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
-  const li = useRef<HTMLLIElement>(null);
   const elapsed = useRef<HTMLSpanElement>(null);
   const detail = useRef<HTMLSpanElement>(null);
   const windowEl = useRef<HTMLSpanElement>(null);
@@ -136,9 +135,9 @@ function TimerRow({ shape, byKey, now, onOpen, ticker }: RowProps) {
   useEffect(() => {
     handle.current.els = { elapsed: elapsed.current, detail: detail.current, window: windowEl.current };
   });
-  useEffect(() => (li.current ? ticker.watch(li.current, handle.current) : undefined), [ticker]);
+  useEffect(() => ticker.watch(handle.current), [ticker]);
   return (
-    <li ref={li}>
+    <li>
       <button
         type="button"
         class={`ip-timer ip-timer--${shape.state}`}

@@ -144,12 +144,12 @@ export function createTicker(
   now: ReadonlySignal<number>,
   wakeAt: (at: ReadonlySignal<number>) => () => void,
 ) {
-  const rows = new Map<Element, RowHandle>();
+  const rows = new Set<RowHandle>();
   let locale = t.peek();
   /** The first instant a row shown reads differently (+Infinity: none). */
   const wake = signal(Number.POSITIVE_INFINITY);
   const plan = () => {
-    wake.value = nextWakeAt(rows.values(), Number.POSITIVE_INFINITY);
+    wake.value = nextWakeAt(rows, Number.POSITIVE_INFINITY);
   };
   const write = (h: RowHandle, at: number, force: boolean) => {
     const v = byKey.peek().get(h.key);
@@ -174,7 +174,7 @@ export function createTicker(
     const lang = t.value; // the language changed: rewrite everything
     const force = lang !== locale;
     locale = lang;
-    for (const h of rows.values()) write(h, at, force);
+    for (const h of rows) write(h, at, force);
     plan();
   });
   scope.onInvalidated(wakeAt(wake));
@@ -183,11 +183,11 @@ export function createTicker(
     byKey,
     /** When the clock must next move for the rows shown (tests). */
     wake: wake as ReadonlySignal<number>,
-    watch(li: Element, h: RowHandle) {
-      rows.set(li, h);
+    watch(h: RowHandle) {
+      rows.add(h);
       plan();
       return () => {
-        rows.delete(li);
+        rows.delete(h);
         plan();
       };
     },

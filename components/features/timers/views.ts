@@ -1,6 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { TimingSettings } from '../../../utils/timers/settings';
-import { computeTimers, createTimerMemo, nextChangeAt, waitingTracks } from '../../../utils/timers/timers';
+import { computeTimers, createTimerMemo, scheduleEdgeAfter, waitingTracks } from '../../../utils/timers/timers';
 import type { TimerView, TrackerState } from '../../../utils/timers/types';
 
 export interface TimerInputs {
@@ -31,8 +31,8 @@ export function createTimerViews(inputs: TimerInputs) {
     const settings = inputs.settings.value;
     const list = computeTimers(waiting.value, { now, targetMinutes: inputs.targetMinutes.value, settings, pageId: inputs.pageId.value }, memo);
     // The schedule's own edges (not only when counting business time): quiet hours follow them too.
-    // The views' own edges come with the memo; nextChangeAt of no views is the schedule's next edge.
-    changeAt = Math.min(memo.changeAt, nextChangeAt([], now, 0, settings.businessHours));
+    // The views' own edges come with the memo (viewChangeAt).
+    changeAt = Math.min(memo.changeAt, scheduleEdgeAfter(now, settings.businessHours));
     return list;
   });
   const dispose = effect(() => {
