@@ -47,6 +47,8 @@ const STATS_FALLBACK_MS = 10 * 60_000;
 const FIRST_REPORT_WAIT_MS = 1_000;
 const STATS_AFTER_REPLY_MS = 2_000;
 const RETRY_MS = 10_000;
+/** Reports of the waiting list (badge, desktop warnings) are at least this far apart. */
+export const REPORT_GAP_MS = 1_000;
 /** Hidden tabs: re-check at least this often (Chrome throttles hidden timers to about once a minute anyway). */
 const WATCHDOG_MAX_MS = 60_000;
 const WATCHDOG_MIN_MS = 1_000;
@@ -142,16 +144,33 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   // Start-up (issue 14): the first report waits for the page's first quiet moment; the effect below already
   // follows the list (its reads come before this gate), so nothing is missed meanwhile.
   let reporting = false;
+  // At most one report per REPORT_GAP_MS (issue 14): under a burst of new messages each change was its own
+  // message to the worker (structured clone, IPC and the answer's task on the inbox's main thread). A change
+  // after a quiet gap is sent at once; one inside the gap waits for its end and sends the list as it is then.
+  // A hidden tab sends at once: it draws no frames to spare, and its timers may be throttled to a minute.
+  let lastSentAt = -Infinity;
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  scope.onInvalidated(() => clearTimeout(reportTimer));
+  const send = () => {
+    clearTimeout(reportTimer);
+    reportTimer = undefined;
+    if (scope.isInvalid) return;
+    const openNow = isOpenAt(clock.peek(), settings.peek().businessHours);
+    const items = toAlertItems(views.peek(), clock.peek());
+    lastItems = items;
+    lastOpen = openNow;
+    lastSentAt = Date.now();
+    sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick
+  };
   const report = (force = false) => {
     const list = views.value;
     // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
     const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
     if (!reporting) return;
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
-    const items = toAlertItems(list, clock.peek());
-    lastItems = items;
-    lastOpen = openNow;
-    sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick
+    const wait = lastSentAt + REPORT_GAP_MS - Date.now();
+    if (force || wait <= 0 || (typeof document !== 'undefined' && document.visibilityState === 'hidden')) send();
+    else reportTimer ??= setTimeout(send, wait);
   };
   scope.effect(() => report());
   whenIdle(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effect } from '@preact/signals';
-import { createInboxSource } from '../../../utils/inbox/live';
+import { BATCH_GAP_MS, createInboxSource } from '../../../utils/inbox/live';
 import { createBatchedObserver } from '../../../utils/inbox/observer';
 import { SETTLE_MS } from '../../../utils/inbox/events';
 import type { InboxEvent, InboxSource } from '../../../utils/inbox/types';
@@ -8,7 +8,8 @@ import { createLocationWatcher } from '../../../utils/lifecycle/location';
 import { buildInbox, h, type Built, type ThreadItem } from './build';
 
 const TZ = 'Europe/Paris';
-const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
+// Long enough for a batch after the last one (they are BATCH_GAP_MS apart at least) and its frame or timer.
+const settle = (ms = BATCH_GAP_MS + 30) => new Promise((r) => setTimeout(r, ms));
 
 describe('batched observer', () => {
   it('buffers any number of mutations into one batch per frame', async () => {

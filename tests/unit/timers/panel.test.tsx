@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { signal } from '@preact/signals';
 import { timersFeature } from '../../../components/features/timers/content';
+import { REPORT_GAP_MS } from '../../../components/features/timers/controller';
 import { COLLAPSED_ROWS, rowShapes } from '../../../components/features/timers/TimersPanel';
 import { createTimerViews } from '../../../components/features/timers/views';
 import { applyEvent, emptyTracker } from '../../../utils/timers/tracker';
@@ -277,7 +278,12 @@ describe('timers panel', () => {
     expect(announcer().textContent).toBe('');
     await act(() => void (fake.now.value = T0 + 4 * MIN + 1000));
     await flush();
-    expect(updates.at(-1)!.items[0]!.state).toBe('soon');
+    // Within REPORT_GAP_MS of the last report: the change waits for the gap's end (one message per burst).
+    expect(updates.length).toBe(sent);
+    await act(() => fake.emit(customer('c', T0 + 2 * MIN, { customerName: 'Cy' })));
+    await act(() => new Promise((r) => setTimeout(r, REPORT_GAP_MS)));
+    expect(updates.length).toBe(sent + 1); // both changes in one report, with the list as it is at the gap's end
+    expect(updates.at(-1)!.items.map((i) => [i.key, i.state])).toEqual([['a', 'soon'], ['c', 'ok']]);
     expect(announcer().textContent).toBe('Reply soon: Zoé.');
     // A clicked desktop warning reaches the tab as 'inbox:open-conversation'.
     expect(await sendMessage('inbox:open-conversation', { conversation: 'a' })).toEqual({ opened: true });
