@@ -148,6 +148,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   // message to the worker (structured clone, IPC and the answer's task on the inbox's main thread). A change
   // after a quiet gap is sent at once; one inside the gap waits for its end and sends the list as it is then.
   // A hidden tab sends at once: it draws no frames to spare, and its timers may be throttled to a minute.
+  const hidden = () => typeof document === 'undefined' || document.visibilityState === 'hidden';
   let lastSentAt = -Infinity;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   scope.onInvalidated(() => clearTimeout(reportTimer));
@@ -167,10 +168,12 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
     const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
     if (!reporting) return;
+    // A report already planned sends the list as it is then: no need to compare this one (a burst's changes).
+    if (!force && reportTimer !== undefined && !hidden()) return;
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
     const wait = lastSentAt + REPORT_GAP_MS - Date.now();
-    if (force || wait <= 0 || (typeof document !== 'undefined' && document.visibilityState === 'hidden')) send();
-    else reportTimer ??= setTimeout(send, wait);
+    if (force || wait <= 0 || hidden()) send();
+    else reportTimer = setTimeout(send, wait);
   };
   scope.effect(() => report());
   whenIdle(
@@ -189,7 +192,6 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     clearTimeout(watchdogTimer);
     clearTimeout(saveTimer);
   });
-  const hidden = () => typeof document === 'undefined' || document.visibilityState === 'hidden';
   // Armed only while the tab is hidden: a shown tab's clock moves on its own (env.wakeAt), and a timer
   // re-armed every minute for nothing was a wake-up of the idle inbox (issue 14).
   const scheduleWatchdog = () => {
