@@ -1,7 +1,7 @@
 // Where the extension's extra main-thread time goes during extension-cost.mjs's mutation burst (issue 14): the
 // burst ratio counts all of the page's main-thread time (TaskDuration), while the extension's own script time
 // (ScriptDuration with minus without) is only part of the difference. This traces the same burst in the two
-// browsers of the bench (with the extension, and with the do-nothing stub), several rounds in alternating order,
+// browsers of the bench (with the extension, and with the do-nothing stub), both at the same time in each round,
 // and sums each trace event's *self* time on the inbox page's main thread by event name (script calls split into
 // the extension's and the page's by their script URL). The lines print with, without and the difference per burst
 // (medians over the rounds), largest difference first: style, layout, paint, GC, the extension's script, the
@@ -26,14 +26,18 @@ try {
   const cdps = { without: await cdpFor(pair.without, pages.without), with: await cdpFor(pair.with, pages.with) };
   const results = { with: [], without: [] };
   for (let r = 0; r < rounds; r++) {
-    for (const side of r % 2 ? ['with', 'without'] : ['without', 'with']) {
-      await pages[side].waitForTimeout(1000);
-      const events = await traceDuring(cdps[side], async () => {
-        await mutationBurst(pages[side], { steps: 60, perStep: 100, gapMs: 16 });
-        await pages[side].waitForTimeout(1000);
-      }, process.env.SPLIT_STACKS ? 'disabled-by-default-devtools.timeline.stack' : '');
-      results[side].push(selfTimes(events));
-    }
+    // Both browsers at once (as extension-cost.mjs pairs them): a slow moment of the machine hits both alike.
+    await pages.with.waitForTimeout(1000);
+    const sides = ['without', 'with'];
+    const traces = await Promise.all(
+      sides.map((side) =>
+        traceDuring(cdps[side], async () => {
+          await mutationBurst(pages[side], { steps: 60, perStep: 100, gapMs: 16 });
+          await pages[side].waitForTimeout(1000);
+        }, process.env.SPLIT_STACKS ? 'disabled-by-default-devtools.timeline.stack' : ''),
+      ),
+    );
+    sides.forEach((side, i) => results[side].push(selfTimes(traces[i])));
   }
   const names = new Set([...results.with, ...results.without].flatMap((m) => [...m.keys()]));
   const rows = [...names].map((name) => {

@@ -12,6 +12,9 @@ import { launch, sidebar } from '../../../tests/e2e/browser.mjs';
 
 export { launch };
 
+/** BENCH_PAIR_CONTROL=1: the stub on both sides (see launchPair). */
+export const PAIR_CONTROL = process.env.BENCH_PAIR_CONTROL === '1';
+
 /** A do-nothing MV3 extension: the baseline browser's service worker, so the harness starts the same way. */
 export function stubExtensionDir() {
   const dir = mkdtempSync(join(tmpdir(), 'inbox-pilot-stub-'));
@@ -23,10 +26,13 @@ export function stubExtensionDir() {
   return dir;
 }
 
-/** Launches the two browsers used for a with/without comparison. */
+/**
+ * Launches the two browsers used for a with/without comparison. BENCH_PAIR_CONTROL=1: both get the stub (a
+ * control run: the ratio the pair gives with no extension on either side, i.e. the harness's own bias and noise).
+ */
 export async function launchPair() {
   const without = await launch({ extensionDir: stubExtensionDir() });
-  const withExt = await launch();
+  const withExt = PAIR_CONTROL ? await launch({ extensionDir: stubExtensionDir() }) : await launch();
   return { without, with: withExt };
 }
 
@@ -102,6 +108,7 @@ export async function mainThreadMetrics(cdp) {
   const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
   return {
     task: get('TaskDuration'),
+    thread: get('ThreadTime'),
     script: get('ScriptDuration'),
     layout: get('LayoutDuration'),
     style: get('RecalcStyleDuration'),
