@@ -40,6 +40,7 @@
 import { pathToFileURL } from 'node:url';
 import {
   analyseTrace,
+  BASELINE_DIR,
   cdpFor,
   diff,
   launchPair,
@@ -50,6 +51,8 @@ import {
   PAIR_CONTROL,
   round,
   STARTUP_RECORDER,
+  styleSidebar,
+  styleWithoutPage,
   traceDuring,
   waitForSidebar,
 } from './lib/chromium.mjs';
@@ -141,8 +144,11 @@ async function measureStartup(pair) {
   };
   const runs = { with: [], without: [] };
   for (let i = 0; i < STARTS; i++) {
-    runs.without.push(await one(pair.without, false));
-    runs.with.push(await one(pair.with, true));
+    // Both tabs load at the same time (TOGETHER), as the burst's rounds run (the metrics are in thread time).
+    const start = (side) => (side === 'with' ? one(pair.with, !PAIR_CONTROL) : one(pair.without, !!BASELINE_DIR));
+    const [without, withExt] = TOGETHER ? await Promise.all([start('without'), start('with')]) : [await start('without'), await start('with')];
+    runs.without.push(without);
+    runs.with.push(withExt);
   }
   return {
     visibleMs: median(runs.with.map((r) => r.visibleMs)),
@@ -166,13 +172,7 @@ async function measureBurst(page, cdp) {
 export async function measure(log = () => undefined) {
   const pair = await launchPair();
   try {
-    // Diagnostics: BENCH_WITHOUT_CSS styles the page without the extension (html{margin-right:320px}: as narrow as
-    // the sidebar makes it), BENCH_SIDEBAR_CSS styles the sidebar's shadow root (.ip-body{display:none!important}).
-    if (process.env.BENCH_WITHOUT_CSS) {
-      await pair.without.context.addInitScript((css) => {
-        document.addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: css })));
-      }, process.env.BENCH_WITHOUT_CSS);
-    }
+    await styleWithoutPage(pair);
     if (WAKER) await pair.with.context.addInitScript(() => localStorage.setItem('inbox-pilot-crash-test', 'waker'));
     const pages = {};
     const cdps = {};
@@ -181,11 +181,8 @@ export async function measure(log = () => undefined) {
       cdps[name] = await cdpFor(pair[name], pages[name]);
     }
     if (!PAIR_CONTROL) await waitForSidebar(pages.with);
-    if (process.env.BENCH_SIDEBAR_CSS) {
-      const { isolatedWorld } = await import('../../tests/e2e/sidebar-locator.mjs');
-      const world = await isolatedWorld(pages.with);
-      await world(`globalThis.__inboxPilotSidebarRoot.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(process.env.BENCH_SIDEBAR_CSS)} }))`);
-    }
+    if (BASELINE_DIR) await waitForSidebar(pages.without);
+    if (!PAIR_CONTROL) await styleSidebar(pages.with);
     const samples = { without: [], with: [] };
     let trace = null;
     if (PARTS.has('burst')) {

@@ -69,7 +69,8 @@ interface Ctx {
   doc: Document;
   url: string;
   now: number;
-  tz: string;
+  /** undefined: the browser's own zone. */
+  tz: string | undefined;
   locale: InboxLocale | null;
   /** `selected_item_id` of the URL. */
   selectedId: string | null;
@@ -85,21 +86,6 @@ interface Ctx {
 }
 
 type ChannelTabs = { selectedItemId: string | null; channel: Channel | null; listChannel: Channel | null };
-
-/** The browser's zone; asked of Intl once a minute at most (creating a DateTimeFormat is slow). */
-let zoneCache: { zone: string; at: number } | null = null;
-export const defaultTimeZone = (): string => {
-  const now = Date.now();
-  if (zoneCache && now - zoneCache.at < 60_000) return zoneCache.zone;
-  let zone = 'UTC';
-  try {
-    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    // keep UTC
-  }
-  zoneCache = { zone, at: now };
-  return zone;
-};
 
 const textOf = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const range = (r: { start: Date; end: Date } | null): TimeRange | null => (r ? { start: r.start.getTime(), end: r.end.getTime() } : null);
@@ -122,7 +108,9 @@ function makeCtx(doc: Document, url: string, now: number, options: SnapshotOptio
     doc,
     url,
     now,
-    tz: options.timeZone ?? defaultTimeZone(),
+    // No zone set: the browser's own, through Date (zone.ts), never Intl: the first DateTimeFormat of a
+    // content script cost 13 ms of its start-up (issue 14), and the runtime's zone is the one Date uses.
+    tz: options.timeZone,
     locale: detectLocale(doc),
     selectedId: inboxUrlIds(url).selectedItemId,
     tab: known ? known.value : readChannelTabs(tabEls, url),

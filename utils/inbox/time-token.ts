@@ -103,7 +103,8 @@ function clockFrom(hStr: string | undefined, miStr: string | undefined, ap: stri
 
 interface Ctx {
   now: number;
-  tz: string;
+  /** undefined: the browser's own zone (zone.ts reads it through Date). */
+  tz: string | undefined;
   /** Today's civil date in `tz`: computed on first use (Intl is the costly part of a parse). */
   readonly today: CivilDate & { wd: number };
 }
@@ -252,15 +253,16 @@ function clean(token: string): string {
 
 /**
  * The interval a time token denotes, or null when it is not one.
- * `locale` is the page's language (`en`, `fr-FR`...), `timeZone` an IANA zone
- * (the browser's: `Intl.DateTimeFormat().resolvedOptions().timeZone`).
+ * `locale` is the page's language (`en`, `fr-FR`...), `timeZone` an IANA zone,
+ * or undefined for the browser's own zone: read through `Date`, with no `Intl`
+ * at all (a content script's first `Intl.DateTimeFormat` cost 13 ms of its start-up).
  */
-export function parseTimeToken(token: string, now: Date | number, locale: string | null, timeZone: string): TokenInterval | null {
+export function parseTimeToken(token: string, now: Date | number, locale: string | null, timeZone?: string): TokenInterval | null {
   try {
     const text = clean(token);
     if (!text || text.length > 40) return null;
     const nowMs = typeof now === 'number' ? now : now.getTime();
-    const tz = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+    const tz = timeZone === undefined ? undefined : isValidTimeZone(timeZone) ? timeZone : 'UTC';
     let today: Ctx['today'] | null = null;
     let usedNow = false;
     const c: Ctx = {
@@ -280,7 +282,7 @@ export function parseTimeToken(token: string, now: Date | number, locale: string
     };
     // Absolute tokens (dates, clock times) read the same all minute long: remember them.
     const bucket = bucketFor(Math.floor(nowMs / 60_000));
-    const cacheKey = `${text}|${locale}|${tz}`;
+    const cacheKey = `${text}|${locale}|${tz ?? ''}`;
     const cached = bucket.get(cacheKey);
     if (cached !== undefined) return cached && { start: new Date(cached.start), end: new Date(cached.end) };
     const own = labelsFor(locale);

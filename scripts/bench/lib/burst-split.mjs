@@ -9,7 +9,7 @@
 //   node scripts/bench/lib/burst-split.mjs [rounds=5]
 // SPLIT_STACKS=1 also names the call that forced each style or layout. Tracing adds overhead: compare the two
 // columns with each other, not with the bench's figures.
-import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, median, round } from './chromium.mjs';
+import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, median, round, styleSidebar, styleWithoutPage } from './chromium.mjs';
 import { loadavg } from 'node:os';
 import { forced, selfTimes } from './trace-self.mjs';
 
@@ -17,10 +17,14 @@ const rounds = Number(process.argv[2] ?? 5);
 
 const pair = await launchPair();
 try {
+  await styleWithoutPage(pair);
   const pages = {};
   for (const side of ['without', 'with']) {
     pages[side] = await openBenchInbox(pair[side], { conversations: 500, messages: 300 });
-    if (side === 'with') await waitForSidebar(pages[side]);
+    if (side === 'with') {
+      await waitForSidebar(pages[side]);
+      await styleSidebar(pages[side]);
+    }
     await mutationBurst(pages[side], { steps: 30, perStep: 100, gapMs: 16 }); // warm-up, as the bench does
   }
   const cdps = { without: await cdpFor(pair.without, pages.without), with: await cdpFor(pair.with, pages.with) };

@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, sidebar } from '../../../tests/e2e/browser.mjs';
+import { isolatedWorld, launch, sidebar } from '../../../tests/e2e/browser.mjs';
 
 export { launch };
 
@@ -27,13 +27,39 @@ export function stubExtensionDir() {
 }
 
 /**
+ * BENCH_BASELINE_DIR: an extension build for the "without" browser instead of the stub (an A/B of two builds,
+ * or of one build with BENCH_SIDEBAR_CSS on the "with" side only).
+ */
+export const BASELINE_DIR = process.env.BENCH_BASELINE_DIR || null;
+
+/**
  * Launches the two browsers used for a with/without comparison. BENCH_PAIR_CONTROL=1: both get the stub (a
  * control run: the ratio the pair gives with no extension on either side, i.e. the harness's own bias and noise).
  */
 export async function launchPair() {
-  const without = await launch({ extensionDir: stubExtensionDir() });
+  const without = await launch({ extensionDir: BASELINE_DIR ?? stubExtensionDir() });
   const withExt = PAIR_CONTROL ? await launch({ extensionDir: stubExtensionDir() }) : await launch();
   return { without, with: withExt };
+}
+
+/**
+ * Diagnostic: BENCH_WITHOUT_CSS is a stylesheet for the page in the browser without the extension, e.g.
+ * `html{margin-right:320px}` (as narrow as the open sidebar makes it: what the narrower page alone costs).
+ */
+export async function styleWithoutPage(pair) {
+  const css = process.env.BENCH_WITHOUT_CSS;
+  if (!css) return;
+  await pair.without.context.addInitScript((text) => {
+    document.addEventListener('DOMContentLoaded', () => document.head.append(Object.assign(document.createElement('style'), { textContent: text })));
+  }, css);
+}
+
+/** Diagnostic: BENCH_SIDEBAR_CSS is a stylesheet for the sidebar's shadow root, e.g. `:host{display:none!important}`. */
+export async function styleSidebar(page) {
+  const css = process.env.BENCH_SIDEBAR_CSS;
+  if (!css) return;
+  const world = await isolatedWorld(page);
+  await world(`globalThis.__inboxPilotSidebarRoot.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(css)} }))`);
 }
 
 /** Records main-world long tasks (PerformanceObserver 'longtask') in window.__longTasks. */

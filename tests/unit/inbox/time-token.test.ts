@@ -129,6 +129,34 @@ describe('parseTimeToken on Europe/Paris daylight-saving days', () => {
   });
 });
 
+describe("parseTimeToken in the browser's own zone (no zone given: Date, not Intl)", () => {
+  it('reads every form as the named zone the runtime is in, daylight-saving days included', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = TZ; // Node follows a TZ set at run time: the runtime's own zone is now Paris
+    try {
+      expect(new Date('2026-02-24T09:00:00Z').getTimezoneOffset()).toBe(-60);
+      const cases: Array<[string, string, string]> = [
+        ['Today 09:05', 'en', NOW],
+        ['Yesterday', 'en', NOW],
+        ['Sun 10:12 PM', 'en', NOW],
+        ['5 janv.', 'fr', NOW],
+        ['Jan 5, 2025', 'en', NOW],
+        ['5m', 'en', NOW],
+        ['Hier', 'fr', '2026-03-30T10:00:00Z'],
+        ['dim. 02:30', 'fr', '2026-03-30T10:00:00Z'],
+        ['Sun 2:30 AM', 'en', '2026-10-26T10:00:00Z'],
+      ];
+      for (const [token, locale, now] of cases) {
+        // Before stop 27 no zone meant UTC: every case but "5m" read an hour or two off.
+        expect(iso(parseTimeToken(token, new Date(now), locale)), token).toEqual(parse(token, now, locale));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
 describe('parseTimeToken cache (issue 14: live objects)', () => {
   it('holds the tokens of the last minutes only, however long the page stays open, and still answers right', () => {
     const tokens = ['Yesterday', 'Mon', 'Mar 3', 'Mar 3, 2025', '10:42', '3/4/2025'];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   browserTimeZone,
@@ -155,5 +155,33 @@ describe('addDays', () => {
     expect(addDays({ year: 2026, month: 3, day: 1 }, -1)).toEqual({ year: 2026, month: 2, day: 28 });
     expect(addDays({ year: 2026, month: 12, day: 31 }, 1)).toEqual({ year: 2027, month: 1, day: 1 });
     expect(addDays({ year: 2026, month: 2, day: 30 }, 0)).toEqual({ year: 2026, month: 3, day: 2 });
+  });
+});
+
+describe('UTC without Intl (issue 14: start-up)', () => {
+  it('answers UTC with no DateTimeFormat built, and the same figures', async () => {
+    vi.resetModules(); // a fresh module: no formatter cached by the tests above
+    const fresh = await import('../../../utils/time/zone');
+    const Original = Intl.DateTimeFormat;
+    let built = 0;
+    const counting = function (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      built++;
+      return new Original(...args);
+    };
+    Object.defineProperty(Intl, 'DateTimeFormat', { value: counting, configurable: true, writable: true });
+    try {
+      const at = Date.UTC(2026, 2, 29, 1, 30);
+      expect(fresh.isValidTimeZone('UTC')).toBe(true);
+      expect(fresh.offsetMs(at, 'UTC')).toBe(0);
+      expect(fresh.wallTime(at, 'UTC')).toMatchObject({ year: 2026, month: 3, day: 29, hour: 1, minute: 30, weekday: 7 });
+      expect(fresh.zonedEpoch({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'UTC')).toBe(Date.UTC(2026, 2, 29, 2, 30));
+      expect(fresh.zonedDayRange({ year: 2026, month: 10, day: 25 }, 'UTC')).toEqual({ start: Date.UTC(2026, 9, 25), end: Date.UTC(2026, 9, 26) });
+      expect(built).toBe(0);
+      // Other zones still go through Intl.
+      expect(fresh.offsetMs(Date.UTC(2026, 0, 15), 'Europe/Paris')).toBe(3_600_000);
+      expect(built).toBe(1);
+    } finally {
+      Object.defineProperty(Intl, 'DateTimeFormat', { value: Original, configurable: true, writable: true });
+    }
   });
 });
