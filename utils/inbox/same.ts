@@ -28,15 +28,20 @@ export function sameSnapshot(a: InboxSnapshot, b: InboxSnapshot): boolean {
     const y = b.conversations[i]!;
     if (x.key !== y.key || x.preview !== y.preview || x.lastFrom !== y.lastFrom || x.unread !== y.unread || x.selected !== y.selected) return false;
     if (x.customerName !== y.customerName || !sameRange(x.lastAt, y.lastAt)) return false;
+    // What events carry (their id, their join key, the channel's rules): learned on a later read, still news.
+    if (x.id !== y.id || x.rowKey !== y.rowKey || (x.channel ?? null) !== (y.channel ?? null)) return false;
   }
   const oa = a.open;
   const ob = b.open;
   if (!oa || !ob) return oa === ob;
   if (oa.key !== ob.key || oa.id !== ob.id || oa.customerName !== ob.customerName || oa.messages.length !== ob.messages.length) return false;
+  if ((oa.channel ?? null) !== (ob.channel ?? null) || oa.rowKey !== ob.rowKey || !!oa.earlierOmitted !== !!ob.earlierOmitted) return false;
   for (let i = 0; i < oa.messages.length; i++) {
     const x = oa.messages[i]!;
     const y = ob.messages[i]!;
     if (x.key !== y.key || x.agent !== y.agent || x.side !== y.side || !sameRange(x.at, y.at)) return false;
+    // An "automated" label read after the message (a human reply or not), an attachment recognised late.
+    if (!!x.automated !== !!y.automated || !!x.attachment !== !!y.attachment) return false;
   }
   return true;
 }
