@@ -143,9 +143,10 @@ async function measureStartup(pair) {
     return { taskMs: (after.task - before.task) * 1000, visibleMs: withExtension ? t.sidebar - t.dcl : null, ownMs: own.extensionMs, ownBeforeMs: own.extensionBeforeMs };
   };
   const runs = { with: [], without: [] };
+  // A side's fresh tab; it waits for the sidebar where an extension runs (none in a control's "with", one in a baseline build).
+  const start = (side) => (side === 'with' ? one(pair.with, !PAIR_CONTROL) : one(pair.without, !!BASELINE_DIR));
   for (let i = 0; i < STARTS; i++) {
     // Both tabs load at the same time (TOGETHER), as the burst's rounds run (the metrics are in thread time).
-    const start = (side) => (side === 'with' ? one(pair.with, !PAIR_CONTROL) : one(pair.without, !!BASELINE_DIR));
     const [without, withExt] = TOGETHER ? await Promise.all([start('without'), start('with')]) : [await start('without'), await start('with')];
     runs.without.push(without);
     runs.with.push(withExt);
