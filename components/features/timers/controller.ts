@@ -164,12 +164,14 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     sendMessage('alerts:update', { pageId: pageId.peek(), openNow, items }).catch(retryLater); // retried once, later, not every tick
   };
   const report = (force = false) => {
+    // Both read first: the effect follows the list and the schedule even while nothing is sent.
     const list = views.value;
-    // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
-    const openNow = isOpenAt(clock.peek(), settings.value.businessHours);
+    const hours = settings.value.businessHours;
     if (!reporting) return;
     // A report already planned sends the list as it is then: no need to compare this one (a burst's changes).
     if (!force && reportTimer !== undefined && !hidden()) return;
+    // Open now per the schedule, whatever the time basis: "quiet outside business hours" needs it even when counting wall time.
+    const openNow = isOpenAt(clock.peek(), hours);
     if (!force && openNow === lastOpen && !alertsChanged(lastItems, list)) return;
     const wait = lastSentAt + REPORT_GAP_MS - Date.now();
     if (force || wait <= 0 || hidden()) send();
