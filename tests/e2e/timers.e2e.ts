@@ -98,7 +98,11 @@ describe('reply timers', () => {
     const first = await elapsed.textContent();
     expect(first).toMatch(/^~?(< 1|\d+) min$/);
     // The panel's styles come with the timers chunk (a <style> in the shadow root): they apply.
-    expect(await elapsed.evaluate((el) => getComputedStyle(el).contain)).toBe('strict');
+    // The ticking figure is a fixed-size relayout boundary (size and layout containment), without paint containment.
+    const tickContain = await elapsed.locator('.ip-tick').evaluate((el) => getComputedStyle(el).contain);
+    expect(tickContain.split(' ').sort()).toEqual(['layout', 'size', 'style']);
+    // The collapsed list's rows render in full (no content-visibility box, each one computed on every frame of the page).
+    expect(await row.evaluate((el) => getComputedStyle(el.closest('li')!).contentVisibility)).toBe('visible');
     // It counts, in whole minutes: the shared clock wakes at the row's next minute (within a minute, then
     // at the clock's next 10-second mark: utils/clock.ts CLOCK_GRID_MS).
     // A row that leaves the sidebar's view stops ticking (by design) and catches up when it comes back:

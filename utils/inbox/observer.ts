@@ -4,6 +4,14 @@
  * per frame in `onBatch`, however many mutations arrived (Meta re-renders
  * whole rows and threads several times a second). In a hidden tab frames do
  * not run, so a timer stands in for them.
+ *
+ * The batch runs right *after* the frame, not in its animation-frame callback:
+ * the page's style and layout are then up to date, so what a batch reads from
+ * them (an unread row's computed bold, which rows are in view, which side a
+ * message sits on) costs a lookup. Read in the callback, before the frame's own
+ * style and layout, the same reads made the browser restyle and re-lay out
+ * Meta's page early, inside the extension (issue 14: 10 ms of forced layout
+ * and 5 ms of forced style per mutation burst, scripts/bench/lib/burst-split.mjs).
  */
 export interface Batch {
   /** Mutation records buffered since the last batch. */
@@ -92,6 +100,8 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
   let overflow = false;
   let forced = false;
   let frame: number | null = null;
+  /** The task that runs the batch once the frame asked for has rendered. */
+  let afterFrame: ReturnType<typeof setTimeout> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Waiting out `minGapMs` before asking for a frame. */
   let gapTimer: ReturnType<typeof setTimeout> | null = null;
@@ -173,7 +183,11 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
       return;
     }
     if (win.document.visibilityState === 'visible' && typeof win.requestAnimationFrame === 'function') {
-      frame = win.requestAnimationFrame(run);
+      // The next task after the frame's rendering (style, layout, paint): see the note at the top.
+      frame = win.requestAnimationFrame(() => {
+        frame = null;
+        afterFrame = setTimeout(run, 0);
+      });
     }
     // Frames stop in hidden tabs: a timer makes sure the batch still runs (it also covers a tab hidden after scheduling).
     timer = setTimeout(run, frame !== null ? 250 : 50);
@@ -181,9 +195,10 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
 
   function run() {
     if (frame !== null) win.cancelAnimationFrame(frame);
+    if (afterFrame !== null) clearTimeout(afterFrame);
     if (timer !== null) clearTimeout(timer);
     if (gapTimer !== null) clearTimeout(gapTimer);
-    frame = timer = gapTimer = null;
+    frame = afterFrame = timer = gapTimer = null;
     if (disconnected) return;
     const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], restyled: [...restyled], overflow, forced };
     targets = new Set();
@@ -233,6 +248,7 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
       observer.disconnect();
       detached.disconnect();
       if (frame !== null) win.cancelAnimationFrame(frame);
+      if (afterFrame !== null) clearTimeout(afterFrame);
       if (timer !== null) clearTimeout(timer);
       if (gapTimer !== null) clearTimeout(gapTimer);
     },

@@ -52,6 +52,37 @@ describe('batched observer', () => {
   });
 });
 
+describe('batched observer: when the batch runs', () => {
+  it("runs the batch in the task after the frame's rendering, not inside the animation-frame callback (the page's style and layout are then current)", async () => {
+    const root = h('div');
+    document.body.replaceChildren(root);
+    const frames: FrameRequestCallback[] = [];
+    // The page's window, with frames that run only when this test says so.
+    const win = new Proxy(window, {
+      get(target, prop) {
+        if (prop === 'requestAnimationFrame') return (cb: FrameRequestCallback) => frames.push(cb);
+        if (prop === 'cancelAnimationFrame') return () => undefined;
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' && prop !== 'MutationObserver' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as Window & typeof globalThis;
+    const phases: string[] = [];
+    let inFrame = false;
+    const observer = createBatchedObserver({ win, root: () => root, onBatch: () => phases.push(inFrame ? 'in the frame callback' : 'after the frame') });
+    root.append(h('span', {}, 'new'));
+    await Promise.resolve(); // the observer's records are delivered
+    await Promise.resolve();
+    expect(frames).toHaveLength(1);
+    inFrame = true;
+    frames[0]!(performance.now());
+    inFrame = false;
+    expect(phases).toEqual([]); // not yet: the frame still has its style, layout and paint to do
+    await new Promise((r) => setTimeout(r, 0));
+    expect(phases).toEqual(['after the frame']);
+    observer.disconnect();
+  });
+});
+
 describe('batched observer with a gap between batches (minGapMs)', () => {
   it('holds mutations that come soon after a batch until the gap ends, then makes one batch dated by its first record', async () => {
     const root = h('div');
