@@ -14,7 +14,8 @@ describe('first run', () => {
     await browser.removeStorage(['ui.tourDone']);
     const page = await browser.openInbox();
     const tour = sidebar(page).locator('[data-testid="tour"]');
-    // Where the timers panel sits before the tour arrives (a lazy chunk, at the page's first quiet moment).
+    // Where the timers panel sits before the tour arrives (a lazy chunk, at the page's first quiet moment;
+    // should it come first, only its leaving is checked below).
     const panel = sidebar(page).locator('[data-testid="timers-panel"]');
     await panel.waitFor();
     const panelTop = async () => Math.round((await panel.boundingBox())!.y);

@@ -10,8 +10,9 @@
  * them (an unread row's computed bold, which rows are in view, which side a
  * message sits on) costs a lookup. Read in the callback, before the frame's own
  * style and layout, the same reads made the browser restyle and re-lay out
- * Meta's page early, inside the extension (issue 14: 10 ms of forced layout
- * and 5 ms of forced style per mutation burst, scripts/bench/lib/burst-split.mjs).
+ * Meta's page early, inside the extension (issue 14: about 10 ms of forced
+ * layout and 10 ms of forced style per mutation burst, about 1.5 ms in all
+ * after the change; scripts/bench/lib/burst-split.mjs with SPLIT_STACKS=1).
  */
 export interface Batch {
   /** Mutation records buffered since the last batch. */
