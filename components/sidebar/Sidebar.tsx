@@ -87,7 +87,8 @@ export function Sidebar({ collapsed, onToggle, health, features, started, dark, 
             <h1>{t.value.appName}</h1>
           </header>
           {(!health.value.recognized || health.value.missing.length > 0) && <LayoutNotice health={health.value} onCopyReport={onCopyReport} />}
-          {showTour?.value && started.value && onTourDone && <Tour onDone={onTourDone} />}
+          {/* The tour's slot is there from the first paint; the tour fills it once the features have started (sidebar.css). */}
+          {showTour?.value && onTourDone && <div class="ip-tour-slot" data-testid="tour-slot">{started.value && <Tour onDone={onTourDone} />}</div>}
           {!started.value && <p class="ip-muted">{t.value.loading}</p>}
           {features.value
             .filter((f) => f.Panel !== null || f.state === 'failed')

@@ -6,11 +6,11 @@ const t = messagesFor(sidebarPartsMessages);
 export const TOUR_STEPS = 3;
 
 /**
- * A three-step first-run tour: first in the sidebar's reading order, shown as
- * a card over the sidebar's bottom (sidebar.css: it moves no row when it
- * arrives or leaves). It never takes the focus (an agent may be typing in
- * Meta's reply box) and never covers the inbox; "Skip" or "Done" ends it for
- * good (`onDone` stores that).
+ * A three-step first-run tour at the top of the sidebar, in a slot kept for it
+ * from the sidebar's first paint (Sidebar.tsx, sidebar.css: its arrival moves
+ * no row). It never takes the focus (an agent may be typing in Meta's reply
+ * box) and never covers the inbox; "Skip" or "Done" ends it for good
+ * (`onDone` stores that).
  */
 export function Tour({ onDone }: { onDone: () => void }) {
   const [step, setStep] = useState(0);

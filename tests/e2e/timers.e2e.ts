@@ -88,9 +88,9 @@ describe('reply timers', () => {
     const row = rowFor(page, name);
     await row.waitFor({ timeout: 10_000 });
     // Only rows in view tick (by design). The first-run tour comes with a lazy chunk at the page's first
-    // quiet moment, as a card over the sidebar's bottom (until stop 28 it pushed the list down by its
-    // height: the likely cause of a CI failure at stop 22, where the row kept "< 1 min" for 65 s). End it
-    // first, so this last row is never under the card.
+    // quiet moment, into a slot kept for it from the sidebar's first paint (until stop 28 it pushed the
+    // list down by its height on arrival: the likely cause of a CI failure at stop 22, where the row kept
+    // "< 1 min" for 65 s). End it first anyway: its slot then goes, and the list moves up once, now.
     await sidebar(page).locator('[data-testid="tour-skip"]').click();
     await sidebar(page).locator('[data-testid="tour"]').waitFor({ state: 'detached' });
     await row.scrollIntoViewIfNeeded();
