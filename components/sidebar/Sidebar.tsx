@@ -89,12 +89,13 @@ export function Sidebar({ collapsed, onToggle, health, features, started, dark, 
           {(!health.value.recognized || health.value.missing.length > 0) && <LayoutNotice health={health.value} onCopyReport={onCopyReport} />}
           {/* The tour's slot is there from the first paint; the tour fills it once the features have started (sidebar.css). */}
           {showTour?.value && onTourDone && <div class="ip-tour-slot" data-testid="tour-slot">{started.value && <Tour onDone={onTourDone} />}</div>}
-          {!started.value && <p class="ip-muted">{t.value.loading}</p>}
           {features.value
             .filter((f) => f.Panel !== null || f.state === 'failed')
             .map((f) => (
               <FeatureSection key={f.id} slot={f} />
             ))}
+          {/* Below the panels that have started: its leaving moves none of them (a row must stay under the pointer). */}
+          {!started.value && <p class="ip-muted" data-testid="sidebar-loading">{t.value.loading}</p>}
           <SidebarFooter />
         </div>
       )}

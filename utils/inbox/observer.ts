@@ -184,10 +184,13 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
       return;
     }
     if (win.document.visibilityState === 'visible' && typeof win.requestAnimationFrame === 'function') {
-      // The next task after the frame's rendering (style, layout, paint): see the note at the top.
+      // The next task after the frame's rendering (style, layout, paint): see the note at the top. An urgent
+      // record (the composer) is read in the frame itself, as soon as possible: a task after the frame can come
+      // after the agent's next key, and Enter sends (an edit typed just before must still be read as typed).
       frame = win.requestAnimationFrame(() => {
         frame = null;
-        afterFrame = setTimeout(run, 0);
+        if (hurry) run();
+        else afterFrame = setTimeout(run, 0);
       });
     }
     // Frames stop in hidden tabs: a timer makes sure the batch still runs (it also covers a tab hidden after scheduling).

@@ -53,7 +53,7 @@ describe('batched observer', () => {
 });
 
 describe('batched observer: when the batch runs', () => {
-  it("runs the batch in the task after the frame's rendering, not inside the animation-frame callback (the page's style and layout are then current)", async () => {
+  it("runs the batch in the task after the frame's rendering, not inside the animation-frame callback (the page's style and layout are then current); an urgent change in the callback itself", async () => {
     const root = h('div');
     document.body.replaceChildren(root);
     const frames: FrameRequestCallback[] = [];
@@ -79,6 +79,20 @@ describe('batched observer: when the batch runs', () => {
     expect(phases).toEqual([]); // not yet: the frame still has its style, layout and paint to do
     await new Promise((r) => setTimeout(r, 0));
     expect(phases).toEqual(['after the frame']);
+    // An urgent change (the composer) is read in the frame itself: a task after it could come after the agent's Enter.
+    const composer = h('div');
+    root.append(composer);
+    await new Promise((r) => setTimeout(r, 0));
+    const urgent = createBatchedObserver({ win, root: () => composer, onBatch: () => phases.push(inFrame ? 'in the frame callback' : 'after the frame'), urgent: () => true, minGapMs: 1 });
+    composer.append(h('span', {}, 'typed'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(frames.length).toBeGreaterThan(1);
+    inFrame = true;
+    frames.at(-1)!(performance.now());
+    inFrame = false;
+    expect(phases).toEqual(['after the frame', 'in the frame callback']);
+    urgent.disconnect();
     observer.disconnect();
   });
 });

@@ -6,6 +6,7 @@ import { Sidebar } from '../../../components/sidebar/Sidebar';
 import { Tour } from '../../../components/sidebar/Tour';
 import { uiLocale } from '../../../utils/i18n';
 import type { InboxHealth } from '../../../utils/inbox/types';
+import type { FeatureSlot } from '../../../components/sidebar/feature-host';
 
 const healthy: InboxHealth = { found: { list: true, thread: true, composer: true }, missing: [], recognized: true };
 let hosts: HTMLElement[] = [];
@@ -77,5 +78,22 @@ describe('the first-run tour', () => {
     await vi.waitFor(() => expect(host.querySelector('[data-testid="tour"]')).not.toBeNull());
     await click(host, 'tour-skip');
     expect(host.querySelector('[data-testid="tour"]')).toBeNull();
+  });
+
+  it('keeps its slot above the panels from the first paint, and the loading line below them: neither moves a panel when the features have started', async () => {
+    const showTour = signal(true);
+    const started = signal(false);
+    const Panel = () => <p data-testid="a-panel">rows</p>;
+    const features = signal<FeatureSlot[]>([{ id: 'timers', title: () => 'Waiting', state: 'running', Panel, fail: () => undefined, retry: () => undefined }]);
+    const host = await mount(
+      <Sidebar collapsed={signal(false)} onToggle={() => undefined} health={signal(healthy)} features={features} started={started} showTour={showTour} onTourDone={() => (showTour.value = false)} />,
+    );
+    const order = () => [...host.querySelectorAll('[data-testid="tour-slot"], [data-testid="a-panel"], [data-testid="sidebar-loading"]')].map((el) => el.getAttribute('data-testid'));
+    expect(order()).toEqual(['tour-slot', 'a-panel', 'sidebar-loading']);
+    await act(() => void (started.value = true));
+    await vi.waitFor(() => expect(host.querySelector('[data-testid="tour-slot"] [data-testid="tour"]')).not.toBeNull());
+    expect(order()).toEqual(['tour-slot', 'a-panel']);
+    await click(host, 'tour-skip');
+    expect(order()).toEqual(['a-panel']);
   });
 });
