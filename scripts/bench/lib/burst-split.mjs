@@ -9,9 +9,8 @@
 //   node scripts/bench/lib/burst-split.mjs [rounds=5]
 // SPLIT_STACKS=1 also names the call that forced each style or layout. Tracing adds overhead: compare the two
 // columns with each other, not with the bench's figures.
-import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, median, round, styleSidebar, styleWithoutPage } from './chromium.mjs';
-import { loadavg } from 'node:os';
-import { forced, selfTimes } from './trace-self.mjs';
+import { launchPair, openBenchInbox, waitForSidebar, mutationBurst, cdpFor, traceDuring, styleSidebar, styleWithoutPage } from './chromium.mjs';
+import { printSplit, selfTimes } from './trace-self.mjs';
 
 const rounds = Number(process.argv[2] ?? 5);
 
@@ -43,20 +42,7 @@ try {
     );
     sides.forEach((side, i) => results[side].push(selfTimes(traces[i])));
   }
-  const names = new Set([...results.with, ...results.without].flatMap((m) => [...m.keys()]));
-  const rows = [...names].map((name) => {
-    const w = median(results.with.map((m) => m.get(name) ?? 0));
-    const wo = median(results.without.map((m) => m.get(name) ?? 0));
-    return { name, with: w, without: wo, diff: w - wo };
-  });
-  rows.sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
-  const total = (side) => median(results[side].map((m) => [...m.values()].reduce((s, v) => s + v, 0)));
-  console.log(`${rounds} rounds per browser, load ${loadavg()[0].toFixed(2)}; self time per burst on the page's main thread (ms, medians):`);
-  console.log(`total: with ${round(total('with'), 1)}, without ${round(total('without'), 1)}, difference ${round(total('with') - total('without'), 1)}`);
-  console.log('event'.padEnd(44), 'with'.padStart(8), 'without'.padStart(8), 'diff'.padStart(8));
-  for (const row of rows.slice(0, 25)) console.log(row.name.padEnd(44), round(row.with, 1).toFixed(1).padStart(8), round(row.without, 1).toFixed(1).padStart(8), round(row.diff, 1).toFixed(1).padStart(8));
-  console.log('\nforced style/layout inside the extension, by the call that forced it (ms, all rounds):');
-  for (const [where, ms] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${round(ms, 1)}  ${where}`);
+  printSplit(results, rounds, 'burst');
 } finally {
   await pair.with.close();
   await pair.without.close();

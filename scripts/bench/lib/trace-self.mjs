@@ -2,7 +2,8 @@
 // each event's duration minus its children's, script events split into the extension's and the page's by their
 // script URL (a callback an extension call made is still the extension's time), and, for style or layout forced
 // inside the extension's code, the call that forced it (with the disabled-by-default-devtools.timeline.stack category).
-import { EXT_URL } from './chromium.mjs';
+import { loadavg } from 'node:os';
+import { EXT_URL, median, round } from './chromium.mjs';
 
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'v8.callFunction', 'V8.Execute', 'EventDispatch']);
 
@@ -47,4 +48,26 @@ export function selfTimes(events) {
   }
   close(Infinity);
   return out;
+}
+
+/**
+ * Prints a with/without split (burst-split.mjs, startup-split.mjs): `results.with` and `results.without` hold one
+ * selfTimes map per round; each event's medians over the rounds and their difference, largest first, then the
+ * style and layout forced inside the extension. `per` names what one round is ("burst", "load").
+ */
+export function printSplit(results, rounds, per, lines = 25) {
+  const names = new Set([...results.with, ...results.without].flatMap((m) => [...m.keys()]));
+  const rows = [...names].map((name) => {
+    const w = median(results.with.map((m) => m.get(name) ?? 0));
+    const wo = median(results.without.map((m) => m.get(name) ?? 0));
+    return { name, with: w, without: wo, diff: w - wo };
+  });
+  rows.sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
+  const total = (side) => median(results[side].map((m) => [...m.values()].reduce((s, v) => s + v, 0)));
+  console.log(`${rounds} rounds per browser, load ${loadavg()[0].toFixed(2)}; self time per ${per} on the page's main thread (ms, medians):`);
+  console.log(`total: with ${round(total('with'), 1)}, without ${round(total('without'), 1)}, difference ${round(total('with') - total('without'), 1)}`);
+  console.log('event'.padEnd(44), 'with'.padStart(8), 'without'.padStart(8), 'diff'.padStart(8));
+  for (const row of rows.slice(0, lines)) console.log(row.name.padEnd(44), round(row.with, 1).toFixed(1).padStart(8), round(row.without, 1).toFixed(1).padStart(8), round(row.diff, 1).toFixed(1).padStart(8));
+  console.log('\nforced style/layout inside the extension, by the call that forced it (ms, all rounds):');
+  for (const [where, ms] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${round(ms, 1)}  ${where}`);
 }
