@@ -116,6 +116,16 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       }
     }
   }
+  /**
+   * A row that left the list sends no record for what changes in it while it is out of the page (the
+   * observer no longer sees it): its cached reading is forgotten, so a row put back later is read again.
+   */
+  let lastRowEls = new Set<Element>();
+  function forgetRowsThatLeft(rowEls: Element[] | undefined) {
+    const next = new Set(rowEls ?? []);
+    for (const el of lastRowEls) if (!next.has(el)) rowReads.delete(el);
+    lastRowEls = next;
+  }
   function insideCachedRow(el: Element, list: Element): boolean {
     for (let n: Element | null = el; n && n !== list; n = n.parentElement) if (rowReads.has(n)) return true;
     return false;
@@ -168,8 +178,10 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     // No `dirty`: something outside the known parts changed, re-read everything.
     const full = !previous || !dirty;
     let list = full || dirty.list ? readList(c) : previous.list;
+    if (list !== previous?.list) forgetRowsThatLeft(list.rowEls);
     for (const row of list.conversations) if (row.selected && c.selectedId && row.rowKey) knownIds.set(row.rowKey, c.selectedId);
-    const thread = full || dirty.thread || dirty.list ? readThread(c, list.conversations) : previous.thread;
+    // A list change alone re-reads the thread's header and its row (which row is open), not its messages.
+    const thread = full || dirty.thread ? readThread(c, list.conversations) : dirty.list ? readThread(c, list.conversations, previous.thread) : previous.thread;
     // 2026 rows are never marked selected: the open conversation's id (URL or channel tab) names its row.
     const opened = thread.open;
     if (opened?.id && opened.rowKey && knownIds.get(opened.rowKey) !== opened.id) {

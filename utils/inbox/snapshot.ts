@@ -270,6 +270,8 @@ export interface ListReading {
   rowVia: number;
   titleVia: number;
   conversations: ConversationRow[];
+  /** The row elements read, in order (the live source forgets the cached reading of a row that left). */
+  rowEls?: Element[];
   problems: string[];
 }
 
@@ -285,7 +287,8 @@ export function readList(c: Ctx): ListReading {
   const conversations: ConversationRow[] = [];
   let titleVia = -1;
   let nameless = 0;
-  for (const row of visibleRows(list.value, rows.value)) {
+  const rowEls = visibleRows(list.value, rows.value);
+  for (const row of rowEls) {
     if (titleVia < 0) titleVia = findFirst(row, 'rowTitle').via;
     const r = readRow(row, c);
     if (!r.customerName) {
@@ -301,7 +304,7 @@ export function readList(c: Ctx): ListReading {
   const orphanActions = rows.value.length === 0 && findFirst(list.value, 'actionControl').via === 0;
   if (orphanActions) problems.push('row actions without rows');
   const found = !orphanActions && (conversations.length > 0 || nameless === 0);
-  return { found, el: list.value, via: list.via, ...(list.several ? { several: true } : {}), rowVia: rows.via, titleVia, conversations, problems };
+  return { found, el: list.value, via: list.via, ...(list.several ? { several: true } : {}), rowVia: rows.via, titleVia, conversations, rowEls, problems };
 }
 
 // ------------------------------------------------------------------ thread
@@ -603,7 +606,13 @@ export interface ThreadReading {
   open: OpenConversation | null;
 }
 
-export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
+/**
+ * The open conversation as the page shows it. `unchanged`: the last reading of the thread, when no
+ * mutation record fell inside the thread since (the live source knows): its messages are taken again if
+ * the message list is the same element, and only what depends on the list's rows (which row is open, its
+ * key) is read afresh. A list re-rendered by every new message elsewhere no longer re-reads the thread.
+ */
+export function readThread(c: Ctx, rows: ConversationRow[], unchanged?: ThreadReading): ThreadReading {
   const header: Found<Element | null> = c.known?.header ?? findLive(c.doc, 'header');
   // 2026: the pagelet alternative misses and the label one matches; the hint saves that miss's walk.
   const list: Found<Element | null> = c.known?.messageList ?? findLive(c.doc, 'messageList', c.partHints);
@@ -618,7 +627,12 @@ export function readThread(c: Ctx, rows: ConversationRow[]): ThreadReading {
   // The channel tab's selection counts only when a conversation is on screen: the tab keeps it after the pane is emptied.
   const id = c.selectedId ?? (customerName ? c.tab.selectedItemId : null);
   const key = id ?? selectedRow?.key ?? (customerName ? `h:${hash(normalizeLabel(customerName))}` : 'unknown');
-  const { messages, omitted } = list.value ? readMessages(list.value, c) : { messages: [], omitted: false };
+  const kept = unchanged?.open && list.value && unchanged.messageList === list.value ? unchanged.open : null;
+  const { messages, omitted } = kept
+    ? { messages: kept.messages, omitted: kept.earlierOmitted === true }
+    : list.value
+      ? readMessages(list.value, c)
+      : { messages: [], omitted: false };
   // An empty detail pane ("Select a conversation") is a thread area with no conversation open.
   const open: OpenConversation | null =
     id || customerName || messages.length

@@ -52,6 +52,80 @@ describe('batched observer', () => {
   });
 });
 
+describe('batched observer: child-list changes undone within the batch', () => {
+  const setup = () => {
+    const kept = h('span', {}, 'kept');
+    const a = h('div', { id: 'a' }, kept);
+    const b = h('div', { id: 'b' });
+    const root = h('div', {}, a, b);
+    document.body.replaceChildren(root);
+    const batches: Array<{ records: number; targets: string[] }> = [];
+    const name = (n: Node) => (n as Element).id || n.nodeName.toLowerCase();
+    const observer = createBatchedObserver({ win: window, root: () => root, onBatch: (batch) => batches.push({ records: batch.records, targets: batch.targets.map(name).sort() }) });
+    return { kept, a, b, root, batches, observer };
+  };
+
+  it('a node added, changed and removed again (a typing ticker) leaves its parent out of the targets', async () => {
+    const { a, batches, observer } = setup();
+    const ticker = h('i', {}, '0');
+    a.append(ticker);
+    for (let i = 1; i < 5; i++) (ticker.firstChild as Text).data = String(i);
+    ticker.textContent = 'typing';
+    ticker.remove();
+    await settle();
+    // One batch of all the records: the parent is unchanged; the ticker and its text left the page (kept as
+    // targets, whose caches are forgotten; the batch reads nothing for them).
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.records).toBeGreaterThanOrEqual(7);
+    expect(batches[0]!.targets).toEqual(['#text', 'i']);
+    observer.disconnect();
+  });
+
+  it('a node present before the batch and removed, or moved to another parent, marks both parents', async () => {
+    const { kept, b, batches, observer } = setup();
+    b.append(kept);
+    await settle();
+    expect(batches).toEqual([{ records: 2, targets: ['a', 'b'] }]);
+    observer.disconnect();
+  });
+
+  it('a node added to one parent, then moved to another within the batch, marks both', async () => {
+    const { a, b, batches, observer } = setup();
+    const moved = h('i');
+    a.append(moved);
+    b.append(moved);
+    await settle();
+    expect(batches).toEqual([{ records: 3, targets: ['a', 'b'] }]);
+    observer.disconnect();
+  });
+
+  it('a node added, removed and added again marks its parent', async () => {
+    const { a, batches, observer } = setup();
+    const back = h('i');
+    a.append(back);
+    back.remove();
+    a.append(back);
+    await settle();
+    expect(batches).toEqual([{ records: 3, targets: ['a'] }]);
+    observer.disconnect();
+  });
+
+  it('past 4 x maxTargets waiting records, every child-list target is kept (no overflow for one busy parent)', async () => {
+    const { a, root, observer } = setup();
+    observer.disconnect();
+    const seen: Array<{ overflow: boolean; targets: string[] }> = [];
+    const capped = createBatchedObserver({ win: window, root: () => root, maxTargets: 5, onBatch: (batch) => seen.push({ overflow: batch.overflow, targets: batch.targets.map((n) => (n as Element).id) }) });
+    for (let i = 0; i < 20; i++) {
+      const t = h('i');
+      a.append(t);
+      t.remove();
+    }
+    await settle();
+    expect(seen).toEqual([{ overflow: false, targets: ['a'] }]);
+    capped.disconnect();
+  });
+});
+
 describe('batched observer: when the batch runs', () => {
   it("runs the batch in the task after the frame's rendering, not inside the animation-frame callback (the page's style and layout are then current); an urgent change in the callback itself", async () => {
     const root = h('div');
@@ -508,6 +582,38 @@ describe('createInboxSource: list rows read once, re-read when they change', () 
   };
   /** Another row changes in the same batch: the list is re-read, and the cached rows are served. */
   const touchOther = (name: string) => rowEl(name).querySelector('span:not([dir])')!.append('');
+
+  it('a row taken out, changed while out of the page and put back later is read again (its cache is forgotten)', async () => {
+    const row = rowEl('Bruno Petit');
+    const next = row.nextSibling;
+    row.remove();
+    await settle();
+    expect(source.snapshot.value.conversations.map((r) => r.customerName)).not.toContain('Bruno Petit');
+    row.querySelector('a > span[dir="auto"]')!.textContent = 'Any news about my parcel?';
+    await settle();
+    dom.list.insertBefore(row, next);
+    await settle();
+    expect(source.snapshot.value.conversations.find((r) => r.customerName === 'Bruno Petit')?.preview).toBe('Any news about my parcel?');
+  });
+
+  it("a batch inside the list alone takes the thread's messages from the last reading; a change in the thread reads them again", async () => {
+    const before = source.snapshot.value.open!;
+    expect(before.messages.map((m) => m.text)).toEqual(['Hello']);
+    // A real change in the list (a new preview): a new snapshot, whose open conversation is read with it.
+    const preview = rowEl('Bruno Petit').querySelector('a > span[dir="auto"]')!;
+    preview.textContent = 'Any news about my parcel?';
+    await settle();
+    expect(source.snapshot.value.conversations.map((r) => r.preview)).toContain('Any news about my parcel?');
+    const after = source.snapshot.value.open!;
+    expect(after.key).toBe(before.key);
+    expect(after.messages).toBe(before.messages);
+    dom.setThread('Alice Martin', [
+      { side: 'customer', text: 'Hello' },
+      { side: 'customer', text: 'Anyone there?' },
+    ]);
+    await settle();
+    expect(source.snapshot.value.open!.messages.map((m) => m.text)).toEqual(['Hello', 'Anyone there?']);
+  });
 
   it('a batch inside the thread re-reads the thread only (the parts the last reading found route the records)', async () => {
     const pagelet = dom.list.parentElement!;
