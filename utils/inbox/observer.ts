@@ -19,10 +19,7 @@ export interface Batch {
   records: number;
   /** When the first of them was buffered (the best estimate of when the change happened). */
   firstAt: number;
-  /**
-   * Distinct mutated nodes (capped; `overflow` when more). Only read during the batch, never kept. A parent
-   * whose child-list changes the batch undid (nodes added and removed again) is not one.
-   */
+  /** Distinct mutated nodes (capped; `overflow` when more). Only read during the batch, never kept. */
   targets: Node[];
   overflow: boolean;
   /**
@@ -151,81 +148,22 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     }
   });
 
-  /**
-   * Child-list records wait for the batch (resolveChildLists): one whose added nodes are gone again by then,
-   * and whose removed nodes were added earlier in the same batch, left its target as it was (a typing ticker
-   * shown and hidden, a tooltip) and marks nothing. Only their targets are touched here: reading every
-   * record's node lists from the content script's world cost more than the re-reads it saved.
-   */
-  let childLists: MutationRecord[] = [];
-  /** Past 4 x maxTargets waiting child-list records, the rest of the batch marks their targets at once. */
-  let deferring = true;
-
   function buffer(list: MutationRecord[]) {
     if (!list.length) return;
     if (records === 0) firstAt = now();
     records += list.length;
     if (!overflow) {
       for (const r of list) {
-        if (r.type === 'childList' && deferring) {
-          childLists.push(r);
-          if (childLists.length > maxTargets * 4) {
-            for (const c of childLists) targets.add(c.target);
-            childLists = [];
-            deferring = false;
-          }
-        } else {
-          targets.add(r.target);
-          if (r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style')) restyled.add(r.target as Element);
-        }
+        targets.add(r.target);
+        if (r.type === 'attributes' && (r.attributeName === 'class' || r.attributeName === 'style')) restyled.add(r.target as Element);
         if (targets.size > maxTargets) {
-          overflowed();
+          overflow = true;
+          targets = new Set();
+          restyled = new Set();
           break;
         }
       }
     }
-  }
-
-  function overflowed() {
-    overflow = true;
-    targets = new Set();
-    restyled = new Set();
-    childLists = [];
-  }
-
-  /**
-   * The targets of the waiting child-list records that changed something, in record order. A target
-   * already marked is not looked at again; one no longer in the page is kept as it is (the batch skips
-   * it, but the caches of a row that left with it must still be forgotten: it may come back). The nodes
-   * of records not looked at are not remembered as added in this batch: their removal later counts as a
-   * change, which errs on the side of reading.
-   */
-  function resolveChildLists() {
-    const waiting = childLists;
-    childLists = [];
-    deferring = true;
-    if (overflow || !waiting.length) return;
-    const addedHere = new Set<Node>();
-    for (const r of waiting) {
-      const target = r.target;
-      if (targets.has(target)) continue;
-      if (!target.isConnected) {
-        targets.add(target);
-        continue;
-      }
-      let changed = false;
-      const removed = r.removedNodes;
-      for (let i = 0; i < removed.length && !changed; i++) if (!addedHere.has(removed[i]!)) changed = true;
-      if (!changed) {
-        const added = r.addedNodes;
-        for (let i = 0; i < added.length; i++) {
-          addedHere.add(added[i]!);
-          if (added[i]!.isConnected) changed = true;
-        }
-      }
-      if (changed) targets.add(target);
-    }
-    if (targets.size > maxTargets) overflowed();
   }
 
   function schedule() {
@@ -266,7 +204,6 @@ export function createBatchedObserver(options: BatchedObserverOptions) {
     if (gapTimer !== null) clearTimeout(gapTimer);
     frame = afterFrame = timer = gapTimer = null;
     if (disconnected) return;
-    resolveChildLists();
     const batch: Batch = { records, firstAt: records ? firstAt : now(), targets: [...targets], restyled: [...restyled], overflow, forced };
     targets = new Set();
     restyled = new Set();
