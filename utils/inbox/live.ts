@@ -435,6 +435,10 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
       const composer = readComposer(doc);
       if (!composer.el || !composer.state.text.trim()) return;
       if (via === 'enter' && !composer.el.contains(target)) return;
+      // The last keys may not be read yet (their batch waits for the next frame, and Enter can come first):
+      // read the page now, before it sends, so that what follows the composer (a saved reply's edit, the
+      // draft checks) sees the text that is sent.
+      if (composer.state.text !== current.snapshot.composer.text) observer.flush();
       // The conversation on the page now: the last snapshot may still show the previous one.
       const open = readThread(snapshotContext(doc, url(), now(), snapOptions), current.snapshot.conversations).open;
       tracker.noteSendIntent(composer.state.text, now(), open);

@@ -347,6 +347,29 @@ describe('createInboxSource (happy-dom)', () => {
     expect(events.filter((e) => e.kind === 'reply-sent').map((e) => e.kind === 'reply-sent' && [e.conversation, e.via, e.agent])).toEqual([['1001', 'this-browser', 'Marie']]);
   });
 
+  it('Enter reads keys typed since the last batch before the page sends: whoever follows the composer sees the text sent', async () => {
+    clock += SETTLE_MS + 1000;
+    const model = dom.composer as unknown as { model: string };
+    model.model = 'On its way!';
+    await settle();
+    const seen: string[] = [];
+    const stop = effect(() => void seen.push(source.snapshot.value.composer.text));
+    try {
+      // The agent adds words and presses Enter before the next frame: the batch for those keys has not run.
+      model.model = 'On its way! Thanks';
+      await Promise.resolve(); // the mutation observer's callback only buffers
+      expect(source.snapshot.peek().composer.text).toBe('On its way!');
+      // The page's own Enter handler (bubbling, after the extension's capture listener) sends and empties it.
+      const sendOnEnter = () => (model.model = '');
+      dom.composer.addEventListener('keydown', sendOnEnter);
+      dom.composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      dom.composer.removeEventListener('keydown', sendOnEnter);
+      expect(seen).toContain('On its way! Thanks');
+    } finally {
+      stop();
+    }
+  });
+
   it('a click on Send counts like Enter; other clicks do not', async () => {
     clock += SETTLE_MS + 1000;
     const model = dom.composer as unknown as { model: string };
