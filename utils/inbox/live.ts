@@ -120,11 +120,10 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
    * A row that left the list sends no record for what changes in it while it is out of the page (the
    * observer no longer sees it): its cached reading is forgotten, so a row put back later is read again.
    */
-  let lastRowEls = new Set<Element>();
-  function forgetRowsThatLeft(rowEls: Element[] | undefined) {
-    const next = new Set(rowEls ?? []);
-    for (const el of lastRowEls) if (!next.has(el)) rowReads.delete(el);
-    lastRowEls = next;
+  function forgetRowsThatLeft(before: Element[] | undefined, after: Element[] | undefined) {
+    if (!before?.length) return;
+    const kept = new Set(after);
+    for (const el of before) if (!kept.has(el)) rowReads.delete(el);
   }
   function insideCachedRow(el: Element, list: Element): boolean {
     for (let n: Element | null = el; n && n !== list; n = n.parentElement) if (rowReads.has(n)) return true;
@@ -178,7 +177,7 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     // No `dirty`: something outside the known parts changed, re-read everything.
     const full = !previous || !dirty;
     let list = full || dirty.list ? readList(c) : previous.list;
-    if (list !== previous?.list) forgetRowsThatLeft(list.rowEls);
+    if (previous && list !== previous.list) forgetRowsThatLeft(previous.list.rowEls, list.rowEls);
     for (const row of list.conversations) if (row.selected && c.selectedId && row.rowKey) knownIds.set(row.rowKey, c.selectedId);
     // A list change alone re-reads the thread's header and its row (which row is open), not its messages.
     const thread = full || dirty.thread ? readThread(c, list.conversations) : dirty.list ? readThread(c, list.conversations, previous.thread) : previous.thread;
