@@ -36,7 +36,9 @@ export function selfTimes(events) {
     const url = String(e.args?.data?.url ?? e.args?.data?.stackTrace?.[0]?.url ?? e.args?.data?.scriptName ?? '');
     const parentExt = stack.some((s) => s.ext);
     const ext = SCRIPT_EVENTS.has(e.name) ? EXT_URL.test(url) || parentExt : parentExt;
-    const name = ext ? `${e.name} [extension]` : e.name;
+    let name = ext ? `${e.name} [extension]` : e.name;
+    // SPLIT_TASKS=1: a task's own time by where it was posted from (the scheduler's posting location).
+    if (process.env.SPLIT_TASKS && e.name === 'ThreadControllerImpl::RunTask') name += ` ${e.args?.src_func ?? e.args?.src ?? JSON.stringify(e.args ?? {}).slice(0, 60)}`;
     // A style or layout forced inside the extension's code: where (the trace's stack of the forcing call).
     if (ext && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')) {
       const top = e.args?.beginData?.stackTrace?.[0] ?? e.args?.elementData?.stackTrace?.[0];
