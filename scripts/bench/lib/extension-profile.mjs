@@ -98,6 +98,33 @@ export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DI
   return { spanMs: spanUs / 1000, busyMs: busyUs / 1000, extensionMs: extUs / 1000, extensionBeforeMs: extBeforeUs / 1000, gcMs: gcUs / 1000, byFile: sorted(byFile), byEntry: sorted(byEntry), bursts };
 }
 
+/**
+ * Bottom-up: the extension's samples by their innermost frame (as source with a map), a native or page frame
+ * named with the extension function that called it ("querySelector < utils/inbox/dom.ts:40 findAll").
+ */
+export function extensionSelf(profile, mapDir = process.env.PROFILE_SOURCEMAP_DIR) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+  const file = (n) => EXT.exec(n.callFrame.url ?? '')?.[1]?.replace(/\?.*$/, '') ?? null;
+  const where = (n) => {
+    const at = [file(n), n.callFrame.lineNumber + 1, n.callFrame.columnNumber + 1];
+    return sourceOf(mapDir, ...at) ?? `${n.callFrame.functionName || '(anonymous)'} ${at.join(':')}`;
+  };
+  const out = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const node = byId.get(profile.samples[i]);
+    if (!node || SKIP.has(node.callFrame.functionName)) continue;
+    let inner = null;
+    for (let n = node; n; n = parent.get(n.id)) if (file(n) !== null) { inner = n; break; }
+    if (!inner) continue;
+    const key = inner === node ? where(node) : `${node.callFrame.functionName || '(anonymous)'} < ${where(inner)}`;
+    out.set(key, (out.get(key) ?? 0) + dt / 1000);
+  }
+  return [...out].sort((a, b) => b[1] - a[1]);
+}
+
 export function printExtensionTime(x, top = 15, log = console.log) {
   log(`profile ${x.spanMs.toFixed(0)} ms; main thread busy ${x.busyMs.toFixed(1)} ms; extension code on the stack ${x.extensionMs.toFixed(1)} ms; GC (anyone's) ${x.gcMs.toFixed(1)} ms`);
   log('-- extension time by script file');

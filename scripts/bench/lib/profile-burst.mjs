@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launch } from '../../../tests/e2e/browser.mjs';
 import { mutationBurst, openBenchInbox, waitForSidebar } from './chromium.mjs';
-import { extensionTime, printExtensionTime, startProfiler, stopProfiler } from './extension-profile.mjs';
+import { extensionSelf, extensionTime, printExtensionTime, startProfiler, stopProfiler } from './extension-profile.mjs';
 import { ROOT } from './sim-page.mjs';
 
 const browser = await launch();
@@ -24,6 +24,8 @@ try {
   await mkdir(path.join(ROOT, 'bench-output'), { recursive: true });
   await writeFile(path.join(ROOT, 'bench-output/profile-burst.cpuprofile'), JSON.stringify(profile));
   printExtensionTime(extensionTime(profile), 20);
+  // PROFILE_SELF=n: also the n largest items bottom-up (innermost frame).
+  if (process.env.PROFILE_SELF) for (const [key, ms] of extensionSelf(profile).slice(0, Number(process.env.PROFILE_SELF))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
 } finally {
   await browser.close();
 }
