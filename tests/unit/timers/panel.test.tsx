@@ -1,4 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// These tests are about what the panel shows for a list; how often the list is drawn (at most once a second,
+// drawn.ts) has its own tests (drawn.test.ts, and the wiring in panel-drawn.test.tsx): here it is drawn at once.
+vi.mock('../../../components/features/timers/drawn', () => ({ DRAW_GAP_MS: 1_000, drawnEvery: <T,>(source: T) => source }));
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { signal } from '@preact/signals';
