@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { timersFeature } from '../../../components/features/timers/content';
 import { DRAW_GAP_MS } from '../../../components/features/timers/drawn';
 import { onMessages } from '../../../utils/messaging';
 import { customer, MIN, T0 } from './fixtures';
 import { fakeEnv } from './fake-env';
+import { mountTimersPanel } from './mount-panel';
 
 // The timers feature as the sidebar mounts it draws the waiting list at most once a second (drawn.ts):
 // a change after a quiet second at once, the next ones together at the end of the second.
@@ -29,15 +28,7 @@ describe('timers panel: how often the list is drawn', () => {
       }),
     );
     const fake = fakeEnv(T0 + 2 * MIN);
-    const Panel = (await timersFeature.start(fake.env))!.Panel!;
-    const host = document.createElement('div');
-    document.body.append(host);
-    await act(() => render(<Panel />, host));
-    cleanup.push(() => {
-      render(null, host);
-      host.remove();
-      fake.dispose();
-    });
+    const host = await mountTimersPanel(fake, cleanup);
     await wait(DRAW_GAP_MS + 50); // a quiet second since start-up
 
     await act(() => fake.emit(customer('first', T0 + MIN, { customerName: 'First' })));

@@ -17,6 +17,7 @@ import { DEFAULT_TIMING_SETTINGS, timingSettings } from '../../../utils/timers/s
 import { emptyWeekly } from '../../../utils/timers/business-hours';
 import { customer, MIN, HOUR, replied, row, snapshot, T0 } from './fixtures';
 import { fakeEnv } from './fake-env';
+import { mountTimersPanel } from './mount-panel';
 
 let cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -27,19 +28,7 @@ afterEach(() => {
 
 const flush = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
-async function mount(fake: ReturnType<typeof fakeEnv>) {
-  const { Panel: P } = (await timersFeature.start(fake.env))!;
-  const Panel = P!;
-  const host = document.createElement('div');
-  document.body.append(host);
-  await act(() => render(<Panel />, host));
-  cleanup.push(() => {
-    render(null, host);
-    host.remove();
-    fake.dispose();
-  });
-  return host;
-}
+const mount = (fake: ReturnType<typeof fakeEnv>) => mountTimersPanel(fake, cleanup);
 
 /** Answers the messages the panel sends, as the background would. */
 function fakeBackground(stats: { responses: number; withinTarget: number; withinTargetPct: number | null } | 'fail') {
