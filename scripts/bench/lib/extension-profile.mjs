@@ -41,6 +41,17 @@ function sourceOf(dir, file, line, column) {
   return p?.source ? `${p.source.replace(/^(\.\.\/)+/, '')}:${p.line}${p.name ? ` ${p.name}` : ''}` : null;
 }
 
+/** A profile's nodes by id, and each node's parent (by the child's id). */
+function indexNodes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+  return { byId, parent };
+}
+
+/** The extension file a profile node's code is in (`content-scripts/inbox.js`), or null for anyone else's. */
+const file = (n) => EXT.exec(n.callFrame.url ?? '')?.[1]?.replace(/\?.*$/, '') ?? null;
+
 /**
  * The extension's share of a profile: ms with extension code on the stack, by script file and by the
  * outermost extension function (the entry point: a callback, timer, observer or continuation), and when
@@ -48,10 +59,7 @@ function sourceOf(dir, file, line, column) {
  * sampled before `beforeMs` into the profile.
  */
 export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DIR, beforeMs = Infinity) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
-  const file = (n) => EXT.exec(n.callFrame.url ?? '')?.[1]?.replace(/\?.*$/, '') ?? null;
+  const { byId, parent } = indexNodes(profile);
   const name = (n) => n.callFrame.functionName || '(anonymous)';
   let busyUs = 0;
   let extUs = 0;
@@ -103,10 +111,7 @@ export function extensionTime(profile, mapDir = process.env.PROFILE_SOURCEMAP_DI
  * named with the extension function that called it ("querySelector < utils/inbox/dom.ts:40 findAll").
  */
 export function extensionSelf(profile, mapDir = process.env.PROFILE_SOURCEMAP_DIR) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
-  const file = (n) => EXT.exec(n.callFrame.url ?? '')?.[1]?.replace(/\?.*$/, '') ?? null;
+  const { byId, parent } = indexNodes(profile);
   const where = (n) => {
     const at = [file(n), n.callFrame.lineNumber + 1, n.callFrame.columnNumber + 1];
     return sourceOf(mapDir, ...at) ?? `${n.callFrame.functionName || '(anonymous)'} ${at.join(':')}`;
