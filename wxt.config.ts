@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { buildLazyChunks } from './scripts/build/lazy-chunks';
 import { stripDocsPlugin } from './scripts/build/strip-docs';
-import { LAZY_CHUNKS, lazyChunkFile, type LazyChunk } from './utils/lazy/chunks';
+import { CONTENT_CHUNKS, LAZY_CHUNKS, lazyChunkFile } from './utils/lazy/chunks';
 
 /**
  * The Firefox add-on id (AMO ties updates and the signing key to it). A team
@@ -52,36 +52,51 @@ export default defineConfig({
   // handler it answers, utils/messaging's onMessages, replies through `sendResponse`, which every browser keeps.
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // Chrome serves a web-accessible file (the sidebar's CSS, which WXT fetches into the shadow root) at the
-    // extension's fixed id, so any facebook.com page could fetch it to learn that Inbox Pilot is installed.
-    // use_dynamic_url: the content script still loads it, a page cannot (tests/e2e/security.e2e.ts). Firefox
-    // already gives every install its own random moz-extension:// host.
+    // The web-accessible files, where the content script runs: the sidebar's frame (an extension page the
+    // content script puts beside the inbox, components/sidebar/page-host.ts) and the lazy chunks the content
+    // script imports (utils/lazy/chunks.ts). Chrome serves a web-accessible file at the extension's fixed id,
+    // so any facebook.com page could fetch it to learn that Inbox Pilot is installed. use_dynamic_url: the
+    // content script still loads them, a page cannot (tests/e2e/security.e2e.ts). Firefox already gives every
+    // install its own random moz-extension:// host.
     'build:manifestGenerated': (wxt, manifest) => {
-      // The lazy chunks (utils/lazy/chunks.ts) are web-accessible where the content script runs, as its CSS is.
-      const wars = manifest.web_accessible_resources ?? [];
-      const css = wars.find((w) => typeof w === 'object' && w.resources.some((r) => r.startsWith('content-scripts/')));
-      if (!css || typeof css !== 'object') throw new Error('no web-accessible entry for the content script to add the lazy chunks to');
-      css.resources.push(...(Object.keys(LAZY_CHUNKS) as LazyChunk[]).map(lazyChunkFile));
-      if (wxt.config.browser === 'firefox') return;
-      for (const war of wars) {
-        if (typeof war === 'object') Object.assign(war, { use_dynamic_url: true });
-      }
+      // A web-accessible entry's patterns name origins only (Chrome refuses a path other than /*).
+      const matches = [...new Set((manifest.content_scripts?.[0]?.matches ?? []).map((m) => `${new URL(m.replace('*', 'x')).origin}/*`))];
+      if (!matches.length) throw new Error('no content script matches to make the sidebar frame web-accessible to');
+      const resources = ['sidebar.html', ...CONTENT_CHUNKS.map(lazyChunkFile)];
+      const entry = wxt.config.browser === 'firefox' ? { resources, matches } : { resources, matches, use_dynamic_url: true };
+      manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as (typeof entry)[]), entry];
     },
     // Code the content script loads when a feature starts, not at start-up (issue 14; utils/lazy/chunks.ts).
     'build:publicAssets': async (_wxt, files) => {
       files.push(...(await buildLazyChunks(DEFINE)));
     },
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.name === 'sidebar')) {
+        // The sidebar frame's lazy parts (utils/lazy/chunks.ts, loaded by entrypoints/sidebar/main.tsx), each in a
+        // file named after it, `chunks/lazy-<name>-<hash>.js`: what tests/e2e/lazy.e2e.ts takes away to see one fail.
+        // Named only (chunkFileNames), not grouped (manualChunks would pull in the modules the worker shares with them).
+        const named = new Map(Object.entries(LAZY_CHUNKS).map(([name, file]) => [fileURLToPath(new URL(file, import.meta.url)), `lazy-${name}`]));
+        const output = config.build?.rollupOptions?.output;
+        const base = Array.isArray(output) ? {} : (output ?? {});
+        const fallback = base.chunkFileNames;
+        const chunkFileNames = (chunk: { facadeModuleId: string | null; name: string }) => {
+          const name = chunk.facadeModuleId ? named.get(chunk.facadeModuleId) : undefined;
+          if (name) return `chunks/${name}-[hash].js`;
+          if (typeof fallback === 'function') return fallback(chunk as never);
+          return fallback ?? 'chunks/[name]-[hash].js';
+        };
+        config.build = { ...config.build, rollupOptions: { ...config.build?.rollupOptions, output: { ...base, chunkFileNames } } };
+      }
       if (entrypoints.some((e) => e.type === 'content-script')) {
         withoutPolyfill(config);
         withAliases(config, {
           // Settings are read with a small reader of the keys wxt/storage writes (issue 14: 3.7 KB gzipped).
           'wxt/utils/storage': './utils/settings/storage-lite.ts',
-          // WXT's shadow-root UI imports this for autoMount, which we never use (1 KB gzipped).
-          '@1natsu/wait-element': './utils/stubs/wait-element.ts',
-          // The shadow host's name check: our one name is fixed and valid (0.2 KB gzipped of Unicode tables).
-          'is-potential-custom-element-name': './utils/stubs/custom-element-name.ts',
         });
+        // The content script draws nothing (the sidebar is its own frame): signals without their Preact binding,
+        // so Preact is not in the script every inbox page parses. Same signal instances as @preact/signals' own.
+        // (@preact/signals' own dependency, which npm installs beside it; its ES module build.)
+        (config.resolve!.alias as { find: RegExp; replacement: string }[]).unshift({ find: /^@preact\/signals$/, replacement: '@preact/signals-core' });
         // The selector table's `why` documentation stays in the source and tests, not in the script (2.1 KB gzipped).
         config.plugins = [...(config.plugins ?? []), stripDocsPlugin];
         // Terser (two passes) instead of esbuild's minifier: 2.5 KB less gzipped for the script every inbox

@@ -29,11 +29,11 @@ export const KNOWN_THIRD_PARTY_WARNINGS = [
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    // Not third-party: Inbox Pilot's lazy-chunk loader (utils/lazy/load.ts, issue 14). `import()` of a URL the
-    // linter cannot read statically, but always this extension's own packaged file: runtime.getURL of
+    // Not third-party: Inbox Pilot's lazy-chunk loader (utils/lazy/web-accessible.ts, issue 14). `import()` of a URL
+    // the linter cannot read statically, but always this extension's own packaged file: runtime.getURL of
     // `lazy/<name>.js` (+ `?copy=<random>`), <name> from the fixed table utils/lazy/chunks.ts. Never a remote URL.
-    evidence: /runtime\.getURL\(`\/\$\{\(\w+=>`lazy\/\$\{\w+\}\.js`\)\(\w+\)\}`\)\}\?copy=\$\{\w+\}`;\w+=import\(\w+\)/,
-    why: "Inbox Pilot's lazy-chunk loader: import() of its own packaged lazy/<name>.js (utils/lazy/load.ts)",
+    evidence: /runtime\.getURL\(`\/\$\{\(\w+=>`lazy\/\$\{\w+\}\.js`\)\(\w+\)\}`\)\}\?copy=\$\{\w+\}`;(?:return |\w+=)import\(\w+\)/,
+    why: "Inbox Pilot's lazy-chunk loader: import() of its own packaged lazy/<name>.js (utils/lazy/web-accessible.ts)",
   },
 ];
 

@@ -5,10 +5,9 @@ import { loadChunk } from '../../utils/lazy/load';
 import type { LazyChunk } from '../../utils/lazy/chunks';
 import type { ContentFeature, FeatureEnv, FeatureMeta } from './types';
 
-/** What a feature's lazy chunk exports: the feature's `start`. */
-export interface LazyFeaturePart {
-  start: ContentFeature['start'];
-}
+import { chunkFeature, type LazyFeaturePart } from './chunk-feature';
+
+export type { LazyFeaturePart } from './chunk-feature';
 
 /** Props of a feature's stand-in: what its section shows until the chunk is needed. */
 export interface StandinProps {
@@ -42,7 +41,7 @@ function FirstUsePanel({ loaded, Standin, env, load }: StandinProps & { loaded: 
     if (active instanceof HTMLInputElement && box.current.contains(active)) carry.current = { value: active.value };
   }
   useLayoutEffect(() => {
-    // Our own section's first field (the sidebar's closed shadow root; never Meta's DOM).
+    // Our own section's first field (the sidebar's frame; never Meta's DOM).
     const field = carry.current && box.current?.getElementsByTagName('input')[0];
     if (!Loaded || !field || !carry.current) return;
     field.focus();
@@ -69,10 +68,7 @@ export function lazyFeature(meta: FeatureMeta, chunk: LazyChunk, firstUse?: Firs
   return {
     meta,
     async start(env) {
-      if (!firstUse) {
-        const part = await loadChunk<LazyFeaturePart>(chunk);
-        return part.start(env);
-      }
+      if (!firstUse) return chunkFeature(meta, chunk).start(env);
       const loaded = signal<ComponentType | null>(null);
       let asked = false;
       const load = () => {

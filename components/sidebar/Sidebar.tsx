@@ -3,7 +3,8 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { messagesFor } from '../../utils/i18n';
 import type { InboxHealth } from '../../utils/inbox/types';
 import { sidebarMessages } from './strings';
-import { FeatureBoundary, type FeatureSlot } from './feature-host';
+import type { FeatureSlot } from './feature-host';
+import { FeatureBoundary } from './feature-boundary';
 import { lazyPart } from './lazy-part';
 
 // The footer, the first-run tour and the layout notice are a lazy chunk ('sidebar-parts'): not needed to
@@ -30,6 +31,9 @@ export interface SidebarProps {
 }
 
 const t = messagesFor(sidebarMessages);
+
+/** The collapsed sidebar's class (sidebar.css): the frame reports to the page what is drawn (mount.tsx). */
+export const COLLAPSED_CLASS = 'ip-sidebar--collapsed';
 
 /** A failed feature's section: says so and offers to start it again. */
 function FeatureStopped({ onRetry }: { onRetry: () => void }) {
@@ -64,7 +68,7 @@ export function Sidebar({ collapsed, onToggle, health, features, started, dark, 
   const title = useComputed(() => (collapsed.value ? t.value.expand : t.value.collapse));
   return (
     <aside
-      class={`ip-sidebar${isCollapsed ? ' ip-sidebar--collapsed' : ''}${dark?.value ? ' ip-sidebar--dark' : ''}`}
+      class={`ip-sidebar${isCollapsed ? ` ${COLLAPSED_CLASS}` : ''}${dark?.value ? ' ip-sidebar--dark' : ''}`}
       data-theme={dark?.value ? 'dark' : 'light'}
       aria-label={t.value.appName}
       data-testid="inbox-pilot-sidebar"

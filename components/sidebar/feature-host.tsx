@@ -1,4 +1,4 @@
-import { Component, type ComponentChildren, type ComponentType } from 'preact';
+import type { ComponentType } from 'preact';
 import { batch, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createScope, type Scope } from '../../utils/lifecycle/scope';
 import { isFeatureOn, type FeatureSwitches } from '../../utils/settings/features';
@@ -101,18 +101,4 @@ export function startFeatureHost(
     { once: true },
   );
   return { slots, ready };
-}
-
-/** Each panel renders inside one: a panel that throws marks its feature failed, the rest of the sidebar stays. */
-export class FeatureBoundary extends Component<{ onError: (error: unknown) => void; children: ComponentChildren }, { failed: boolean }> {
-  override state = { failed: false };
-  static override getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override componentDidCatch(error: unknown) {
-    this.props.onError(error);
-  }
-  override render() {
-    return this.state.failed ? null : this.props.children;
-  }
 }

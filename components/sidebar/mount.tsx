@@ -1,37 +1,23 @@
 import { render } from 'preact';
-import { signal, computed } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { signal as newSignal, computed } from '@preact/signals';
 import { createClock } from '../../utils/clock';
 import { createScope } from '../../utils/lifecycle/scope';
-import { locationWatcher } from '../../utils/lifecycle/location';
 import { resolveLocale, uiLocale } from '../../utils/i18n';
-import { createInboxSource } from '../../utils/inbox/live';
-import { watchHostTheme } from '../../utils/inbox/theme';
-import { loadChunk } from '../../utils/lazy/load';
-import { onMessages } from '../../utils/messaging';
-import { isInboxUrl } from '../../utils/inbox/url';
+import type { PageBridge } from '../../utils/frame/remote';
 import { DEFAULT_GENERAL_SETTINGS, generalSettings, sidebarCollapsed, tourDone } from '../../utils/settings/general';
 import { liveItem } from '../../utils/settings/live';
 import { featureSwitches } from '../../utils/settings/features';
-import type { ContentFeature } from '../features/types';
-import { startFeatureHost } from './feature-host';
-import { Sidebar } from './Sidebar';
-import { reservePageSpace } from './reserve-space';
+import type { ContentFeature, FeatureMeta } from '../features/types';
+import { startFeatureHost, type FeatureSlot } from './feature-host';
+import { COLLAPSED_CLASS, Sidebar } from './Sidebar';
 
-/** Width of the open sidebar; the page is narrowed by as much so Meta's composer and Send stay uncovered. */
-export const SIDEBAR_WIDTH = 320;
+/** The user-timing mark the frame sets once it has drawn the sidebar. */
+export const SIDEBAR_DRAWN_MARK = 'inbox-pilot:sidebar-drawn';
 
-/** The layout report of this page, from its lazy chunk (utils/lazy/chunks.ts): only built when asked for. */
-async function pageLayoutReport(): Promise<string> {
-  const { layoutReport } = await loadChunk<typeof import('../../utils/inbox/layout-report')>('layout-report');
-  return layoutReport(document, location.href, Date.now());
-}
-
-/** The layout report to the clipboard (a click is the user gesture the clipboard needs). */
-async function copyLayoutReport(): Promise<boolean> {
+/** The layout report to the clipboard (the click in the sidebar is the user gesture the clipboard needs). */
+async function copyText(text: Promise<string>): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(await pageLayoutReport());
+    await navigator.clipboard.writeText(await text);
     return true;
   } catch (error) {
     console.warn('[Inbox Pilot] could not copy the layout report', error);
@@ -39,95 +25,88 @@ async function copyLayoutReport(): Promise<boolean> {
   }
 }
 
-/** Wires the sidebar into the inbox page. Everything is bound to `ctx` and torn down with it. */
-export async function mountSidebar(ctx: ContentScriptContext, features: ContentFeature[]) {
-  const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, ctx.signal);
-  const collapsed = liveItem(sidebarCollapsed, false, ctx.signal);
-  const tour = liveItem(tourDone, false, ctx.signal);
-  const switches = liveItem(featureSwitches, {}, ctx.signal);
+/**
+ * The content script's features (no panel) as sidebar slots: a section shows only for one that failed,
+ * whose Retry starts it again in the page.
+ */
+function pageSlots(bridge: PageBridge, metas: FeatureMeta[]) {
+  return computed<FeatureSlot[]>(() =>
+    bridge.pageFeatures.value.flatMap(({ id, state }) => {
+      const meta = metas.find((m) => m.id === id);
+      return meta ? [{ id, title: meta.title, state, Panel: null, fail: () => undefined, retry: () => bridge.retryPageFeature(id) }] : [];
+    }),
+  );
+}
+
+/**
+ * The sidebar, in its frame (entrypoints/sidebar): the features that have a panel, fed by the page through
+ * `bridge` (utils/frame/remote.ts), drawn into `container`, and a section for a feature of the content
+ * script's (`pageMetas`) that failed. Everything is bound to `signal`.
+ */
+export async function mountSidebar(signal: AbortSignal, features: ContentFeature[], pageMetas: FeatureMeta[], bridge: PageBridge, container: HTMLElement) {
+  const general = liveItem(generalSettings, DEFAULT_GENERAL_SETTINGS, signal);
+  const collapsed = liveItem(sidebarCollapsed, false, signal);
+  const tour = liveItem(tourDone, false, signal);
+  const switches = liveItem(featureSwitches, {}, signal);
   await Promise.all([general.ready, collapsed.ready, tour.ready, switches.ready]);
-  // The agent may have left the inbox while settings loaded: nothing to start.
-  if (ctx.signal.aborted) return null;
+  if (signal.aborted) return null;
   const showTour = computed(() => !tour.value);
-  // The shell's own effects go through a scope like a feature's (issue 12): one way to bind a lifecycle.
-  const shell = createScope({ id: 'sidebar', parent: ctx.signal });
+  const shell = createScope({ id: 'sidebar', parent: signal });
   shell.effect(() => void (uiLocale.value = resolveLocale(general.value.language)));
 
-  const inbox = createInboxSource(ctx, { agentName: () => general.value.agentName || null });
-  const clock = createClock(ctx.signal);
+  const { inbox } = bridge;
+  const clock = createClock(signal);
   const health = computed(() => inbox.snapshot.value.health);
-  const started = signal(false);
-  const onInbox = signal(isInboxUrl(location.href));
+  const started = newSignal(false);
   // Dark when Business Suite is dark, else as the browser prefers (README "Dark mode").
-  const hostDark = signal(false);
-  const prefersDark = signal(false);
-  watchHostTheme(document, (dark) => (hostDark.value = dark), ctx.signal);
+  const prefersDark = newSignal(false);
   const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
   if (scheme) {
     prefersDark.value = scheme.matches;
-    scheme.addEventListener('change', () => (prefersDark.value = scheme.matches), { signal: ctx.signal });
+    scheme.addEventListener('change', () => (prefersDark.value = scheme.matches), { signal });
   }
-  const dark = computed(() => hostDark.value || prefersDark.value);
-  // The content script's one URL watcher (no 1-s poll in Chromium), not WXT's per-context one.
-  locationWatcher().subscribe(ctx.signal, (url) => void (onInbox.value = isInboxUrl(url.href)));
+  const dark = computed(() => bridge.hostDark.value || prefersDark.value);
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'inbox-pilot-sidebar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    // Closed (issue 16): page scripts must not read saved replies from it or click its buttons.
-    mode: 'closed',
-    isolateEvents: true,
-    onMount(container) {
-      const app = document.createElement('div');
-      container.append(app);
-      render(
-        <Sidebar
-          collapsed={collapsed}
-          health={health}
-          features={host.slots}
-          started={started}
-          dark={dark}
-          showTour={showTour}
-          onTourDone={() => void tourDone.setValue(true).catch(() => undefined)}
-          onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
-          onCopyReport={copyLayoutReport}
-        />,
-        app,
-      );
-      return app;
-    },
-    onRemove(app) {
-      if (app) render(null, app);
-    },
-  });
+  const host = startFeatureHost(signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);
+  const fromPage = pageSlots(bridge, pageMetas);
+  const slots = computed(() => [...host.slots.value, ...fromPage.value]);
+  render(
+    <Sidebar
+      collapsed={collapsed}
+      health={health}
+      features={slots}
+      started={started}
+      dark={dark}
+      showTour={showTour}
+      onTourDone={() => void tourDone.setValue(true).catch(() => undefined)}
+      onToggle={() => void sidebarCollapsed.setValue(!collapsed.value).catch(() => undefined)}
+      onCopyReport={() => copyText(bridge.layoutReport())}
+    />,
+    container,
+  );
+  signal.addEventListener('abort', () => render(null, container), { once: true });
+  // When the sidebar was first drawn, for the start-up bench (scripts/bench/extension-cost.mjs): a user-timing mark.
+  performance.mark(SIDEBAR_DRAWN_MARK);
 
-  if (ctx.signal.aborted) {
-    ui.remove();
-    return null;
-  }
-
-  // Each feature in its own scope, started or stopped as the options switch it (components/sidebar/feature-host.tsx).
-  // Started once the sidebar's UI is made (its stylesheet fetched): the features' lazy chunks do not queue before it.
-  const host = startFeatureHost(ctx.signal, features, { inbox, now: clock.now, wakeAt: clock.wakeAt, general }, switches);
-
-  // Our own handle on the closed root, in the content script's isolated world (which the page
-  // cannot reach): the e2e harness finds the sidebar through it (tests/e2e/sidebar-locator.mjs).
-  (globalThis as Record<string, unknown>).__inboxPilotSidebarRoot = ui.shadow;
-
+  // The page sizes the frame to the sidebar: the whole height when open, the collapsed tab's box otherwise.
+  const aside = () => container.firstElementChild;
+  // What is drawn, not the setting: the page sizes the frame to what the sidebar shows.
+  const report = () => {
+    const el = aside();
+    if (el) bridge.reportSize({ collapsed: el.classList.contains(COLLAPSED_CLASS), height: Math.ceil(el.getBoundingClientRect().height) });
+  };
+  const sizes = new ResizeObserver(report);
+  const observed = aside();
+  if (observed) sizes.observe(observed);
+  // After the sidebar drew the change (the resize observer also reports, when the size changes).
   shell.effect(() => {
-    const visible = onInbox.value;
-    if (visible && !ui.mounted) ui.mount();
-    if (!visible && ui.mounted) ui.remove();
+    void collapsed.value;
+    requestAnimationFrame(report);
   });
-  reservePageSpace(shell, () => onInbox.value && !collapsed.value, SIDEBAR_WIDTH);
-
-  // The options page asks the open inbox tab for its layout report (only extension pages can message a content script).
-  onMessages({ 'inbox:layout-report': async () => ({ report: await pageLayoutReport() }) }, ctx.signal);
+  signal.addEventListener('abort', () => sizes.disconnect(), { once: true });
 
   await host.ready;
-  if (ctx.signal.aborted) return null;
+  if (signal.aborted) return null;
   started.value = true;
-  return { inbox, ui };
+  return { inbox };
 }

@@ -59,13 +59,8 @@ export function entrypoints() {
     const name = (cs.js?.[0] ?? `content-script-${i}`).replace(/^content-scripts\//, '').replace(/\.js$/, '');
     list.push({ name: `content script (${name})`, kind: 'content', files: [...(cs.js ?? []), ...(cs.css ?? [])].map((f) => join(outputDir, f)) });
   }
-  // With cssInjectionMode 'ui', the content script's CSS is a web-accessible file fetched into the shadow root.
   for (const war of manifest.web_accessible_resources ?? []) {
     for (const res of war.resources ?? []) {
-      if (res.startsWith('content-scripts/') && res.endsWith('.css')) {
-        const entry = list.find((e) => e.kind === 'content' && res.includes(e.name.match(/\((.+)\)/)?.[1] ?? '\0'));
-        if (entry) entry.files.push(join(outputDir, res));
-      }
       // Lazy chunks (utils/lazy/chunks.ts): loaded by the content script when a feature starts, not at start-up.
       if (res.startsWith('lazy/') && res.endsWith('.js')) {
         const entry = list.find((e) => e.kind === 'content');
@@ -80,6 +75,12 @@ export function entrypoints() {
   ];
   for (const [name, page] of pages) {
     if (page) list.push({ name, kind: 'page', files: [join(outputDir, page), ...htmlAssets(join(outputDir, page))] });
+  }
+  // The sidebar's frame (an extension page the content script puts beside the inbox), and its lazy parts.
+  const frame = join(outputDir, 'sidebar.html');
+  if (existsSync(frame)) {
+    const lazy = readdirSync(join(outputDir, 'chunks')).filter((f) => /^lazy-.+\.js$/.test(f)).map((f) => join(outputDir, 'chunks', f));
+    list.push({ name: 'sidebar frame', kind: 'page', files: [frame, ...htmlAssets(frame)], lazy });
   }
   return list;
 }

@@ -43,6 +43,8 @@ import {
   BASELINE_DIR,
   cdpFor,
   diff,
+  frameCdpFor,
+  sidebarDrawnAt,
   launchPair,
   mainThreadMetrics,
   median,
@@ -64,6 +66,8 @@ const PAGE = { conversations: 500, messages: 300 };
 const BURST = { steps: 60, perStep: 100, gapMs: 16 };
 const SETTLE_MS = 1000;
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
+/** The window (s) over which the sidebar frame's whole main-thread CPU is read, after the idle window, with no profiler on. */
+const FRAME_WINDOW_S = Number(process.env.BENCH_FRAME_WINDOW_S ?? 30);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 /** CPU profile sampling interval of the idle windows (µs). */
 const IDLE_SAMPLE_US = 250;
@@ -94,22 +98,35 @@ const PARTS = new Set((process.env.BENCH_PARTS ?? 'burst,idle,startup').split(',
  * a chrome-extension:// frame on the stack; the tab without the extension scores 0 by construction). Both tabs
  * carry the same profiler, so the with-minus-without figure stays comparable between them.
  */
-async function measureIdle(pages, cdps) {
-  await Promise.all([startProfiler(cdps.with, IDLE_SAMPLE_US), startProfiler(cdps.without, IDLE_SAMPLE_US)]);
+async function measureIdle(pages, cdps, frameCdp) {
+  const profiled = [cdps.with, cdps.without, ...(frameCdp ? [frameCdp] : [])];
+  await Promise.all(profiled.map((cdp) => startProfiler(cdp, IDLE_SAMPLE_US)));
   const before = { with: await mainThreadMetrics(cdps.with), without: await mainThreadMetrics(cdps.without) };
   await Promise.all([pages.with.waitForTimeout(IDLE_S * 1000), pages.without.waitForTimeout(IDLE_S * 1000)]);
   const after = { with: await mainThreadMetrics(cdps.with), without: await mainThreadMetrics(cdps.without) };
   const profiles = { with: extensionTime(await stopProfiler(cdps.with)), without: extensionTime(await stopProfiler(cdps.without)) };
+  // The sidebar's frame (an extension page, the extension's own process): its script, from its own profile.
+  const frameProfile = frameCdp ? extensionTime(await stopProfiler(frameCdp)) : null;
+  // And all of that process's main-thread CPU (style, layout, paint, IPC too), without a profiler running.
+  let frameAll = 0;
+  if (frameCdp) {
+    const f0 = await mainThreadMetrics(frameCdp);
+    await pages.with.waitForTimeout(FRAME_WINDOW_S * 1000);
+    frameAll = ((await mainThreadMetrics(frameCdp)).thread - f0.thread) * 1000 / FRAME_WINDOW_S;
+  }
   const perS = (name) => ((after[name].task - before[name].task) * 1000) / IDLE_S;
-  const own = (name) => profiles[name].extensionMs / (profiles[name].spanMs / 1000);
+  const own = (p) => (p ? p.extensionMs / (p.spanMs / 1000) : 0);
   return {
     with: perS('with'),
     without: perS('without'),
-    extensionWith: own('with'),
-    extensionWithout: own('without'),
-    wakes: profiles.with.bursts.length,
-    entries: profiles.with.byEntry.slice(0, 8),
-    bursts: profiles.with.bursts,
+    page: own(profiles.with),
+    frame: own(frameProfile),
+    frameAll,
+    extensionWith: own(profiles.with) + own(frameProfile),
+    extensionWithout: own(profiles.without),
+    wakes: profiles.with.bursts.length + (frameProfile?.bursts.length ?? 0),
+    entries: [...profiles.with.byEntry, ...(frameProfile?.byEntry ?? [])].sort((a, b) => b.ms - a.ms).slice(0, 8),
+    bursts: [...profiles.with.bursts, ...(frameProfile?.bursts ?? [])].sort((a, b) => a.atMs - b.atMs),
   };
 }
 
@@ -134,13 +151,15 @@ async function measureStartup(pair) {
     await page.goto(inboxUrl({ seed: 1, ...PAGE, speed: 'off' }));
     if (withExtension) await page.waitForFunction(() => window.__startup.sidebar !== null, null, { timeout: 20_000 });
     else await page.waitForFunction(() => window.__startup.dcl !== null);
+    // The sidebar is drawn by its frame (the extension's own process): when it first drew it, in epoch ms.
+    const drawnAt = withExtension ? await sidebarDrawnAt(page) : null;
     await page.waitForTimeout(1000);
     const after = await mainThreadMetrics(cdp);
     const t = await page.evaluate(() => ({ ...window.__startup, origin: performance.timeOrigin }));
     // The sidebar's arrival in the profile's time (both clocks in epoch ms; a few ms of error).
-    const own = extensionTime(await stopProfiler(cdp), undefined, withExtension ? t.origin + t.sidebar - profileStart : Infinity);
+    const own = extensionTime(await stopProfiler(cdp), undefined, withExtension ? drawnAt - profileStart : Infinity);
     await page.close();
-    return { taskMs: (after.task - before.task) * 1000, visibleMs: withExtension ? t.sidebar - t.dcl : null, ownMs: own.extensionMs, ownBeforeMs: own.extensionBeforeMs };
+    return { taskMs: (after.task - before.task) * 1000, visibleMs: withExtension ? drawnAt - (t.origin + t.dcl) : null, ownMs: own.extensionMs, ownBeforeMs: own.extensionBeforeMs };
   };
   const runs = { with: [], without: [] };
   // A side's fresh tab; it waits for the sidebar where an extension runs (none in a control's "with", one in a baseline build).
@@ -160,14 +179,17 @@ async function measureStartup(pair) {
   };
 }
 
-async function measureBurst(page, cdp) {
+async function measureBurst(page, cdp, frameCdp = null) {
   const before = await mainThreadMetrics(cdp);
+  const frameBefore = frameCdp && (await mainThreadMetrics(frameCdp));
   const longBefore = await page.evaluate(() => window.__longTasks.length);
   await mutationBurst(page, BURST);
   await page.waitForTimeout(SETTLE_MS);
   const after = await mainThreadMetrics(cdp);
+  const frameAfter = frameCdp && (await mainThreadMetrics(frameCdp));
   const longAfter = await page.evaluate(() => window.__longTasks.length);
-  return { ...diff(before, after), longTasks: longAfter - longBefore };
+  // The sidebar frame's process: its main-thread CPU over the same burst (not the inbox's thread, not in the ratio).
+  return { ...diff(before, after), longTasks: longAfter - longBefore, frame: frameCdp ? frameAfter.thread - frameBefore.thread : null };
 }
 
 export async function measure(log = () => undefined) {
@@ -184,6 +206,7 @@ export async function measure(log = () => undefined) {
     if (!PAIR_CONTROL) await waitForSidebar(pages.with);
     if (BASELINE_DIR) await waitForSidebar(pages.without);
     if (!PAIR_CONTROL) await styleSidebar(pages.with);
+    let frameCdp = PAIR_CONTROL ? null : await frameCdpFor(pair.with, pages.with);
     const samples = { without: [], with: [] };
     let trace = null;
     if (PARTS.has('burst')) {
@@ -193,9 +216,9 @@ export async function measure(log = () => undefined) {
         // Alternate the order (who starts first, or who goes first when sequential).
         const order = r % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
         if (TOGETHER) {
-          const both = await Promise.all(order.map((name) => measureBurst(pages[name], cdps[name])));
+          const both = await Promise.all(order.map((name) => measureBurst(pages[name], cdps[name], name === 'with' ? frameCdp : null)));
           order.forEach((name, i) => samples[name].push(both[i]));
-        } else for (const name of order) samples[name].push(await measureBurst(pages[name], cdps[name]));
+        } else for (const name of order) samples[name].push(await measureBurst(pages[name], cdps[name], name === 'with' ? frameCdp : null));
         for (const name of order) {
           const s = samples[name].at(-1);
           log(`round ${r + 1} ${name}: task ${(s.task * 1000).toFixed(0)} ms, thread ${(s.thread * 1000).toFixed(0)} ms, script ${(s.script * 1000).toFixed(0)} ms, style ${(s.style * 1000).toFixed(0)} ms, layout ${(s.layout * 1000).toFixed(0)} ms, long tasks ${s.longTasks}`);
@@ -217,7 +240,7 @@ export async function measure(log = () => undefined) {
       // Idle means after the start-up: its tail (the footer chunk at the first idle moment, the first renders)
       // is the start-up figure's. The same 5 s settle as the second window below.
       await Promise.all([pages.with.waitForTimeout(5000), pages.without.waitForTimeout(5000)]);
-      idle = await measureIdle(pages, cdps);
+      idle = await measureIdle(pages, cdps, frameCdp);
       log(`idle: ${JSON.stringify({ ...idle, bursts: undefined })}`);
       logBursts(idle.bursts, log);
       // The same with every conversation answered (the sim's ?waiting=0): no timer row has a minute to count,
@@ -231,8 +254,9 @@ export async function measure(log = () => undefined) {
         cdps[name] = await cdpFor(pair[name], pages[name]);
       }
       await waitForSidebar(pages.with);
+      frameCdp = await frameCdpFor(pair.with, pages.with);
       await Promise.all([pages.with.waitForTimeout(5000), pages.without.waitForTimeout(5000)]);
-      idleNone = await measureIdle(pages, cdps);
+      idleNone = await measureIdle(pages, cdps, frameCdp);
       log(`idle, nothing waiting: ${JSON.stringify({ ...idleNone, bursts: undefined })}`);
       logBursts(idleNone.bursts, log);
     }
@@ -250,6 +274,7 @@ export async function measure(log = () => undefined) {
       // The page's own script is driven through DevTools (page.evaluate) and barely shows in ScriptDuration;
       // the extension's callbacks do, so the difference is the extension's script time.
       scriptMs: (median(samples.with.map((s) => s.script)) - median(samples.without.map((s) => s.script))) * 1000,
+      frameMs: samples.with[0]?.frame === null || samples.with.length === 0 ? null : median(samples.with.map((s) => s.frame)) * 1000,
       longTasks: { without: median(samples.without.map((s) => s.longTasks)), with: median(samples.with.map((s) => s.longTasks)) },
       trace,
       idle,
@@ -272,6 +297,7 @@ export async function run() {
         { figure: `main-thread time per burst without extension (${METRIC === 'thread' ? 'CPU' : 'TaskDuration'})`, value: round(m.taskMs.without, 0), unit: 'ms', aim: 'report only', ok: true },
         { figure: `main-thread time per burst with extension (${METRIC === 'thread' ? 'CPU' : 'TaskDuration'})`, value: round(m.taskMs.with, 0), unit: 'ms', aim: 'report only', ok: true },
         { figure: 'extension script time per burst (ScriptDuration with minus without)', value: round(m.scriptMs, 0), unit: 'ms', aim: 'report only', ok: true },
+        { figure: "sidebar frame's main-thread CPU per burst (the extension's own process, not the inbox's thread)", value: round(m.frameMs ?? NaN, 1), unit: 'ms', aim: 'report only', ok: true },
         { figure: 'longest extension slice in one task (trace; tracing adds overhead)', value: round(m.trace.maxExtensionInOneTaskMs, 1), unit: 'ms', aim: '< 50 ms', ok: m.trace.maxExtensionInOneTaskMs < 50 },
         { figure: 'long tasks caused by the extension (trace)', value: m.trace.longTasksCausedByExtension, unit: 'tasks', aim: '0', ok: m.trace.longTasksCausedByExtension === 0 },
         { figure: 'long tasks per burst, page without extension (longtask observer)', value: m.longTasks.without, unit: 'tasks', aim: 'report only', ok: true },
@@ -282,7 +308,9 @@ export async function run() {
   // the extension scores 0 on it, so the figure has no with-minus-without noise. The TaskDuration difference
   // stays beside it, for reference: its noise (the without tab alone moves by several ms/s) is far over the aim.
   const idleRows = (x, what) => [
-    { figure: `idle cost ${what}: the extension's own main-thread time (CPU profile, ${IDLE_S} s)`, value: round(x.extensionWith, 3), unit: 'ms/s', aim: '< 0.1 ms/s', ok: x.extensionWith < 0.1 },
+    { figure: `idle cost ${what}: the extension's own main-thread time (CPU profiles of the inbox page and of the sidebar frame, ${IDLE_S} s)`, value: round(x.extensionWith, 3), unit: 'ms/s', aim: '< 0.1 ms/s', ok: x.extensionWith < 0.1 },
+    { figure: `idle cost ${what}: of which in the sidebar frame (its process)`, value: round(x.frame, 3), unit: 'ms/s', aim: 'report only', ok: true },
+    { figure: `idle cost ${what}: the sidebar frame's whole main thread (script, style, layout, paint, messages; ThreadTime, ${FRAME_WINDOW_S} s)`, value: round(x.frameAll, 3), unit: 'ms/s', aim: 'report only', ok: true },
     { figure: `idle cost ${what}: the same measure in the tab without the extension (its floor)`, value: round(x.extensionWithout, 3), unit: 'ms/s', aim: '0', ok: x.extensionWithout === 0 },
     { figure: `idle cost ${what}: bursts of extension work in ${IDLE_S} s (wake-ups)`, value: x.wakes, unit: 'bursts', aim: 'report only', ok: true },
     { figure: `idle cost ${what}: main-thread time with minus without (TaskDuration; noise far over the aim)`, value: round(x.with - x.without, 3), unit: 'ms/s', aim: 'report only', ok: true },
@@ -290,9 +318,9 @@ export async function run() {
   const idle = m.idle ? [...idleRows(m.idle, 'with conversations waiting'), ...idleRows(m.idleNone, 'with no conversation waiting')] : [];
   const startup = m.startup
     ? [
-        { figure: 'start-up: DOMContentLoaded (document_idle follows) to the sidebar in the page, median of fresh tabs', value: round(m.startup.visibleMs, 0), unit: 'ms', aim: '< 500 ms (chosen: the issue gives none)', ok: m.startup.visibleMs < 500 },
+        { figure: 'start-up: DOMContentLoaded (document_idle follows) to the sidebar drawn in its frame, median of fresh tabs', value: round(m.startup.visibleMs, 0), unit: 'ms', aim: '< 500 ms (chosen: the issue gives none)', ok: m.startup.visibleMs < 500 },
         { figure: 'start-up: main-thread time of the page load with minus without the extension (to 1 s after)', value: round(m.startup.extraTaskMs, 0), unit: 'ms', aim: '< 100 ms (chosen: the issue gives none)', ok: m.startup.extraTaskMs < 100 },
-        { figure: "start-up: the extension's own main-thread time (CPU profile), document_idle to the sidebar in the page", value: round(m.startup.ownBeforeMs, 0), unit: 'ms', aim: 'report only', ok: true },
+        { figure: "start-up: the extension's own main-thread time (CPU profile), document_idle to the sidebar drawn", value: round(m.startup.ownBeforeMs, 0), unit: 'ms', aim: 'report only', ok: true },
         { figure: "start-up: the extension's own main-thread time (CPU profile), to 1 s after the sidebar", value: round(m.startup.ownMs, 0), unit: 'ms', aim: 'report only', ok: true },
         { figure: 'start-up: the same measure in the tab without the extension (its floor)', value: round(m.startup.ownWithoutMs, 1), unit: 'ms', aim: '0', ok: m.startup.ownWithoutMs === 0 },
       ]

@@ -18,11 +18,15 @@
 // script's isolated world shares the page's V8 heap, so the extension's part
 // is the with-minus-without difference), the number of live objects created
 // in the content script's isolated world (CDP Runtime.queryObjects on that
-// world's Object/Array/Function/Map/Set prototypes), and DOM counters.
+// world's Object/Array/Function/Map/Set prototypes), and DOM counters. The
+// sidebar is drawn by an extension page in a frame (the extension's own
+// process, components/sidebar/page-host.ts): its heap, live objects and
+// listeners are sampled the same way, in its own process.
 //
 // Run alone: `node scripts/bench/memory.mjs` (after `npx wxt build`).
 import { pathToFileURL } from 'node:url';
 import { launchPair, openBenchInbox, round, waitForSidebar } from './lib/chromium.mjs';
+import { sidebarFrame } from '../../tests/e2e/browser.mjs';
 
 // Small enough that every row stays mounted in the virtualized list: the extension sees every reply,
 // so the state it keeps should stay level (checked: waiting rows shown vs the sim's truth).
@@ -60,7 +64,7 @@ export async function slot(page, n, ids) {
   await page.waitForTimeout(SLOT_GAP_MS);
 }
 
-async function sample(cdp, isolatedContextId) {
+async function sample(cdp, isolatedContextId, rowsExpression = null) {
   // The smallest of three readings after forced GC: what is really retained.
   let usedSize = Infinity;
   for (let i = 0; i < 3; i++) {
@@ -85,17 +89,13 @@ async function sample(cdp, isolatedContextId) {
       await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
     }
   }
-  const truth = await cdp.send('Runtime.evaluate', { expression: `window.__sim.list().filter((c) => c.lastFrom === 'customer').length`, returnByValue: true });
-  // The sidebar's shadow root is closed: counted through the content script's own handle, in its world.
-  const shown =
-    isolatedContextId === null
-      ? null
-      : await cdp.send('Runtime.evaluate', {
-          expression: `globalThis.__inboxPilotSidebarRoot?.querySelectorAll('[data-testid="timer-row"]').length ?? null`,
-          contextId: isolatedContextId,
-          returnByValue: true,
-        });
-  return { heapMB: usedSize / MB, nodes: dom.nodes, listeners: dom.jsEventListeners, isolatedObjects, waiting: { shown: shown?.result.value ?? null, truth: truth.result.value } };
+  if (rowsExpression === null) {
+    const truth = await cdp.send('Runtime.evaluate', { expression: `window.__sim.list().filter((c) => c.lastFrom === 'customer').length`, returnByValue: true });
+    return { heapMB: usedSize / MB, nodes: dom.nodes, listeners: dom.jsEventListeners, isolatedObjects, waiting: { truth: truth.result.value } };
+  }
+  // The sidebar's frame: the rows it shows.
+  const shown = await cdp.send('Runtime.evaluate', { expression: rowsExpression, contextId: isolatedContextId, returnByValue: true });
+  return { heapMB: usedSize / MB, nodes: dom.nodes, listeners: dom.jsEventListeners, isolatedObjects, rows: shown.result.value ?? null };
 }
 
 async function prepare(browser, isExtension) {
@@ -108,7 +108,21 @@ async function prepare(browser, isExtension) {
   await cdp.send('HeapProfiler.enable');
   const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && String(c.origin).startsWith('chrome-extension://'));
   if (isExtension && !isolated) throw new Error("Could not find the content script's isolated world");
-  return { page, cdp, isolatedId: isExtension ? isolated.id : null };
+  let frame = null;
+  if (isExtension) {
+    // The sidebar's frame, in the extension's own process: its page's world.
+    const found = await sidebarFrame(page);
+    if (!found) throw new Error('Could not find the sidebar frame');
+    const frameCdp = await browser.context.newCDPSession(found.frame);
+    const frameContexts = [];
+    frameCdp.on('Runtime.executionContextCreated', (e) => frameContexts.push(e.context));
+    await frameCdp.send('Runtime.enable');
+    await frameCdp.send('HeapProfiler.enable');
+    const main = frameContexts.find((c) => c.auxData?.isDefault);
+    if (!main) throw new Error("Could not find the sidebar frame's page world");
+    frame = { cdp: frameCdp, contextId: main.id };
+  }
+  return { page, cdp, isolatedId: isExtension ? isolated.id : null, frame };
 }
 
 export async function measure(log = () => undefined) {
@@ -131,6 +145,8 @@ export async function measure(log = () => undefined) {
     await sides.with.page.waitForTimeout(2000);
     const oneMinute = {};
     for (const name of ['without', 'with']) oneMinute[name] = await sample(sides[name].cdp, sides[name].isolatedId);
+    const ROWS = `document.querySelectorAll('[data-testid="timer-row"]').length`;
+    const frameOneMinute = await sample(sides.with.frame.cdp, sides.with.frame.contextId, ROWS);
     for (let n = SLOTS_PER_MINUTE; n < SLOTS_PER_MINUTE * MINUTES; n++) await both((_, s) => slot(s.page, n, ids));
     const seconds = (Date.now() - t0) / 1000;
     await sides.with.page.waitForTimeout(2000);
@@ -145,6 +161,11 @@ export async function measure(log = () => undefined) {
       result[name] = { oneMinute: oneMinute[name], thirtyMinutes, again, sent, seconds };
       log(`${name}: ${JSON.stringify(result[name])}`);
     }
+    const frameThirty = await sample(sides.with.frame.cdp, sides.with.frame.contextId, ROWS);
+    await sides.with.page.waitForTimeout(3000);
+    const frameAgain = await sample(sides.with.frame.cdp, sides.with.frame.contextId, ROWS);
+    result.frame = { oneMinute: frameOneMinute, thirtyMinutes: frameThirty, again: frameAgain };
+    log(`sidebar frame: ${JSON.stringify(result.frame)}`);
     const errors = await pair.with.allErrors();
     return { ...result, errors };
   } finally {
@@ -162,6 +183,9 @@ export async function run() {
   const objectGrowth = objects1 ? (objects30 - objects1) / objects1 : 0;
   const listenerGrowth = m.with.thirtyMinutes.listeners - m.with.oneMinute.listeners - (m.without.thirtyMinutes.listeners - m.without.oneMinute.listeners);
   const how = `30 simulated min replayed in ${Math.round(m.with.seconds)} s`;
+  const frameHeap = m.frame.thirtyMinutes.heapMB - m.frame.oneMinute.heapMB;
+  const frameObjectGrowth = (m.frame.thirtyMinutes.isolatedObjects - m.frame.oneMinute.isolatedObjects) / m.frame.oneMinute.isolatedObjects;
+  const frameListenerGrowth = m.frame.thirtyMinutes.listeners - m.frame.oneMinute.listeners;
   return [
     { figure: `JS heap growth 1 -> 30 min, without extension (${how})`, value: round(growth(m.without), 2), unit: 'MB', aim: 'report only', ok: true },
     { figure: 'JS heap growth 1 -> 30 min, with extension', value: round(growth(m.with), 2), unit: 'MB', aim: 'report only', ok: true },
@@ -171,13 +195,19 @@ export async function run() {
     { figure: 'live objects in the content script world, at 1 min', value: objects1, unit: 'objects', aim: 'report only', ok: true },
     { figure: 'live objects in the content script world, growth 1 -> 30 min', value: round(objectGrowth * 100, 1), unit: '%', aim: '< 10 %', ok: objectGrowth < 0.1 },
     { figure: 'event listeners added by the extension, 1 -> 30 min', value: listenerGrowth, unit: 'listeners', aim: '<= 0', ok: listenerGrowth <= 0 },
+    { figure: "sidebar frame (the extension's own process): JS heap growth 1 -> 30 min", value: round(frameHeap, 2), unit: 'MB', aim: '< 1 MB', ok: frameHeap < 1 },
+    { figure: 'sidebar frame: heap sampling noise (3 s later)', value: round(Math.abs(m.frame.again.heapMB - m.frame.thirtyMinutes.heapMB), 3), unit: 'MB', aim: 'report only', ok: true },
+    { figure: 'sidebar frame: JS heap at 30 min', value: round(m.frame.thirtyMinutes.heapMB, 2), unit: 'MB', aim: 'report only', ok: true },
+    { figure: 'live objects in the sidebar frame, at 1 min', value: m.frame.oneMinute.isolatedObjects, unit: 'objects', aim: 'report only', ok: true },
+    { figure: 'live objects in the sidebar frame, growth 1 -> 30 min', value: round(frameObjectGrowth * 100, 1), unit: '%', aim: '< 10 %', ok: frameObjectGrowth < 0.1 },
+    { figure: 'event listeners in the sidebar frame, 1 -> 30 min', value: frameListenerGrowth, unit: 'listeners', aim: '<= 0', ok: frameListenerGrowth <= 0 },
     {
       // A correctness cross-check of the steady state: rows the timers show minus conversations really waiting.
       figure: 'waiting rows shown at 30 min minus conversations really waiting (sim)',
-      value: (m.with.thirtyMinutes.waiting.shown ?? NaN) - m.with.thirtyMinutes.waiting.truth,
+      value: (m.frame.thirtyMinutes.rows ?? NaN) - m.with.thirtyMinutes.waiting.truth,
       unit: 'rows',
       aim: '0',
-      ok: m.with.thirtyMinutes.waiting.shown === m.with.thirtyMinutes.waiting.truth,
+      ok: m.frame.thirtyMinutes.rows === m.with.thirtyMinutes.waiting.truth,
     },
     { figure: 'errors in the page or extension during the bench', value: m.errors.length, unit: 'errors', aim: '0', ok: m.errors.length === 0 },
   ];

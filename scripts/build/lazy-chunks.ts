@@ -6,7 +6,7 @@
 import { build, transform, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { LAZY_CHUNKS, lazyChunkFile, SHARED_GLOBAL, SHARED_MODULES, type LazyChunk, type SharedModule } from '../../utils/lazy/chunks';
+import { CONTENT_CHUNKS, LAZY_CHUNKS, lazyChunkFile, SHARED_GLOBAL, SHARED_MODULES, type SharedModule } from '../../utils/lazy/chunks';
 
 const root = resolve(import.meta.dirname ?? __dirname, '../..');
 
@@ -38,7 +38,7 @@ const shareWithContentScript: Plugin = {
   },
 };
 
-/** `./style.css?inline`: the stylesheet's text, which the chunk renders in a <style> of the shadow root. */
+/** `./style.css?inline`: the stylesheet's text, which the chunk renders in a <style> of its own. */
 const inlineCss: Plugin = {
   name: 'inbox-pilot-inline-css',
   setup(b) {
@@ -53,7 +53,7 @@ const inlineCss: Plugin = {
 /** Every chunk as { relativeDest, contents }, for WXT's `build:publicAssets` hook. */
 export async function buildLazyChunks(define: Record<string, string>): Promise<{ relativeDest: string; contents: string }[]> {
   return Promise.all(
-    (Object.keys(LAZY_CHUNKS) as LazyChunk[]).map(async (name) => {
+    CONTENT_CHUNKS.map(async (name) => {
       const result = await build({
         entryPoints: [resolve(root, LAZY_CHUNKS[name])],
         bundle: true,

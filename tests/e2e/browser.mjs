@@ -326,8 +326,8 @@ export function inboxUrl(opts = {}) {
 }
 
 /**
- * The sidebar's root inside its closed shadow root, as a Playwright-like locator reached through
- * the content script's own handle (see sidebar-locator.mjs): `sidebar(page).locator(css, { hasText })`,
+ * The sidebar's root in its frame, as a Playwright-like locator reached through the content script's
+ * own handle on the frame (see sidebar-locator.mjs): `sidebar(page).locator(css, { hasText })`,
  * `first/last/nth/filter`, `count`, `textContent`, `getAttribute`, `boundingBox`, `isVisible`,
  * `waitFor({ state })`, `click` (a real mouse click), `fill`, `press`.
  * @param {import('playwright-core').Page} page
@@ -336,9 +336,9 @@ export function sidebar(page) {
   return sidebarShadow(page).locator('[data-testid="inbox-pilot-sidebar"]');
 }
 
-/** Everything inside the sidebar's shadow root (for elements outside its main container). @param {import('playwright-core').Page} page */
+/** Everything in the sidebar's frame (for elements outside its main container). @param {import('playwright-core').Page} page */
 export function sidebarShadow(page) {
   return shadowLocator(page, []);
 }
 
-export { evaluateInSidebar, isolatedWorld } from './sidebar-locator.mjs';
+export { evaluateInSidebar, isolatedWorld, sidebarFrame } from './sidebar-locator.mjs';

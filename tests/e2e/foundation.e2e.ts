@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, sidebar, sidebarShadow, type E2EBrowser } from './harness';
+import { launch, sidebar, sidebarFrame, sidebarShadow, type E2EBrowser } from './harness';
 
 // One browser for the whole file (launching takes ~1 s); every test opens its own tabs
 // and leaves the extension's settings as it found them.
@@ -106,15 +106,33 @@ describe('the sidebar on the inbox', () => {
         expect(await isOnTop(page, '[data-lexical-editor="true"]')).toBe(true);
         if (state === 'open') {
           await toggle(page).click();
-          await expect(toggle(page).getAttribute('aria-expanded')).resolves.toBe('false');
+          // The state goes through storage to the sidebar's frame and to the page (which resizes the frame): polled.
+          await expect.poll(() => toggle(page).getAttribute('aria-expanded')).toBe('false');
+          await expect.poll(async () => (await sidebar(page).boundingBox())?.width).toBeLessThan(40);
         }
       }
       await toggle(page).click();
-      await expect(toggle(page).getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect.poll(() => toggle(page).getAttribute('aria-expanded')).toBe('true');
       // The extension typed nothing and sent nothing: that is the agent's job.
       expect(await page.evaluate(() => window.__sim.sentMessages())).toEqual([]);
       await page.close();
     }
+  });
+});
+
+describe("the sidebar's frame", () => {
+  it('is served again when it loads again (its process went away): a new port, the inbox as it is', async () => {
+    const page = await browser.openInbox({ layout: '2025-11' });
+    await sidebar(page).locator('section.ip-section').first().waitFor();
+    const before = await sidebarFrame(page);
+    expect(before).not.toBeNull();
+    await before!.frame.evaluate(() => location.reload()).catch(() => undefined);
+    // The reloaded frame starts over (no section until the page serves it), then shows the inbox again.
+    await sidebar(page).locator('section.ip-section').first().waitFor({ timeout: 15_000 });
+    const { id, name } = await page.evaluate(() => window.__sim.list().find((c) => c.lastFrom !== 'customer')!);
+    await page.evaluate((id) => window.__sim.addCustomerMessage(id, 'Are you still there?'), id);
+    await sidebar(page).locator('[data-testid="timer-row"]', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await page.close();
   });
 });
 

@@ -1,7 +1,7 @@
 // Typed entry point of the e2e harness for specs (the implementation is plain
 // ESM so scripts/demo.mjs can use it without a build). See browser.mjs.
 export { inner } from './sidebar-locator.mjs';
-export { launch, inboxUrl, sidebar, sidebarShadow, evaluateInSidebar, isolatedWorld, findChrome, PAGE_ID, EXTENSION_DIR, FIXTURES_DIR, ROOT } from './browser.mjs';
+export { launch, inboxUrl, sidebar, sidebarShadow, sidebarFrame, evaluateInSidebar, isolatedWorld, findChrome, PAGE_ID, EXTENSION_DIR, FIXTURES_DIR, ROOT } from './browser.mjs';
 export type { RequestRecord, ErrorRecord, LaunchOptions, InboxOptions } from './browser.mjs';
 import type { Page } from 'playwright-core';
 

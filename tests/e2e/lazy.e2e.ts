@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,10 @@ import type { Page } from 'playwright-core';
 import { launch, sidebar, EXTENSION_DIR, type E2EBrowser } from './harness';
 
 /**
- * Lazy chunks (issue 14, utils/lazy/chunks.ts): draft checks, saved replies and the layout report are
- * web-accessible modules the content script imports when needed. Here the draft chunk is missing from a
+ * Lazy chunks (issue 14, utils/lazy/chunks.ts): stats recording and the layout report are web-accessible
+ * modules the content script imports when needed; the sidebar frame's parts (timers, draft checks, saved
+ * replies, the footer) are its own bundle's code-split files (`chunks/lazy-<name>-<hash>.js`, wxt.config.ts),
+ * loaded when needed. Either kind that fails to load stops its part alone. Here the draft chunk is missing from a
  * copy of the built extension (what a chunk that fails to load looks like): draft checks say they stopped,
  * alone; the timers, the saved replies (their own chunk) and the layout report (its own chunk) work. The
  * sidebar's footer chunk is missing too: the footer says it could not load, the rest is there. So is stats
@@ -21,7 +23,17 @@ import { launch, sidebar, EXTENSION_DIR, type E2EBrowser } from './harness';
 async function launchWithout(chunks: string[]): Promise<{ browser: E2EBrowser; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'inbox-pilot-lazy-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  for (const chunk of chunks) rmSync(path.join(dir, `lazy/${chunk}.js`));
+  const frameFiles = readdirSync(path.join(dir, 'chunks'));
+  for (const chunk of chunks) {
+    // The content script's copy (web-accessible) when it has one, else the sidebar frame's.
+    const own = path.join(dir, `lazy/${chunk}.js`);
+    const framed = frameFiles.filter((f) => f.startsWith(`lazy-${chunk}-`));
+    if (['stats', 'layout-report'].includes(chunk)) rmSync(own);
+    else {
+      expect(framed, `the frame's file of ${chunk}`).toHaveLength(1);
+      rmSync(path.join(dir, 'chunks', framed[0]!));
+    }
+  }
   const browser = await launch({ extensionDir: dir });
   await browser.setStorage({
     'settings.general': { agentName: 'Léa', companyNames: ['Acme'], targetMinutes: 5, goalPercent: 90, language: 'en' },

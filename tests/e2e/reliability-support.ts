@@ -44,7 +44,7 @@ export async function openWatchedInbox(browser: E2EBrowser, options: InboxOption
   return { page, cdp, problems };
 }
 
-/** The sidebar's shadow root content, as text. */
+/** The sidebar frame's content, as text. */
 export async function sidebarText(page: Page): Promise<string> {
   return (await evaluateInSidebar(page, (root) => root?.textContent ?? '')) ?? '';
 }

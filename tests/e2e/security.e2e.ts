@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateInSidebar, launch, sidebar, type E2EBrowser } from './harness';
+import { evaluateInSidebar, launch, sidebar, sidebarFrame, type E2EBrowser } from './harness';
 import { openWatchedInbox, sendWithComposer, sidebarText, waitForFeatures } from './reliability-support';
 
 /**
@@ -58,18 +58,20 @@ describe('no network requests from the extension', () => {
 });
 
 describe('the page cannot probe for the extension', () => {
-  it("cannot fetch the sidebar's web-accessible stylesheet at the extension's fixed id (use_dynamic_url), which the sidebar still gets", async () => {
+  it("cannot fetch the sidebar's web-accessible page at the extension's fixed id (use_dynamic_url), which the content script still frames", async () => {
     const page = await browser.openInbox({ layout: '2025-11' });
     await sidebar(page).waitFor({ state: 'visible' });
-    // The content script fetched it into the sidebar's shadow root: the sidebar is styled (fixed at the right edge).
-    const position = await evaluateInSidebar(page, (root: ShadowRoot | null) => {
+    // The content script framed it: the sidebar is drawn and styled (fixed at the frame's right edge).
+    const position = await evaluateInSidebar(page, (root: HTMLElement | null) => {
       const bar = root?.querySelector('[data-testid="inbox-pilot-sidebar"]');
       return bar ? getComputedStyle(bar).position : null;
     });
     expect(position).toBe('fixed');
-    const url = `chrome-extension://${browser.extensionId}/content-scripts/inbox.css`;
-    const fromPage = await page.evaluate((u) => fetch(u).then((r) => `status ${r.status}`, () => 'refused'), url);
-    expect(fromPage).toBe('refused');
+    for (const file of ['sidebar.html', 'lazy/stats.js']) {
+      const url = `chrome-extension://${browser.extensionId}/${file}`;
+      const fromPage = await page.evaluate((u) => fetch(u).then((r) => `status ${r.status}`, () => 'refused'), url);
+      expect(fromPage, file).toBe('refused');
+    }
     await page.close();
   });
 });
@@ -128,7 +130,7 @@ describe('no message text is stored', () => {
 });
 
 describe('the page cannot switch the extension off or drive it (issue 16)', () => {
-  it('the sidebar\'s shadow root is closed: page scripts can neither read it nor reach its buttons', async () => {
+  it('the sidebar is a cross-origin frame in a closed shadow root: page scripts can neither read it, reach its buttons nor get its window', async () => {
     const page = await browser.openInbox();
     await sidebar(page).waitFor({ state: 'visible' });
     await waitForFeatures(page);
@@ -151,6 +153,12 @@ describe('the page cannot switch the extension off or drive it (issue 16)', () =
     expect(fromPage.shadowRoot).toBeNull();
     expect(fromPage.buttons).toBe(0);
     expect(fromPage.text).not.toContain(toggleLabel!);
+    // Nor can it reach the frame's window: a frame in a shadow tree is not among `window.frames` (the spec counts
+    // the document tree's frames only), so a page script cannot post it a forged port either (utils/frame/protocol.ts
+    // checks the token anyway: tests/unit/frame/bridge.test.ts).
+    const handles = await page.evaluate(() => ({ frames: window.frames.length, iframes: document.querySelectorAll('iframe').length }));
+    expect(handles).toEqual({ frames: 0, iframes: 0 });
+    expect(await sidebarFrame(page)).not.toBeNull();
     await page.close();
   });
 

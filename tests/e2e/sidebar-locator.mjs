@@ -1,16 +1,16 @@
 // @ts-check
-// The sidebar lives in a CLOSED shadow root (so page scripts cannot read or click it), which
-// Playwright's locators do not pierce and main-world scripts cannot open. The content script keeps
-// its own handle on the root in its isolated world (`globalThis.__inboxPilotSidebarRoot`, see
-// components/sidebar/mount.tsx); this harness evaluates there through the DevTools protocol and
-// offers the part of Playwright's Locator API the specs use. Clicks and typing are real input
-// (page.mouse / page.keyboard) at the element's box, as with Playwright.
+// The sidebar is an extension page in a frame, inside a CLOSED shadow root (so page scripts can neither
+// read it, click it nor get its window), which Playwright's locators do not pierce. The content script
+// keeps its own handle on the frame element in its isolated world (`globalThis.__inboxPilotSidebarFrame`,
+// see components/sidebar/page-host.ts); this harness reads the frame's box and URL there through the
+// DevTools protocol, evaluates in the frame itself, and offers the part of Playwright's Locator API the
+// specs use. Clicks and typing are real input (page.mouse / page.keyboard) at the element's box on the
+// page, as with Playwright.
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {{ css?: string, hasText?: string | { source: string, flags: string }, nth?: number, has?: Step[] }} Step */
 /** @typedef {{ hasText?: string | RegExp, has?: { steps: Step[] } }} FilterOptions */
 
-const ROOT_HANDLE = 'globalThis.__inboxPilotSidebarRoot';
 const DEFAULT_TIMEOUT = 10_000;
 const POLL_MS = 50;
 
@@ -47,9 +47,34 @@ export function isolatedWorld(page) {
   return made;
 }
 
+/** The content script's handle on the sidebar's frame (components/sidebar/page-host.ts), in its isolated world. */
+const FRAME_HANDLE = 'globalThis.__inboxPilotSidebarFrame';
+
 /**
- * Runs `fn(elements, arg)` in the isolated world on the elements `steps` select (an empty list
- * when the sidebar is not there). `fn` is serialized: it sees only its arguments.
+ * The sidebar's frame (an extension page, its own process) and where it sits in the page's viewport, or null
+ * when there is no sidebar shown (none yet, the page left the inbox, or the frame is hidden).
+ * @param {Page} page
+ * @returns {Promise<{ frame: import('playwright-core').Frame, x: number, y: number } | null>}
+ */
+export async function sidebarFrame(page) {
+  const evaluate = await isolatedWorld(page);
+  const box = await evaluate(`(() => {
+    const f = ${FRAME_HANDLE};
+    if (!f || !f.isConnected) return null;
+    const r = f.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, src: f.src } : null;
+  })()`);
+  if (!box) return null;
+  // Matched by the token in its URL's hash (the frame's URL has the extension's id, `src` a per-session one in Chrome).
+  const hash = box.src.slice(box.src.indexOf('#'));
+  const frame = page.frames().find((f) => f.url().endsWith(hash));
+  return frame ? { frame, x: box.x, y: box.y } : null;
+}
+
+/**
+ * Runs `fn(elements, arg)` in the sidebar's frame on the elements `steps` select (an empty list
+ * when the sidebar is not there). `fn` is serialized: it sees only its arguments. Boxes it returns are
+ * the frame's; `offset` tells where the frame is on the page.
  * @template T
  * @param {Page} page
  * @param {Step[]} steps
@@ -58,9 +83,8 @@ export function isolatedWorld(page) {
  * @returns {Promise<T | undefined>}
  */
 async function onElements(page, steps, fn, arg) {
-  const evaluate = await isolatedWorld(page);
-  return evaluate(`(() => {
-    const root = ${ROOT_HANDLE};
+  const found = await sidebarFrame(page);
+  const expression = `(() => {
     const select = (start, steps) => {
     let els = start;
     for (const s of steps) {
@@ -74,9 +98,17 @@ async function onElements(page, steps, fn, arg) {
     }
     return els;
     };
-    const els = select(root && root.host && root.host.isConnected ? [root] : [], ${JSON.stringify(steps)});
+    const els = select(${found ? '[document]' : '[]'}, ${JSON.stringify(steps)});
     return (${fn.toString()})(els, ${JSON.stringify(arg ?? null)});
-  })()`);
+  })()`;
+  if (!found) return new Function(`return ${expression}`.replace('[document]', '[]'))();
+  return found.frame.evaluate(expression).catch(() => undefined);
+}
+
+/** Where the sidebar's frame is on the page (0, 0 when it is not there). @param {Page} page */
+async function frameOffset(page) {
+  const found = await sidebarFrame(page);
+  return found ? { x: found.x, y: found.y } : { x: 0, y: 0 };
 }
 
 /** @param {string | RegExp | undefined} text */
@@ -91,7 +123,7 @@ const visibleIn = /** @param {Element[]} els */ (els) =>
   });
 
 /**
- * A Playwright-like locator inside the sidebar's closed shadow root.
+ * A Playwright-like locator inside the sidebar's frame.
  * @param {Page} page
  * @param {Step[]} steps
  */
@@ -178,19 +210,32 @@ export function shadowLocator(page, steps) {
         const r = els[0]?.getBoundingClientRect();
         return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
       });
-      return box ?? null;
+      if (!box) return null;
+      const at = await frameOffset(page);
+      return { ...box, x: box.x + at.x, y: box.y + at.y };
     },
 
     /** A real mouse click at the centre of the element, scrolled into view first. @param {{ timeout?: number }} [options] */
     async click(options = {}) {
       await self.waitFor({ state: 'visible', timeout: options.timeout });
-      const box = await one(page, steps, (els) => {
-        els[0]?.scrollIntoView({ block: 'center', inline: 'nearest' });
-        const r = els[0]?.getBoundingClientRect();
-        return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-      });
-      if (!box) throw new Error(`sidebar locator ${describe(steps)}: gone before the click`);
-      await page.mouse.click(box.x, box.y);
+      // The frame moves on the page when the sidebar collapses or opens: its place is read before and after the
+      // element's, and the click waits for a frame that stayed put.
+      for (let tries = 0; ; tries++) {
+        const at = await frameOffset(page);
+        const box = await one(page, steps, (els) => {
+          els[0]?.scrollIntoView({ block: 'center', inline: 'nearest' });
+          const r = els[0]?.getBoundingClientRect();
+          return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+        });
+        if (!box) throw new Error(`sidebar locator ${describe(steps)}: gone before the click`);
+        const again = await frameOffset(page);
+        if (again.x === at.x && again.y === at.y) {
+          await page.mouse.click(box.x + at.x, box.y + at.y);
+          return;
+        }
+        if (tries > 40) throw new Error(`sidebar locator ${describe(steps)}: the sidebar's frame kept moving`);
+        await page.waitForTimeout(POLL_MS);
+      }
     },
 
     /** Focuses the element (an input), then types `text` over its content with the keyboard. @param {string} text */
@@ -243,18 +288,17 @@ function describe(steps) {
 }
 
 /**
- * Evaluates `fn(root)` in the isolated world with the sidebar's shadow root (null when absent),
+ * Evaluates `fn(root)` in the sidebar's frame with its body (null when there is no sidebar shown),
  * for reads no locator expresses. `fn` is serialized: it sees only its argument.
  * @template T
  * @param {Page} page
- * @param {(root: ShadowRoot | null, arg: any) => T} fn
+ * @param {(root: HTMLElement | null, arg: any) => T} fn
  * @param {unknown} [arg]
  * @returns {Promise<T | undefined>}
  */
 export async function evaluateInSidebar(page, fn, arg) {
-  const evaluate = await isolatedWorld(page);
-  return evaluate(`(() => {
-    const root = ${ROOT_HANDLE};
-    return (${fn.toString()})(root && root.host && root.host.isConnected ? root : null, ${JSON.stringify(arg ?? null)});
-  })()`);
+  const found = await sidebarFrame(page);
+  const call = (/** @type {string} */ root) => `(${fn.toString()})(${root}, ${JSON.stringify(arg ?? null)})`;
+  if (!found) return new Function(`return ${call('null')}`)();
+  return found.frame.evaluate(call('document.body')).catch(() => undefined);
 }

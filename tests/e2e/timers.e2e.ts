@@ -97,7 +97,7 @@ describe('reply timers', () => {
     const elapsed = row.locator('[data-testid="timer-elapsed"]');
     const first = await elapsed.textContent();
     expect(first).toMatch(/^~?(< 1|\d+) min$/);
-    // The panel's styles come with the timers chunk (a <style> in the shadow root): they apply.
+    // The panel's styles come with the timers chunk (a <style> in the sidebar's document): they apply.
     // The ticking figure is a fixed-size relayout boundary (size and layout containment), without paint containment.
     const tickContain = await elapsed.locator('.ip-tick').evaluate((el) => getComputedStyle(el).contain);
     expect(tickContain.split(' ').sort()).toEqual(['layout', 'size', 'style']);
@@ -124,7 +124,7 @@ describe('reply timers', () => {
       .catch(async (error: Error) => {
         throw new Error(`${error.message} (scrolled back into view ${scrolledBack} times; now ${JSON.stringify(await placeOf(row))})`);
       });
-    expect(await elapsed.textContent()).toMatch(/^~?\d+ min$/);
+    expect(await elapsed.textContent(), `first read: ${first}`).toMatch(/^~?\d+ min$/);
     expect(await row.getAttribute('data-state')).toBe('ok');
 
     // The badge shows as many waiting conversations as the sidebar.

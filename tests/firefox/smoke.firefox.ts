@@ -45,23 +45,22 @@ async function newTab(): Promise<Page> {
 }
 
 /**
- * The sidebar lives in a CLOSED shadow root (components/sidebar/mount.tsx: page scripts must not
- * read or click it), so `host.shadowRoot` is null for page.evaluate. WebDriver BiDi still reaches
- * it, without reopening it in the product: serializing the host with `includeShadowTree: 'all'`
- * gives a reference (sharedId) to its closed root, and passing that reference back as an argument
- * of `script.callFunction` hands the function the ShadowRoot itself (closed mode only hides
- * `host.shadowRoot`; querySelector on the root works). puppeteer-core 24 has no public API for
- * these serialization options, so the raw commands go through its BiDi connection
- * (`browser.connection` and `frame._id`, the browsing context id: both internal to puppeteer-core).
+ * The sidebar is an extension page in a frame, inside a CLOSED shadow root (components/sidebar/page-host.ts:
+ * page scripts must not read or click it), so `host.shadowRoot` is null for page.evaluate. WebDriver BiDi
+ * still reaches both, without reopening anything in the product: serializing the host with
+ * `includeShadowTree: 'all'` gives a reference (sharedId) to its closed root, whose frame element gives the
+ * frame's box on the page; and the frame is a browsing context of its own, where `script.callFunction` runs
+ * on the sidebar's document. puppeteer-core 24 has no public API for these options, so the raw commands go
+ * through its BiDi connection (`browser.connection` and `frame._id`, the browsing context id: both internal
+ * to puppeteer-core).
  */
 type EvaluateResult =
   | { type: 'success'; result: { type: string; value?: unknown } }
   | { type: 'exception'; exceptionDetails: { text: string } };
 type BidiConnection = { send(method: 'script.callFunction', params: Record<string, unknown>): Promise<{ result: EvaluateResult }> };
 
-async function callFunction(page: Page, functionDeclaration: string, params: Record<string, unknown> = {}): Promise<EvaluateResult> {
+async function callFunction(page: Page, functionDeclaration: string, params: Record<string, unknown> = {}, context = (page.mainFrame() as unknown as { _id: string })._id): Promise<EvaluateResult> {
   const connection = (page.browser() as unknown as { connection: BidiConnection }).connection;
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
   const { result } = await connection.send('script.callFunction', {
     functionDeclaration,
     target: { context },
@@ -82,21 +81,45 @@ async function sidebarShadowRoot(page: Page): Promise<{ sharedId: string } | nul
   return sharedId ? { sharedId } : null;
 }
 
-/**
- * Runs `fn(root, arg)` in the page on the sidebar's root element inside its closed shadow root
- * (null when the sidebar is not there). `fn` is serialized: it sees only its arguments, and its
- * result crosses back as JSON.
- */
-async function inSidebar<T, A = null>(page: Page, fn: (root: Element, arg: A) => T, arg: A = null as A): Promise<T | null> {
+/** The sidebar's frame: its browsing context and its box on the page (null while there is none shown). */
+async function sidebarFrame(page: Page): Promise<{ context: string; x: number; y: number } | null> {
   const shadow = await sidebarShadowRoot(page);
   if (!shadow) return null;
   const r = await callFunction(
     page,
-    `(shadow, arg) => {
-      const root = shadow.querySelector('[data-testid="inbox-pilot-sidebar"]');
+    `(shadow) => {
+      const f = shadow.querySelector('iframe');
+      const b = f && f.getBoundingClientRect();
+      return b && b.width > 0 ? JSON.stringify({ x: b.x, y: b.y, hash: new URL(f.src).hash }) : null;
+    }`,
+    { arguments: [shadow] },
+  );
+  if (r.type !== 'success' || r.result.type !== 'string') return null;
+  const box = JSON.parse(r.result.value as string) as { x: number; y: number; hash: string };
+  // Matched by the token in its URL's hash, asked of each frame (puppeteer reports a moz-extension frame's URL as about:blank).
+  for (const frame of page.mainFrame().childFrames()) {
+    const context = (frame as unknown as { _id: string })._id;
+    const hash = await callFunction(page, '() => location.hash', {}, context).catch(() => null);
+    if (hash?.type === 'success' && hash.result.value === box.hash) return { context, x: box.x, y: box.y };
+  }
+  return null;
+}
+
+/**
+ * Runs `fn(root, arg)` in the sidebar's frame on its root element (null when the sidebar is not there).
+ * `fn` is serialized: it sees only its arguments, and its result crosses back as JSON.
+ */
+async function inSidebar<T, A = null>(page: Page, fn: (root: Element, arg: A) => T, arg: A = null as A): Promise<T | null> {
+  const frame = await sidebarFrame(page);
+  if (!frame) return null;
+  const r = await callFunction(
+    page,
+    `(arg) => {
+      const root = document.querySelector('[data-testid="inbox-pilot-sidebar"]');
       return root ? JSON.stringify({ value: (${fn.toString()})(root, JSON.parse(arg)) }) : null;
     }`,
-    { arguments: [shadow, { type: 'string', value: JSON.stringify(arg) }] },
+    { arguments: [{ type: 'string', value: JSON.stringify(arg) }] },
+    frame.context,
   );
   if (r.type !== 'success') throw new Error(`in the sidebar: ${r.exceptionDetails.text}`);
   return r.result.type === 'string' ? (JSON.parse(r.result.value as string) as { value: T }).value : null;
@@ -106,8 +129,7 @@ type ClickTarget = { state: 'missing' } | { state: 'covered'; why: string } | { 
 
 /**
  * Clicks the sidebar element `css` with real input (the mouse at the centre of its box), once it is
- * in view and nothing covers it (checked with the shadow root's own elementFromPoint, which sees
- * inside the closed root). Returns false when there is no such element.
+ * in view and nothing covers it (checked with the frame's own elementFromPoint). Returns false when there is no such element.
  */
 async function clickInSidebar(page: Page, css: string, timeout = 30_000): Promise<boolean> {
   let last = '';
@@ -119,7 +141,7 @@ async function clickInSidebar(page: Page, css: string, timeout = 30_000): Promis
       const box = el.getBoundingClientRect();
       const x = box.left + box.width / 2;
       const y = box.top + box.height / 2;
-      const hit = (root.getRootNode() as ShadowRoot).elementFromPoint(x, y);
+      const hit = document.elementFromPoint(x, y);
       if (box.width === 0 || box.height === 0 || !hit || !(hit === el || el.contains(hit))) {
         return { state: 'covered', why: `${box.width}x${box.height} at ${x},${y}, hit: ${hit ? `${hit.tagName}.${hit.className}` : 'nothing'}` };
       }
@@ -131,7 +153,10 @@ async function clickInSidebar(page: Page, css: string, timeout = 30_000): Promis
     throw new Error(`${error.message} (last seen: ${last || 'no sidebar'})`);
   });
   if (target.state !== 'ready') return false;
-  await page.mouse.click(target.x, target.y);
+  // The frame's coordinates, moved to the page's.
+  const frame = await sidebarFrame(page);
+  if (!frame) return false;
+  await page.mouse.click(target.x + frame.x, target.y + frame.y);
   return true;
 }
 
@@ -174,8 +199,9 @@ describe('Firefox: the add-on on the simulated inbox', () => {
     for (const name of names) expect(waiting).toContain(name);
     const count = await inSidebar(inbox, (root) => Number(root.querySelector('[data-testid="timers-count"]')?.getAttribute('data-count')));
     expect(count).toBe(names.length);
-    // The root stays closed to the page: the suite reaches it only through WebDriver BiDi (inSidebar).
-    expect(await inbox.evaluate(() => document.querySelector('inbox-pilot-sidebar')?.shadowRoot === null)).toBe(true);
+    // The root stays closed to the page, and the frame is not among its frames: the suite reaches it only
+    // through WebDriver BiDi (inSidebar).
+    expect(await inbox.evaluate(() => document.querySelector('inbox-pilot-sidebar')?.shadowRoot === null && window.frames.length === 0)).toBe(true);
   }, 180_000);
 
   it('records a reply typed in the reply box in the stats, and opens the stats page', async () => {

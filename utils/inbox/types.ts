@@ -179,8 +179,11 @@ export interface InboxSource {
   snapshot: ReadonlySignal<InboxSnapshot>;
   /** Subscribe to domain events; returns an unsubscribe function. */
   onEvent(listener: (event: InboxEvent) => void): () => void;
-  /** Opens a conversation by activating its row's title (never the row's action buttons). */
-  openConversation(key: string): boolean;
+  /**
+   * Opens a conversation by activating its row's title (never the row's action buttons). The page's own
+   * source answers at once; the sidebar frame's (utils/frame/remote.ts) once the page has.
+   */
+  openConversation(key: string): boolean | Promise<boolean>;
   /** Inserts text at the caret of Meta's composer. Never sends. */
   insertText(text: string, options?: { conversation?: string | null; replaceAll?: boolean }): Promise<InsertResult>;
 }

@@ -21,24 +21,26 @@ export const LAZY_CHUNKS = {
 
 export type LazyChunk = keyof typeof LAZY_CHUNKS;
 
+/**
+ * The chunks the content script loads: built apart as web-accessible modules (wxt.config.ts). The others are
+ * the sidebar's, which runs in its own frame (entrypoints/sidebar) and imports them from its own bundle.
+ */
+export const CONTENT_CHUNKS = ['stats', 'layout-report'] as const satisfies readonly LazyChunk[];
+/** The sidebar frame's lazy parts (all the others). */
+export type SidebarChunk = Exclude<LazyChunk, (typeof CONTENT_CHUNKS)[number]>;
+
 /** Where a chunk sits in the built extension. */
 export const lazyChunkFile = (name: LazyChunk): string => `lazy/${name}.js`;
 
 /**
- * Modules a chunk takes from the content script instead of bundling its own copy: one Preact and one
- * signals instance (hooks and signal subscriptions work across the boundary), one i18n locale signal,
- * one storage watcher, and the adapter's label tables and readers (the script ships them anyway). Bare names are packages; `utils/...` are this project's files. Only the names
+ * Modules the content script's chunks (CONTENT_CHUNKS) take from the content script instead of bundling their
+ * own copy: the adapter's label tables and readers (the script ships them anyway; one copy, one cache). The
+ * sidebar frame's parts need none: they are its own bundle's code-split files. `utils/...` are this project's files. Only the names
  * listed are handed over (the rest of each module can stay tree-shaken out of the content script): a chunk
  * importing another name fails to build ("No matching export"), and utils/lazy/shared.ts must provide
  * every name listed (type-checked).
  */
 export const SHARED_MODULES = {
-  preact: ['Component', 'Fragment', 'createElement', 'h', 'render'],
-  'preact/hooks': ['useCallback', 'useEffect', 'useId', 'useMemo', 'useRef', 'useState'],
-  'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
-  '@preact/signals': ['batch', 'computed', 'effect', 'signal', 'useComputed', 'useSignal', 'useSignalEffect'],
-  'wxt/utils/storage': ['storage'],
-  'utils/i18n/index.ts': ['defineMessages', 'formatDuration', 'joinMessages', 'messagesFor', 'uiLocale'],
   // The adapter's tables and readers the layout report uses: the script has them already (one copy, one cache).
   'utils/inbox/keys.ts': ['hash'],
   'utils/inbox/labels/index.ts': ['allLabels', 'normalizeLabel'],

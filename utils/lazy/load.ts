@@ -1,24 +1,29 @@
-import { browser } from 'wxt/browser';
-import { lazyChunkFile, SHARED_GLOBAL, type LazyChunk } from './chunks';
-import { sharedModules } from './shared';
+import type { LazyChunk } from './chunks';
+
+/** How this context imports a chunk: set once by its entrypoint (a content script and a page do it differently). */
+export type ChunkImporter = (name: LazyChunk) => Promise<unknown>;
 
 const loading = new Map<LazyChunk, Promise<unknown>>();
-/** This copy of the script's own chunk URLs: a module an older copy (same isolated world) evaluated is not reused. */
-const copy = Math.random().toString(36).slice(2);
+let importer: ChunkImporter | null = null;
 
 /**
- * Loads a lazy chunk (utils/lazy/chunks.ts) once: a web-accessible ES module imported into this isolated
- * world, bound to this script's shared modules. A chunk that fails to load rejects (the caller shows its
- * feature as failed, alone) and is tried again on the next call.
+ * Sets how this context imports the lazy chunks: the content script, the web-accessible modules
+ * (./web-accessible.ts); the sidebar's frame (entrypoints/sidebar), its own bundle's code-split imports of the
+ * same modules (a page cannot import the web-accessible copies: Chrome hands it their per-session URL,
+ * use_dynamic_url, another origin than the page's for its script policy).
+ */
+export function importChunksWith(how: ChunkImporter): void {
+  importer = how;
+}
+
+/**
+ * Loads a lazy chunk (utils/lazy/chunks.ts) once, the way this context's entrypoint said. A chunk that fails
+ * to load rejects (the caller shows its feature as failed, alone) and is tried again on the next call.
  */
 export function loadChunk<T>(name: LazyChunk): Promise<T> {
-  // This script's modules, even if an older copy of the script (same isolated world, e.g. after an update)
-  // put its own there first: a chunk evaluated from now on (at this copy's URL) binds to the script that loads it.
-  (globalThis as unknown as Record<string, unknown>)[SHARED_GLOBAL] = sharedModules;
   let chunk = loading.get(name);
   if (!chunk) {
-    const url = `${browser.runtime.getURL(`/${lazyChunkFile(name)}` as '/')}?copy=${copy}`;
-    chunk = import(/* @vite-ignore */ url);
+    chunk = importer ? importer(name) : Promise.reject(new Error(`no way to import the lazy chunk ${name} here`));
     chunk.catch(() => loading.delete(name));
     loading.set(name, chunk);
   }

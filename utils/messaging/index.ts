@@ -62,13 +62,26 @@ export type Handler<K extends MessageType> = (
 
 export type Handlers = { [K in MessageType]?: Handler<K> };
 
+/** A runtime.onMessage-shaped listener (what onMessages registers). */
+export type RawMessageListener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse?: (reply: unknown) => void) => unknown;
+
+/**
+ * Where this context hears the messages sent to its tab. By default `runtime.onMessage`. The sidebar frame
+ * (entrypoints/sidebar) hears them through the content script's bridge instead (utils/frame/remote.ts): a
+ * message for the tab reaches the content script, which hands it to the frame, so it is answered once.
+ */
+let messageSource: ((listener: RawMessageListener) => () => void) | null = null;
+export function hearTabMessagesThrough(source: ((listener: RawMessageListener) => () => void) | null): void {
+  messageSource = source;
+}
+
 /**
  * Registers handlers for some message types. Several features may each call
  * it; a message no handler here knows is left for other listeners (returns
  * undefined), so contexts do not answer for each other.
  */
 export function onMessages(handlers: Handlers, signal?: AbortSignal): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse?: (reply: unknown) => void) => {
+  const listener: RawMessageListener = (message, sender, sendResponse) => {
     if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.type] as Handler<MessageType> | undefined;
     if (!handler) return undefined;
@@ -93,8 +106,12 @@ export function onMessages(handlers: Handlers, signal?: AbortSignal): () => void
     });
     return true as const;
   };
-  browser.runtime.onMessage.addListener(listener);
-  const remove = () => browser.runtime.onMessage.removeListener(listener);
+  let remove: () => void;
+  if (messageSource) remove = messageSource(listener);
+  else {
+    browser.runtime.onMessage.addListener(listener);
+    remove = () => browser.runtime.onMessage.removeListener(listener);
+  }
   signal?.addEventListener('abort', remove, { once: true });
   return remove;
 }

@@ -3,13 +3,14 @@ import { crashTestFeature, type CrashTestOptions } from './content';
 
 /**
  * Which part fails in the e2e run: the page's `localStorage['inbox-pilot-crash-test']` says
- * 'effect', 'panel' or 'message' (the spec sets it before the page loads); all three otherwise.
+ * 'effect', 'panel' or 'message' (the spec sets it before the page loads; the content script hands it to
+ * the sidebar's frame as the `crash` parameter of its URL, components/sidebar/page-host.ts); all three otherwise.
  * 'waker': nothing fails, a 100-ms interval works 0.05 ms each time (the idle bench's failing case).
  */
 function modeFromPage(): CrashTestOptions {
   let mode: string | null = null;
   try {
-    mode = globalThis.localStorage?.getItem('inbox-pilot-crash-test') ?? null;
+    mode = new URLSearchParams(globalThis.location?.hash.slice(1) ?? '').get('crash');
   } catch {
     /* no storage: all three */
   }

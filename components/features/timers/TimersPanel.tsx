@@ -27,7 +27,7 @@ export interface TimersPanelProps {
   health: ReadonlySignal<InboxHealth>;
   today: ReadonlySignal<TodayFigure | null>;
   targetMinutes: ReadonlySignal<number>;
-  open: (key: string) => boolean;
+  open: (key: string) => boolean | Promise<boolean>;
 }
 
 /** What a row's structure depends on: it changes on state changes, not on every tick. */
@@ -283,7 +283,14 @@ export function TimersPanel({ views, now, ticker, health, today, targetMinutes, 
   const shown = useComputed(() => shapes.value.length);
   const recognized = useComputed(() => health.value.recognized);
   const openFailed = useSignal(false);
-  const onOpen = useMemo(() => (key: string) => void (openFailed.value = !open(key)), [open]);
+  const onOpen = useMemo(
+    () => (key: string) =>
+      void Promise.resolve(open(key)).then(
+        (opened) => (openFailed.value = !opened),
+        () => (openFailed.value = true),
+      ),
+    [open],
+  );
   const listId = useId();
   const spoken = useMemo(() => announcements(views, () => t.value.unknownCustomer, limit), [views]);
   return (

@@ -31,7 +31,7 @@ export interface TimersController {
   views: ReadonlySignal<TimerView[]>;
   /** Null when the stats are unavailable (the header hides the figure). */
   today: ReadonlySignal<TodayFigure | null>;
-  open(key: string): boolean;
+  open(key: string): Promise<boolean>;
 }
 
 /** Limits on messages to the background: the list is only sent when it changes, saves are debounced. */
@@ -274,7 +274,7 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
   // The managers' popup asks for names to put beside its slowest responses.
   scope.onMessage(
     {
-      'inbox:open-conversation': ({ conversation }) => ({ opened: inbox.openConversation(conversation) }),
+      'inbox:open-conversation': async ({ conversation }) => ({ opened: await inbox.openConversation(conversation) }),
       'inbox:customer-names': ({ conversations }) => ({ names: customerNames(tracks.peek(), conversations) }),
     },
   );
@@ -285,9 +285,9 @@ export async function createTimersController(env: FeatureEnv): Promise<TimersCon
     tracks,
     views,
     today,
-    open: (key) => {
+    open: async (key) => {
       try {
-        return inbox.openConversation(key);
+        return await inbox.openConversation(key);
       } catch {
         return false;
       }

@@ -8,7 +8,7 @@ import css from './style.css?inline';
 
 /**
  * Reply timers' lazy chunk (utils/lazy/chunks.ts): the controller, the ticker and the panel, loaded when the
- * feature starts. The panel's styles come with it (a <style> in the shadow root applies to all of it), so the
+ * feature starts. The panel's styles come with it (a <style> in the sidebar's document applies to all of it), so the
  * script every inbox page parses does not carry them.
  */
 export const start: ContentFeature['start'] = async (env) => {

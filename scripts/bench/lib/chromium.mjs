@@ -8,7 +8,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isolatedWorld, launch, sidebar } from '../../../tests/e2e/browser.mjs';
+import { launch, sidebar, sidebarFrame } from '../../../tests/e2e/browser.mjs';
+
+/** The user-timing mark the sidebar's frame sets once it drew the sidebar (SIDEBAR_DRAWN_MARK, components/sidebar/mount.tsx). */
+const SIDEBAR_DRAWN_MARK = 'inbox-pilot:sidebar-drawn';
 
 export { launch };
 
@@ -54,12 +57,13 @@ export async function styleWithoutPage(pair) {
   }, css);
 }
 
-/** Diagnostic: BENCH_SIDEBAR_CSS is a stylesheet for the sidebar's shadow root, e.g. `:host{display:none!important}`. */
+/** Diagnostic: BENCH_SIDEBAR_CSS is a stylesheet for the sidebar's frame, e.g. `.ip-sidebar{display:none!important}`. */
 export async function styleSidebar(page) {
   const css = process.env.BENCH_SIDEBAR_CSS;
   if (!css) return;
-  const world = await isolatedWorld(page);
-  await world(`globalThis.__inboxPilotSidebarRoot.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(css)} }))`);
+  const found = await sidebarFrame(page);
+  if (!found) throw new Error('BENCH_SIDEBAR_CSS: no sidebar frame on the page');
+  await found.frame.evaluate((text) => document.head.append(Object.assign(document.createElement('style'), { textContent: text })), css);
 }
 
 /** Records main-world long tasks (PerformanceObserver 'longtask') in window.__longTasks. */
@@ -95,9 +99,38 @@ export async function openBenchInbox(browser, params) {
   return page;
 }
 
+/**
+ * A CDP session on the sidebar's frame (an extension page in the extension's own renderer process, not the
+ * inbox's), with its Performance metrics on: what the sidebar costs where it is drawn.
+ */
+export async function frameCdpFor(browser, page) {
+  const found = await sidebarFrame(page);
+  if (!found) throw new Error('no sidebar frame on the page');
+  const cdp = await browser.context.newCDPSession(found.frame);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return cdp;
+}
+
+/** Epoch ms at which the sidebar's frame first drew the sidebar (its user-timing mark), once it has. */
+export async function sidebarDrawnAt(page, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const found = await sidebarFrame(page);
+    const at = found
+      ? await found.frame.evaluate((mark) => {
+          const m = performance.getEntriesByName(mark)[0];
+          return m ? performance.timeOrigin + m.startTime : null;
+        }, SIDEBAR_DRAWN_MARK).catch(() => null)
+      : null;
+    if (at !== null) return at;
+    if (Date.now() > until) throw new Error('the sidebar frame did not draw the sidebar');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Resolves once the extension's sidebar is rendered (with-extension browser only). */
 export async function waitForSidebar(page, timeout = 20_000) {
-  // The sidebar's shadow root is closed: reached through the content script's own handle.
+  // In its frame (an extension page), found through the content script's own handle on it.
   await sidebar(page).locator('.ip-section').first().waitFor({ state: 'attached', timeout });
 }
 
