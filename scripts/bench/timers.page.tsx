@@ -12,7 +12,7 @@ import { applyEvent, emptyTracker } from '../../utils/timers/tracker';
 import { isOpenAt } from '../../utils/timers/business-hours';
 import type { InboxHealth } from '../../utils/inbox/types';
 import type { TrackerState } from '../../utils/timers/types';
-import '../../entrypoints/inbox.content/sidebar.css';
+import '../../entrypoints/sidebar/sidebar.css';
 import '../../components/features/timers/style.css';
 
 declare global {
