@@ -9,6 +9,7 @@ export const sidebarMessages = defineMessages({
     featureRetry: 'Retry',
     partUnavailable: 'This part could not load. The rest of Inbox Pilot still works.',
     loading: 'Loading…',
+    notConnected: 'Inbox Pilot could not reach this inbox page. Reload the tab to try again; your inbox works as usual.',
   },
   fr: {
     appName: 'Inbox Pilot',
@@ -18,6 +19,7 @@ export const sidebarMessages = defineMessages({
     featureRetry: 'Réessayer',
     partUnavailable: 'Cette partie n’a pas pu se charger. Le reste d’Inbox Pilot fonctionne toujours.',
     loading: 'Chargement…',
+    notConnected: 'Inbox Pilot n’a pas pu joindre cette page de la boîte de réception. Rechargez l’onglet pour réessayer ; votre boîte de réception fonctionne normalement.',
   },
 });
 
