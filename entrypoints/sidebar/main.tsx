@@ -10,11 +10,10 @@ import { sidebarMessages } from '../../components/sidebar/strings';
 import './sidebar.css';
 import './frame.css';
 
-/**
- * The sidebar's frame (issue 14): an extension page the content script puts beside the inbox
- * (components/sidebar/page-host.ts). It draws the sidebar in the extension's own process and gets the inbox
- * from the content script through one port (utils/frame), the only way in: its URL's token says which port.
- */
+// The sidebar's frame (issue 14): an extension page the content script puts beside the inbox
+// (components/sidebar/page-host.ts). It draws the sidebar in the extension's own process and gets the inbox
+// from the content script through one port (utils/frame), the only way in: its URL's token says which port.
+
 /** The sidebar's lazy parts (utils/lazy/chunks.ts) as this page's own code-split imports (wxt.config.ts names their files). */
 const CHUNKS: Record<SidebarChunk, () => Promise<unknown>> = {
   timers: () => import('../../components/features/timers/lazy'),
