@@ -1,11 +1,9 @@
 import { signal as newSignal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { createEventFeed } from '../inbox/event-feed';
 import type { InboxEvent, InboxSnapshot, InboxSource, InsertResult } from '../inbox/types';
 import type { RawMessageListener } from '../messaging';
 import type { Reply } from '../messaging/protocol';
 import { BRIDGE_HELLO, type BridgeCall, type BridgeCalls, type BridgeHello, type PageFeatureState, type ToFrame, type ToPage } from './protocol';
-
-/** As many past events as the page's source replays to a late subscriber (utils/inbox/live.ts HISTORY_MAX). */
-const HISTORY_MAX = 200;
 
 export interface PageBridge {
   /** The page's inbox, as the features see it anywhere (utils/inbox/types.ts). */
@@ -54,8 +52,8 @@ export function connectToPage(port: MessagePort, signal: AbortSignal): Promise<P
     const hostDark = newSignal(false);
     const shown = newSignal(true);
     const pageFeatures = newSignal<PageFeatureState[]>([]);
-    const history: InboxEvent[] = [];
-    const listeners = new Set<(event: InboxEvent) => void>();
+    // The page's events, replayed to a late subscriber as the page's own source does (the same feed).
+    const events = createEventFeed<InboxEvent>();
     const tabListeners = new Set<RawMessageListener>();
     const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
     let lastId = 0;
@@ -73,17 +71,6 @@ export function connectToPage(port: MessagePort, signal: AbortSignal): Promise<P
         pending.set(id, { resolve: res as (v: unknown) => void, reject: rej });
         post({ kind: 'call', id, call: name, args });
       });
-    };
-    const deliver = (event: InboxEvent) => {
-      history.push(event);
-      if (history.length > HISTORY_MAX) history.shift();
-      for (const listener of [...listeners]) {
-        try {
-          listener(event);
-        } catch (error) {
-          console.warn('[Inbox Pilot] inbox event listener failed', error);
-        }
-      }
     };
     const answerTab = (id: number, envelope: unknown) => {
       let answered = false;
@@ -103,21 +90,7 @@ export function connectToPage(port: MessagePort, signal: AbortSignal): Promise<P
       get snapshot() {
         return snapshot as ReadonlySignal<InboxSnapshot>;
       },
-      onEvent(listener) {
-        const replay = [...history];
-        listeners.add(listener);
-        queueMicrotask(() => {
-          for (const e of replay) {
-            if (!listeners.has(listener)) return;
-            try {
-              listener(e);
-            } catch (error) {
-              console.warn('[Inbox Pilot] inbox event listener failed', error);
-            }
-          }
-        });
-        return () => void listeners.delete(listener);
-      },
+      onEvent: (listener) => events.subscribe(listener),
       openConversation: (key) => call('openConversation', { key }).catch(() => false),
       insertText: (text, opts = {}) =>
         call('insertText', { text, conversation: opts.conversation, replaceAll: opts.replaceAll }).catch((): InsertResult => ({ ok: false, reason: 'rejected' })),
@@ -135,7 +108,7 @@ export function connectToPage(port: MessagePort, signal: AbortSignal): Promise<P
           }
           break;
         case 'events':
-          for (const event of message.events) deliver(event);
+          for (const event of message.events) events.emit(event);
           break;
         case 'host-dark':
           hostDark.value = message.dark;
@@ -180,7 +153,7 @@ export function connectToPage(port: MessagePort, signal: AbortSignal): Promise<P
         port.close();
         for (const p of pending.values()) p.reject(new Error('sidebar closed'));
         pending.clear();
-        listeners.clear();
+        events.clear();
         tabListeners.clear();
         reject(new Error('sidebar closed before the first snapshot'));
       },

@@ -23,6 +23,7 @@ import { traceConv, type TraceEntry } from './trace';
 import { normalizeLabel } from './labels';
 import type { ConversationRow, InboxEvent, InboxSnapshot, InboxSource, InsertResult, OpenConversation } from './types';
 import { inboxUrlIds } from './url';
+import { createEventFeed } from './event-feed';
 import { createLocationWatcher, locationWatcher, type LocationWatcher } from '../lifecycle/location';
 
 /**
@@ -63,7 +64,6 @@ export type LiveContext = Pick<ContentScriptContext, 'signal' | 'onInvalidated'>
 export const BATCH_GAP_MS = 200;
 const RECENT_MAX = 100;
 const TRACE_MAX = 50_000;
-const HISTORY_MAX = 200;
 const THREADS_REMEMBERED = 500;
 /**
  * The last events this content script emitted (ids, kinds, times, agent;
@@ -132,7 +132,8 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   const agentName = options.agentName ?? (() => null);
   const tracker = new EventTracker({ agentName });
   const tracer: { log: TraceEntry[] | null } = { log: null };
-  const listeners = new Set<(e: InboxEvent) => void>();
+  /** This source's events: replayed to late subscribers (bounded), who dedupe by id. */
+  const feed = createEventFeed<InboxEvent>();
 
   const url = () => win.location.href;
   let lastUrl = url();
@@ -278,22 +279,11 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     return known;
   }
 
-  /** This source's events so far (bounded): replayed to late subscribers, who dedupe by id. */
-  const history: InboxEvent[] = [];
-
   function emit(events: InboxEvent[]) {
     for (const e of events) {
       recentEvents.push(e);
       if (recentEvents.length > RECENT_MAX) recentEvents.shift();
-      history.push(e);
-      if (history.length > HISTORY_MAX) history.shift();
-      for (const l of listeners) {
-        try {
-          l(e);
-        } catch (error) {
-          console.warn('[Inbox Pilot] inbox event listener failed', error);
-        }
-      }
+      feed.emit(e);
     }
   }
 
@@ -472,27 +462,12 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
   ctx.onInvalidated(() => {
     observer.disconnect();
     if (tickTimer !== null) clearTimeout(tickTimer);
-    listeners.clear();
+    feed.clear();
   });
 
   const source: InboxSource = {
     snapshot,
-    onEvent(listener) {
-      // Features subscribe after the page was first read: they get what happened so far, on the next microtask.
-      const replay = [...history];
-      listeners.add(listener);
-      queueMicrotask(() => {
-        for (const e of replay) {
-          if (!listeners.has(listener)) return;
-          try {
-            listener(e);
-          } catch (error) {
-            console.warn('[Inbox Pilot] inbox event listener failed', error);
-          }
-        }
-      });
-      return () => void listeners.delete(listener);
-    },
+    onEvent: (listener) => feed.subscribe(listener),
     openConversation(key) {
       try {
         const c = snapshotContext(doc, url(), now(), snapOptions);
