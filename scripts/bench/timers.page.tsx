@@ -1,11 +1,11 @@
 // Benchmark page for the timers sidebar (built by scripts/bench/timers.mjs, loaded in Chromium).
-// It runs the same pipeline as the content script: tracker state -> computeTimers on the shared
+// It runs the same pipeline as the sidebar frame: tracker state -> computeTimers on the shared
 // clock -> alert signature -> TimersPanel, with 200 waiting conversations.
 import { render } from 'preact';
 import { computed, effect, signal } from '@preact/signals';
 import { TimersPanel } from '../../components/features/timers/TimersPanel';
 import { createTicker, viewsByKey } from '../../components/features/timers/ticker';
-import { createClock } from '../../utils/clock';
+import { CLOCK_GRID_MS, createClock } from '../../utils/clock';
 import { alertsChanged, computeTimers, toAlertItems } from '../../utils/timers/timers';
 import { createTimerViews } from '../../components/features/timers/views';
 import { applyEvent, emptyTracker } from '../../utils/timers/tracker';
@@ -17,11 +17,15 @@ import '../../components/features/timers/style.css';
 
 declare global {
   interface Window {
-    __bench: { start(seconds: number): Promise<{ tickMs: number[]; scriptMs: number[]; longTasks: number; moves: number; rows: number; waiting: number }> };
+    __bench: {
+      start(seconds: number): Promise<{ longTasks: number; moves: number; rows: number; waiting: number }>;
+      moves(n: number, gapMs: number): Promise<{ tickMs: number[]; scriptMs: number[]; floorMs: number[]; writes: number[] }>;
+    };
   }
 }
 
-const ROWS = 200;
+// ?rows=N: as many waiting (a diagnostic: a move costs the same with 30 as with 200, its cost is not per row).
+const ROWS = Number(new URLSearchParams(location.search).get('rows') ?? 200);
 const start = Date.now();
 let tracks: TrackerState = emptyTracker;
 for (let i = 0; i < ROWS; i++) {
@@ -60,9 +64,13 @@ wakeAt(stateChangeAt);
 let measuring = false;
 const tickMsLog: number[] = [];
 const scriptMsLog: number[] = [];
+/** The ticking texts each measured move rewrote (the ticker writes a text node's data, or replaces an element's text). */
+const writesLog: number[] = [];
+const textWrites = new MutationObserver(() => undefined);
 const benchScope = {
   effect(fn: () => void | (() => void)) {
     effect(() => {
+      if (measuring) textWrites.takeRecords();
       const t0 = performance.now();
       const r = fn();
       if (measuring) {
@@ -70,6 +78,7 @@ const benchScope = {
         void body.offsetHeight;
         tickMsLog.push(performance.now() - t0);
         scriptMsLog.push(t1 - t0);
+        writesLog.push(textWrites.takeRecords().length);
       }
       return r;
     });
@@ -97,6 +106,7 @@ document.body.append(host);
 const body = document.createElement('div');
 body.className = 'ip-body';
 host.append(body);
+textWrites.observe(body, { characterData: true, childList: true, subtree: true });
 const ticker = createTicker(benchScope, byKey, now, wakeAt);
 if (!harnessOnly) render(<TimersPanel views={views} now={now} ticker={ticker} health={health} today={today} targetMinutes={target} open={() => true} />, body);
 // ?expanded: the agent pressed "Show all" (every waiting row in the DOM, not only the most urgent).
@@ -109,8 +119,6 @@ window.__bench = {
   /** Runs the real clock for `seconds`: it moves only when something on screen changes (the figures count its moves). */
   start(seconds) {
     longTasks = 0;
-    tickMsLog.length = 0;
-    scriptMsLog.length = 0;
     let moves = 0;
     if (!harnessOnly && !frozen) {
       const c = createClock(clockAbort.signal);
@@ -122,17 +130,63 @@ window.__bench = {
         void reporter.value;
       });
       moves = 0;
-      measuring = true;
     }
     return new Promise((resolve) => {
       setTimeout(() => {
-        measuring = false;
         clockAbort.abort();
-        resolve({ tickMs: tickMsLog.slice(), scriptMs: scriptMsLog.slice(), longTasks, moves, rows: body.querySelectorAll('[data-testid="timer-row"]').length, waiting: views.value.length });
+        resolve({ longTasks, moves, rows: body.querySelectorAll('[data-testid="timer-row"]').length, waiting: views.value.length });
       }, seconds * 1000);
     });
   },
+  /** Measures `n` of the clock's moves, each with its floor (measureMoves); before `start` only. */
+  moves: (n, gapMs) => measureMoves(n, gapMs),
 };
+/** A frame, then `gapMs` of nothing: the machine is as idle as between two of the clock's moves (10 s and more). */
+const settle = (gapMs: number) => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, gapMs)));
+
+/**
+ * The floor under a move: `writes` of the rows' ticking texts changed by hand and laid out, with no
+ * extension code. Any text changed on screen costs this much style and layout, whoever changes it.
+ */
+function bareWrites(writes: number): number {
+  const texts = [...body.querySelectorAll('.ip-tick')].map((el) => el.firstChild).filter((n): n is Text => n?.nodeType === 3);
+  const t0 = performance.now();
+  for (let i = 0; i < writes; i++) {
+    const node = texts[i % texts.length]!;
+    node.data = node.data.endsWith(' ') ? node.data.slice(0, -1) : `${node.data} `;
+  }
+  void body.offsetHeight;
+  return performance.now() - t0;
+}
+
+async function measureMoves(n: number, gapMs: number) {
+  const tickMs: number[] = [];
+  const scriptMs: number[] = [];
+  const writes: number[] = [];
+  // The real clock's moves (utils/clock.ts: the first instant a row or the list needs, on its 10-s grid),
+  // replayed on the harness clock without waiting the 10 s, each `gapMs` after the last one's frame; after
+  // each, a bare round of as many text writes (bareWrites), as long after its own frame.
+  const floorMs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await settle(gapMs);
+    const t = idle.peek();
+    let need = Number.POSITIVE_INFINITY;
+    for (const w of wakes) if (w.peek() > t && w.peek() < need) need = w.peek();
+    if (!Number.isFinite(need)) break;
+    const logged = tickMsLog.length;
+    measuring = true;
+    idle.value = Math.ceil(need / CLOCK_GRID_MS) * CLOCK_GRID_MS; // the ticker's effect runs here, measured
+    measuring = false;
+    // One run of the ticker per move (the signals settle the list first); summed should that ever change.
+    const sum = (log: number[]) => log.splice(logged).reduce((a, b) => a + b, 0);
+    tickMs.push(sum(tickMsLog));
+    scriptMs.push(sum(scriptMsLog));
+    writes.push(sum(writesLog));
+    await settle(gapMs);
+    floorMs.push(bareWrites(writes[writes.length - 1]!));
+  }
+  return { tickMs, scriptMs, floorMs, writes };
+}
 document.title = 'ready';
 // Diagnostics for tuning (not used by the benchmark figures).
 (window as unknown as { __parts: unknown }).__parts = {
