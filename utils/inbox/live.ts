@@ -117,13 +117,14 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     }
   }
   /**
-   * A row that left the list sends no record for what changes in it while it is out of the page (the
-   * observer no longer sees it): its cached reading is forgotten, so a row put back later is read again.
+   * A row that left the list (or the thread) sends no record for what changes in it while it is out of
+   * the page (the observer no longer sees it): its cached reading is forgotten, so a row put back later
+   * is read again.
    */
-  function forgetRowsThatLeft(before: Element[] | undefined, after: Element[] | undefined) {
+  function forgetRowsThatLeft(cache: WeakMap<Element, unknown>, before: Element[] | undefined, after: Element[] | undefined) {
     if (!before?.length) return;
     const kept = new Set(after);
-    for (const el of before) if (!kept.has(el)) rowReads.delete(el);
+    for (const el of before) if (!kept.has(el)) cache.delete(el);
   }
   function insideCachedRow(el: Element, list: Element): boolean {
     for (let n: Element | null = el; n && n !== list; n = n.parentElement) if (rowReads.has(n)) return true;
@@ -178,10 +179,11 @@ export function createInboxSource(ctx: LiveContext, options: InboxSourceOptions 
     // No `dirty`: something outside the known parts changed, re-read everything.
     const full = !previous || !dirty;
     let list = full || dirty.list ? readList(c) : previous.list;
-    if (previous && list !== previous.list) forgetRowsThatLeft(previous.list.rowEls, list.rowEls);
+    if (previous && list !== previous.list) forgetRowsThatLeft(rowReads, previous.list.rowEls, list.rowEls);
     for (const row of list.conversations) if (row.selected && c.selectedId && row.rowKey) knownIds.set(row.rowKey, c.selectedId);
     // A list change alone re-reads the thread's header and its row (which row is open), not its messages.
     const thread = full || dirty.thread ? readThread(c, list.conversations) : dirty.list ? readThread(c, list.conversations, previous.thread) : previous.thread;
+    if (previous && thread !== previous.thread) forgetRowsThatLeft(rowItems, previous.thread.rowEls, thread.rowEls);
     // 2026 rows are never marked selected: the open conversation's id (URL or channel tab) names its row.
     const opened = thread.open;
     if (opened?.id && opened.rowKey && knownIds.get(opened.rowKey) !== opened.id) {

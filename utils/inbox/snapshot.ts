@@ -367,12 +367,14 @@ function messageRowItem(row: Element): Item | null {
 }
 
 /** One pass over (the tail of) the thread in document order: messages, separators, `Sent by` labels, system rows, avatars. */
-function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean; markers: boolean } {
+function threadItems(list: Element, cache: RowItemsCache | null = null): { items: Item[]; omitted: boolean; markers: boolean; rowEls: Element[] } {
   const rowsById = findFirst(list, 'messageRow').value;
   const textAlt = findFirst(list, 'messageText').via;
   const bubbleCss = SELECTORS.messageText[textAlt] ? textAlt : -1;
   const isBubble = (el: Element) => bubbleCss >= 0 && matchesAlternative(el, 'messageText', bubbleCss);
   const items: Item[] = [];
+  /** The message rows read (by id), cached or not: the live source forgets the cached ones that left. */
+  const rowEls: Element[] = [];
   const window_ = threadWindow(list, rowsById ?? findFirst(list, 'messageText').value);
   // The composer is only inside the thread area in the last-resort alternative (the whole detail pane).
   // Only the window's rows are visited: an editor elsewhere in the list never is, so they alone are
@@ -382,6 +384,7 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
   const visit = (el: Element): boolean => {
     if (editorInside && isKind(el, 'editor')) return true;
     if (rowsById && isKind(el, 'messageRow')) {
+      rowEls.push(el);
       const mid = el.getAttribute('data-message-id');
       const known = cache?.get(el);
       if (known && known.mid === mid) {
@@ -443,7 +446,7 @@ function threadItems(list: Element, cache: RowItemsCache | null = null): { items
   // structure decides the sides): the rows just read usually say so; else the whole list is searched.
   const markers =
     rowsById !== null && (items.some((i) => i.type === 'message' && i.marked) || findFirst(list, 'pageMarker').value !== null);
-  return { items, omitted: window_.omitted, markers };
+  return { items, omitted: window_.omitted, markers, rowEls };
 }
 
 /** Whether `el` is matched by alternative `index` of `kind`. */
@@ -536,8 +539,8 @@ function separatorTime(raw: string, section: TimeRange | null, c: Ctx): TimeRang
   return range(parseTimeToken(raw, c.now, c.locale, c.tz));
 }
 
-export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean } {
-  const { items, omitted, markers } = threadItems(list, c.rowItems);
+export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]; omitted: boolean; rowEls: Element[] } {
+  const { items, omitted, markers, rowEls } = threadItems(list, c.rowItems);
   const sideOf = sides(list, items, markers);
   const automated = normalizedLabels('automatedAgents');
   const messages: ThreadMessage[] = [];
@@ -567,7 +570,7 @@ export function readMessages(list: Element, c: Ctx): { messages: ThreadMessage[]
       else group = [];
     }
   }
-  return { messages, omitted };
+  return { messages, omitted, rowEls };
 
   function makeMessage(side: MessageSide, text: string, mid?: string): ThreadMessage {
     if (mid) return { key: midKey(mid), side, agent: null, text, at: section, automated: false };
@@ -596,6 +599,8 @@ export interface ThreadReading {
   parts?: Element[];
   /** The message list element read. */
   messageList?: Element | null;
+  /** The message rows it holds that were read (by id; none in a layout without ids), for the live source's cache. */
+  rowEls?: Element[];
   /** The header element read. */
   headerEl?: Element | null;
   /** Which of them was chosen among several matches of their alternative (findLive). */
@@ -628,11 +633,11 @@ export function readThread(c: Ctx, rows: ConversationRow[], unchanged?: ThreadRe
   const id = c.selectedId ?? (customerName ? c.tab.selectedItemId : null);
   const key = id ?? selectedRow?.key ?? (customerName ? `h:${hash(normalizeLabel(customerName))}` : 'unknown');
   const kept = unchanged?.open && list.value && unchanged.messageList === list.value ? unchanged.open : null;
-  const { messages, omitted } = kept
-    ? { messages: kept.messages, omitted: kept.earlierOmitted === true }
+  const { messages, omitted, rowEls } = kept
+    ? { messages: kept.messages, omitted: kept.earlierOmitted === true, rowEls: unchanged!.rowEls }
     : list.value
       ? readMessages(list.value, c)
-      : { messages: [], omitted: false };
+      : { messages: [], omitted: false, rowEls: undefined };
   // An empty detail pane ("Select a conversation") is a thread area with no conversation open.
   const open: OpenConversation | null =
     id || customerName || messages.length
@@ -651,6 +656,7 @@ export function readThread(c: Ctx, rows: ConversationRow[], unchanged?: ThreadRe
     found: list.value !== null,
     parts,
     messageList: list.value,
+    ...(rowEls?.length ? { rowEls } : {}),
     headerEl: header.value,
     ...(header.several || list.several ? { several: { header: !!header.several, messageList: !!list.several } } : {}),
     header: header.value !== null,

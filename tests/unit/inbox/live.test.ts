@@ -455,7 +455,8 @@ describe('createInboxSource (happy-dom)', () => {
 });
 
 describe('createInboxSource: message rows read once, re-read when they change (2026 sim page)', () => {
-  it('a batch re-reads a row that changed inside or whose message id changed, never serving a stale reading', async () => {
+  /** The 2026 sim page, its live source, and what the features see of its messages against a fresh reading. */
+  async function openSim() {
     const { loadFixture } = await import('./fixtures');
     const { takeSnapshot } = await import('../../../utils/inbox/snapshot');
     const f = loadFixture('sim-2026-en.html');
@@ -473,10 +474,15 @@ describe('createInboxSource: message rows read once, re-read when they change (2
         .filter((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === text)
         .at(-1)!
         .closest('[data-message-id]')!;
-    const typing = (text: string) => rowOf(customer.text).parentElement!.append(h('div', { 'aria-hidden': 'true' }, text));
     const messages = takeSnapshot(document, location.href, f.now, { timeZone: TZ }).open!.messages;
     const customer = messages.filter((m) => m.side === 'customer' && m.text.length > 3).at(-1)!;
     const other = messages.filter((m) => m.side !== 'system' && m.text.length > 3 && m !== customer).at(-1)!;
+    const typing = (text: string) => rowOf(customer.text).parentElement!.append(h('div', { 'aria-hidden': 'true' }, text));
+    return { abort, fresh, shown, rowOf, customer, other, typing };
+  }
+
+  it('a batch re-reads a row that changed inside or whose message id changed, never serving a stale reading', async () => {
+    const { abort, fresh, shown, rowOf, customer, other, typing } = await openSim();
     try {
       expect(shown()).toEqual(fresh());
       // An unrelated change in the thread: rows served from the cache, the same reading.
@@ -495,6 +501,31 @@ describe('createInboxSource: message rows read once, re-read when they change (2
       await settle();
       expect(shown()).toEqual(fresh());
       expect(shown().some(([key]) => key === other.key)).toBe(false);
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it('a row taken out, changed while out of the page and put back later is read again (its cache is forgotten)', async () => {
+    const { abort, fresh, shown, rowOf, customer } = await openSim();
+    try {
+      // A batch with the thread read from the cache, so the row is in it.
+      const row = rowOf(customer.text);
+      row.parentElement!.append(h('div', { 'aria-hidden': 'true' }, 'typing'));
+      await settle();
+      expect(shown().find(([key]) => key === customer.key)?.[1]).toBe('customer');
+      const parent = row.parentElement!;
+      const next = row.nextSibling;
+      row.remove();
+      await settle();
+      expect(shown().some(([key]) => key === customer.key)).toBe(false);
+      // Out of the page, the observer sees nothing of this: the row becomes the Page's.
+      row.prepend(h('span', {}, 'You sent'));
+      await settle();
+      parent.insertBefore(row, next);
+      await settle();
+      expect(shown()).toEqual(fresh());
+      expect(shown().find(([key]) => key === customer.key)?.[1]).toBe('page');
     } finally {
       abort.abort();
     }
