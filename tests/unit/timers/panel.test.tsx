@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // These tests are about what the panel shows for a list; how often the list is drawn (at most once a second,
@@ -358,6 +359,15 @@ describe('timers panel: the most urgent rows first, the rest on demand', () => {
     await flush();
     return { host, fake };
   }
+
+  it(`skips the rendering of out-of-view rows past the ${COLLAPSED_ROWS} most urgent only (the stylesheet names the same row)`, () => {
+    // The stylesheet cannot read COLLAPSED_ROWS: this keeps its nth-child rule on the first row "Show all" adds.
+    const css = readFileSync('components/features/timers/style.css', 'utf8');
+    const rules = [...css.matchAll(/\.ip-list > li:nth-child\(n \+ (\d+)\)\s*\{([^}]*)\}/g)];
+    expect(rules).toHaveLength(1);
+    expect(Number(rules[0]![1])).toBe(COLLAPSED_ROWS + 1);
+    expect(rules[0]![2]).toMatch(/content-visibility:\s*auto/);
+  });
 
   it(`lists only the ${COLLAPSED_ROWS} most urgent until "Show all" is pressed, and counts them all`, async () => {
     const { host } = await mountWaiting(COLLAPSED_ROWS + 5);
