@@ -1,6 +1,7 @@
 import { businessMillis, isOpenAt, nextClosing, nextOpening, type Schedule } from './business-hours';
 import { effectiveSchedule, type TimingSettings } from './settings';
 import type { AlertItem, ConversationTrack, TimerState, TimerView, TrackerState } from './types';
+import type { Channel } from '../inbox/types';
 
 /**
  * From the tracker's memory, the settings and `now`: every conversation
@@ -9,6 +10,16 @@ import type { AlertItem, ConversationTrack, TimerState, TimerView, TrackerState 
 
 export const MESSAGING_WINDOW_MS = 24 * 3_600_000;
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3_600_000;
+
+/**
+ * How long after the customer's last message an agent can still write freely: the 7-day human-agent
+ * window on Messenger and Instagram (HUMAN_AGENT tag), but only the 24-hour customer service window
+ * on WhatsApp, where later messages must be approved templates. A conversation whose channel the
+ * page has not told yet (a row never opened on the "All" tab) gets Messenger's.
+ */
+export function replyWindowMs(channel: Channel | null | undefined): number {
+  return channel === 'whatsapp' ? MESSAGING_WINDOW_MS : HUMAN_AGENT_WINDOW_MS;
+}
 /** The sidebar shows the window left under this. */
 export const WINDOW_SHOWN_UNDER_MS = 3 * 3_600_000;
 
@@ -112,9 +123,10 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
 function timerView(t: ConversationTrack, now: number, targetMs: number, leadMs: number, schedule: Schedule | null, openNow: boolean): TimerView {
   const waitingSince = t.waitingSince!;
   const lastCustomer = t.lastCustomerAt ?? waitingSince;
-  const closesAt = lastCustomer + HUMAN_AGENT_WINDOW_MS;
-  // Past the 7-day human-agent window nobody can answer any more: still listed ("closed"),
-  // but its clock stops where the window closed, so it is never late against the target.
+  const closesAt = lastCustomer + replyWindowMs(t.channel);
+  // Past the last window in which an agent can write (7 days, 24 hours on WhatsApp) nobody can
+  // answer any more: still listed ("closed"), but its clock stops where the window closed, so it is
+  // never late against the target.
   const closed = now >= closesAt;
   const countedUntil = closed ? Math.max(waitingSince, closesAt) : now;
   const elapsedWallMs = Math.max(0, now - waitingSince);
@@ -139,7 +151,7 @@ function timerView(t: ConversationTrack, now: number, targetMs: number, leadMs: 
     leftMs,
     state: closed ? 'closed' : stateFor(leftMs, leadMs, schedule !== null, openNow),
     windowLeftMs,
-    humanAgentLeftMs: lastCustomer + HUMAN_AGENT_WINDOW_MS - now,
+    humanAgentLeftMs: t.channel === 'whatsapp' ? null : lastCustomer + HUMAN_AGENT_WINDOW_MS - now,
     windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
   };
   // Set after (not spread in): a spread costs a runtime call per row, and this runs on every state change.
@@ -200,19 +212,21 @@ export function advance(v: TimerView, now: number): { elapsedWallMs: number; lef
   };
 }
 
-export type WindowNotice = { kind: 'messaging' | 'human-agent'; leftMs: number } | { kind: 'closed' };
+/** `closed.after`: the window that ended last (the 24-hour one where no human-agent window follows: WhatsApp). */
+export type WindowNotice = { kind: 'messaging' | 'human-agent'; leftMs: number } | { kind: 'closed'; after: 'messaging' | 'human-agent' };
 
 /**
  * Which messaging window to show for a row, if any: the 24-hour window in its
  * last 3 hours; once it has closed, the human-agent reply time left, all the
- * way to 7 days (that is what an agent can still do); then "closed".
+ * way to 7 days (that is what an agent can still do); then "closed". Without a
+ * human-agent window (WhatsApp), "closed" as soon as the 24 hours are over.
  */
 export function windowNotice(v: Pick<TimerView, 'windowLeftMs' | 'humanAgentLeftMs'>): WindowNotice | null {
   if (v.windowLeftMs !== null && v.windowLeftMs > 0) {
     return v.windowLeftMs < WINDOW_SHOWN_UNDER_MS ? { kind: 'messaging', leftMs: v.windowLeftMs } : null;
   }
-  if (v.humanAgentLeftMs === null) return null;
-  return v.humanAgentLeftMs > 0 ? { kind: 'human-agent', leftMs: v.humanAgentLeftMs } : { kind: 'closed' };
+  if (v.humanAgentLeftMs === null) return v.windowLeftMs === null ? null : { kind: 'closed', after: 'messaging' };
+  return v.humanAgentLeftMs > 0 ? { kind: 'human-agent', leftMs: v.humanAgentLeftMs } : { kind: 'closed', after: 'human-agent' };
 }
 
 /** The worst state of a list, for the badge colour. */

@@ -64,7 +64,11 @@ export interface TimerView {
   state: TimerState;
   /** Time left in the 24-hour messaging window (<= 0 once closed). Null when the last customer message is unknown. */
   windowLeftMs: number | null;
-  /** Time left in the 7-day human-agent window. */
+  /**
+   * Time left in the 7-day human-agent window (Messenger, Instagram). Null where there is none:
+   * WhatsApp, whose 24-hour window is the last in which an agent can write freely (then only
+   * template messages).
+   */
   humanAgentLeftMs: number | null;
   windowPrecision: Precision;
   aliases?: string[];

@@ -75,7 +75,7 @@ function toolbar(): typeof browser.action | undefined {
 export async function setBadge(tabId: number, items: readonly AlertItem[]): Promise<void> {
   const api = toolbar();
   if (!api) return;
-  // Closed conversations (past 7 days) can no longer be answered: not counted as waiting.
+  // Closed conversations (past 7 days, 24 hours on WhatsApp) can no longer be answered: not counted as waiting.
   const open = items.filter((i) => i.state !== 'closed');
   const worst = worstState(open);
   await api.setBadgeText({ tabId, text: open.length === 0 ? '' : open.length > 99 ? '99+' : String(open.length) });

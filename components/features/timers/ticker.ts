@@ -44,7 +44,15 @@ export function rowTexts(v: TimerView | undefined, now: number, approximate: boo
         : `${label} · ${t.value.left(approx + minutesText(f.leftMs))}`;
   const w = windowNotice({ windowLeftMs: f.windowLeftMs, humanAgentLeftMs: f.humanAgentLeftMs });
   const d = w && w.kind !== 'closed' ? approx + minutesText(w.leftMs) : '';
-  const window = !w ? '' : w.kind === 'closed' ? t.value.windowClosed : w.kind === 'messaging' ? t.value.windowLeft(d) : t.value.humanAgentLeft(d);
+  const window = !w
+    ? ''
+    : w.kind === 'closed'
+      ? w.after === 'messaging'
+        ? t.value.templatesOnly
+        : t.value.windowClosed
+      : w.kind === 'messaging'
+        ? t.value.windowLeft(d)
+        : t.value.humanAgentLeft(d);
   return { elapsed, detail, window };
 }
 

@@ -247,6 +247,31 @@ describe('timers panel', () => {
     expect(byName('Fresh').getAttribute('data-state')).toBe('late');
   });
 
+  it('a WhatsApp conversation closes at 24 h: templates only, not late, not counted (EN and FR)', async () => {
+    fakeBackground('fail');
+    const fake = fakeEnv(T0 + 23 * HOUR);
+    const host = await mount(fake);
+    await act(() => {
+      fake.emit(customer('wa', T0, { customerName: '+44 7700 900123', channel: 'whatsapp' }));
+      fake.emit(customer('ms', T0, { customerName: 'Messenger customer' }));
+    });
+    const byKey = (key: string) => rows(host).find((r) => r.dataset.key === key)!;
+    const windowText = (key: string) => byKey(key).querySelector('[data-testid="timer-window"]')?.textContent ?? '';
+    expect(windowText('wa')).toBe('24-h window: 1 h left');
+    expect(byKey('wa').getAttribute('data-state')).toBe('late');
+
+    await act(() => void (fake.now.value = T0 + 24 * HOUR + MIN));
+    expect(byKey('wa').getAttribute('data-state')).toBe('closed');
+    expect(windowText('wa')).toBe('Closed: the 24-h window has ended (WhatsApp: template messages only)');
+    // Messenger keeps its 7-day human-agent window.
+    expect(byKey('ms').getAttribute('data-state')).toBe('late');
+    expect(windowText('ms')).toBe('24 h window closed, human-agent reply possible for 5 d 23 h more');
+    expect(host.querySelector('[data-testid="timers-count"]')!.textContent).toBe('1 waiting');
+
+    await act(() => void (uiLocale.value = 'fr'));
+    expect(windowText('wa')).toBe('Fermée : la fenêtre de 24 h est passée (WhatsApp : modèles de message uniquement)');
+  });
+
   it('empty state, layout-not-recognized state, French', async () => {
     fakeBackground('fail');
     uiLocale.value = 'fr';

@@ -42,7 +42,8 @@ describe('textsChangeIn (the ticker skips rows whose texts cannot have changed)'
         // Ages from seconds to days: about to be late (seconds shown), some 21–24 h old (the 24-h window shows), some 6–7 days (the 7-day one, or closed past it).
         const ages = [rnd() * 10 * MIN, (targetMinutes - rnd() * (settings.warningLeadMinutes + 1)) * MIN, rnd() * 3 * HOUR, 21 * HOUR + rnd() * 3 * HOUR, 6 * 24 * HOUR + rnd() * 24 * HOUR, 7 * 24 * HOUR + rnd() * 24 * HOUR];
         const at = Math.floor(now - Math.max(0, ages[i % ages.length]!));
-        tracks = applyEvent(tracks, customer(`k${i}`, at, { precision: i % 2 ? 'approximate' : 'exact', atLatest: at + MIN }));
+        // Every third on WhatsApp: no human-agent window, closed at 24 h.
+        tracks = applyEvent(tracks, customer(`k${i}`, at, { precision: i % 2 ? 'approximate' : 'exact', atLatest: at + MIN, ...(i % 3 === 2 ? { channel: 'whatsapp' as const } : {}) }));
       }
       const opts = { now, targetMinutes, settings };
       const views = computeTimers(tracks, opts);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, alertsChanged, computeTimers, nextChangeAt, windowNotice, worstState, alertSignature, toAlertItems } from '../../../utils/timers/timers';
+import { advance, alertsChanged, computeTimers, nextChangeAt, replyWindowMs, windowNotice, worstState, alertSignature, toAlertItems } from '../../../utils/timers/timers';
 import { applyEvent, emptyTracker } from '../../../utils/timers/tracker';
 import { DEFAULT_TIMING_SETTINGS, usesBusinessTime, validateTimingSettings, type TimingSettings } from '../../../utils/timers/settings';
 import { emptyWeekly } from '../../../utils/timers/business-hours';
@@ -99,7 +99,7 @@ describe('messaging windows', () => {
     const [closed] = computeTimers(s, opts(T0 + 7 * 24 * HOUR));
     expect(closed!.state).toBe('closed');
     expect(closed!.counting).toBe(false);
-    expect(windowNotice(closed!)).toEqual({ kind: 'closed' });
+    expect(windowNotice(closed!)).toEqual({ kind: 'closed', after: 'human-agent' });
     // Its clock stopped when the window closed: the same figures a day later, and last in the list.
     const [dayLater] = computeTimers(s, opts(T0 + 8 * 24 * HOUR));
     expect(dayLater!.leftMs).toBe(closed!.leftMs);
@@ -115,6 +115,37 @@ describe('messaging windows', () => {
     const now = T0 + 7 * 24 * HOUR - HOUR;
     const views = computeTimers(s, opts(now));
     expect(nextChangeAt(views, now, MIN, null)).toBe(T0 + 7 * 24 * HOUR);
+  });
+
+  it('WhatsApp has no human-agent window: closed at 24 h (templates only), its clock stopped there, never late after', () => {
+    const s = track(customer('a', T0, { channel: 'whatsapp' }));
+    const [v] = computeTimers(s, opts(T0 + 22 * HOUR));
+    expect(v!.humanAgentLeftMs).toBeNull();
+    expect(windowNotice(v!)).toEqual({ kind: 'messaging', leftMs: 2 * HOUR });
+    expect(v!.state).toBe('late');
+    // The state changes when the 24 hours end (what wakes the clock for it).
+    expect(nextChangeAt([v!], T0 + 22 * HOUR, MIN, null)).toBe(T0 + 24 * HOUR);
+    const [closed] = computeTimers(s, opts(T0 + 24 * HOUR));
+    expect(closed!.state).toBe('closed');
+    expect(closed!.counting).toBe(false);
+    expect(windowNotice(closed!)).toEqual({ kind: 'closed', after: 'messaging' });
+    const [dayLater] = computeTimers(s, opts(T0 + 48 * HOUR));
+    expect(dayLater!.countedMs).toBe(24 * HOUR);
+    expect(dayLater!.leftMs).toBe(closed!.leftMs);
+    // Messenger and Instagram keep their 7 days; a conversation whose channel is not known yet too.
+    for (const channel of ['messenger', 'instagram', undefined] as const) {
+      const [other] = computeTimers(track(customer('b', T0, channel ? { channel } : {})), opts(T0 + 24 * HOUR));
+      expect(other!.state, String(channel)).toBe('late');
+      expect(windowNotice(other!), String(channel)).toEqual({ kind: 'human-agent', leftMs: 6 * 24 * HOUR });
+    }
+    expect([replyWindowMs('whatsapp'), replyWindowMs('messenger'), replyWindowMs(null)]).toEqual([24 * HOUR, 7 * 24 * HOUR, 7 * 24 * HOUR]);
+  });
+
+  it('a conversation the page later says is on WhatsApp loses its human-agent window', () => {
+    const s = track(customer('a', T0), customer('a', T0 + MIN, { channel: 'whatsapp' }));
+    const [v] = computeTimers(s, opts(T0 + 25 * HOUR));
+    expect(v!.state).toBe('closed');
+    expect(windowNotice(v!)).toEqual({ kind: 'closed', after: 'messaging' });
   });
 
   it('marks approximate times (coarse list tokens)', () => {
