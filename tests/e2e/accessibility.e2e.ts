@@ -54,6 +54,37 @@ describe('accessibility (axe-core)', () => {
       });
     }
 
+    it(`the timers' messaging-window texts fit their two-line boxes, nothing cut, ${language}`, async () => {
+      await useLanguage(language);
+      const page = await browser.openInbox(language === 'fr' ? { locale: 'fr_FR' } : {});
+      await sidebar(page).locator('[data-testid="timers-count"]').waitFor();
+      // A conversation 25 h old on WhatsApp (closed: templates only), opened so the page tells its channel;
+      // the sim's own conversations older than a day show the human-agent time left.
+      const id = await page.evaluate(() => {
+        for (let i = 0; i < 40; i++) {
+          const made = window.__sim.addCustomerMessage('new', 'Is my order on its way?', { ageMinutes: 25 * 60 });
+          if (window.__sim.all().find((c) => c.id === made)?.platform === 'whatsapp') return made;
+        }
+        return null;
+      });
+      expect(id).not.toBeNull();
+      await page.evaluate((made) => window.__sim.openConversation(made!), id);
+      // The closed row is listed last: past the most urgent ones when many are waiting.
+      const showAll = sidebar(page).locator('[data-testid="timers-show-all"][aria-expanded="false"]');
+      if (await showAll.count()) await showAll.click();
+      await sidebar(page).locator('.ip-timer-window--closed').waitFor();
+      await sidebar(page).locator('.ip-timer-window--human-agent').first().waitFor();
+      const boxes = await sidebar(page).evaluate((root) =>
+        [...root.querySelectorAll('[data-testid="timer-window"] .ip-tick')].map((tick) => ({
+          text: tick.textContent,
+          overflow: tick.scrollHeight - tick.clientHeight,
+        })),
+      );
+      expect(boxes.length).toBeGreaterThan(1);
+      for (const box of boxes) expect(box.overflow, box.text ?? '').toBeLessThanOrEqual(1);
+      await page.close();
+    });
+
     it(`the popup and the options page, ${language}, light and dark`, async () => {
       await useLanguage(language);
       for (const scheme of ['light', 'dark'] as const) {

@@ -262,14 +262,14 @@ describe('timers panel', () => {
 
     await act(() => void (fake.now.value = T0 + 24 * HOUR + MIN));
     expect(byKey('wa').getAttribute('data-state')).toBe('closed');
-    expect(windowText('wa')).toBe('Closed: the 24-h window has ended (WhatsApp: template messages only)');
+    expect(windowText('wa')).toBe('Closed: 24-h window over, WhatsApp templates only');
     // Messenger keeps its 7-day human-agent window.
     expect(byKey('ms').getAttribute('data-state')).toBe('late');
     expect(windowText('ms')).toBe('24 h window closed, human-agent reply possible for 5 d 23 h more');
     expect(host.querySelector('[data-testid="timers-count"]')!.textContent).toBe('1 waiting');
 
     await act(() => void (uiLocale.value = 'fr'));
-    expect(windowText('wa')).toBe('Fermée : la fenêtre de 24 h est passée (WhatsApp : modèles de message uniquement)');
+    expect(windowText('wa')).toBe('Fermée : fenêtre de 24 h passée, modèles WhatsApp uniquement');
   });
 
   it('empty state, layout-not-recognized state, French', async () => {
