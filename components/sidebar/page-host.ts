@@ -114,13 +114,13 @@ export async function mountPageHost(ctx: ContentScriptContext, features: Content
   // Served on each load of the frame: a frame that loads again (reloaded after its process went away) gets a new port.
   let served: Served | null = null;
   let serving: AbortController | null = null;
+  ctx.signal.addEventListener('abort', () => serving?.abort(), { once: true });
   frame.addEventListener(
     'load',
     () => {
       if (ctx.signal.aborted) return;
       serving?.abort();
       serving = new AbortController();
-      ctx.signal.addEventListener('abort', () => serving?.abort(), { once: true });
       const channel = new MessageChannel();
       served = serveInbox(channel.port1, inbox, {
         signal: serving.signal,

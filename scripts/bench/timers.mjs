@@ -36,7 +36,7 @@ const TICKS = Number(process.env.TICKS ?? 60);
 const MOVES = Number(process.env.MOVES ?? 60);
 const MOVE_GAP_MS = 500;
 
-export async function buildPage() {
+async function buildPage() {
   const { build } = await import('vite');
   const { default: preact } = await import('@preact/preset-vite');
   await build({
@@ -65,7 +65,7 @@ export async function buildPage() {
  * precise to 5 µs, not 100 (a file:// page is not isolated). A move costs a few tenths of a millisecond,
  * so at 100 µs its median could only read 0.2, 0.3...
  */
-export async function servePage(dir) {
+async function servePage(dir) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
   const server = createServer(async (req, res) => {
     const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));

@@ -40,27 +40,9 @@ export function untilFalling(ms: number): number {
   return mod(ms, stepOf(ms)) + 1;
 }
 
-/** The figures a row shows at `at`, as numbers (what rowTexts formats); equal figures give equal texts. */
-export interface ShownFigures {
-  elapsed: number;
-  /** Minutes left before the target, or over it once late; null while closed (only the state is shown). */
-  target: number | null;
-  window: { kind: 'messaging' | 'human-agent' | 'closed'; minutes: number } | null;
-}
-
-export function shownFigures(v: TimerView, at: number): ShownFigures {
-  const f = advance(v, at);
-  const target = v.state === 'closed' ? null : v.state === 'late' ? shownMinutes(-f.leftMs) : shownMinutes(f.leftMs);
-  const w = windowNotice(f);
-  return {
-    elapsed: shownMinutes(f.elapsedWallMs),
-    target,
-    window: !w ? null : w.kind === 'closed' ? { kind: 'closed', minutes: 0 } : { kind: w.kind, minutes: shownMinutes(w.leftMs) },
-  };
-}
-
 /**
- * Ms from `at` until shownFigures(v, …) differs, as long as `v` stands (a state change, a window
+ * Ms from `at` until the row's texts (rowTexts, components/features/timers/ticker.ts: whole minutes
+ * elapsed, before or over the target, a window's time left) read differently, as long as `v` stands (a state change, a window
  * appearing or closing, a schedule edge recompute the views: nextChangeAt plans those). Exact: at the
  * instant it gives, the row reads differently (and never before it).
  */

@@ -123,7 +123,8 @@ export function computeTimers(tracks: TrackerState | readonly ConversationTrack[
 function timerView(t: ConversationTrack, now: number, targetMs: number, leadMs: number, schedule: Schedule | null, openNow: boolean): TimerView {
   const waitingSince = t.waitingSince!;
   const lastCustomer = t.lastCustomerAt ?? waitingSince;
-  const closesAt = lastCustomer + replyWindowMs(t.channel);
+  const replyWindow = replyWindowMs(t.channel);
+  const closesAt = lastCustomer + replyWindow;
   // Past the last window in which an agent can write (7 days, 24 hours on WhatsApp) nobody can
   // answer any more: still listed ("closed"), but its clock stops where the window closed, so it is
   // never late against the target.
@@ -151,7 +152,8 @@ function timerView(t: ConversationTrack, now: number, targetMs: number, leadMs: 
     leftMs,
     state: closed ? 'closed' : stateFor(leftMs, leadMs, schedule !== null, openNow),
     windowLeftMs,
-    humanAgentLeftMs: t.channel === 'whatsapp' ? null : lastCustomer + HUMAN_AGENT_WINDOW_MS - now,
+    // The human-agent window is the last one wherever there is one (replyWindowMs).
+    humanAgentLeftMs: replyWindow === HUMAN_AGENT_WINDOW_MS ? closesAt - now : null,
     windowPrecision: t.lastCustomerAt === null ? 'approximate' : t.lastCustomerPrecision,
   };
   // Set after (not spread in): a spread costs a runtime call per row, and this runs on every state change.
